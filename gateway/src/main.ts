@@ -1,0 +1,23 @@
+import { loadConfig } from './config.ts';
+import { startGateway } from './server.ts';
+import { supergraphFromFile } from './supergraph-file.ts';
+
+const config = loadConfig();
+const gateway = await startGateway({
+  supergraph: supergraphFromFile(config.supergraphPath),
+  subgraphUrls: config.subgraphUrls,
+  port: config.port,
+  host: config.host,
+});
+console.log(`gateway listening on ${gateway.url}`);
+process.send?.({ ready: 'gateway', url: gateway.url });
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`gateway stopping (${signal})`);
+    void gateway.stop().then(() => process.exit(0));
+  });
+}

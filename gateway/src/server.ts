@@ -1,0 +1,62 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { formatGatewayError } from './format-error.ts';
+import { createSubgraphFetcher } from './subgraph-fetcher.ts';
+
+export interface GatewayOptions {
+  /** The supergraph: a fixed SDL (tests) or a hook that loads and reloads it (the file in production). */
+  readonly supergraph: string | SupergraphSdlHook;
+  /** Per subgraph name, a URL that replaces the one written in the supergraph. */
+  readonly subgraphUrls?: Readonly<Record<string, string>>;
+  readonly port: number;
+  readonly host?: string;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Request-scoped data the gateway forwards to every subgraph. */
+interface GatewayContext {
+  readonly authorization?: string;
+}
+
+function subgraphUrl(name: string, url: string | undefined): string {
+  if (!url) throw new Error(`the supergraph names no URL for subgraph ${name}; set ${name.toUpperCase()}_URL`);
+  return url;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { fetcher, close } = createSubgraphFetcher();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraph,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
+        fetcher,
+        willSendRequest({ request, context }) {
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+        },
+      }),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    plugins: [ApolloServerPluginUsageReportingDisabled()],
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },
+    context: async ({ req }) => (req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+  });
+  return {
+    url: new URL('graphql', url).toString(),
+    async stop() {
+      await server.stop();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The Bürogemeinschaft in the code base: no subgraph imports another partner's code, the kit imports no
+ * partner, and the gateway imports no subgraph code at all. Facts cross partners through the graph only.
+ */
+export const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
+
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes. */
+  readonly path: string;
+  readonly source: string;
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+
+/** Which part of the code base a path belongs to: a partner, the kit, the gateway, or anything else. */
+function owner(path: string): string {
+  const parts = path.split('/');
+  if (parts[0] === 'subgraphs' && parts[1]) return parts[1];
+  return parts[0] ?? '';
+}
+
+function targetOf(fromPath: string, specifier: string): string | null {
+  const packageMatch = /^@ip\/([a-z-]+)/.exec(specifier);
+  if (packageMatch) return packageMatch[1] === 'e2e' ? 'test' : (packageMatch[1] ?? null);
+  if (!specifier.startsWith('.')) return null;
+  const target = join(dirname(fromPath), specifier).split(sep).join('/');
+  return owner(target);
+}
+
+function allowed(from: string, to: string): boolean {
+  if (from === to) return true;
+  if ((PARTNERS as readonly string[]).includes(from)) return to === 'kit';
+  if (from === 'kit') return false;
+  if (from === 'gateway') return false;
+  return true;
+}
+
+export function findViolations(files: readonly SourceFile[]): string[] {
+  const violations: string[] = [];
+  for (const file of files) {
+    const from = owner(file.path);
+    if (from !== 'gateway' && from !== 'kit' && !(PARTNERS as readonly string[]).includes(from)) continue;
+    for (const match of file.source.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? match[3];
+      if (!specifier) continue;
+      const to = targetOf(file.path, specifier);
+      if (to !== null && ['gateway', 'kit', 'test', ...PARTNERS].includes(to) && !allowed(from, to)) {
+        violations.push(`${file.path}: imports '${specifier}' (${from} may not depend on ${to})`);
+      }
+    }
+  }
+  return violations;
+}
+
+function listSources(root: string, folder: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      if (entry === 'node_modules' || entry.startsWith('.')) continue;
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|mts|js|mjs)$/.test(entry)) {
+        files.push({ path: relative(root, full).split(sep).join('/'), source: readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(join(root, folder));
+  return files;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = resolve(fileURLToPath(new URL('../', import.meta.url)));
+  const files = [...listSources(root, 'subgraphs'), ...listSources(root, 'gateway')];
+  const violations = findViolations(files);
+  if (violations.length > 0) {
+    console.error(`boundary check failed:\n${violations.map((violation) => `  ${violation}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`boundary check passed (${files.length} files)`);
+  }
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, postGraphQL, type TestDatabase } from '@ip/kit/testing';
+import { generatePopulation, type DemoPerson } from '@ip/kit/demo';
+import type { RunningServer } from '@ip/kit';
+import { countPersons, findPersonsByIds, listPersons } from '../src/db/person.repository.ts';
+import { findStatusverlaufByPersonIds } from '../src/db/aufenthaltsstatus.repository.ts';
+import { prepareDatabase, startAuslaenderbehoerde, type AuslaenderbehoerdeDatabase } from '../src/server.ts';
+
+const population = generatePopulation({ households: 40 });
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+let database: TestDatabase<AuslaenderbehoerdeDatabase>;
+let server: RunningServer;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde', (db) => prepareDatabase(db, population), {
+    onQuery: (sql) => statements.push(sql),
+  });
+  server = await startAuslaenderbehoerde(database.db, { port: 0 });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.close();
+});
+
+const first = population.persons[0] as DemoPerson;
+const withHistory = population.persons.find((person) => person.statusverlauf.length > 1) as DemoPerson;
+
+describe('migrations', () => {
+  it('migrate an empty database up to the latest schema, and again without change', async () => {
+    const fresh = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde-empty', (db) => prepareDatabase(db));
+    try {
+      await prepareDatabase(fresh.db);
+      expect(await countPersons(fresh.db)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('repositories', () => {
+  it('hold every person of the population', async () => {
+    expect(await countPersons(database.db)).toBe(population.persons.length);
+  });
+
+  it('find persons by id, ignoring unknown ids', async () => {
+    const rows = await findPersonsByIds(database.db, [first.id, UNKNOWN_ID]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: first.id, azrNummer: first.azrNummer, geburtsdatum: first.geburtsdatum });
+  });
+
+  it('page through persons in id order', async () => {
+    const page = await listPersons(database.db, { limit: 3, afterKey: null });
+    expect(page).toHaveLength(4);
+    const next = await listPersons(database.db, { limit: 3, afterKey: page[2]!.id });
+    expect(next[0]!.id).toBe(page[3]!.id);
+    expect([...page.map((row) => row.id)].sort()).toEqual(page.map((row) => row.id));
+  });
+
+  it('return the status history oldest first', async () => {
+    const verlauf = await findStatusverlaufByPersonIds(database.db, [withHistory.id]);
+    expect(verlauf.map((period) => period.art)).toEqual(withHistory.statusverlauf.map((period) => period.art));
+    expect(verlauf.at(-1)?.gueltigBis).toBeNull();
+  });
+});
+
+describe('GraphQL', () => {
+  it('resolves _entities in key order, with null for an unknown person', async () => {
+    const { body } = await postGraphQL<{ _entities: ({ id: string; nachname: string } | null)[] }>(
+      server.url,
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id nachname } } }`,
+      {
+        representations: [
+          { __typename: 'Person', id: withHistory.id },
+          { __typename: 'Person', id: UNKNOWN_ID },
+          { __typename: 'Person', id: 'not-a-uuid' },
+          { __typename: 'Person', id: first.id },
+        ],
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities).toEqual([
+      { id: withHistory.id, nachname: withHistory.nachname },
+      null,
+      null,
+      { id: first.id, nachname: first.nachname },
+    ]);
+  });
+
+  it('loads the status of a whole page with one statement per table', async () => {
+    statements.length = 0;
+    const { body } = await postGraphQL(
+      server.url,
+      `{ personen(first: 25) { totalCount edges { node { id aufenthaltsstatus { art rechtsgrundlage gueltigAb nebenbestimmungen } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(statements).toHaveLength(3);
+  });
+
+  it('answers the current status of a person with history', async () => {
+    const current = withHistory.statusverlauf.at(-1)!;
+    const { body } = await postGraphQL<{ person: { aufenthaltsstatus: unknown; aufenthaltsverlauf: unknown[] } }>(
+      server.url,
+      `query($id: ID!) { person(id: $id) { aufenthaltsstatus { art rechtsgrundlage gueltigAb gueltigBis } aufenthaltsverlauf { art } } }`,
+      { id: withHistory.id },
+    );
+    expect(body.data?.person.aufenthaltsstatus).toEqual({
+      art: current.art,
+      rechtsgrundlage: current.rechtsgrundlage,
+      gueltigAb: current.gueltigAb,
+      gueltigBis: null,
+    });
+    expect(body.data?.person.aufenthaltsverlauf).toHaveLength(withHistory.statusverlauf.length);
+  });
+
+  it('refuses a forged cursor and a page too large with BAD_USER_INPUT', async () => {
+    for (const query of ['{ personen(after: "bm9wZQ") { totalCount } }', '{ personen(first: 101) { totalCount } }']) {
+      const { body } = await postGraphQL(server.url, query);
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    }
+  });
+});

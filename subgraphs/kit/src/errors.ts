@@ -1,0 +1,65 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The error codes every subgraph may answer with, in `extensions.code`. Front-end teams branch on these,
+ * so they are stable: add codes, never rename them.
+ */
+export const ErrorCode = {
+  /** The input is malformed or breaks a rule; `extensions.field` names the input where it can. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The thing addressed by an id does not exist (for mutations; queries answer null instead). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The request carries no valid identity. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known but its role may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The owner refused to release a data category: no consent and no legal basis. */
+  EINWILLIGUNG_FEHLT: 'EINWILLIGUNG_FEHLT',
+  /** Anything unexpected; the details are in the server log, never in the answer. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function domainError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export function badUserInput(message: string, field?: string): GraphQLError {
+  return domainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return domainError(ErrorCode.NOT_FOUND, `${what} ${id} not found`, { id });
+}
+
+/** Codes that graphql-js and Apollo Server themselves produce for a bad request; safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+
+/**
+ * Apollo Server `formatError`: errors we raised on purpose pass unchanged; anything else (a failed SQL
+ * statement, a bug) is logged with its stack and answered as a bare INTERNAL_SERVER_ERROR, so no table
+ * name, SQL or stack trace reaches a caller.
+ */
+export function maskUnexpectedErrors(service: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return formatted;
+    }
+    console.error(`[${service}] unexpected error`, error);
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

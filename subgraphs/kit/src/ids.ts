@@ -1,0 +1,9 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Person references are UUIDs. Anything else cannot name a person, so lookups answer null for it instead
+ * of sending it to a `uuid` column, where PostgreSQL would fail the whole batch.
+ */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,17 @@
+export { manyByKey, oneByKey } from './batch.ts';
+export { parseConfig, portSchema, projectRoot, subgraphConfig, type SubgraphConfig } from './config.ts';
+export { openDatabase, type DatabaseLocation, type DatabaseOptions } from './database.ts';
+export { badUserInput, domainError, ErrorCode, maskUnexpectedErrors, notFound } from './errors.ts';
+export { migrateToLatest, type Migrations } from './migrations.ts';
+export { decodeCursor, encodeCursor, MAX_PAGE, pageRequest, toConnection, type Connection, type PageRequest } from './pagination.ts';
+export { DateScalar, isIsoDate, type IsoDate } from './scalars.ts';
+export {
+  buildSchema,
+  readSchemaFile,
+  startSubgraphServer,
+  type ResolverMap,
+  type RunningServer,
+  type SubgraphServerOptions,
+} from './subgraph-server.ts';
+export { isUuid } from './ids.ts';
+export { runSubgraph, type SubgraphProgram } from './run-subgraph.ts';

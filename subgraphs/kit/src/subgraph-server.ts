@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import { maskUnexpectedErrors } from './errors.ts';
+
+/** Reads a subgraph's `schema.graphql`, given a URL relative to the calling module. */
+export function readSchemaFile(url: URL): string {
+  return readFileSync(url, 'utf8');
+}
+
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>;
+/** The resolver map `buildSubgraphSchema` takes; each subgraph types its own resolvers and passes them here. */
+export type ResolverMap = NonNullable<SchemaModule['resolvers']>;
+
+export function buildSchema(typeDefs: string, resolvers: ResolverMap): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers }]);
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  /** Builds the per-request context: the caller, fresh DataLoaders, the database. */
+  readonly context: (request: IncomingMessage) => Promise<TContext>;
+  readonly host?: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+}
+
+export interface RunningServer {
+  /** Where the GraphQL endpoint listens, ending in /graphql. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts one subgraph over HTTP. Internal services: no landing page, no stack traces in answers. */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningServer> {
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(options.name),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },
+    context: ({ req }) => options.context(req),
+  });
+  return { url: new URL('graphql', url).toString(), stop: () => server.stop() };
+}

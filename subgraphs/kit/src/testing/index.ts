@@ -1,0 +1,2 @@
+export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
+export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './test-database.ts';

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { manyByKey, oneByKey } from '../src/batch.ts';
+import { subgraphConfig } from '../src/config.ts';
+import { decodeCursor, encodeCursor, pageRequest, toConnection } from '../src/pagination.ts';
+import { isIsoDate } from '../src/scalars.ts';
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2015-11-16', true],
+    ['2016-02-29', true],
+    ['2015-02-29', false],
+    ['2015-13-01', false],
+    ['2015-11-31', false],
+    ['2015-1-16', false],
+    ['2015-11-16T00:00:00Z', false],
+    ['', false],
+    [20151116, false],
+    [null, false],
+  ])('%s → %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('batch results', () => {
+  const rows = [
+    { id: 'b', v: 2 },
+    { id: 'a', v: 1 },
+    { id: 'b', v: 3 },
+  ];
+  it('return one row per key in key order, null for unknown keys', () => {
+    expect(oneByKey(['a', 'x', 'b'], rows.slice(0, 2), (row) => row.id)).toEqual([{ id: 'a', v: 1 }, null, { id: 'b', v: 2 }]);
+  });
+  it('return all rows per key in key order, [] for unknown keys', () => {
+    expect(manyByKey(['b', 'x', 'a'], rows, (row) => row.id)).toEqual([[{ id: 'b', v: 2 }, { id: 'b', v: 3 }], [], [{ id: 'a', v: 1 }]]);
+  });
+});
+
+describe('pagination', () => {
+  it('round-trips a cursor and refuses a forged one', () => {
+    expect(decodeCursor(encodeCursor('123e4567-e89b-42d3-a456-426614174000'))).toBe('123e4567-e89b-42d3-a456-426614174000');
+    expect(() => decodeCursor('bm9wZQ')).toThrow(/cursor/);
+  });
+  it.each([[-1], [101], [1.5]])('refuses first = %s', (first) => {
+    expect(() => pageRequest(first, null)).toThrow(/first/);
+  });
+  it('builds a page from limit + 1 rows', () => {
+    const connection = toConnection(['a', 'b', 'c'], { limit: 2, afterKey: null }, (row) => row, 7);
+    expect(connection.edges.map((edge) => edge.node)).toEqual(['a', 'b']);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: encodeCursor('b') });
+    expect(connection.totalCount).toBe(7);
+  });
+  it('says when the last page is reached', () => {
+    const connection = toConnection(['c'], { limit: 2, afterKey: 'b' }, (row) => row, 3);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+});
+
+describe('subgraphConfig', () => {
+  it('defaults to embedded data under ./data/<name> with demo data', () => {
+    const config = subgraphConfig('familienkasse', 4004, { INIT_CWD: '/srv/ip' });
+    expect(config).toEqual({
+      name: 'familienkasse',
+      host: 'localhost',
+      port: 4004,
+      database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
+      demoData: true,
+    });
+  });
+  it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
+    const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
+    expect(subgraphConfig('familienkasse', 4004, env)).toMatchObject({
+      port: 5004,
+      database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
+      demoData: false,
+    });
+    expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+  it.each([
+    [{ FAMILIENKASSE_PORT: 'vierzig' }, /FAMILIENKASSE_PORT/],
+    [{ FAMILIENKASSE_DATABASE_URL: 'mysql://x' }, /FAMILIENKASSE_DATABASE_URL/],
+    [{ FAMILIENKASSE_DEMO_DATA: 'ja' }, /FAMILIENKASSE_DEMO_DATA/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => subgraphConfig('familienkasse', 4004, env)).toThrow(message);
+  });
+});
