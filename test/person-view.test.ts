@@ -5,9 +5,12 @@ import { startSystem, type PartnerName, type System } from './support/system.ts'
 /** Every field of every partner, nested lists included: the widest person view a front-end can ask for. */
 const PERSON_FIELDS = `
   id
-  azrNummer vorname nachname geburtsdatum geschlecht staatsangehoerigkeit einreiseAm asylantragAm
-  aufenthaltsstatus { art rechtsgrundlage gueltigAb gueltigBis nebenbestimmungen }
-  aufenthaltsverlauf { art rechtsgrundlage gueltigAb gueltigBis }
+  identitaet { azrNummer vorname nachname geburtsdatum geschlecht staatsangehoerigkeit }
+  aufenthalt {
+    einreiseAm asylantragAm
+    status { art rechtsgrundlage gueltigAb gueltigBis nebenbestimmungen }
+    verlauf { art rechtsgrundlage gueltigAb gueltigBis }
+  }
   integrationPointFall {
     id kundennummer eroeffnetAm status statusSeit
     integrationsfachkraft { id name integrationPoint }
@@ -15,7 +18,7 @@ const PERSON_FIELDS = `
   }
   bedarfsgemeinschaft {
     id bgNummer gegruendetAm
-    mitglieder { rolle seit person { id vorname nachname } }
+    mitglieder { rolle seit person { id identitaet { nachname } } }
     leistungsantraege { id eingangAm status beschiedenAm bewilligtAb bewilligtBis }
   }
   sgb2Leistungsstatus
@@ -27,10 +30,10 @@ const PERSON_FIELDS = `
 
 interface PersonView {
   id: string;
-  nachname: string | null;
-  aufenthaltsstatus: { art: string } | null;
+  identitaet: { azrNummer: string; nachname: string } | null;
+  aufenthalt: { status: { art: string } | null } | null;
   integrationPointFall: { kundennummer: string; status: string } | null;
-  bedarfsgemeinschaft: { bgNummer: string; mitglieder: { rolle: string; person: { id: string; nachname: string | null } }[] } | null;
+  bedarfsgemeinschaft: { bgNummer: string; mitglieder: { rolle: string; person: { id: string; identitaet: { nachname: string } | null } }[] } | null;
   sgb2Leistungsstatus: string | null;
   kindergeldantraege: { kindergeldnummer: string; kinder: { person: { id: string } | null }[] }[] | null;
 }
@@ -75,7 +78,7 @@ async function allPersons(): Promise<PersonView[]> {
 }
 
 const knownBy = (person: PersonView): PartnerName[] => [
-  ...(person.aufenthaltsstatus ? (['auslaenderbehoerde'] as const) : []),
+  ...(person.identitaet ? (['auslaenderbehoerde'] as const) : []),
   ...(person.integrationPointFall ? (['agentur'] as const) : []),
   ...(person.bedarfsgemeinschaft ? (['jobcenter'] as const) : []),
   ...((person.kindergeldantraege?.length ?? 0) > 0 ? (['familienkasse'] as const) : []),
@@ -88,18 +91,18 @@ describe('the person view through the gateway', () => {
     expect(recognised).toBeDefined();
     const expected = system.population.persons.find((person) => person.id === recognised!.id) as DemoPerson;
 
-    const result = await system.query<{ person: PersonView & { azrNummer: string } }>(
+    const result = await system.query<{ person: PersonView }>(
       `query($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`,
       { id: expected.id },
     );
     expect(result.errors).toBeUndefined();
     const person = result.data!.person;
-    expect(person).toMatchObject({ id: expected.id, azrNummer: expected.azrNummer, nachname: expected.nachname });
-    expect(person.aufenthaltsstatus?.art).toBe(expected.statusverlauf.at(-1)!.art);
+    expect(person).toMatchObject({ id: expected.id, identitaet: { azrNummer: expected.azrNummer, nachname: expected.nachname } });
+    expect(person.aufenthalt?.status?.art).toBe(expected.statusverlauf.at(-1)!.art);
     expect(person.bedarfsgemeinschaft?.bgNummer).toMatch(/^\d{5}BG\d{7}$/);
     // Members are references the gateway completes from the Ausländerbehörde: the whole household, by name.
     const household = system.population.persons.filter((member) => member.haushaltId === expected.haushaltId);
-    expect(person.bedarfsgemeinschaft?.mitglieder.map((member) => member.person.nachname).sort()).toEqual(
+    expect(person.bedarfsgemeinschaft?.mitglieder.map((member) => member.person.identitaet?.nachname).sort()).toEqual(
       household.map((member) => member.nachname).sort(),
     );
     expect(person.kindergeldantraege?.[0]?.kindergeldnummer).toMatch(/^\d{3}FK\d{6}$/);
@@ -118,7 +121,7 @@ describe('the person view through the gateway', () => {
   });
 
   it('answers null for a person nobody knows', async () => {
-    const result = await system.query(`{ person(id: "00000000-0000-4000-8000-000000000000") { id nachname } }`);
+    const result = await system.query(`{ person(id: "00000000-0000-4000-8000-000000000000") { id identitaet { nachname } } }`);
     expect(result).toEqual({ data: { person: null } });
   });
 

@@ -68,9 +68,9 @@ describe('repositories', () => {
 
 describe('GraphQL', () => {
   it('resolves _entities in key order, with null for an unknown person', async () => {
-    const { body } = await postGraphQL<{ _entities: ({ id: string; nachname: string } | null)[] }>(
+    const { body } = await postGraphQL<{ _entities: ({ id: string; identitaet: { nachname: string } } | null)[] }>(
       server.url,
-      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id nachname } } }`,
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id identitaet { nachname } } } }`,
       {
         representations: [
           { __typename: 'Person', id: withHistory.id },
@@ -82,10 +82,10 @@ describe('GraphQL', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data?._entities).toEqual([
-      { id: withHistory.id, nachname: withHistory.nachname },
+      { id: withHistory.id, identitaet: { nachname: withHistory.nachname } },
       null,
       null,
-      { id: first.id, nachname: first.nachname },
+      { id: first.id, identitaet: { nachname: first.nachname } },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('GraphQL', () => {
     statements.length = 0;
     const { body } = await postGraphQL(
       server.url,
-      `{ personen(first: 25) { totalCount edges { node { id aufenthaltsstatus { art rechtsgrundlage gueltigAb nebenbestimmungen } } } } }`,
+      `{ personen(first: 25) { totalCount edges { node { id identitaet { nachname } aufenthalt { status { art rechtsgrundlage gueltigAb nebenbestimmungen } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(statements).toHaveLength(3);
@@ -101,18 +101,18 @@ describe('GraphQL', () => {
 
   it('answers the current status of a person with history', async () => {
     const current = withHistory.statusverlauf.at(-1)!;
-    const { body } = await postGraphQL<{ person: { aufenthaltsstatus: unknown; aufenthaltsverlauf: unknown[] } }>(
+    const { body } = await postGraphQL<{ person: { aufenthalt: { status: unknown; verlauf: unknown[] } } }>(
       server.url,
-      `query($id: ID!) { person(id: $id) { aufenthaltsstatus { art rechtsgrundlage gueltigAb gueltigBis } aufenthaltsverlauf { art } } }`,
+      `query($id: ID!) { person(id: $id) { aufenthalt { status { art rechtsgrundlage gueltigAb gueltigBis } verlauf { art } } } }`,
       { id: withHistory.id },
     );
-    expect(body.data?.person.aufenthaltsstatus).toEqual({
+    expect(body.data?.person.aufenthalt.status).toEqual({
       art: current.art,
       rechtsgrundlage: current.rechtsgrundlage,
       gueltigAb: current.gueltigAb,
       gueltigBis: null,
     });
-    expect(body.data?.person.aufenthaltsverlauf).toHaveLength(withHistory.statusverlauf.length);
+    expect(body.data?.person.aufenthalt.verlauf).toHaveLength(withHistory.statusverlauf.length);
   });
 
   it('refuses a forged cursor and a page too large with BAD_USER_INPUT', async () => {

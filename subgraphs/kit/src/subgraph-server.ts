@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
-import { maskUnexpectedErrors } from './errors.ts';
+import { ErrorCode, maskUnexpectedErrors } from './errors.ts';
 
 /** Reads a subgraph's `schema.graphql`, given a URL relative to the calling module. */
 export function readSchemaFile(url: URL): string {
@@ -36,6 +36,35 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** A context that records releases; its log must be written before the answer leaves. */
+interface LoggingContext {
+  readonly access?: { flush(): Promise<void> };
+}
+
+/**
+ * Writes the request's access-log entries before the response is sent. If the log cannot be written,
+ * the data is withheld: nothing leaves an owner without a record of it.
+ */
+const flushAccessLog: ApolloServerPlugin<BaseContext & LoggingContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.access) return;
+        try {
+          await contextValue.access.flush();
+        } catch (error) {
+          console.error('access log could not be written; answer withheld', error);
+          if (response.body.kind === 'single') {
+            response.body.singleResult = {
+              errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+            };
+          }
+        }
+      },
+    };
+  },
+};
+
 /** Starts one subgraph over HTTP. Internal services: no landing page, no stack traces in answers. */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
@@ -44,7 +73,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(options.name),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No Apollo Studio here: inline traces would only cost time on every response.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), flushAccessLog],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },

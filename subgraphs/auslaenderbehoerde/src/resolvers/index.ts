@@ -1,5 +1,5 @@
 import { DateScalar, type ResolverMap } from '@ip/kit';
-import { Person } from './person.ts';
+import { Aufenthalt, Person } from './person.ts';
 import { Query } from './query.ts';
 
-export const resolvers: ResolverMap = { Date: DateScalar, Query, Person };
+export const resolvers: ResolverMap = { Date: DateScalar, Query, Person, Aufenthalt };

@@ -6,12 +6,22 @@ export const Person = {
     return context.loaders.person.load(reference.id);
   },
 
-  async aufenthaltsstatus(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow | null> {
+  identitaet(person: PersonRow): PersonRow {
+    return person;
+  },
+
+  aufenthalt(person: PersonRow): PersonRow {
+    return person;
+  },
+};
+
+export const Aufenthalt = {
+  async status(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow | null> {
     const verlauf = await context.loaders.statusverlauf.load(person.id);
     return verlauf.findLast((period) => period.gueltigBis === null) ?? null;
   },
 
-  async aufenthaltsverlauf(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow[]> {
+  async verlauf(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow[]> {
     return context.loaders.statusverlauf.load(person.id);
   },
 };

@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import { domainError, ErrorCode } from '../errors.ts';
+import type { Agency, Caller } from '../identity/agencies.ts';
+import { isUuid } from '../ids.ts';
+import { manyByKey } from '../batch.ts';
+import type { IsoDate } from '../scalars.ts';
+import { appendAccessLog, type NewAccessLogEntry } from './access-log.repository.ts';
+import { findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
+import { decideRelease, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
+
+export interface AccessControlOptions {
+  /** The subgraph's own agency: the owner of every category it guards. */
+  readonly owner: Agency;
+  readonly caller: Caller;
+  readonly db: DatenschutzDb;
+  /** The day of the request in Europe/Berlin. */
+  readonly today: IsoDate;
+}
+
+/**
+ * The owner's decisions for one request. Consent is loaded once per batch of persons, the legal bases
+ * once per request; each (person, category) is decided and logged once, however many fields ask; the
+ * log is written in one statement before the answer leaves (`flush`).
+ */
+export class AccessControl {
+  private readonly consents: DataLoader<string, Awaited<ReturnType<typeof findConsentsByPersonIds>>>;
+  private legalBases: Promise<LegalBasis[]> | null = null;
+  private readonly decisions = new Map<string, Promise<ReleaseDecision>>();
+  private readonly pending: NewAccessLogEntry[] = [];
+
+  constructor(private readonly options: AccessControlOptions) {
+    this.consents = new DataLoader(async (personIds) =>
+      manyByKey(personIds, await findConsentsByPersonIds(options.db, personIds), (consent) => consent.personId),
+    );
+  }
+
+  get caller(): Caller {
+    return this.options.caller;
+  }
+
+  /** True when the caller works for the owner itself. */
+  get isOwnAgency(): boolean {
+    return this.options.caller.agency === this.options.owner;
+  }
+
+  decide(personId: string, category: string, operation: string): Promise<ReleaseDecision> {
+    const key = `${personId}\u0000${category}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      decision = this.decideOnce(personId, category, operation);
+      this.decisions.set(key, decision);
+    }
+    return decision;
+  }
+
+  /** Resolves when the release is allowed; otherwise throws EINWILLIGUNG_FEHLT naming owner and category. */
+  async require(personId: string, category: string, operation: string): Promise<void> {
+    const decision = await this.decide(personId, category, operation);
+    if (!decision.released) {
+      const { owner, caller } = this.options;
+      throw domainError(
+        ErrorCode.EINWILLIGUNG_FEHLT,
+        `${owner} does not release ${category} of this person to ${caller.agency}: no consent and no legal basis`,
+        { eigentuemer: owner, kategorie: category, empfaenger: caller.agency },
+      );
+    }
+  }
+
+  /** Writes the request's log entries; called once, before the response is sent. */
+  async flush(): Promise<void> {
+    const entries = this.pending.splice(0);
+    await appendAccessLog(this.options.db, entries);
+  }
+
+  private async decideOnce(personId: string, category: string, operation: string): Promise<ReleaseDecision> {
+    const { owner, caller, today, db } = this.options;
+    const question = { owner, recipient: caller.agency, category, day: today };
+    if (caller.agency === owner) return decideRelease(question, [], []);
+    // A reference that is no UUID names nobody: there is nothing to release and nothing to log.
+    if (!isUuid(personId)) return { released: false, basis: 'KEINE' };
+    this.legalBases ??= findLegalBases(db);
+    const [consents, legalBases] = await Promise.all([this.consents.load(personId), this.legalBases]);
+    const decision = decideRelease(question, consents, legalBases);
+    this.pending.push({
+      anfragendeBehoerde: caller.agency,
+      benutzer: caller.userId,
+      rolle: caller.role,
+      personId,
+      kategorie: category,
+      operation,
+      rechtsgrundlage: decision.basis === 'GESETZ' ? decision.paragraph : decision.basis === 'EINWILLIGUNG' ? decision.consentId : null,
+      entscheidung: decision.released ? 'FREIGEGEBEN' : 'VERWEIGERT',
+    });
+    return decision;
+  }
+}
+
+/** Today in Europe/Berlin, where the partners' legal days begin and end. */
+export function berlinToday(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

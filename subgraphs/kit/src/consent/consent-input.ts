@@ -1,0 +1,66 @@
+import { badUserInput } from '../errors.ts';
+import { AGENCIES, type Agency } from '../identity/agencies.ts';
+import { isUuid } from '../ids.ts';
+import type { IsoDate } from '../scalars.ts';
+
+/** GraphQL's `Behoerde` enum value for each agency. */
+export const BEHOERDE: Readonly<Record<Agency, string>> = {
+  agentur: 'AGENTUR',
+  jobcenter: 'JOBCENTER',
+  auslaenderbehoerde: 'AUSLAENDERBEHOERDE',
+  familienkasse: 'FAMILIENKASSE',
+};
+
+export function agencyOf(behoerde: string): Agency {
+  const agency = AGENCIES.find((candidate) => BEHOERDE[candidate] === behoerde);
+  if (!agency) throw badUserInput(`unknown Behoerde ${behoerde}`);
+  return agency;
+}
+
+export interface DeclarationInput {
+  readonly id: string;
+  readonly personId: string;
+  readonly unterschriebenAm: IsoDate;
+  readonly gueltigBis?: IsoDate | null;
+  readonly freigaben: readonly { readonly von: string; readonly an: string; readonly kategorien: readonly string[] }[];
+}
+
+export interface OwnersCopy {
+  readonly id: string;
+  readonly personId: string;
+  readonly signedOn: IsoDate;
+  readonly validUntil: IsoDate | null;
+  readonly grants: readonly { readonly recipient: Agency; readonly category: string }[];
+}
+
+/**
+ * Checks a declaration as the intake entered it and keeps the owner's part: the lines where this owner
+ * is the sender. Lines of other owners are theirs to check.
+ */
+export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories: readonly string[], today: IsoDate): OwnersCopy {
+  if (!isUuid(input.id)) throw badUserInput('id of the declaration must be a UUID', 'id');
+  if (!isUuid(input.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
+  if (input.unterschriebenAm > today) throw badUserInput('a declaration cannot be signed in the future', 'unterschriebenAm');
+  const validUntil = input.gueltigBis ?? null;
+  if (validUntil !== null && validUntil < input.unterschriebenAm) throw badUserInput('gueltigBis lies before unterschriebenAm', 'gueltigBis');
+  const grants = new Map<string, { recipient: Agency; category: string }>();
+  for (const line of input.freigaben) {
+    const from = agencyOf(line.von);
+    const to = agencyOf(line.an);
+    if (from === to) throw badUserInput(`a line from ${line.von} to itself grants nothing`, 'freigaben');
+    if (from !== owner) continue;
+    for (const category of line.kategorien) {
+      if (!ownCategories.includes(category)) {
+        throw badUserInput(`${owner} holds no data category ${category}; it holds ${ownCategories.join(', ')}`, 'freigaben');
+      }
+      grants.set(`${to}/${category}`, { recipient: to, category });
+    }
+  }
+  return { id: input.id, personId: input.personId, signedOn: input.unterschriebenAm, validUntil, grants: [...grants.values()] };
+}
+
+/** Two copies of one declaration are the same if person, dates and grants agree (order does not matter). */
+export function sameDeclaration(a: OwnersCopy, b: OwnersCopy): boolean {
+  const grants = (copy: OwnersCopy) => copy.grants.map((grant) => `${grant.recipient}/${grant.category}`).sort().join(',');
+  return a.personId === b.personId && a.signedOn === b.signedOn && a.validUntil === b.validUntil && grants(a) === grants(b);
+}

@@ -1,0 +1,106 @@
+import { sql, type Kysely } from 'kysely';
+import type { Agency } from '../identity/agencies.ts';
+import type { IsoDate } from '../scalars.ts';
+import type { ConsentRecord, LegalBasis } from './release-decision.ts';
+import type { DatenschutzTables } from './tables.ts';
+
+/** Subgraph databases extend `DatenschutzTables`; these functions see only that part. */
+export type DatenschutzDb = Kysely<DatenschutzTables>;
+export const datenschutzDb = <DB extends DatenschutzTables>(db: Kysely<DB>): DatenschutzDb => db as unknown as DatenschutzDb;
+
+export interface StoredConsent extends ConsentRecord {
+  readonly personId: string;
+  readonly erfasstVon: string;
+  readonly erfasstDurch: Agency;
+}
+
+/** Every declaration held for these persons, with its grants: one statement for the whole batch. */
+export async function findConsentsByPersonIds(db: DatenschutzDb, personIds: readonly string[]): Promise<StoredConsent[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('einwilligung as e')
+    .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
+    .select(['e.id', 'e.personId', 'e.unterschriebenAm', 'e.gueltigBis', 'e.widerrufenAm', 'e.erfasstVon', 'e.erfasstDurch', 'f.empfaenger', 'f.kategorie'])
+    .where('e.personId', 'in', personIds)
+    .orderBy('e.unterschriebenAm')
+    .orderBy('e.id')
+    .execute();
+  const byId = new Map<string, StoredConsent & { grants: { recipient: Agency; category: string }[] }>();
+  for (const row of rows) {
+    let consent = byId.get(row.id);
+    if (!consent) {
+      consent = {
+        id: row.id,
+        personId: row.personId,
+        signedOn: row.unterschriebenAm,
+        validUntil: row.gueltigBis,
+        withdrawnOn: row.widerrufenAm,
+        erfasstVon: row.erfasstVon,
+        erfasstDurch: row.erfasstDurch,
+        grants: [],
+      };
+      byId.set(row.id, consent);
+    }
+    if (row.empfaenger && row.kategorie) consent.grants.push({ recipient: row.empfaenger, category: row.kategorie });
+  }
+  return [...byId.values()];
+}
+
+export async function findConsentById(db: DatenschutzDb, id: string): Promise<StoredConsent | null> {
+  const row = await db.selectFrom('einwilligung').select('personId').where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  return (await findConsentsByPersonIds(db, [row.personId])).find((consent) => consent.id === id) ?? null;
+}
+
+export async function findLegalBases(db: DatenschutzDb): Promise<LegalBasis[]> {
+  const rows = await db.selectFrom('rechtsgrundlage').selectAll().orderBy('id').execute();
+  return rows.map((row) => ({
+    recipient: row.empfaenger,
+    category: row.kategorie,
+    paragraph: row.paragraph,
+    validFrom: row.gueltigAb,
+    validUntil: row.gueltigBis,
+  }));
+}
+
+export interface NewConsent {
+  readonly id: string;
+  readonly personId: string;
+  readonly signedOn: IsoDate;
+  readonly validUntil: IsoDate | null;
+  readonly grants: readonly { readonly recipient: Agency; readonly category: string }[];
+  readonly recordedBy: string;
+  readonly recordedByAgency: Agency;
+}
+
+/** Inserts a declaration with its grants; the caller runs it in a transaction. */
+export async function insertConsent(db: DatenschutzDb, consent: NewConsent): Promise<void> {
+  await db
+    .insertInto('einwilligung')
+    .values({
+      id: consent.id,
+      personId: consent.personId,
+      unterschriebenAm: consent.signedOn,
+      gueltigBis: consent.validUntil,
+      widerrufenAm: null,
+      erfasstVon: consent.recordedBy,
+      erfasstDurch: consent.recordedByAgency,
+      widerrufErfasstVon: null,
+    })
+    .execute();
+  if (consent.grants.length > 0) {
+    await db
+      .insertInto('einwilligungFreigabe')
+      .values(consent.grants.map((grant) => ({ einwilligungId: consent.id, empfaenger: grant.recipient, kategorie: grant.category })))
+      .execute();
+  }
+}
+
+/** Marks a declaration withdrawn from `day` on; a second withdrawal keeps the first day. */
+export async function withdrawConsent(db: DatenschutzDb, id: string, day: IsoDate, by: string): Promise<void> {
+  await db
+    .updateTable('einwilligung')
+    .set({ widerrufenAm: sql<string>`coalesce(widerrufen_am, ${day}::date)`, widerrufErfasstVon: sql<string>`coalesce(widerruf_erfasst_von, ${by})` })
+    .where('id', '=', id)
+    .execute();
+}

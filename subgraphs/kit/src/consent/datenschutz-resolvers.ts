@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import { domainError, ErrorCode, notFound } from '../errors.ts';
+import type { Agency } from '../identity/agencies.ts';
+import { isUuid } from '../ids.ts';
+import { pageRequest, toConnection, type Connection } from '../pagination.ts';
+import type { IsoDate } from '../scalars.ts';
+import type { AccessControl } from './access-control.ts';
+import { countAccessLog, listAccessLog, type AccessLogEntry } from './access-log.repository.ts';
+import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput, type OwnersCopy } from './consent-input.ts';
+import { datenschutzDb, findConsentById, findConsentsByPersonIds, insertConsent, withdrawConsent, type DatenschutzDb, type StoredConsent } from './consent.repository.ts';
+import type { DatenschutzTables } from './tables.ts';
+
+/** What the data-protection resolvers need from a subgraph's request context. */
+export interface DatenschutzContext {
+  readonly db: Kysely<DatenschutzTables> | Kysely<never>;
+  readonly access: AccessControl;
+  readonly today: IsoDate;
+}
+
+export interface DatenschutzOptions {
+  readonly owner: Agency;
+  /** The owner's data categories, lower case (e.g. 'identitaet'); GraphQL shows them upper case. */
+  readonly categories: readonly string[];
+}
+
+const capitalised = (agency: Agency) => `${BEHOERDE[agency].charAt(0)}${BEHOERDE[agency].slice(1).toLowerCase()}`;
+const dbOf = (context: DatenschutzContext): DatenschutzDb => datenschutzDb(context.db as Kysely<DatenschutzTables>);
+
+function toCopy(consent: StoredConsent): OwnersCopy {
+  return { id: consent.id, personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, grants: consent.grants };
+}
+
+function consentView(consent: StoredConsent) {
+  return {
+    id: consent.id,
+    personId: consent.personId,
+    unterschriebenAm: consent.signedOn,
+    gueltigBis: consent.validUntil,
+    widerrufenAm: consent.withdrawnOn,
+    erfasstVon: consent.erfasstVon,
+    erfasstDurch: BEHOERDE[consent.erfasstDurch],
+    freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: grant.category.toUpperCase() })),
+    record: consent,
+  };
+}
+type ConsentView = ReturnType<typeof consentView>;
+
+function requireRecorder(context: DatenschutzContext): void {
+  // The data protection officer audits; recording what a person signed is the intake's and case workers' job.
+  if (context.access.caller.role === 'datenschutz') {
+    throw domainError(ErrorCode.FORBIDDEN, 'the role datenschutz does not record declarations of consent');
+  }
+}
+
+/**
+ * The data-protection part every owner has: recording and withdrawing its copy of a declaration, and the
+ * person's `Datenschutz` view with the owner's consents and its access log. Root fields carry the owner's
+ * name (`einwilligungErfassenAgentur`), because each owner keeps its own copy and decides on it alone.
+ */
+export function datenschutzResolvers(options: DatenschutzOptions) {
+  const { owner } = options;
+  const suffix = capitalised(owner);
+
+  async function record(_: unknown, args: { erklaerung: DeclarationInput }, context: DatenschutzContext): Promise<ConsentView> {
+    requireRecorder(context);
+    const input = {
+      ...args.erklaerung,
+      freigaben: args.erklaerung.freigaben.map((line) => ({ ...line, kategorien: line.kategorien.map((category) => category.toLowerCase()) })),
+    };
+    const copy = ownersCopy(input, owner, options.categories, context.today);
+    const db = dbOf(context);
+    const stored = await db.transaction().execute(async (trx) => {
+      const existing = await findConsentById(trx, copy.id);
+      if (existing) return existing;
+      await insertConsent(trx, { ...copy, recordedBy: context.access.caller.userId, recordedByAgency: context.access.caller.agency });
+      return findConsentById(trx, copy.id);
+    }).catch(async (error: unknown) => {
+      // Two intake clerks saving the same declaration at once: the second insert loses the race; read the winner.
+      const winner = await findConsentById(db, copy.id);
+      if (winner) return winner;
+      throw error;
+    });
+    if (!stored) throw notFound('Einwilligung', copy.id);
+    if (!sameDeclaration(toCopy(stored), copy)) {
+      throw domainError(ErrorCode.BAD_USER_INPUT, `declaration ${copy.id} is already recorded with other content`, { field: 'erklaerung.id' });
+    }
+    return consentView(stored);
+  }
+
+  async function withdraw(_: unknown, args: { erklaerungId: string }, context: DatenschutzContext): Promise<ConsentView> {
+    requireRecorder(context);
+    const db = dbOf(context);
+    if (!isUuid(args.erklaerungId) || !(await findConsentById(db, args.erklaerungId))) throw notFound('Einwilligung', args.erklaerungId);
+    await withdrawConsent(db, args.erklaerungId, context.today, context.access.caller.userId);
+    const stored = await findConsentById(db, args.erklaerungId);
+    return consentView(stored!);
+  }
+
+  return {
+    Mutation: {
+      [`einwilligungErfassen${suffix}`]: record,
+      [`einwilligungWiderrufen${suffix}`]: withdraw,
+    },
+    Datenschutz: {
+      __resolveReference: (reference: { personId: string }) => reference,
+      [owner]: (datenschutz: { personId: string }) => ({ personId: datenschutz.personId }),
+    },
+    Person: {
+      datenschutz: (person: { id: string }) => ({ personId: person.id }),
+    },
+    DatenschutzAuskunft: {
+      eigentuemer: () => BEHOERDE[owner],
+      async einwilligungen(part: { personId: string }, _: unknown, context: DatenschutzContext): Promise<ConsentView[]> {
+        if (!isUuid(part.personId)) return [];
+        return (await findConsentsByPersonIds(dbOf(context), [part.personId])).map(consentView);
+      },
+      async zugriffe(
+        part: { personId: string },
+        args: { first?: number | null; after?: string | null },
+        context: DatenschutzContext,
+      ): Promise<Connection<AccessLogEntry>> {
+        const { caller } = context.access;
+        if (caller.agency !== owner && caller.role !== 'datenschutz') {
+          throw domainError(ErrorCode.FORBIDDEN, `the access log of ${owner} is for its own staff and the data protection officers`, {
+            eigentuemer: owner,
+          });
+        }
+        const page = pageRequest(args.first, args.after);
+        if (!isUuid(part.personId) || (page.afterKey !== null && !/^\d+$/.test(page.afterKey))) {
+          return toConnection([], page, (entry: AccessLogEntry) => String(entry.id), 0);
+        }
+        const db = dbOf(context);
+        const [rows, total] = await Promise.all([listAccessLog(db, part.personId, page), countAccessLog(db, part.personId)]);
+        return toConnection(rows, page, (entry) => String(entry.id), total);
+      },
+    },
+    Einwilligung: {
+      status(consent: ConsentView, args: { stichtag?: IsoDate | null }, context: DatenschutzContext): string {
+        const day = args.stichtag ?? context.today;
+        const { record } = consent;
+        if (record.withdrawnOn !== null && record.withdrawnOn <= day) return 'WIDERRUFEN';
+        if (day < record.signedOn) return 'NOCH_NICHT_WIRKSAM';
+        if (record.validUntil !== null && record.validUntil < day) return 'ABGELAUFEN';
+        return 'WIRKSAM';
+      },
+    },
+    Zugriff: {
+      zeitpunkt: (entry: AccessLogEntry) => new Date(entry.zeitpunkt).toISOString(),
+      anfragendeBehoerde: (entry: AccessLogEntry) => BEHOERDE[entry.anfragendeBehoerde],
+      kategorie: (entry: AccessLogEntry) => entry.kategorie.toUpperCase(),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migrations } from '../migrations.ts';
+
+const AGENCY_CHECK = sql`in ('agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse')`;
+
+/**
+ * The consent and access-log tables, the same at every owner. Frozen like every migration. The log is
+ * append-only in the database itself: a trigger refuses UPDATE, TRUNCATE and any DELETE except the
+ * retention purge, which must name its cut-off in the transaction (`ip.loeschung_bis`) and may only
+ * remove entries older than it.
+ */
+export const datenschutzMigrations: Migrations = {
+  '2015-11-20-900-einwilligung': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('einwilligung')
+        .addColumn('id', 'uuid', (col) => col.primaryKey())
+        .addColumn('person_id', 'uuid', (col) => col.notNull())
+        .addColumn('unterschrieben_am', 'date', (col) => col.notNull())
+        .addColumn('gueltig_bis', 'date')
+        .addColumn('widerrufen_am', 'date')
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_durch', 'text', (col) => col.notNull().check(sql`erfasst_durch ${AGENCY_CHECK}`))
+        .addColumn('erfasst_am', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addColumn('widerruf_erfasst_von', 'text')
+        .addCheckConstraint('einwilligung_gueltigkeit', sql`gueltig_bis is null or gueltig_bis >= unterschrieben_am`)
+        .addCheckConstraint('einwilligung_widerruf', sql`widerrufen_am is null or widerrufen_am >= unterschrieben_am`)
+        .execute();
+      await db.schema.createIndex('einwilligung_person').on('einwilligung').column('person_id').execute();
+      await db.schema
+        .createTable('einwilligung_freigabe')
+        .addColumn('einwilligung_id', 'uuid', (col) => col.notNull().references('einwilligung.id'))
+        .addColumn('empfaenger', 'text', (col) => col.notNull().check(sql`empfaenger ${AGENCY_CHECK}`))
+        .addColumn('kategorie', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('einwilligung_freigabe_pk', ['einwilligung_id', 'empfaenger', 'kategorie'])
+        .execute();
+      await db.schema
+        .createTable('rechtsgrundlage')
+        .addColumn('id', 'integer', (col) => col.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('empfaenger', 'text', (col) => col.notNull().check(sql`empfaenger ${AGENCY_CHECK}`))
+        .addColumn('kategorie', 'text', (col) => col.notNull())
+        .addColumn('paragraph', 'text', (col) => col.notNull())
+        .addColumn('beschreibung', 'text', (col) => col.notNull())
+        .addColumn('gueltig_ab', 'date', (col) => col.notNull())
+        .addColumn('gueltig_bis', 'date')
+        .execute();
+    },
+  },
+  '2015-11-20-901-zugriffsprotokoll': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('zugriffsprotokoll')
+        .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('zeitpunkt', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addColumn('anfragende_behoerde', 'text', (col) => col.notNull().check(sql`anfragende_behoerde ${AGENCY_CHECK}`))
+        .addColumn('benutzer', 'text', (col) => col.notNull())
+        .addColumn('rolle', 'text', (col) => col.notNull())
+        .addColumn('person_id', 'uuid', (col) => col.notNull())
+        .addColumn('kategorie', 'text', (col) => col.notNull())
+        .addColumn('operation', 'text', (col) => col.notNull())
+        .addColumn('rechtsgrundlage', 'text')
+        .addColumn('entscheidung', 'text', (col) => col.notNull().check(sql`entscheidung in ('FREIGEGEBEN', 'VERWEIGERT')`))
+        .execute();
+      await db.schema.createIndex('zugriffsprotokoll_person').on('zugriffsprotokoll').columns(['person_id', 'zeitpunkt']).execute();
+      await db.schema.createIndex('zugriffsprotokoll_zeitpunkt').on('zugriffsprotokoll').column('zeitpunkt').execute();
+      await sql`
+        create function zugriffsprotokoll_unveraenderlich() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'DELETE' then
+            if coalesce(current_setting('ip.loeschung_bis', true), '') <> ''
+               and old.zeitpunkt < current_setting('ip.loeschung_bis')::timestamptz then
+              return old;
+            end if;
+          end if;
+          raise exception 'zugriffsprotokoll is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+        end
+        $$`.execute(db);
+      await sql`create trigger zugriffsprotokoll_nur_anfuegen before update or delete on zugriffsprotokoll
+        for each row execute function zugriffsprotokoll_unveraenderlich()`.execute(db);
+      await sql`create trigger zugriffsprotokoll_kein_leeren before truncate on zugriffsprotokoll
+        for each statement execute function zugriffsprotokoll_unveraenderlich()`.execute(db);
+    },
+  },
+};

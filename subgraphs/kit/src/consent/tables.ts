@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Agency } from '../identity/agencies.ts';
+
+type DateColumn = ColumnType<string, string, string>;
+
+/** The owner's copy of a signed declaration of consent (Einwilligungserklärung). */
+export interface EinwilligungTable {
+  readonly id: string;
+  readonly personId: string;
+  unterschriebenAm: DateColumn;
+  gueltigBis: DateColumn | null;
+  widerrufenAm: DateColumn | null;
+  readonly erfasstVon: string;
+  readonly erfasstDurch: Agency;
+  readonly erfasstAm: Generated<Date>;
+  widerrufErfasstVon: string | null;
+}
+
+/** One line of a declaration: this owner may release `kategorie` to `empfaenger`. */
+export interface EinwilligungFreigabeTable {
+  readonly einwilligungId: string;
+  readonly empfaenger: Agency;
+  readonly kategorie: string;
+}
+
+/** A release the law allows without consent, with its paragraph and validity. */
+export interface RechtsgrundlageTable {
+  readonly id: Generated<number>;
+  readonly empfaenger: Agency;
+  readonly kategorie: string;
+  readonly paragraph: string;
+  readonly beschreibung: string;
+  readonly gueltigAb: DateColumn;
+  readonly gueltigBis: DateColumn | null;
+}
+
+/** The owner's append-only log of releases and refusals to other agencies. */
+export interface ZugriffsprotokollTable {
+  readonly id: Generated<string>;
+  readonly zeitpunkt: Generated<Date>;
+  readonly anfragendeBehoerde: Agency;
+  readonly benutzer: string;
+  readonly rolle: string;
+  readonly personId: string;
+  readonly kategorie: string;
+  readonly operation: string;
+  /** The declaration's id or the paragraph; null for a refusal. */
+  readonly rechtsgrundlage: string | null;
+  readonly entscheidung: 'FREIGEGEBEN' | 'VERWEIGERT';
+}
+
+/** The tables every owner keeps for consent and its access log; a subgraph's database interface extends this. */
+export interface DatenschutzTables {
+  einwilligung: EinwilligungTable;
+  einwilligungFreigabe: EinwilligungFreigabeTable;
+  rechtsgrundlage: RechtsgrundlageTable;
+  zugriffsprotokoll: ZugriffsprotokollTable;
+}

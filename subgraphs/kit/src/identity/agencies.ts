@@ -1,0 +1,27 @@
+/** The four partners of an Integration Point; each is a data owner and, for the others' data, a recipient. */
+export const AGENCIES = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/**
+ * Roles a token may carry, per agency. Case work roles do the day's work on their own agency's data;
+ * `teamleitung` monitors (SLA, caseload); `datenschutz` (the data protection officer) may read every
+ * owner's access log.
+ */
+export const ROLES: Readonly<Record<Agency, readonly string[]>> = {
+  agentur: ['integrationsfachkraft', 'eingangszone', 'teamleitung', 'datenschutz'],
+  jobcenter: ['fallmanagement', 'sachbearbeitung', 'teamleitung', 'datenschutz'],
+  auslaenderbehoerde: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
+  familienkasse: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
+};
+
+export function isAgency(value: unknown): value is Agency {
+  return typeof value === 'string' && (AGENCIES as readonly string[]).includes(value);
+}
+
+/** Who is asking: verified from the bearer token, never taken from the request body. */
+export interface Caller {
+  /** The user id (`sub`). */
+  readonly userId: string;
+  readonly agency: Agency;
+  readonly role: string;
+}

@@ -1,0 +1,4 @@
+export { AGENCIES, isAgency, ROLES, type Agency, type Caller } from './agencies.ts';
+export { DEFAULT_AUDIENCE, DEFAULT_ISSUER, identityConfig, type IdentityConfig, type KeySource } from './identity-config.ts';
+export { ensureLocalIssuer, readLocalJwks, signLocalToken, signToken, type TokenClaims } from './local-issuer.ts';
+export { createTokenVerifier, unauthenticated, type TokenVerifier } from './token-verifier.ts';

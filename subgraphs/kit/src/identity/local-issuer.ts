@@ -1,0 +1,60 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import type { Agency } from './agencies.ts';
+
+const ALGORITHM = 'EdDSA';
+const PRIVATE_FILE = 'private-key.jwk.json';
+const PUBLIC_FILE = 'jwks.json';
+
+/**
+ * The embedded default's identity provider: one Ed25519 key pair under `dir`, made on first use. Only
+ * `npm run token` signs with the private key; the services read the public JWKS.
+ */
+export async function ensureLocalIssuer(dir: string): Promise<void> {
+  try {
+    await readFile(join(dir, PUBLIC_FILE), 'utf8');
+    return;
+  } catch {
+    // Not there yet: make it below.
+  }
+  await mkdir(dir, { recursive: true });
+  const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+  const kid = `lokal-${new Date().toISOString().slice(0, 10)}`;
+  const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM };
+  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
+  // `wx` fails if another process made the key in the meantime; its key then stands.
+  await writeFile(join(dir, PRIVATE_FILE), JSON.stringify(privateJwk), { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+  await writeFile(join(dir, PUBLIC_FILE), JSON.stringify({ keys: [publicJwk] }), { flag: 'wx' }).catch(() => undefined);
+}
+
+export async function readLocalJwks(dir: string): Promise<JSONWebKeySet> {
+  return JSON.parse(await readFile(join(dir, PUBLIC_FILE), 'utf8')) as JSONWebKeySet;
+}
+
+export interface TokenClaims {
+  readonly userId: string;
+  readonly agency: Agency | string;
+  readonly role: string;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Lifetime, e.g. '8h' (a working day) or '-1m' for an expired token in tests. */
+  readonly expiresIn?: string;
+}
+
+export async function signToken(privateJwk: JWK, claims: TokenClaims): Promise<string> {
+  const key = await importJWK(privateJwk, ALGORITHM);
+  return new SignJWT({ agency: claims.agency, role: claims.role })
+    .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+    .setSubject(claims.userId)
+    .setIssuer(claims.issuer)
+    .setAudience(claims.audience)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '8h')
+    .sign(key);
+}
+
+export async function signLocalToken(dir: string, claims: TokenClaims): Promise<string> {
+  const privateJwk = JSON.parse(await readFile(join(dir, PRIVATE_FILE), 'utf8')) as JWK;
+  return signToken(privateJwk, claims);
+}

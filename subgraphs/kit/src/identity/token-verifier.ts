@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { isAgency, ROLES, type Caller } from './agencies.ts';
+import type { IdentityConfig } from './identity-config.ts';
+import { readLocalJwks } from './local-issuer.ts';
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>;
+
+/** 401 with a stable code; the reason stays vague on purpose so a prober learns nothing about our keys. */
+export function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(`Not authenticated: ${reason}`, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+async function keySet(config: IdentityConfig): Promise<JWTVerifyGetKey> {
+  if (config.keys.kind === 'jwks-url') return createRemoteJWKSet(new URL(config.keys.url));
+  return createLocalJWKSet(await readLocalJwks(config.keys.dir));
+}
+
+/**
+ * Verifies the bearer token of a request: signature, expiry, issuer, audience, and that it names a
+ * known agency and a role that agency has. Every service runs this itself, the gateway and each subgraph.
+ */
+export async function createTokenVerifier(config: IdentityConfig): Promise<TokenVerifier> {
+  const keys = await keySet(config);
+  return async (authorization) => {
+    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw unauthenticated('a bearer token is required');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'] }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired');
+      if (error instanceof errors.JOSEError) throw unauthenticated('the token is not valid');
+      throw error;
+    }
+    const { sub, agency, role } = payload;
+    if (!sub || !isAgency(agency)) throw unauthenticated('the token names no known agency');
+    if (typeof role !== 'string' || !ROLES[agency].includes(role)) throw unauthenticated(`the token names no role of ${agency}`);
+    return Object.freeze({ userId: sub, agency, role });
+  };
+}
