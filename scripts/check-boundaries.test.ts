@@ -12,6 +12,8 @@ describe('boundary check', () => {
     ['the kit imports a partner', file('subgraphs/kit/src/a.ts', `export { x } from '../../agentur/src/x.ts';`), 1],
     ['the gateway imports the kit', file('gateway/src/a.ts', `import { openDatabase } from '@ip/kit';`), 1],
     ['the gateway imports a subgraph by path', file('gateway/src/a.ts', `import '../../subgraphs/jobcenter/src/main.ts';`), 1],
+    ['the gateway imports the kit\'s identity check', file('gateway/src/a.ts', `import { createTokenVerifier } from '@ip/kit/identity';`), 0],
+    ['the gateway imports the kit\'s identity check by path', file('gateway/src/a.ts', `import { x } from '../../subgraphs/kit/src/identity/index.ts';`), 1],
     ['the gateway imports libraries', file('gateway/src/a.ts', `import { ApolloGateway } from '@apollo/gateway';`), 0],
     ['end-to-end tests import everything', file('test/e2e.test.ts', `import { startAgentur } from '@ip/agentur';`), 0],
   ])('%s', (_, source, expected) => {

@@ -1,9 +1,13 @@
+import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
 import { loadConfig } from './config.ts';
 import { startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 const config = loadConfig();
+const identity = identityConfig();
+if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 const gateway = await startGateway({
+  verifyToken: await createTokenVerifier(identity),
   supergraph: supergraphFromFile(config.supergraphPath),
   subgraphUrls: config.subgraphUrls,
   port: config.port,

@@ -2,6 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import type { TokenVerifier } from '@ip/kit/identity';
 import { formatGatewayError } from './format-error.ts';
 import { createSubgraphFetcher } from './subgraph-fetcher.ts';
 
@@ -10,6 +11,8 @@ export interface GatewayOptions {
   readonly supergraph: string | SupergraphSdlHook;
   /** Per subgraph name, a URL that replaces the one written in the supergraph. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /** Checks the bearer token of every request; the subgraphs check it again themselves. */
+  readonly verifyToken: TokenVerifier;
   readonly port: number;
   readonly host?: string;
 }
@@ -19,9 +22,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Request-scoped data the gateway forwards to every subgraph. */
+/** Request-scoped data the gateway forwards to every subgraph: the verified caller's own token. */
 interface GatewayContext {
-  readonly authorization?: string;
+  readonly authorization: string;
 }
 
 function subgraphUrl(name: string, url: string | undefined): string {
@@ -38,7 +41,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
         fetcher,
         willSendRequest({ request, context }) {
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          request.http?.headers.set('authorization', context.authorization);
         },
       }),
   });
@@ -50,7 +53,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },
-    context: async ({ req }) => (req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    // A request without a valid token is refused here with 401 before any subgraph is asked.
+    context: async ({ req }) => {
+      await options.verifyToken(req.headers.authorization);
+      return { authorization: req.headers.authorization! };
+    },
   });
   return {
     url: new URL('graphql', url).toString(),

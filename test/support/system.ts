@@ -6,22 +6,37 @@ import * as jobcenter from '@ip/jobcenter';
 import { startGateway } from '@ip/gateway';
 import type { RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
-import { createTestDatabase, postGraphQL, type GraphQLResponse, type TestDatabase } from '@ip/kit/testing';
+import type { Agency, TokenVerifier } from '@ip/kit/identity';
+import { createTestDatabase, createTestIssuer, postGraphQL, type GraphQLResponse, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
 
 export type PartnerName = 'agentur' | 'jobcenter' | 'auslaenderbehoerde' | 'familienkasse';
 
-interface Partner<DB> {
-  prepareDatabase(db: Kysely<DB>, population?: Population): Promise<void>;
-  start(db: Kysely<DB>, listen: { port: number }): Promise<RunningServer>;
+/** A partner as the test starts it: its database prepared and its server listening; its own types stay inside. */
+type StartPartner = (
+  name: PartnerName,
+  population: Population,
+  onQuery: (sql: string) => void,
+  verifyToken: TokenVerifier,
+) => Promise<{ server: RunningServer; database: TestDatabase<unknown> }>;
+
+function partner<DB>(
+  prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>,
+  start: (db: Kysely<DB>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>,
+): StartPartner {
+  return async (name, population, onQuery, verifyToken) => {
+    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), { onQuery });
+    const server = await start(database.db, { port: 0, verifyToken });
+    return { server, database: database as TestDatabase<unknown> };
+  };
 }
 
-const PARTNERS: Record<PartnerName, Partner<never>> = {
-  agentur: { prepareDatabase: agentur.prepareDatabase, start: agentur.startAgentur },
-  jobcenter: { prepareDatabase: jobcenter.prepareDatabase, start: jobcenter.startJobcenter },
-  auslaenderbehoerde: { prepareDatabase: auslaenderbehoerde.prepareDatabase, start: auslaenderbehoerde.startAuslaenderbehoerde },
-  familienkasse: { prepareDatabase: familienkasse.prepareDatabase, start: familienkasse.startFamilienkasse },
-} as Record<PartnerName, Partner<never>>;
+const PARTNERS: Record<PartnerName, StartPartner> = {
+  agentur: partner(agentur.prepareDatabase, agentur.startAgentur),
+  jobcenter: partner(jobcenter.prepareDatabase, jobcenter.startJobcenter),
+  auslaenderbehoerde: partner(auslaenderbehoerde.prepareDatabase, auslaenderbehoerde.startAuslaenderbehoerde),
+  familienkasse: partner(familienkasse.prepareDatabase, familienkasse.startFamilienkasse),
+};
 
 export interface System {
   readonly population: Population;
@@ -29,8 +44,14 @@ export interface System {
   readonly subgraphUrls: Readonly<Record<PartnerName, string>>;
   /** Every SQL statement each subgraph ran since the last `resetStatements()`. */
   readonly statements: Readonly<Record<PartnerName, string[]>>;
+  readonly issuer: TestIssuer;
   resetStatements(): void;
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Asks the gateway as a user of `as.agency` in `as.role` (default: an Ausländerbehörde case worker). */
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: { agency: Agency; role: string },
+  ): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
 
@@ -43,36 +64,38 @@ export async function startSystem(options: { households?: number } = {}): Promis
   const population = generatePopulation({ households: options.households ?? 60 });
   const names = Object.keys(PARTNERS) as PartnerName[];
   const statements = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<PartnerName, string[]>;
-  const databases: TestDatabase<never>[] = [];
+  const databases: TestDatabase<unknown>[] = [];
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<PartnerName, string>;
 
+  const issuer = await createTestIssuer();
   for (const name of names) {
-    const partner = PARTNERS[name];
-    const database = await createTestDatabase<never>(`e2e-${name}`, (db) => partner.prepareDatabase(db, population), {
-      onQuery: (sql) => statements[name].push(sql),
-    });
+    const { server, database } = await PARTNERS[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken);
     databases.push(database);
-    const server = await partner.start(database.db, { port: 0 });
     servers.push(server);
     subgraphUrls[name] = server.url;
   }
 
   const composition = compose(readSubgraphSources().map((source) => ({ ...source, url: subgraphUrls[source.name as PartnerName] })));
   if (!composition.ok) throw new Error(`composition failed: ${composition.errors.join('; ')}`);
-  const gateway = await startGateway({ supergraph: composition.supergraphSdl, port: 0 });
+  const gateway = await startGateway({ supergraph: composition.supergraphSdl, verifyToken: issuer.verifyToken, port: 0 });
 
   return {
     population,
     gatewayUrl: gateway.url,
     subgraphUrls,
     statements,
+    issuer,
     resetStatements: () => names.forEach((name) => (statements[name].length = 0)),
-    query: async (query, variables) => (await postGraphQL(gateway.url, query, variables)).body,
+    async query<TData>(query: string, variables?: Record<string, unknown>, as = { agency: 'auslaenderbehoerde' as Agency, role: 'sachbearbeitung' }) {
+      const authorization = await issuer.bearer(as.agency, as.role);
+      return (await postGraphQL<TData>(gateway.url, query, variables, { authorization })).body;
+    },
     async stop() {
       await gateway.stop();
       await Promise.all(servers.map((server) => server.stop()));
       await Promise.all(databases.map((database) => database.close()));
+      await issuer.close();
     },
   };
 }

@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Population } from '@ip/kit/demo';
+import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { insertStatusPeriods } from './db/aufenthaltsstatus.repository.ts';
 import { countPersons, insertPersons } from './db/person.repository.ts';
 import type { AuslaenderbehoerdeDatabase } from './db/tables.ts';
+import { OWNER } from './policy.ts';
 
 const CHUNK = 500;
 
 /**
  * The Ausländerbehörde knows every person of the demo population: each holds a residence document it
- * issued. Runs only on an empty database, in one transaction, so a crash never leaves half a seed.
+ * issued. Its copies of the demo declarations of consent come with it. Runs only on an empty database, in one transaction, so a crash never leaves half a seed.
  */
 export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, population: Population): Promise<boolean> {
   if ((await countPersons(db)) > 0) return false;
@@ -43,6 +45,7 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
         ),
       );
     }
+    await seedDemoConsents(datenschutzDb<AuslaenderbehoerdeDatabase>(trx), OWNER, population);
   });
   return true;
 }

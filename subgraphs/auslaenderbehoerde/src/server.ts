@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { buildSchema, migrateToLatest, readSchemaFile, startSubgraphServer, type RunningServer } from '@ip/kit';
 import type { Population } from '@ip/kit/demo';
+import type { TokenVerifier } from '@ip/kit/identity';
 import { createContext } from './context.ts';
 import { migrations } from './db/migrations.ts';
 import type { AuslaenderbehoerdeDatabase } from './db/tables.ts';
@@ -19,12 +20,14 @@ export async function prepareDatabase(db: Kysely<AuslaenderbehoerdeDatabase>, po
 
 export async function startAuslaenderbehoerde(
   db: Kysely<AuslaenderbehoerdeDatabase>,
-  listen: { readonly port: number; readonly host?: string },
+  options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier },
 ): Promise<RunningServer> {
+  const { verifyToken, ...listen } = options;
   return startSubgraphServer({
     name: 'auslaenderbehoerde',
     schema: buildSchema(typeDefs, resolvers),
-    context: async () => createContext(db),
+    // The subgraph checks the caller itself, even behind the gateway: a direct call gets no further.
+    context: async (request) => createContext(db, await verifyToken(request.headers.authorization)),
     ...listen,
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, postGraphQL, type TestDatabase } from '@ip/kit/testing';
-import { generatePopulation, type DemoPerson } from '@ip/kit/demo';
+import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { demoDeclaration, generatePopulation, type DemoPerson } from '@ip/kit/demo';
 import type { RunningServer } from '@ip/kit';
 import { countPersons, findPersonsByIds, listPersons } from '../src/db/person.repository.ts';
 import { findStatusverlaufByPersonIds } from '../src/db/aufenthaltsstatus.repository.ts';
@@ -11,18 +11,26 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 let database: TestDatabase<AuslaenderbehoerdeDatabase>;
 let server: RunningServer;
+let issuer: TestIssuer;
 const statements: string[] = [];
+
+/** Asks the subgraph directly, as a user of the Ausländerbehörde unless told otherwise. */
+async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'auslaenderbehoerde', role = 'sachbearbeitung') {
+  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
+}
 
 beforeAll(async () => {
   database = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde', (db) => prepareDatabase(db, population), {
     onQuery: (sql) => statements.push(sql),
   });
-  server = await startAuslaenderbehoerde(database.db, { port: 0 });
+  issuer = await createTestIssuer();
+  server = await startAuslaenderbehoerde(database.db, { port: 0, verifyToken: issuer.verifyToken });
 });
 
 afterAll(async () => {
   await server?.stop();
   await database?.close();
+  await issuer?.close();
 });
 
 const first = population.persons[0] as DemoPerson;
@@ -68,8 +76,7 @@ describe('repositories', () => {
 
 describe('GraphQL', () => {
   it('resolves _entities in key order, with null for an unknown person', async () => {
-    const { body } = await postGraphQL<{ _entities: ({ id: string; identitaet: { nachname: string } } | null)[] }>(
-      server.url,
+    const { body } = await ask<{ _entities: ({ id: string; identitaet: { nachname: string } } | null)[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id identitaet { nachname } } } }`,
       {
         representations: [
@@ -91,8 +98,7 @@ describe('GraphQL', () => {
 
   it('loads the status of a whole page with one statement per table', async () => {
     statements.length = 0;
-    const { body } = await postGraphQL(
-      server.url,
+    const { body } = await ask(
       `{ personen(first: 25) { totalCount edges { node { id identitaet { nachname } aufenthalt { status { art rechtsgrundlage gueltigAb nebenbestimmungen } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
@@ -101,8 +107,7 @@ describe('GraphQL', () => {
 
   it('answers the current status of a person with history', async () => {
     const current = withHistory.statusverlauf.at(-1)!;
-    const { body } = await postGraphQL<{ person: { aufenthalt: { status: unknown; verlauf: unknown[] } } }>(
-      server.url,
+    const { body } = await ask<{ person: { aufenthalt: { status: unknown; verlauf: unknown[] } } }>(
       `query($id: ID!) { person(id: $id) { aufenthalt { status { art rechtsgrundlage gueltigAb gueltigBis } verlauf { art } } } }`,
       { id: withHistory.id },
     );
@@ -117,8 +122,44 @@ describe('GraphQL', () => {
 
   it('refuses a forged cursor and a page too large with BAD_USER_INPUT', async () => {
     for (const query of ['{ personen(after: "bm9wZQ") { totalCount } }', '{ personen(first: 101) { totalCount } }']) {
-      const { body } = await postGraphQL(server.url, query);
+      const { body } = await ask(query);
       expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('identity and consent, called directly', () => {
+  it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
+    const { status, body } = await postGraphQL(server.url, '{ personen(first: 1) { totalCount } }');
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('releases identity to the Familienkasse only under consent, and logs each decision once', async () => {
+    const withConsent = population.persons.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
+    const without = population.persons.find((person) => demoDeclaration(person, population.referenceDate) === null)!;
+    const logged = async () => database.db.selectFrom('zugriffsprotokoll').selectAll().where('personId', 'in', [withConsent.id, without.id]).execute();
+    const before = (await logged()).length;
+
+    const { body } = await ask<{ a: { identitaet: { nachname: string } | null }; b: { identitaet: { nachname: string; vorname: string } | null } }>(
+      `query Pruefung($a: ID!, $b: ID!) { a: person(id: $a) { identitaet { nachname } } b: person(id: $b) { identitaet { nachname vorname } } }`,
+      { a: withConsent.id, b: without.id },
+      'familienkasse',
+      'sachbearbeitung',
+    );
+    expect(body.data?.a.identitaet?.nachname).toBe(withConsent.nachname);
+    expect(body.data?.b.identitaet).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({
+      path: ['b', 'identitaet'],
+      extensions: { code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'auslaenderbehoerde', kategorie: 'identitaet', empfaenger: 'familienkasse' },
+    });
+    const entries = (await logged()).slice(before);
+    expect(entries.map((entry) => [entry.personId, entry.entscheidung, entry.operation]).sort()).toEqual(
+      [
+        [withConsent.id, 'FREIGEGEBEN', 'Pruefung'],
+        [without.id, 'VERWEIGERT', 'Pruefung'],
+      ].sort(),
+    );
   });
 });

@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.ts';
 import { openDatabase } from './database.ts';
+import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
 export interface SubgraphProgram<DB> {
   readonly config: SubgraphConfig;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
-  start(db: Kysely<DB>, listen: { readonly port: number; readonly host: string }): Promise<RunningServer>;
+  start(
+    db: Kysely<DB>,
+    options: { readonly port: number; readonly host: string; readonly verifyToken: TokenVerifier },
+  ): Promise<RunningServer>;
 }
 
 /**
@@ -17,9 +21,12 @@ export interface SubgraphProgram<DB> {
 export async function runSubgraph<DB>(program: SubgraphProgram<DB>): Promise<void> {
   const { config } = program;
   const started = performance.now();
+  const identity = identityConfig();
+  if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
+  const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
   await program.prepare(db, config);
-  const server = await program.start(db, { port: config.port, host: config.host });
+  const server = await program.start(db, { port: config.port, host: config.host, verifyToken });
   const where = config.database.kind === 'server' ? 'PostgreSQL server' : config.database.kind === 'embedded' ? config.database.dataDir : 'memory';
   console.log(`${config.name} listening on ${server.url} (data: ${where}, ready in ${Math.round(performance.now() - started)} ms)`);
   process.send?.({ ready: config.name, url: server.url });

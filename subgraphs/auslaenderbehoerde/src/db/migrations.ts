@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '@ip/kit';
+import { datenschutzMigrations } from '@ip/kit/consent';
 
 /** Frozen in time: never edit a migration that has shipped, add a new one. */
 export const migrations: Migrations = {
+  ...datenschutzMigrations,
   '2015-11-01-001-person': {
     async up(db: Kysely<any>) {
       await db.schema
@@ -36,6 +38,26 @@ export const migrations: Migrations = {
         .addCheckConstraint('aufenthaltsstatus_periode', sql`gueltig_bis is null or gueltig_bis >= gueltig_ab`)
         .execute();
       await db.schema.createIndex('aufenthaltsstatus_person').on('aufenthaltsstatus').columns(['person_id', 'gueltig_ab']).execute();
+    },
+  },
+  '2016-02-05-001-rechtsgrundlage-azr-gesetz': {
+    async up(db: Kysely<any>) {
+      // Datenaustauschverbesserungsgesetz: the core data system lets BA and Jobcenter read core identity
+      // and residence data of the AZR without the person's consent.
+      await db
+        .insertInto('rechtsgrundlage')
+        .values(
+          ['agentur', 'jobcenter'].flatMap((empfaenger) =>
+            ['identitaet', 'aufenthalt'].map((kategorie) => ({
+              empfaenger,
+              kategorie,
+              paragraph: '§ 18b AZR-Gesetz',
+              beschreibung: 'Abruf der Grunddaten und des Aufenthaltsstatus aus dem Kerndatensystem durch BA und Jobcenter',
+              gueltig_ab: '2016-02-05',
+            })),
+          ),
+        )
+        .execute();
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DatenschutzTables } from '@ip/kit/consent';
 
 /** A DATE column: an ISO day string in and out (the kit's parsers see to that). */
 type DateColumn = ColumnType<string, string, string>;
@@ -29,8 +30,8 @@ export interface AufenthaltsstatusTable {
   nebenbestimmungen: string[];
 }
 
-/** The Ausländerbehörde's database: only its own tables. */
-export interface AuslaenderbehoerdeDatabase {
+/** The Ausländerbehörde's database: only its own tables, plus its consent copies and access log. */
+export interface AuslaenderbehoerdeDatabase extends DatenschutzTables {
   person: PersonTable;
   aufenthaltsstatus: AufenthaltsstatusTable;
 }

@@ -1,17 +1,20 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { AufenthaltsstatusRow, PersonRow } from '../db/tables.ts';
+import { Kategorie } from '../policy.ts';
 
 export const Person = {
   async __resolveReference(reference: { id: string }, context: Context): Promise<PersonRow | null> {
     return context.loaders.person.load(reference.id);
   },
 
-  identitaet(person: PersonRow): PersonRow {
-    return person;
+  identitaet(person: PersonRow, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<PersonRow> {
+    return released(context, person.id, Kategorie.IDENTITAET, info, () => person);
   },
 
-  aufenthalt(person: PersonRow): PersonRow {
-    return person;
+  aufenthalt(person: PersonRow, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<PersonRow> {
+    return released(context, person.id, Kategorie.AUFENTHALT, info, () => person);
   },
 };
 

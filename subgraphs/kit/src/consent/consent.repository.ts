@@ -6,7 +6,14 @@ import type { DatenschutzTables } from './tables.ts';
 
 /** Subgraph databases extend `DatenschutzTables`; these functions see only that part. */
 export type DatenschutzDb = Kysely<DatenschutzTables>;
-export const datenschutzDb = <DB extends DatenschutzTables>(db: Kysely<DB>): DatenschutzDb => db as unknown as DatenschutzDb;
+
+/**
+ * The view of a subgraph's database (or transaction) that the consent code works on. Kysely's types do
+ * not narrow a database interface to a part of it, so the narrowing is a cast, in this one place.
+ */
+export function datenschutzDb<DB extends DatenschutzTables>(db: Kysely<DB>): DatenschutzDb {
+  return db as unknown as DatenschutzDb;
+}
 
 export interface StoredConsent extends ConsentRecord {
   readonly personId: string;

@@ -6,3 +6,5 @@ export { datenschutzResolvers, type DatenschutzContext, type DatenschutzOptions 
 export { datenschutzMigrations } from './migrations.ts';
 export { consentCovers, decideRelease, type ConsentRecord, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
 export type { DatenschutzTables } from './tables.ts';
+export { operationOf, released } from './released.ts';
+export { seedDemoConsents } from './demo-consent.ts';

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 import type { Agency } from './agencies.ts';
 
@@ -9,23 +9,33 @@ const PUBLIC_FILE = 'jwks.json';
 
 /**
  * The embedded default's identity provider: one Ed25519 key pair under `dir`, made on first use. Only
- * `npm run token` signs with the private key; the services read the public JWKS.
+ * `npm run token` signs with the private key; the services read the public JWKS. The pair is written to a
+ * temporary folder and renamed into place, so services starting at the same moment agree on one key.
  */
 export async function ensureLocalIssuer(dir: string): Promise<void> {
+  if (await exists(join(dir, PUBLIC_FILE))) return;
+  await mkdir(dirname(dir), { recursive: true });
+  const staging = await mkdtemp(`${dir}.staging-`);
   try {
-    await readFile(join(dir, PUBLIC_FILE), 'utf8');
-    return;
-  } catch {
-    // Not there yet: make it below.
+    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+    const kid = `lokal-${new Date().toISOString().slice(0, 10)}`;
+    const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM };
+    const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
+    await writeFile(join(staging, PRIVATE_FILE), JSON.stringify(privateJwk), { mode: 0o600 });
+    await writeFile(join(staging, PUBLIC_FILE), JSON.stringify({ keys: [publicJwk] }));
+    await rename(staging, dir).catch(async (error: unknown) => {
+      if (!(await exists(join(dir, PUBLIC_FILE)))) throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
-  await mkdir(dir, { recursive: true });
-  const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
-  const kid = `lokal-${new Date().toISOString().slice(0, 10)}`;
-  const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM };
-  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
-  // `wx` fails if another process made the key in the meantime; its key then stands.
-  await writeFile(join(dir, PRIVATE_FILE), JSON.stringify(privateJwk), { mode: 0o600, flag: 'wx' }).catch(() => undefined);
-  await writeFile(join(dir, PUBLIC_FILE), JSON.stringify({ keys: [publicJwk] }), { flag: 'wx' }).catch(() => undefined);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function readLocalJwks(dir: string): Promise<JSONWebKeySet> {

@@ -1,2 +1,3 @@
 export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
 export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './test-database.ts';
+export { createTestIssuer, type TestIssuer } from './test-issuer.ts';

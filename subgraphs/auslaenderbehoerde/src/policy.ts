@@ -1,0 +1,14 @@
+/**
+ * What the Ausländerbehörde owns and may release: its data categories. Which agency receives which
+ * category is decided per request from consent and law (`@ip/kit/consent`); the dated legal bases are rows
+ * of the `rechtsgrundlage` table, written by this subgraph's migrations.
+ */
+export const OWNER = 'auslaenderbehoerde' as const;
+
+export const Kategorie = {
+  IDENTITAET: 'identitaet',
+  AUFENTHALT: 'aufenthalt',
+  ARBEITSMARKTZUGANG: 'arbeitsmarktzugang',
+} as const;
+
+export const CATEGORIES: readonly string[] = Object.values(Kategorie);

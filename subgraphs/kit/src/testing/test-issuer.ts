@@ -1,0 +1,41 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  ensureLocalIssuer,
+  signLocalToken,
+  type Agency,
+  type TokenVerifier,
+} from '../identity/index.ts';
+
+export interface TestIssuer {
+  readonly verifyToken: TokenVerifier;
+  /** A bearer header value for a user of `agency` in `role`. */
+  bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A local issuer with a fresh key pair in a temporary folder, as the embedded default has one. */
+export async function createTestIssuer(): Promise<TestIssuer> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'ip-issuer-')), 'issuer');
+  await ensureLocalIssuer(dir);
+  const config = { keys: { kind: 'local' as const, dir }, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  return {
+    verifyToken: await createTokenVerifier(config),
+    async bearer(agency, role, options = {}) {
+      const token = await signLocalToken(dir, {
+        userId: options.userId ?? `${agency}-${role}`,
+        agency,
+        role,
+        issuer: DEFAULT_ISSUER,
+        audience: options.audience ?? DEFAULT_AUDIENCE,
+        ...(options.expiresIn ? { expiresIn: options.expiresIn } : {}),
+      });
+      return `Bearer ${token}`;
+    },
+    close: () => rm(join(dir, '..'), { recursive: true, force: true }),
+  };
+}
