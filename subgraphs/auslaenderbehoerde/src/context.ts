@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { AccessControl, berlinToday, datenschutzDb } from '@ip/kit/consent';
-import type { Caller } from '@ip/kit/identity';
 import type { IsoDate } from '@ip/kit';
+import { accessScope, type AccessControl } from '@ip/kit/consent';
+import type { Caller } from '@ip/kit/identity';
 import type { AuslaenderbehoerdeDatabase } from './db/tables.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { OWNER } from './policy.ts';
@@ -14,7 +14,6 @@ export interface Context {
   readonly today: IsoDate;
 }
 
-export function createContext(db: Kysely<AuslaenderbehoerdeDatabase>, caller: Caller, now: Date = new Date()): Context {
-  const today = berlinToday(now);
-  return { db, loaders: createLoaders(db), access: new AccessControl({ owner: OWNER, caller, db: datenschutzDb(db), today }), today };
+export function createContext(db: Kysely<AuslaenderbehoerdeDatabase>, caller: Caller): Context {
+  return { db, loaders: createLoaders(db), ...accessScope(OWNER, db, caller) };
 }

@@ -15,3 +15,4 @@ export {
 } from './subgraph-server.ts';
 export { isUuid } from './ids.ts';
 export { runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
+export { defineSubgraph, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';

@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
 import { domainError, ErrorCode } from '../errors.ts';
 import type { Agency, Caller } from '../identity/agencies.ts';
 import { isUuid } from '../ids.ts';
 import { manyByKey } from '../batch.ts';
 import type { IsoDate } from '../scalars.ts';
 import { appendAccessLog, type NewAccessLogEntry } from './access-log.repository.ts';
-import { findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
+import { datenschutzDb, findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
 import { decideRelease, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
+import type { DatenschutzTables } from './tables.ts';
 
 export interface AccessControlOptions {
   /** The subgraph's own agency: the owner of every category it guards. */
@@ -98,4 +100,15 @@ export class AccessControl {
 /** Today in Europe/Berlin, where the partners' legal days begin and end. */
 export function berlinToday(now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The per-request part every owner's context has: today's date and the owner's access control. */
+export function accessScope<DB extends DatenschutzTables>(
+  owner: Agency,
+  db: Kysely<DB>,
+  caller: Caller,
+  now: Date = new Date(),
+): { readonly access: AccessControl; readonly today: IsoDate } {
+  const today = berlinToday(now);
+  return { access: new AccessControl({ owner, caller, db: datenschutzDb(db), today }), today };
 }

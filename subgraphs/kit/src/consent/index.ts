@@ -1,4 +1,4 @@
-export { AccessControl, berlinToday, type AccessControlOptions } from './access-control.ts';
+export { AccessControl, accessScope, berlinToday, type AccessControlOptions } from './access-control.ts';
 export { appendAccessLog, countAccessLog, listAccessLog, purgeAccessLog, type AccessLogEntry } from './access-log.repository.ts';
 export { agencyOf, BEHOERDE, ownersCopy, type DeclarationInput } from './consent-input.ts';
 export { datenschutzDb, findConsentsByPersonIds, findLegalBases, insertConsent, withdrawConsent, type DatenschutzDb } from './consent.repository.ts';

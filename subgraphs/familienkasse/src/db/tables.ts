@@ -1,0 +1,37 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DatenschutzTables } from '@ip/kit/consent';
+
+type DateColumn = ColumnType<string, string, string>;
+
+export type KindergeldErgebnis = 'BEWILLIGT' | 'ABGELEHNT';
+
+export interface KindergeldAntragTable {
+  readonly id: Generated<string>;
+  readonly personId: string;
+  kindergeldnummer: string;
+  familienkasse: string;
+  eingangAm: DateColumn;
+  beschiedenAm: DateColumn | null;
+  ergebnis: KindergeldErgebnis | null;
+  /** numeric(8,2): read as a number by the kit's type parsers. */
+  monatsbetrag: ColumnType<number | null, number | null, number | null>;
+  ablehnungsgrund: string | null;
+}
+
+export interface KindTable {
+  readonly id: Generated<string>;
+  readonly kindergeldAntragId: string;
+  readonly personId: string | null;
+  vorname: string;
+  nachname: string;
+  geburtsdatum: DateColumn;
+}
+
+/** The Familienkasse's database: its own tables, plus its consent copies and access log. */
+export interface FamilienkasseDatabase extends DatenschutzTables {
+  kindergeldAntrag: KindergeldAntragTable;
+  kind: KindTable;
+}
+
+export type KindergeldAntragRow = Selectable<KindergeldAntragTable>;
+export type KindRow = Selectable<KindTable>;

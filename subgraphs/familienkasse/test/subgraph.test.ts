@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '@ip/kit';
+import { ageOn, demoDeclaration, generatePopulation, personById } from '@ip/kit/demo';
+import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { countAntraege, findAntraegeByPersonIds, findKinderByAntragIds } from '../src/db/kindergeld.repository.ts';
+import { kindergeld2015 } from '../src/seed.ts';
+import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from '../src/server.ts';
+
+const population = generatePopulation();
+const persons = personById(population);
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+let database: TestDatabase<FamilienkasseDatabase>;
+let server: RunningServer;
+let issuer: TestIssuer;
+const statements: string[] = [];
+
+async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'familienkasse', role = 'sachbearbeitung') {
+  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase<FamilienkasseDatabase>('familienkasse', (db) => prepareDatabase(db, population), {
+    onQuery: (sql) => statements.push(sql),
+  });
+  issuer = await createTestIssuer();
+  server = await startFamilienkasse(database.db, { port: 0, verifyToken: issuer.verifyToken });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.close();
+  await issuer?.close();
+});
+
+async function allApplications() {
+  return database.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
+}
+
+describe('Kindergeld rates 2015', () => {
+  it.each([
+    [1, 188],
+    [2, 376],
+    [3, 570],
+    [4, 789],
+    [5, 1008],
+  ])('%i children → %i EUR a month', (children, amount) => {
+    expect(kindergeld2015(children)).toBe(amount);
+  });
+});
+
+describe('migrations and the demo slice', () => {
+  it('migrate an empty database, and again without change', async () => {
+    const fresh = await createTestDatabase<FamilienkasseDatabase>('familienkasse-empty', (db) => prepareDatabase(db));
+    try {
+      await prepareDatabase(fresh.db);
+      expect(await countAntraege(fresh.db)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('hold applications of heads of families only, with their children under 18', async () => {
+    const applications = await allApplications();
+    expect(applications.length).toBeGreaterThan(5);
+    const kinder = await findKinderByAntragIds(database.db, applications.map((application) => application.id));
+    for (const application of applications) {
+      const head = persons.get(application.personId)!;
+      expect(head.rolle).toBe('HAUPTPERSON');
+      expect(application.kindergeldnummer).toMatch(/^\d{3}FK\d{6}$/);
+      const children = kinder.filter((kind) => kind.kindergeldAntragId === application.id);
+      const household = population.persons.filter((person) => person.haushaltId === head.haushaltId && person.rolle === 'KIND');
+      expect(children.map((kind) => kind.personId).sort()).toEqual(
+        household.filter((child) => ageOn(child.geburtsdatum, population.referenceDate) < 18).map((child) => child.id).sort(),
+      );
+      const title = head.statusverlauf.at(-1)!.art;
+      if (application.ergebnis === 'BEWILLIGT') {
+        expect(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']).toContain(title);
+        expect(application.monatsbetrag).toBe(kindergeld2015(children.length));
+      }
+      if (title === 'AUFENTHALTSGESTATTUNG' || title === 'DULDUNG') {
+        expect(application.ablehnungsgrund).toMatch(/^Kein Anspruch nach § 62 Abs. 2 EStG/);
+      }
+    }
+    expect(new Set(applications.map((application) => application.ergebnis))).toEqual(new Set(['BEWILLIGT', null, 'ABGELEHNT']));
+  });
+
+  it('find applications by applicant, ignoring unknown ids', async () => {
+    const [first] = await allApplications();
+    const rows = await findAntraegeByPersonIds(database.db, [first!.personId, UNKNOWN_ID]);
+    expect(rows.map((row) => row.id)).toEqual([first!.id]);
+  });
+});
+
+describe('GraphQL', () => {
+  const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Person { id kindergeldantraege { kindergeldnummer eingangAm beschiedenAm ergebnis monatsbetrag ablehnungsgrund kinder { vorname geburtsdatum person { id } } } } } }`;
+
+  it('resolves persons in key order, [] for persons it does not know', async () => {
+    const [application] = await allApplications();
+    const { body } = await ask<{ _entities: { id: string; kindergeldantraege: { kindergeldnummer: string }[] }[] }>(ENTITIES, {
+      representations: [application!.personId, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({ __typename: 'Person', id })),
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities.map((entity) => entity.kindergeldantraege.map((antrag) => antrag.kindergeldnummer))).toEqual([
+      [application!.kindergeldnummer],
+      [],
+      [],
+    ]);
+  });
+
+  it('loads applications and children of many persons with one statement each', async () => {
+    statements.length = 0;
+    const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
+    expect(body.errors).toBeUndefined();
+    expect(statements).toHaveLength(2);
+  });
+
+  it('refuses Kindergeld data to the Jobcenter without consent, releases it with consent, at constant cost', async () => {
+    const applicants = (await allApplications()).map((application) => persons.get(application.personId)!);
+    const withConsent = applicants.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG');
+    const without = applicants.find((person) => demoDeclaration(person, population.referenceDate) === null);
+    expect(withConsent && without).toBeTruthy();
+    statements.length = 0;
+    const { body } = await ask<{ _entities: { kindergeldantraege: unknown[] | null }[] }>(
+      ENTITIES,
+      { representations: [withConsent!, without!].map((person) => ({ __typename: 'Person', id: person.id })) },
+      'jobcenter',
+      'fallmanagement',
+    );
+    expect(body.data?._entities[0]?.kindergeldantraege).toHaveLength(1);
+    expect(body.data?._entities[1]?.kindergeldantraege).toBeNull();
+    expect(body.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'familienkasse', kategorie: 'kindergeld', empfaenger: 'jobcenter' },
+    ]);
+    // consents, legal bases, applications, children, and the one insert of the log
+    expect(statements).toHaveLength(5);
+  });
+});

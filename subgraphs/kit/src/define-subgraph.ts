@@ -1,0 +1,46 @@
+import type { BaseContext } from '@apollo/server';
+import type { Kysely } from 'kysely';
+import type { Population } from './demo/population.ts';
+import type { Caller, TokenVerifier } from './identity/index.ts';
+import { migrateToLatest, type Migrations } from './migrations.ts';
+import { buildSchema, startSubgraphServer, type ResolverMap, type RunningServer } from './subgraph-server.ts';
+
+export interface SubgraphDefinition<DB, TContext extends BaseContext> {
+  readonly name: string;
+  /** The subgraph's `schema.graphql`. */
+  readonly typeDefs: string;
+  readonly resolvers: ResolverMap;
+  readonly migrations: Migrations;
+  /** Fills an empty database with the partner's slice of the demo population. */
+  seed(db: Kysely<DB>, population: Population): Promise<unknown>;
+  createContext(db: Kysely<DB>, caller: Caller): TContext;
+}
+
+export interface Subgraph<DB> {
+  readonly typeDefs: string;
+  /** Migrates to the latest schema and, given a population, fills an empty database with it. */
+  prepareDatabase(db: Kysely<DB>, population?: Population): Promise<void>;
+  start(db: Kysely<DB>, options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier }): Promise<RunningServer>;
+}
+
+/** The parts every partner subgraph has, put together the same way for each. */
+export function defineSubgraph<DB, TContext extends BaseContext>(definition: SubgraphDefinition<DB, TContext>): Subgraph<DB> {
+  const schema = buildSchema(definition.typeDefs, definition.resolvers);
+  return {
+    typeDefs: definition.typeDefs,
+    async prepareDatabase(db, population) {
+      await migrateToLatest(db, definition.migrations);
+      if (population) await definition.seed(db, population);
+    },
+    start(db, options) {
+      const { verifyToken, ...listen } = options;
+      return startSubgraphServer({
+        name: definition.name,
+        schema,
+        // The subgraph checks the caller itself, even behind the gateway: a direct call gets no further.
+        context: async (request) => definition.createContext(db, await verifyToken(request.headers.authorization)),
+        ...listen,
+      });
+    },
+  };
+}
