@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import { isUuid, manyByKey, oneByKey } from '@ip/kit';
+import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from './db/bedarfsgemeinschaft.repository.ts';
+import type { BedarfsgemeinschaftRow, BgMitgliedRow, JobcenterDatabase, LeistungsantragRow } from './db/tables.ts';
+
+/** Created per request, so one caller's cache never answers another's. */
+export function createLoaders(db: Kysely<JobcenterDatabase>) {
+  return {
+    bgByPerson: new DataLoader<string, BedarfsgemeinschaftRow | null>(async (ids) =>
+      oneByKey(ids, await findBgsByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
+    ),
+    mitgliederByBg: new DataLoader<string, BgMitgliedRow[]>(async (ids) =>
+      manyByKey(ids, await findMitgliederByBgIds(db, ids), (row) => row.bedarfsgemeinschaftId),
+    ),
+    antraegeByBg: new DataLoader<string, LeistungsantragRow[]>(async (ids) =>
+      manyByKey(ids, await findAntraegeByBgIds(db, ids), (row) => row.bedarfsgemeinschaftId),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
