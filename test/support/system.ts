@@ -99,3 +99,42 @@ export async function startSystem(options: { households?: number } = {}): Promis
     },
   };
 }
+
+const CATEGORIES: Record<PartnerName, readonly string[]> = {
+  agentur: ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'],
+  jobcenter: ['BEDARFSGEMEINSCHAFT', 'LEISTUNGEN'],
+  auslaenderbehoerde: ['IDENTITAET', 'AUFENTHALT', 'ARBEITSMARKTZUGANG'],
+  familienkasse: ['KINDERGELD'],
+};
+const OWNERS = Object.keys(CATEGORIES) as PartnerName[];
+
+export interface Declaration {
+  readonly id: string;
+  readonly personId: string;
+  readonly unterschriebenAm: string;
+  readonly gueltigBis?: string;
+  /** 'ALLE': every partner may receive every category of every other partner. */
+  readonly freigaben: 'ALLE' | readonly { von: string; an: string; kategorien: readonly string[] }[];
+}
+
+/**
+ * Records a declaration the way the intake does: one request, one mutation per owner, each owner
+ * keeping its own copy. Fails the test if any owner refuses.
+ */
+export async function recordDeclaration(system: System, declaration: Declaration): Promise<void> {
+  const freigaben =
+    declaration.freigaben === 'ALLE'
+      ? OWNERS.flatMap((von) =>
+          OWNERS.filter((an) => an !== von).map((an) => ({ von: von.toUpperCase(), an: an.toUpperCase(), kategorien: CATEGORIES[von] })),
+        )
+      : declaration.freigaben;
+  const suffix = (owner: PartnerName) => owner.charAt(0).toUpperCase() + owner.slice(1);
+  const result = await system.query(
+    `mutation Einwilligung($e: EinwilligungserklaerungInput!) {
+      ${OWNERS.map((owner) => `${owner}: einwilligungErfassen${suffix(owner)}(erklaerung: $e) { id }`).join('\n')}
+    }`,
+    { e: { ...declaration, freigaben } },
+    { agency: 'agentur', role: 'eingangszone' },
+  );
+  if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);
+}
