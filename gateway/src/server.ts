@@ -48,6 +48,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // main.ts handles signals; Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     plugins: [ApolloServerPluginUsageReportingDisabled()],
   });

@@ -72,6 +72,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // The process owner (runSubgraph) handles signals: it must close the database after the server.
+    stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(options.name),
     // No Apollo Studio here: inline traces would only cost time on every response.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), flushAccessLog],
