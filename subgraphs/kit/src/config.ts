@@ -31,11 +31,13 @@ export interface SubgraphConfig {
   readonly database: DatabaseLocation;
   /** Fill an empty database with the demo population on start. */
   readonly demoData: boolean;
+  /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
+  readonly accessLogRetentionMonths: number;
 }
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST`. Without a database URL the subgraph runs on
+ * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). Without a database URL the subgraph runs on
  * embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default; on a server it is off
  * by default, so that pointing a subgraph at a real database never fills it with fiction.
  */
@@ -47,6 +49,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     [`${prefix}_DATABASE_URL`]: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     [`${prefix}_DATA_DIR`]: z.string().min(1).optional(),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
   const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
@@ -58,5 +61,6 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     port: raw[`${prefix}_PORT`] as number,
     database,
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
+    accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
   });
 }

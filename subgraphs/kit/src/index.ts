@@ -14,5 +14,5 @@ export {
   type SubgraphServerOptions,
 } from './subgraph-server.ts';
 export { isUuid } from './ids.ts';
-export { runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
+export { retentionCutOff, runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
 export { defineSubgraph, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';

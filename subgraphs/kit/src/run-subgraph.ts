@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.ts';
+import { purgeAccessLog } from './consent/access-log.repository.ts';
+import { datenschutzDb } from './consent/consent.repository.ts';
+import type { DatenschutzTables } from './consent/tables.ts';
 import { openDatabase } from './database.ts';
 import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
-export interface SubgraphProgram<DB> {
+export interface SubgraphProgram<DB extends DatenschutzTables> {
   readonly config: SubgraphConfig;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
@@ -18,7 +21,7 @@ export interface SubgraphProgram<DB> {
  * The life of a subgraph process: open its database, prepare it, listen, and on SIGINT/SIGTERM stop
  * taking requests, finish the ones in flight and close the database, so PGlite's files stay consistent.
  */
-export async function runSubgraph<DB>(program: SubgraphProgram<DB>): Promise<void> {
+export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
   const { config } = program;
   const started = performance.now();
   const identity = identityConfig();
@@ -31,10 +34,18 @@ export async function runSubgraph<DB>(program: SubgraphProgram<DB>): Promise<voi
   console.log(`${config.name} listening on ${server.url} (data: ${where}, ready in ${Math.round(performance.now() - started)} ms)`);
   process.send?.({ ready: config.name, url: server.url });
 
+  const purge = () =>
+    purgeAccessLog(datenschutzDb(db), retentionCutOff(new Date(), config.accessLogRetentionMonths))
+      .then((removed) => removed > 0 && console.log(`${config.name}: access log purge removed ${removed} entries`))
+      .catch((error: unknown) => console.error(`${config.name}: access log purge failed`, error));
+  await purge();
+  const daily = setInterval(purge, 24 * 3600 * 1000).unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(daily);
     console.log(`${config.name} stopping (${signal})`);
     await server.stop();
     await db.destroy();
@@ -42,4 +53,14 @@ export async function runSubgraph<DB>(program: SubgraphProgram<DB>): Promise<voi
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Entries older than this instant are past retention; on the 31st, months without one end on their last day. */
+export function retentionCutOff(now: Date, months: number): Date {
+  const cutOff = new Date(now);
+  cutOff.setUTCDate(1);
+  cutOff.setUTCMonth(cutOff.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(cutOff.getUTCFullYear(), cutOff.getUTCMonth() + 1, 0)).getUTCDate();
+  cutOff.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return cutOff;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyByKey, oneByKey } from '../src/batch.ts';
 import { subgraphConfig } from '../src/config.ts';
+import { retentionCutOff } from '../src/run-subgraph.ts';
 import { decodeCursor, encodeCursor, pageRequest, toConnection } from '../src/pagination.ts';
 import { isIsoDate } from '../src/scalars.ts';
 
@@ -64,6 +65,7 @@ describe('subgraphConfig', () => {
       port: 4004,
       database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
       demoData: true,
+      accessLogRetentionMonths: 6,
     });
   });
   it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
@@ -79,7 +81,19 @@ describe('subgraphConfig', () => {
     [{ FAMILIENKASSE_PORT: 'vierzig' }, /FAMILIENKASSE_PORT/],
     [{ FAMILIENKASSE_DATABASE_URL: 'mysql://x' }, /FAMILIENKASSE_DATABASE_URL/],
     [{ FAMILIENKASSE_DEMO_DATA: 'ja' }, /FAMILIENKASSE_DEMO_DATA/],
+    [{ ACCESS_LOG_RETENTION_MONTHS: '0' }, /ACCESS_LOG_RETENTION_MONTHS/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => subgraphConfig('familienkasse', 4004, env)).toThrow(message);
+  });
+});
+
+describe('retentionCutOff', () => {
+  it.each([
+    ['2016-08-31T10:00:00.000Z', 6, '2016-02-29T10:00:00.000Z'],
+    ['2017-01-31T10:00:00.000Z', 2, '2016-11-30T10:00:00.000Z'],
+    ['2016-05-15T00:00:00.000Z', 6, '2015-11-15T00:00:00.000Z'],
+    ['2016-05-15T00:00:00.000Z', 1, '2016-04-15T00:00:00.000Z'],
+  ])('%s minus %i months → %s', (now, months, expected) => {
+    expect(retentionCutOff(new Date(now), months).toISOString()).toBe(expected);
   });
 });
