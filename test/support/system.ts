@@ -6,6 +6,7 @@ import * as jobcenter from '@ip/jobcenter';
 import { startGateway } from '@ip/gateway';
 import type { RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
+import type { DatenschutzTables } from '@ip/kit/consent';
 import type { Agency, TokenVerifier } from '@ip/kit/identity';
 import { createTestDatabase, createTestIssuer, postGraphQL, type GraphQLResponse, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
@@ -42,6 +43,8 @@ export interface System {
   readonly population: Population;
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<PartnerName, string>>;
+  /** Each partner's database, for checks a client could not make (the access log, say). */
+  readonly databases: Readonly<Record<PartnerName, Kysely<DatenschutzTables>>>;
   /** Every SQL statement each subgraph ran since the last `resetStatements()`. */
   readonly statements: Readonly<Record<PartnerName, string[]>>;
   readonly issuer: TestIssuer;
@@ -65,6 +68,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
   const names = Object.keys(PARTNERS) as PartnerName[];
   const statements = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<PartnerName, string[]>;
   const databases: TestDatabase<unknown>[] = [];
+  const databaseByName = {} as Record<PartnerName, Kysely<DatenschutzTables>>;
   const servers: RunningServer[] = [];
   const subgraphUrls = {} as Record<PartnerName, string>;
 
@@ -72,6 +76,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
   for (const name of names) {
     const { server, database } = await PARTNERS[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken);
     databases.push(database);
+    databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
     subgraphUrls[name] = server.url;
   }
@@ -84,6 +89,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
     population,
     gatewayUrl: gateway.url,
     subgraphUrls,
+    databases: databaseByName,
     statements,
     issuer,
     resetStatements: () => names.forEach((name) => (statements[name].length = 0)),

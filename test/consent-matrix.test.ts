@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDeclaration, type DemoPerson } from '@ip/kit/demo';
+import type { Agency } from '@ip/kit/identity';
+import { postGraphQL } from '@ip/kit/testing';
+import { startSystem, type PartnerName, type System } from './support/system.ts';
+
+/**
+ * The owner releases a category to another agency exactly when consent or law covers it, through the
+ * gateway and when called directly, and logs each decision once. One person per (owner, category,
+ * consent state), each with a declaration recorded only at that owner, asked by all four agencies.
+ */
+const CASE_WORKER: Record<Agency, string> = {
+  agentur: 'integrationsfachkraft',
+  jobcenter: 'fallmanagement',
+  auslaenderbehoerde: 'sachbearbeitung',
+  familienkasse: 'sachbearbeitung',
+};
+const AGENCIES = Object.keys(CASE_WORKER) as Agency[];
+
+/** Every (owner, category) with a field today, and the selection that asks for it. */
+const CELLS = [
+  { owner: 'auslaenderbehoerde', category: 'identitaet', field: 'identitaet', selection: 'identitaet { nachname }' },
+  { owner: 'auslaenderbehoerde', category: 'aufenthalt', field: 'aufenthalt', selection: 'aufenthalt { einreiseAm }' },
+  { owner: 'agentur', category: 'fall', field: 'integrationPointFall', selection: 'integrationPointFall { kundennummer }' },
+  { owner: 'jobcenter', category: 'bedarfsgemeinschaft', field: 'bedarfsgemeinschaft', selection: 'bedarfsgemeinschaft { bgNummer }' },
+  { owner: 'jobcenter', category: 'leistungen', field: 'sgb2Leistungsstatus', selection: 'sgb2Leistungsstatus' },
+  { owner: 'familienkasse', category: 'kindergeld', field: 'kindergeldantraege', selection: 'kindergeldantraege { kindergeldnummer }' },
+] as const satisfies readonly { owner: PartnerName; category: string; field: string; selection: string }[];
+type Cell = (typeof CELLS)[number];
+
+const OWN_CATEGORIES: Record<PartnerName, readonly string[]> = {
+  agentur: ['fall', 'qualifikation', 'sprachfoerderung'],
+  jobcenter: ['bedarfsgemeinschaft', 'leistungen'],
+  auslaenderbehoerde: ['identitaet', 'aufenthalt', 'arbeitsmarktzugang'],
+  familienkasse: ['kindergeld'],
+};
+const STATES = ['KEINE', 'ERTEILT', 'ANDERE_KATEGORIE', 'WIDERRUFEN', 'ABGELAUFEN'] as const;
+type State = (typeof STATES)[number];
+
+/** § 18b AZR-Gesetz, in force since 2016-02-05: the only release without consent in the matrix. */
+const byLaw = (cell: Cell, recipient: Agency) =>
+  cell.owner === 'auslaenderbehoerde' && (recipient === 'agentur' || recipient === 'jobcenter');
+
+function expectedRelease(cell: Cell, state: State, recipient: Agency): boolean {
+  return recipient === cell.owner || byLaw(cell, recipient) || state === 'ERTEILT';
+}
+
+interface Subject {
+  readonly cell: Cell;
+  readonly state: State;
+  readonly person: DemoPerson;
+  readonly declarationId: string | null;
+}
+
+let system: System;
+const subjects: Subject[] = [];
+
+const upper = (value: string) => value.toUpperCase();
+const suffix = (owner: string) => owner.charAt(0).toUpperCase() + owner.slice(1);
+
+async function ownersView(owner: PartnerName, personId: string, selection: string) {
+  const result = await system.query<{ person: Record<string, unknown> }>(`query Eigen($id: ID!) { person(id: $id) { ${selection} } }`, { id: personId }, {
+    agency: owner,
+    role: CASE_WORKER[owner],
+  });
+  return result.data?.person;
+}
+
+async function record(owner: PartnerName, person: DemoPerson, state: State, category: string): Promise<string | null> {
+  if (state === 'KEINE') return null;
+  const id = randomUUID();
+  const categories = state === 'ANDERE_KATEGORIE' ? OWN_CATEGORIES[owner].filter((other) => other !== category) : [category];
+  const freigaben = categories.length === 0 ? [] : AGENCIES.filter((to) => to !== owner).map((to) => ({ von: upper(owner), an: upper(to), kategorien: categories.map(upper) }));
+  const erklaerung = {
+    id,
+    personId: person.id,
+    unterschriebenAm: '2016-01-04',
+    ...(state === 'ABGELAUFEN' ? { gueltigBis: '2016-07-03' } : {}),
+    freigaben,
+  };
+  const as = { agency: 'agentur' as const, role: 'eingangszone' };
+  const recorded = await system.query(`mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassen${suffix(owner)}(erklaerung: $e) { id } }`, { e: erklaerung }, as);
+  expect(recorded.errors).toBeUndefined();
+  if (state === 'WIDERRUFEN') {
+    const withdrawn = await system.query(`mutation($id: ID!) { einwilligungWiderrufen${suffix(owner)}(erklaerungId: $id) { widerrufenAm } }`, { id }, as);
+    expect(withdrawn.errors).toBeUndefined();
+  }
+  return id;
+}
+
+beforeAll(async () => {
+  system = await startSystem({ households: 230 });
+  const { population } = system;
+  // Persons without a demo declaration, so the matrix alone decides their consent; those the owner has
+  // data about first, so that a release shows real data.
+  const free = population.persons.filter((person) => demoDeclaration(person, population.referenceDate) === null);
+  const used = new Set<string>();
+  for (const cell of CELLS) {
+    const known = [];
+    for (const person of free) {
+      const view = await ownersView(cell.owner, person.id, cell.selection);
+      const value = view?.[cell.field];
+      if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) known.push(person);
+      if (known.length >= STATES.length * 2) break;
+    }
+    const candidates = [...known, ...free].filter((person) => !used.has(person.id));
+    for (const state of STATES) {
+      const person = candidates.shift()!;
+      used.add(person.id);
+      subjects.push({ cell, state, person, declarationId: await record(cell.owner, person, state, cell.category) });
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function logEntries(owner: PartnerName, personId: string) {
+  const db = system.databases[owner];
+  return db.selectFrom('zugriffsprotokoll').selectAll().where('personId', '=', personId).orderBy('id').execute();
+}
+
+describe.each(['gateway', 'direct'] as const)('consent matrix, %s', (path) => {
+  it.each(AGENCIES)('asked by %s: released exactly when consent or law covers it, each decision logged once', async (recipient) => {
+    const outcomes: string[] = [];
+    for (const subject of subjects) {
+      const { cell, state, person } = subject;
+      const before = (await logEntries(cell.owner, person.id)).length;
+      const as = { agency: recipient, role: CASE_WORKER[recipient] };
+      const result =
+        path === 'gateway'
+          ? await system.query<{ person: Record<string, unknown> }>(`query Matrix($id: ID!) { person(id: $id) { ${cell.selection} } }`, { id: person.id }, as)
+          : await direct(cell, person.id, as);
+      const data = result.data as { person?: Record<string, unknown>; _entities?: Record<string, unknown>[] } | null | undefined;
+      const value = path === 'gateway' ? data?.person?.[cell.field] : data?._entities?.[0]?.[cell.field];
+      const refused = (result.errors ?? []).filter((error) => error.extensions?.['code'] === 'EINWILLIGUNG_FEHLT');
+      const expected = expectedRelease(cell, state, recipient);
+      outcomes.push(`${cell.owner}/${cell.category}/${state}: ${refused.length === 0 ? 'released' : 'refused'}`);
+      expect(refused.length === 0, `${cell.owner}/${cell.category}/${state} to ${recipient}`).toBe(expected);
+      if (expected) expect(value).toEqual((await ownersView(cell.owner, person.id, cell.selection))?.[cell.field]);
+      else {
+        expect(value ?? null).toBeNull();
+        expect(refused[0]?.extensions).toMatchObject({ eigentuemer: cell.owner, kategorie: cell.category, empfaenger: recipient });
+      }
+
+      const entries = (await logEntries(cell.owner, person.id)).slice(before);
+      if (recipient === cell.owner) {
+        expect(entries).toHaveLength(0);
+      } else {
+        expect(entries).toHaveLength(1);
+        expect(entries[0]).toMatchObject({
+          anfragendeBehoerde: recipient,
+          rolle: CASE_WORKER[recipient],
+          kategorie: cell.category,
+          entscheidung: expected ? 'FREIGEGEBEN' : 'VERWEIGERT',
+          rechtsgrundlage: !expected ? null : byLaw(cell, recipient) ? '§ 18b AZR-Gesetz' : subject.declarationId,
+        });
+      }
+    }
+    expect(outcomes).toHaveLength(CELLS.length * STATES.length);
+  });
+});
+
+/** A direct call to the owning subgraph, as a caller that bypasses the gateway would make it. */
+async function direct(cell: Cell, personId: string, as: { agency: Agency; role: string }) {
+  const authorization = await system.issuer.bearer(as.agency, as.role);
+  const { body } = await postGraphQL(
+    system.subgraphUrls[cell.owner],
+    `query Matrix($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${cell.selection} } } }`,
+    { r: [{ __typename: 'Person', id: personId }] },
+    { authorization },
+  );
+  return body;
+}
