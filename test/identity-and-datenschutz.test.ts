@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDeclaration, type DemoPerson } from '@ip/kit/demo';
+import { createTestIssuer, postGraphQL, type TestIssuer } from '@ip/kit/testing';
+import { recordDeclaration, startSystem, type PartnerName, type System } from './support/system.ts';
+
+let system: System;
+let foreignIssuer: TestIssuer;
+
+beforeAll(async () => {
+  system = await startSystem({ households: 230 });
+  foreignIssuer = await createTestIssuer();
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await foreignIssuer?.close();
+});
+
+/** Persons without a demo declaration: what the tests record alone decides for them. Each test takes its own. */
+const withoutDeclaration = () => system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
+
+describe('tokens', () => {
+  const QUERY = '{ personen(first: 1) { totalCount } }';
+  const ENTITIES = '{ _entities(representations: [{ __typename: "Person", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }';
+  const cases: [string, () => Promise<string | undefined>][] = [
+    ['missing', async () => undefined],
+    ['not a bearer token', async () => 'Basic dXNlcjpwYXNz'],
+    ['expired', () => system.issuer.bearer('jobcenter', 'fallmanagement', { expiresIn: '-1m' })],
+    ['signed with another key', () => foreignIssuer.bearer('jobcenter', 'fallmanagement')],
+    ['for another audience', () => system.issuer.bearer('jobcenter', 'fallmanagement', { audience: 'another-service' })],
+    ['of an unknown agency', () => system.issuer.bearer('sozialamt', 'sachbearbeitung')],
+    ['with a role the agency does not have', () => system.issuer.bearer('jobcenter', 'integrationsfachkraft')],
+  ];
+
+  it.each(cases)('%s: refused with 401 at the gateway and at every subgraph', async (_, token) => {
+    const authorization = await token();
+    const headers: Record<string, string> = authorization ? { authorization } : {};
+    const targets: [string, string][] = [
+      [system.gatewayUrl, QUERY],
+      ...(Object.entries(system.subgraphUrls) as [PartnerName, string][]).map(([, url]): [string, string] => [url, ENTITIES]),
+    ];
+    for (const [url, query] of targets) {
+      const { status, body } = await postGraphQL(url, query, {}, headers);
+      expect(status, url).toBe(401);
+      expect(body.errors?.[0]?.extensions?.['code'], url).toBe('UNAUTHENTICATED');
+      expect(body.data ?? null).toBeNull();
+    }
+  });
+
+  it('lets a valid token through at the gateway and at a subgraph', async () => {
+    const authorization = await system.issuer.bearer('jobcenter', 'fallmanagement');
+    expect((await postGraphQL(system.gatewayUrl, QUERY, {}, { authorization })).status).toBe(200);
+    expect((await postGraphQL(system.subgraphUrls.familienkasse, ENTITIES, {}, { authorization })).status).toBe(200);
+  });
+});
+
+describe('forgery against a subgraph called directly', () => {
+  it('releases nothing for consent claimed in a hand-made representation', async () => {
+    const without = withoutDeclaration()[0] as DemoPerson;
+    const authorization = await system.issuer.bearer('jobcenter', 'fallmanagement');
+    const { body } = await postGraphQL<{ _entities: { kindergeldantraege: unknown }[] }>(
+      system.subgraphUrls.familienkasse,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { kindergeldantraege { kindergeldnummer } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Person',
+            id: without.id,
+            einwilligung: { id: randomUUID(), freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }] },
+            datenschutz: { familienkasse: { einwilligungen: [{ status: 'WIRKSAM' }] } },
+            agency: 'familienkasse',
+          },
+        ],
+      },
+      { authorization, 'x-agency': 'familienkasse' },
+    );
+    expect(body.data?._entities[0]?.kindergeldantraege).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'familienkasse', empfaenger: 'jobcenter' });
+  });
+
+  it('shows an owner\'s access log to no other agency\'s case worker, even through a hand-made Datenschutz representation', async () => {
+    const person = system.population.persons[0]!;
+    const authorization = await system.issuer.bearer('jobcenter', 'fallmanagement');
+    const { body } = await postGraphQL<{ _entities: { familienkasse: { zugriffe: unknown } }[] }>(
+      system.subgraphUrls.familienkasse,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Datenschutz { familienkasse { zugriffe { totalCount } } } } }`,
+      { r: [{ __typename: 'Datenschutz', personId: person.id }] },
+      { authorization },
+    );
+    expect(body.data?._entities[0]?.familienkasse.zugriffe).toBeNull();
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});
+
+describe('the person\'s data protection view', () => {
+  const VIEW = `query($id: ID!) { person(id: $id) { datenschutz {
+    familienkasse { eigentuemer einwilligungen { id status freigaben { empfaenger kategorie } } zugriffe { totalCount edges { node { anfragendeBehoerde benutzer kategorie entscheidung rechtsgrundlage operation } } } }
+    auslaenderbehoerde { einwilligungen { status } } } } }`;
+  interface View {
+    person: {
+      datenschutz: {
+        familienkasse: {
+          eigentuemer: string;
+          einwilligungen: { id: string; status: string }[];
+          zugriffe: { totalCount: number; edges: { node: Record<string, string | null> }[] } | null;
+        };
+        auslaenderbehoerde: { einwilligungen: { status: string }[] };
+      };
+    };
+  }
+
+  it('withdrawal takes effect on the next request, and the log shows who saw what and why', async () => {
+    const person = withoutDeclaration()[1]!;
+    const id = randomUUID();
+    await recordDeclaration(system, { id, personId: person.id, unterschriebenAm: '2016-03-01', freigaben: 'ALLE' });
+    // A retry of the same declaration answers the stored copy; the same id with other content is refused.
+    await recordDeclaration(system, { id, personId: person.id, unterschriebenAm: '2016-03-01', freigaben: 'ALLE' });
+    const conflict = await system.query(
+      `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenFamilienkasse(erklaerung: $e) { id } }`,
+      { e: { id, personId: person.id, unterschriebenAm: '2016-03-02', freigaben: [] } },
+      { agency: 'agentur', role: 'eingangszone' },
+    );
+    expect(conflict.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+
+    const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
+    const KINDERGELD = `query Leistungspruefung($id: ID!) { person(id: $id) { kindergeldantraege { kindergeldnummer } } }`;
+    expect((await system.query(KINDERGELD, { id: person.id }, asJobcenter)).errors).toBeUndefined();
+    const withdrawn = await system.query(
+      `mutation($id: ID!) { einwilligungWiderrufenFamilienkasse(erklaerungId: $id) { status } }`,
+      { id },
+      { agency: 'agentur', role: 'eingangszone' },
+    );
+    expect(withdrawn.data).toEqual({ einwilligungWiderrufenFamilienkasse: { status: 'WIDERRUFEN' } });
+    expect((await system.query(KINDERGELD, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe('EINWILLIGUNG_FEHLT');
+
+    const { data } = await system.query<View>(VIEW, { id: person.id }, { agency: 'familienkasse', role: 'sachbearbeitung' });
+    const part = data!.person.datenschutz.familienkasse;
+    expect(part.eigentuemer).toBe('FAMILIENKASSE');
+    expect(part.einwilligungen).toEqual([expect.objectContaining({ id, status: 'WIDERRUFEN' })]);
+    expect(part.zugriffe?.edges.map((edge) => edge.node)).toEqual([
+      { anfragendeBehoerde: 'JOBCENTER', benutzer: 'jobcenter-fallmanagement', kategorie: 'KINDERGELD', entscheidung: 'VERWEIGERT', rechtsgrundlage: null, operation: expect.stringContaining('Leistungspruefung') },
+      { anfragendeBehoerde: 'JOBCENTER', benutzer: 'jobcenter-fallmanagement', kategorie: 'KINDERGELD', entscheidung: 'FREIGEGEBEN', rechtsgrundlage: id, operation: expect.stringContaining('Leistungspruefung') },
+    ]);
+  });
+
+  it('shows the log to the owner\'s staff and to every data protection officer, not to other case workers', async () => {
+    const person = system.population.persons[1]!;
+    const read = (agency: PartnerName, role: string) => system.query<View>(VIEW, { id: person.id }, { agency, role });
+    expect((await read('familienkasse', 'teamleitung')).data?.person.datenschutz.familienkasse.zugriffe).not.toBeNull();
+    expect((await read('agentur', 'datenschutz')).data?.person.datenschutz.familienkasse.zugriffe).not.toBeNull();
+    const other = await read('agentur', 'integrationsfachkraft');
+    expect(other.data?.person.datenschutz.familienkasse.zugriffe).toBeNull();
+    expect(other.data?.person.datenschutz.familienkasse.einwilligungen).toBeDefined();
+    expect(other.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+
+  it('shows every consent state of the demo data', async () => {
+    const statuses = new Set<string>();
+    let without = 0;
+    for (const person of system.population.persons.slice(0, 200)) {
+      const { data } = await system.query<View>(VIEW.replace('familienkasse {', 'familienkasse: auslaenderbehoerde {').replace(/zugriffe \{[^}]*\{[^}]*\{[^}]*\} \} \}/, ''), { id: person.id });
+      const einwilligungen = data?.person.datenschutz.auslaenderbehoerde.einwilligungen ?? [];
+      if (einwilligungen.length === 0) without += 1;
+      for (const einwilligung of einwilligungen) statuses.add(einwilligung.status);
+    }
+    expect(without).toBeGreaterThan(0);
+    expect(statuses).toEqual(new Set(['WIRKSAM', 'WIDERRUFEN', 'ABGELAUFEN']));
+  });
+});
