@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '@ip/kit';
 import { ageOn, demoDeclaration, generatePopulation, personById } from '@ip/kit/demo';
-import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { countFaelle, findNewestFallByPersonIds } from '../src/db/fall.repository.ts';
 import { prepareDatabase, startAgentur, type AgenturDatabase } from '../src/server.ts';
 
@@ -9,30 +8,19 @@ const population = generatePopulation();
 const persons = personById(population);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-let database: TestDatabase<AgenturDatabase>;
-let server: RunningServer;
-let issuer: TestIssuer;
-const statements: string[] = [];
-
-async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'agentur', role = 'integrationsfachkraft') {
-  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
-}
+let subject: SubgraphUnderTest<AgenturDatabase>;
 
 beforeAll(async () => {
-  database = await createTestDatabase<AgenturDatabase>('agentur', (db) => prepareDatabase(db, population), {
-    onQuery: (sql) => statements.push(sql),
-  });
-  issuer = await createTestIssuer();
-  server = await startAgentur(database.db, { port: 0, verifyToken: issuer.verifyToken });
+  subject = await startSubgraphUnderTest({ name: 'agentur', prepareDatabase, start: startAgentur, population, caller: { agency: 'agentur', role: 'integrationsfachkraft' } });
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.close();
-  await issuer?.close();
+  await subject?.close();
 });
 
-const allCases = () => database.db.selectFrom('fall').selectAll().execute();
+const ask: SubgraphUnderTest<AgenturDatabase>['ask'] = (...args) => subject.ask(...args);
+
+const allCases = () => subject.db.selectFrom('fall').selectAll().execute();
 
 describe('migrations and the demo slice', () => {
   it('migrate an empty database, and again without change', async () => {
@@ -62,7 +50,7 @@ describe('migrations and the demo slice', () => {
 
   it('find the newest case per person, ignoring unknown ids', async () => {
     const [fall] = await allCases();
-    const rows = await findNewestFallByPersonIds(database.db, [fall!.personId, UNKNOWN_ID]);
+    const rows = await findNewestFallByPersonIds(subject.db, [fall!.personId, UNKNOWN_ID]);
     expect(rows.map((row) => row.id)).toEqual([fall!.id]);
   });
 });
@@ -82,10 +70,10 @@ describe('GraphQL', () => {
   });
 
   it('loads cases, specialists and histories of many persons with one statement each', async () => {
-    statements.length = 0;
+    subject.statements.length = 0;
     const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
     expect(body.errors).toBeUndefined();
-    expect(statements).toHaveLength(3);
+    expect(subject.statements).toHaveLength(3);
   });
 
   it('refuses the case to the Ausländerbehörde without consent and releases it with consent', async () => {

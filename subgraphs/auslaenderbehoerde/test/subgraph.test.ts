@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { createTestDatabase, postGraphQL, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { demoDeclaration, generatePopulation, type DemoPerson } from '@ip/kit/demo';
-import type { RunningServer } from '@ip/kit';
 import { countPersons, findPersonsByIds, listPersons } from '../src/db/person.repository.ts';
 import { findStatusverlaufByPersonIds } from '../src/db/aufenthaltsstatus.repository.ts';
 import { prepareDatabase, startAuslaenderbehoerde, type AuslaenderbehoerdeDatabase } from '../src/server.ts';
@@ -9,29 +8,17 @@ import { prepareDatabase, startAuslaenderbehoerde, type AuslaenderbehoerdeDataba
 const population = generatePopulation({ households: 40 });
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-let database: TestDatabase<AuslaenderbehoerdeDatabase>;
-let server: RunningServer;
-let issuer: TestIssuer;
-const statements: string[] = [];
-
-/** Asks the subgraph directly, as a user of the Ausländerbehörde unless told otherwise. */
-async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'auslaenderbehoerde', role = 'sachbearbeitung') {
-  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
-}
+let subject: SubgraphUnderTest<AuslaenderbehoerdeDatabase>;
 
 beforeAll(async () => {
-  database = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde', (db) => prepareDatabase(db, population), {
-    onQuery: (sql) => statements.push(sql),
-  });
-  issuer = await createTestIssuer();
-  server = await startAuslaenderbehoerde(database.db, { port: 0, verifyToken: issuer.verifyToken });
+  subject = await startSubgraphUnderTest({ name: 'auslaenderbehoerde', prepareDatabase, start: startAuslaenderbehoerde, population, caller: { agency: 'auslaenderbehoerde', role: 'sachbearbeitung' } });
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.close();
-  await issuer?.close();
+  await subject?.close();
 });
+
+const ask: SubgraphUnderTest<AuslaenderbehoerdeDatabase>['ask'] = (...args) => subject.ask(...args);
 
 const first = population.persons[0] as DemoPerson;
 const withHistory = population.persons.find((person) => person.statusverlauf.length > 1) as DemoPerson;
@@ -50,25 +37,25 @@ describe('migrations', () => {
 
 describe('repositories', () => {
   it('hold every person of the population', async () => {
-    expect(await countPersons(database.db)).toBe(population.persons.length);
+    expect(await countPersons(subject.db)).toBe(population.persons.length);
   });
 
   it('find persons by id, ignoring unknown ids', async () => {
-    const rows = await findPersonsByIds(database.db, [first.id, UNKNOWN_ID]);
+    const rows = await findPersonsByIds(subject.db, [first.id, UNKNOWN_ID]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: first.id, azrNummer: first.azrNummer, geburtsdatum: first.geburtsdatum });
   });
 
   it('page through persons in id order', async () => {
-    const page = await listPersons(database.db, { limit: 3, afterKey: null });
+    const page = await listPersons(subject.db, { limit: 3, afterKey: null });
     expect(page).toHaveLength(4);
-    const next = await listPersons(database.db, { limit: 3, afterKey: page[2]!.id });
+    const next = await listPersons(subject.db, { limit: 3, afterKey: page[2]!.id });
     expect(next[0]!.id).toBe(page[3]!.id);
     expect([...page.map((row) => row.id)].sort()).toEqual(page.map((row) => row.id));
   });
 
   it('return the status history oldest first', async () => {
-    const verlauf = await findStatusverlaufByPersonIds(database.db, [withHistory.id]);
+    const verlauf = await findStatusverlaufByPersonIds(subject.db, [withHistory.id]);
     expect(verlauf.map((period) => period.art)).toEqual(withHistory.statusverlauf.map((period) => period.art));
     expect(verlauf.at(-1)?.gueltigBis).toBeNull();
   });
@@ -97,12 +84,12 @@ describe('GraphQL', () => {
   });
 
   it('loads the status of a whole page with one statement per table', async () => {
-    statements.length = 0;
+    subject.statements.length = 0;
     const { body } = await ask(
       `{ personen(first: 25) { totalCount edges { node { id identitaet { nachname } aufenthalt { status { art rechtsgrundlage gueltigAb nebenbestimmungen } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
-    expect(statements).toHaveLength(3);
+    expect(subject.statements).toHaveLength(3);
   });
 
   it('answers the current status of a person with history', async () => {
@@ -130,7 +117,7 @@ describe('GraphQL', () => {
 
 describe('identity and consent, called directly', () => {
   it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
-    const { status, body } = await postGraphQL(server.url, '{ personen(first: 1) { totalCount } }');
+    const { status, body } = await postGraphQL(subject.url, '{ personen(first: 1) { totalCount } }');
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
@@ -138,7 +125,7 @@ describe('identity and consent, called directly', () => {
   it('releases identity to the Familienkasse only under consent, and logs each decision once', async () => {
     const withConsent = population.persons.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
     const without = population.persons.find((person) => demoDeclaration(person, population.referenceDate) === null)!;
-    const logged = async () => database.db.selectFrom('zugriffsprotokoll').selectAll().where('personId', 'in', [withConsent.id, without.id]).execute();
+    const logged = async () => subject.db.selectFrom('zugriffsprotokoll').selectAll().where('personId', 'in', [withConsent.id, without.id]).execute();
     const before = (await logged()).length;
 
     const { body } = await ask<{ a: { identitaet: { nachname: string } | null }; b: { identitaet: { nachname: string; vorname: string } | null } }>(

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '@ip/kit';
 import { ageOn, demoDeclaration, generatePopulation, personById } from '@ip/kit/demo';
-import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { countAntraege, findAntraegeByPersonIds, findKinderByAntragIds } from '../src/db/kindergeld.repository.ts';
 import { kindergeld2015 } from '../src/seed.ts';
 import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from '../src/server.ts';
@@ -10,31 +9,20 @@ const population = generatePopulation();
 const persons = personById(population);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-let database: TestDatabase<FamilienkasseDatabase>;
-let server: RunningServer;
-let issuer: TestIssuer;
-const statements: string[] = [];
-
-async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'familienkasse', role = 'sachbearbeitung') {
-  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
-}
+let subject: SubgraphUnderTest<FamilienkasseDatabase>;
 
 beforeAll(async () => {
-  database = await createTestDatabase<FamilienkasseDatabase>('familienkasse', (db) => prepareDatabase(db, population), {
-    onQuery: (sql) => statements.push(sql),
-  });
-  issuer = await createTestIssuer();
-  server = await startFamilienkasse(database.db, { port: 0, verifyToken: issuer.verifyToken });
+  subject = await startSubgraphUnderTest({ name: 'familienkasse', prepareDatabase, start: startFamilienkasse, population, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.close();
-  await issuer?.close();
+  await subject?.close();
 });
 
+const ask: SubgraphUnderTest<FamilienkasseDatabase>['ask'] = (...args) => subject.ask(...args);
+
 async function allApplications() {
-  return database.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
+  return subject.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
 }
 
 describe('Kindergeld rates 2015', () => {
@@ -63,7 +51,7 @@ describe('migrations and the demo slice', () => {
   it('hold applications of heads of families only, with their children under 18', async () => {
     const applications = await allApplications();
     expect(applications.length).toBeGreaterThan(5);
-    const kinder = await findKinderByAntragIds(database.db, applications.map((application) => application.id));
+    const kinder = await findKinderByAntragIds(subject.db, applications.map((application) => application.id));
     for (const application of applications) {
       const head = persons.get(application.personId)!;
       expect(head.rolle).toBe('HAUPTPERSON');
@@ -87,7 +75,7 @@ describe('migrations and the demo slice', () => {
 
   it('find applications by applicant, ignoring unknown ids', async () => {
     const [first] = await allApplications();
-    const rows = await findAntraegeByPersonIds(database.db, [first!.personId, UNKNOWN_ID]);
+    const rows = await findAntraegeByPersonIds(subject.db, [first!.personId, UNKNOWN_ID]);
     expect(rows.map((row) => row.id)).toEqual([first!.id]);
   });
 });
@@ -110,10 +98,10 @@ describe('GraphQL', () => {
   });
 
   it('loads applications and children of many persons with one statement each', async () => {
-    statements.length = 0;
+    subject.statements.length = 0;
     const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
     expect(body.errors).toBeUndefined();
-    expect(statements).toHaveLength(2);
+    expect(subject.statements).toHaveLength(2);
   });
 
   it('refuses Kindergeld data to the Jobcenter without consent, releases it with consent, at constant cost', async () => {
@@ -121,7 +109,7 @@ describe('GraphQL', () => {
     const withConsent = applicants.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG');
     const without = applicants.find((person) => demoDeclaration(person, population.referenceDate) === null);
     expect(withConsent && without).toBeTruthy();
-    statements.length = 0;
+    subject.statements.length = 0;
     const { body } = await ask<{ _entities: { kindergeldantraege: unknown[] | null }[] }>(
       ENTITIES,
       { representations: [withConsent!, without!].map((person) => ({ __typename: 'Person', id: person.id })) },
@@ -134,6 +122,6 @@ describe('GraphQL', () => {
       { code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'familienkasse', kategorie: 'kindergeld', empfaenger: 'jobcenter' },
     ]);
     // consents, legal bases, applications, children, and the one insert of the log
-    expect(statements).toHaveLength(5);
+    expect(subject.statements).toHaveLength(5);
   });
 });

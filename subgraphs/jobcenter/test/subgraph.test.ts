@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '@ip/kit';
 import { demoDeclaration, generatePopulation, personById } from '@ip/kit/demo';
-import { createTestDatabase, createTestIssuer, postGraphQL, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { countBgs, findBgsByPersonIds, findMitgliederByBgIds } from '../src/db/bedarfsgemeinschaft.repository.ts';
 import { prepareDatabase, startJobcenter, type JobcenterDatabase } from '../src/server.ts';
 
@@ -9,30 +8,19 @@ const population = generatePopulation();
 const persons = personById(population);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-let database: TestDatabase<JobcenterDatabase>;
-let server: RunningServer;
-let issuer: TestIssuer;
-const statements: string[] = [];
-
-async function ask<T>(query: string, variables: Record<string, unknown> = {}, agency = 'jobcenter', role = 'fallmanagement') {
-  return postGraphQL<T>(server.url, query, variables, { authorization: await issuer.bearer(agency, role) });
-}
+let subject: SubgraphUnderTest<JobcenterDatabase>;
 
 beforeAll(async () => {
-  database = await createTestDatabase<JobcenterDatabase>('jobcenter', (db) => prepareDatabase(db, population), {
-    onQuery: (sql) => statements.push(sql),
-  });
-  issuer = await createTestIssuer();
-  server = await startJobcenter(database.db, { port: 0, verifyToken: issuer.verifyToken });
+  subject = await startSubgraphUnderTest({ name: 'jobcenter', prepareDatabase, start: startJobcenter, population, caller: { agency: 'jobcenter', role: 'fallmanagement' } });
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.close();
-  await issuer?.close();
+  await subject?.close();
 });
 
-const allMembers = () => database.db.selectFrom('bgMitglied').selectAll().execute();
+const ask: SubgraphUnderTest<JobcenterDatabase>['ask'] = (...args) => subject.ask(...args);
+
+const allMembers = () => subject.db.selectFrom('bgMitglied').selectAll().execute();
 
 describe('migrations and the demo slice', () => {
   it('migrate an empty database, and again without change', async () => {
@@ -61,15 +49,15 @@ describe('migrations and the demo slice', () => {
   it('refuse a second applicant in one Bedarfsgemeinschaft', async () => {
     const [member] = (await allMembers()).filter((m) => m.rolle !== 'ANTRAGSTELLENDE_PERSON');
     await expect(
-      database.db.updateTable('bgMitglied').set({ rolle: 'ANTRAGSTELLENDE_PERSON' }).where('personId', '=', member!.personId).execute(),
+      subject.db.updateTable('bgMitglied').set({ rolle: 'ANTRAGSTELLENDE_PERSON' }).where('personId', '=', member!.personId).execute(),
     ).rejects.toThrow();
   });
 
   it('find the Bedarfsgemeinschaft by member and its members applicant first', async () => {
     const [member] = await allMembers();
-    const [bg] = await findBgsByPersonIds(database.db, [member!.personId, UNKNOWN_ID]);
+    const [bg] = await findBgsByPersonIds(subject.db, [member!.personId, UNKNOWN_ID]);
     expect(bg?.id).toBe(member!.bedarfsgemeinschaftId);
-    const mitglieder = await findMitgliederByBgIds(database.db, [bg!.id]);
+    const mitglieder = await findMitgliederByBgIds(subject.db, [bg!.id]);
     expect(mitglieder[0]?.rolle).toBe('ANTRAGSTELLENDE_PERSON');
   });
 });
@@ -93,10 +81,10 @@ describe('GraphQL', () => {
   });
 
   it('loads Bedarfsgemeinschaften, members and applications of many persons with one statement each', async () => {
-    statements.length = 0;
+    subject.statements.length = 0;
     const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
     expect(body.errors).toBeUndefined();
-    expect(statements).toHaveLength(3);
+    expect(subject.statements).toHaveLength(3);
   });
 
   it('releases to the Familienkasse only what the declaration grants', async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseConfig } from '../config.ts';
 
 export const DEFAULT_ISSUER = 'urn:integration-point:lokaler-aussteller';
 export const DEFAULT_AUDIENCE = 'integration-point-graph';
@@ -24,12 +25,7 @@ const schema = z.object({
 });
 
 export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid identity configuration:\n${problems.join('\n')}`);
-  }
-  const raw = result.data;
+  const raw = parseConfig(schema, env);
   const keys: KeySource = raw.AUTH_JWKS_URL
     ? { kind: 'jwks-url', url: raw.AUTH_JWKS_URL }
     : { kind: 'local', dir: resolve(env['INIT_CWD'] ?? process.cwd(), raw.AUTH_LOCAL_ISSUER_DIR) };
