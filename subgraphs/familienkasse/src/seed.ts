@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { addDays, ageOn, demoRandom, personById, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
+import { insertAntragspaket, matrixCodeKey } from './db/antragspaket.repository.ts';
 import { countAntraege, insertAntrag } from './db/kindergeld.repository.ts';
+import { Arbeitskalender } from './domain/arbeitskalender.ts';
+import { newMatrixCode } from './domain/matrixcode.ts';
+import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
 
@@ -17,6 +21,8 @@ const TITLES = new Set(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']);
 
 interface Application {
   readonly head: DemoPerson;
+  /** Recognised families got the Antragspaket from the Jobcenter with the SGB II application. */
+  readonly paketAusgegebenAm: string | null;
   readonly children: readonly DemoPerson[];
   readonly familienkasse: string;
   readonly eingangAm: string;
@@ -57,7 +63,7 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
         : random.chance(0.03)
           ? { am: decidedOn, ergebnis: 'ABGELEHNT' as const, grund: 'Kinder leben nicht im Haushalt der antragstellenden Person' }
           : { am: decidedOn, ergebnis: 'BEWILLIGT' as const, grund: null };
-    return { head, children, familienkasse, eingangAm, bescheid };
+    return { head, children, familienkasse, eingangAm, bescheid, paketAusgegebenAm: addDays(eingangAm, -random.int(2, 6)) };
   }
   if (!random.chance(0.05)) return null;
   const eingangAm = addDays(current.gueltigAb, random.int(3, 30));
@@ -69,6 +75,7 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
     familienkasse,
     eingangAm,
     bescheid: { am: addDays(eingangAm, random.int(5, 10)), ergebnis: 'ABGELEHNT', grund: `Kein Anspruch nach § 62 Abs. 2 EStG: ${titel}` },
+    paketAusgegebenAm: null,
   };
 }
 
@@ -76,7 +83,9 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
 export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population: Population): Promise<boolean> {
   if ((await countAntraege(db)) > 0) return false;
   const numbers = new Set<string>();
+  const kalender = new Arbeitskalender('NW');
   await db.transaction().execute(async (trx) => {
+    const key = await matrixCodeKey(trx);
     for (const application of applications(population)) {
       const random = demoRandom(OWNER, 'kindergeldnummer', application.head.id);
       let kindergeldnummer: string;
@@ -84,9 +93,23 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
       while (numbers.has(kindergeldnummer));
       numbers.add(kindergeldnummer);
       const granted = application.bescheid?.ergebnis === 'BEWILLIGT';
+      const paket =
+        application.paketAusgegebenAm === null
+          ? null
+          : await insertAntragspaket(trx, {
+              personId: application.head.id,
+              matrixCode: newMatrixCode(key),
+              familienkasse: application.familienkasse,
+              ausgegebenAm: application.paketAusgegebenAm,
+              ausgegebenVon: 'jobcenter-demo',
+              ausgegebenDurch: 'jobcenter',
+            });
       await insertAntrag(
         trx,
         {
+          antragspaketId: paket?.id ?? null,
+          faelligAm: faelligAm(kalender, application.eingangAm),
+          bearbeitungsarbeitstage: application.bescheid ? kalender.arbeitstageZwischen(application.eingangAm, application.bescheid.am) : null,
           personId: application.head.id,
           kindergeldnummer,
           familienkasse: application.familienkasse,

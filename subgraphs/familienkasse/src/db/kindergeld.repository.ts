@@ -25,3 +25,49 @@ export async function insertAntrag(db: Db, antrag: Insertable<KindergeldAntragTa
   if (kinder.length > 0) await db.insertInto('kind').values(kinder.map((kind) => ({ ...kind, kindergeldAntragId: id }))).execute();
   return id;
 }
+
+export async function findAntraegeByIds(db: Db, ids: readonly string[]): Promise<KindergeldAntragRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('kindergeldAntrag').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findAntragByPaketId(db: Db, antragspaketId: string): Promise<KindergeldAntragRow | undefined> {
+  return db.selectFrom('kindergeldAntrag').selectAll().where('antragspaketId', '=', antragspaketId).executeTakeFirst();
+}
+
+export async function findKindergeldnummerOfPerson(db: Db, personId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('kindergeldAntrag').select('kindergeldnummer').where('personId', '=', personId).limit(1).executeTakeFirst();
+  return row?.kindergeldnummer;
+}
+
+export async function isKindergeldnummerTaken(db: Db, kindergeldnummer: string): Promise<boolean> {
+  const row = await db.selectFrom('kindergeldAntrag').select('id').where('kindergeldnummer', '=', kindergeldnummer).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts the application of a packet unless one exists; a concurrent second scan gets `undefined`. */
+export async function insertAntragOnce(db: Db, antrag: Insertable<KindergeldAntragTable>): Promise<KindergeldAntragRow | undefined> {
+  return db
+    .insertInto('kindergeldAntrag')
+    .values(antrag)
+    .onConflict((oc) => oc.column('antragspaketId').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface Bescheid {
+  readonly beschiedenAm: string;
+  readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
+  readonly monatsbetrag: number | null;
+  readonly ablehnungsgrund: string | null;
+  readonly bearbeitungsarbeitstage: number;
+}
+
+/** Records the decision of a still open application; `undefined` if it was decided meanwhile. */
+export async function decideAntrag(db: Db, id: string, bescheid: Bescheid): Promise<KindergeldAntragRow | undefined> {
+  return db.updateTable('kindergeldAntrag').set(bescheid).where('id', '=', id).where('beschiedenAm', 'is', null).returningAll().executeTakeFirst();
+}
+
+export async function insertKinder(db: Db, antragId: string, kinder: readonly Omit<Insertable<KindTable>, 'kindergeldAntragId'>[]): Promise<void> {
+  if (kinder.length > 0) await db.insertInto('kind').values(kinder.map((kind) => ({ ...kind, kindergeldAntragId: antragId }))).execute();
+}

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '@ip/kit';
+import { Arbeitskalender } from '../domain/arbeitskalender.ts';
+import { faelligAm } from '../domain/sla.ts';
 import { datenschutzMigrations } from '@ip/kit/consent';
 
 /** Frozen in time: never edit a migration that has shipped, add a new one. */
@@ -39,6 +41,61 @@ export const migrations: Migrations = {
         .addColumn('geburtsdatum', 'date', (col) => col.notNull())
         .execute();
       await db.schema.createIndex('kind_antrag').on('kind').column('kindergeld_antrag_id').execute();
+    },
+  },
+  '2015-11-25-003-antragspaket-und-frist': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('antragspaket')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('person_id', 'uuid', (col) => col.notNull())
+        .addColumn('matrix_code', 'text', (col) => col.notNull().unique())
+        .addColumn('familienkasse', 'text', (col) => col.notNull().check(sql`familienkasse ~ '^[0-9]{3}$'`))
+        .addColumn('ausgegeben_am', 'date', (col) => col.notNull())
+        .addColumn('ausgegeben_von', 'text', (col) => col.notNull())
+        .addColumn('ausgegeben_durch', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('antragspaket_person').on('antragspaket').column('person_id').execute();
+      await db.schema
+        .createTable('matrixcode_schluessel')
+        .addColumn('id', 'integer', (col) => col.primaryKey().check(sql`id = 1`))
+        .addColumn('schluessel', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .alterTable('kindergeld_antrag')
+        .addColumn('antragspaket_id', 'uuid', (col) => col.unique().references('antragspaket.id'))
+        .addColumn('faellig_am', 'date')
+        .addColumn('bearbeitungsarbeitstage', 'integer', (col) => col.check(sql`bearbeitungsarbeitstage >= 0`))
+        .execute();
+      // Rows from before this migration get their due date and processing time once, here; from now on
+      // they are written at receipt and decision, so monitoring never recomputes working days per row.
+      const kalender = new Arbeitskalender('NW');
+      const rows = await db.selectFrom('kindergeld_antrag').select(['id', 'eingang_am', 'beschieden_am']).execute();
+      for (const row of rows as { id: string; eingang_am: string; beschieden_am: string | null }[]) {
+        await db
+          .updateTable('kindergeld_antrag')
+          .set({
+            faellig_am: faelligAm(kalender, row.eingang_am),
+            bearbeitungsarbeitstage: row.beschieden_am ? kalender.arbeitstageZwischen(row.eingang_am, row.beschieden_am) : null,
+          })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      await db.schema.alterTable('kindergeld_antrag').alterColumn('faellig_am', (col) => col.setNotNull()).execute();
+      await sql`alter table kindergeld_antrag add constraint kindergeld_antrag_bearbeitungszeit
+        check ((bearbeitungsarbeitstage is null) = (beschieden_am is null))`.execute(db);
+      // The overdue list: open applications by due date, for all Familienkassen and for one.
+      await db.schema.createIndex('kindergeld_antrag_offen_faellig').on('kindergeld_antrag').columns(['faellig_am', 'id']).where(sql.ref('beschieden_am'), 'is', null).execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_offen_fk_faellig')
+        .on('kindergeld_antrag')
+        .columns(['familienkasse', 'faellig_am', 'id'])
+        .where(sql.ref('beschieden_am'), 'is', null)
+        .execute();
+      // Applications decided after a past Stichtag were open on it; and the report reads by receipt day.
+      await db.schema.createIndex('kindergeld_antrag_beschieden').on('kindergeld_antrag').columns(['beschieden_am']).execute();
+      await db.schema.createIndex('kindergeld_antrag_eingang').on('kindergeld_antrag').columns(['eingang_am']).execute();
+      await db.schema.createIndex('kindergeld_antrag_fk_eingang').on('kindergeld_antrag').columns(['familienkasse', 'eingang_am']).execute();
     },
   },
 };

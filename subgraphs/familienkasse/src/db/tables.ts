@@ -16,6 +16,26 @@ export interface KindergeldAntragTable {
   /** numeric(8,2): read as a number by the kit's type parsers. */
   monatsbetrag: ColumnType<number | null, number | null, number | null>;
   ablehnungsgrund: string | null;
+  readonly antragspaketId: string | null;
+  /** The 10th working day after receipt, stored at receipt. */
+  faelligAm: DateColumn;
+  /** Working days from receipt to decision, stored at decision. */
+  bearbeitungsarbeitstage: number | null;
+}
+
+export interface AntragspaketTable {
+  readonly id: Generated<string>;
+  readonly personId: string;
+  readonly matrixCode: string;
+  readonly familienkasse: string;
+  readonly ausgegebenAm: DateColumn;
+  readonly ausgegebenVon: string;
+  readonly ausgegebenDurch: string;
+}
+
+export interface MatrixcodeSchluesselTable {
+  readonly id: number;
+  readonly schluessel: string;
 }
 
 export interface KindTable {
@@ -31,7 +51,10 @@ export interface KindTable {
 export interface FamilienkasseDatabase extends DatenschutzTables {
   kindergeldAntrag: KindergeldAntragTable;
   kind: KindTable;
+  antragspaket: AntragspaketTable;
+  matrixcodeSchluessel: MatrixcodeSchluesselTable;
 }
 
 export type KindergeldAntragRow = Selectable<KindergeldAntragTable>;
 export type KindRow = Selectable<KindTable>;
+export type AntragspaketRow = Selectable<AntragspaketTable>;

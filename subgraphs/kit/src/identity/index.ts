@@ -2,3 +2,4 @@ export { AGENCIES, isAgency, ROLES, type Agency, type Caller } from './agencies.
 export { DEFAULT_AUDIENCE, DEFAULT_ISSUER, identityConfig, type IdentityConfig, type KeySource } from './identity-config.ts';
 export { ensureLocalIssuer, readLocalJwks, signLocalToken, signToken, type TokenClaims } from './local-issuer.ts';
 export { createTokenVerifier, unauthenticated, type TokenVerifier } from './token-verifier.ts';
+export { authorise, type Permission } from './authorise.ts';

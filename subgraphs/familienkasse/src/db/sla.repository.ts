@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { PageRequest } from '@ip/kit';
+import type { FamilienkasseDatabase, KindergeldAntragRow } from './tables.ts';
+
+type Db = Kysely<FamilienkasseDatabase>;
+
+/** Keyset of the overdue list: due date, then id. */
+export const overdueKey = (row: Pick<KindergeldAntragRow, 'faelligAm' | 'id'>) => `${row.faelligAm}|${row.id}`;
+
+function parseKey(key: string): { faelligAm: string; id: string } | null {
+  const match = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(key);
+  return match ? { faelligAm: match[1]!, id: match[2]! } : null;
+}
+
+export const isOverdueKey = (key: string) => parseKey(key) !== null;
+
+/**
+ * Applications open on the Stichtag and past their due date, oldest due first. Two index-ordered branches:
+ * still undecided (a partial index on open applications) and decided only after the Stichtag (a past day).
+ */
+export async function listOverdue(db: Db, stichtag: string, familienkasse: string | null, page: PageRequest): Promise<KindergeldAntragRow[]> {
+  const after = page.afterKey === null ? null : parseKey(page.afterKey);
+  const branch = (open: boolean) => {
+    let query = db.selectFrom('kindergeldAntrag').selectAll().where('faelligAm', '<', stichtag).where('eingangAm', '<=', stichtag);
+    query = open ? query.where('beschiedenAm', 'is', null) : query.where('beschiedenAm', '>', stichtag);
+    if (familienkasse !== null) query = query.where('familienkasse', '=', familienkasse);
+    if (after) query = query.where(sql<boolean>`(faellig_am, id) > (${after.faelligAm}::date, ${after.id}::uuid)`);
+    return query.orderBy('faelligAm').orderBy('id').limit(page.limit + 1);
+  };
+  return db
+    .selectFrom(branch(true).unionAll(branch(false)).as('ueberfaellig'))
+    .selectAll()
+    .orderBy('faelligAm')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export async function countOverdue(db: Db, stichtag: string, familienkasse: string | null): Promise<number> {
+  const { count } = await db
+    .selectFrom('kindergeldAntrag')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('faelligAm', '<', stichtag)
+    .where('eingangAm', '<=', stichtag)
+    .where((eb) => eb.or([eb('beschiedenAm', 'is', null), eb('beschiedenAm', '>', stichtag)]))
+    .$if(familienkasse !== null, (query) => query.where('familienkasse', '=', familienkasse!))
+    .executeTakeFirstOrThrow();
+  return count;
+}
+
+export type Gruppierung = 'WOCHE' | 'MONAT';
+
+export interface Kennzahlen {
+  readonly beginn: string | null;
+  readonly eingegangen: number;
+  readonly beschieden: number;
+  readonly eingehalten: number;
+  readonly verfehlt: number;
+  readonly offen: number;
+  readonly ueberfaellig: number;
+  readonly medianArbeitstage: number | null;
+  readonly p90Arbeitstage: number | null;
+}
+
+/**
+ * The SLA report for applications received from `von` to `bis`, as it stood on the Stichtag: one row per
+ * week or month and a total row (beginn null), in one statement over stored due dates and processing days.
+ */
+export async function slaReport(
+  db: Db,
+  options: { von: string; bis: string; stichtag: string; familienkasse: string | null; gruppierung: Gruppierung },
+): Promise<Kennzahlen[]> {
+  // A literal, not a parameter: GROUP BY must see the same expression as the SELECT list.
+  const period = sql`date_trunc(${sql.lit(options.gruppierung === 'WOCHE' ? 'week' : 'month')}, eingang_am::timestamp)::date`;
+  const { stichtag } = options;
+  const decided = sql`beschieden_am <= ${stichtag}::date`;
+  const open = sql`(beschieden_am is null or beschieden_am > ${stichtag}::date)`;
+  const result = await sql<Kennzahlen>`
+    select ${period}::text as beginn,
+      count(*)::int as eingegangen,
+      (count(*) filter (where ${decided}))::int as beschieden,
+      (count(*) filter (where ${decided} and beschieden_am <= faellig_am))::int as eingehalten,
+      (count(*) filter (where ${decided} and beschieden_am > faellig_am))::int as verfehlt,
+      (count(*) filter (where ${open}))::int as offen,
+      (count(*) filter (where ${open} and faellig_am < ${stichtag}::date))::int as ueberfaellig,
+      percentile_cont(0.5) within group (order by bearbeitungsarbeitstage) filter (where ${decided}) as median_arbeitstage,
+      percentile_cont(0.9) within group (order by bearbeitungsarbeitstage) filter (where ${decided}) as p90_arbeitstage
+    from kindergeld_antrag
+    where eingang_am between ${options.von}::date and ${options.bis}::date
+      ${options.familienkasse === null ? sql`` : sql`and familienkasse = ${options.familienkasse}`}
+    group by grouping sets ((${period}), ())
+    order by beginn nulls last`.execute(db);
+  return result.rows.map((row) => ({
+    ...row,
+    medianArbeitstage: row.medianArbeitstage === null ? null : Number(row.medianArbeitstage),
+    p90Arbeitstage: row.p90Arbeitstage === null ? null : Number(row.p90Arbeitstage),
+  }));
+}

@@ -1,0 +1,56 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { IsoDate } from '@ip/kit';
+import { BEHOERDE, released } from '@ip/kit/consent';
+import type { Agency } from '@ip/kit/identity';
+import type { Context } from '../context.ts';
+import type { AntragspaketRow, KindergeldAntragRow, KindRow } from '../db/tables.ts';
+import { arbeitstageBisher, slaStatus, type SlaStatus } from '../domain/sla.ts';
+import { Kategorie } from '../policy.ts';
+import { kalender } from '../workflow/kalender.ts';
+
+interface PersonReference {
+  readonly id: string;
+}
+
+export const Person = {
+  /** The Familienkasse is no person registry: any reference resolves, its fields then say what it knows. */
+  __resolveReference(reference: PersonReference): PersonReference {
+    return { id: reference.id };
+  },
+
+  kindergeldantraege(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<KindergeldAntragRow[]> {
+    return released(context, person.id, Kategorie.KINDERGELD, info, () => context.loaders.antraegeByPerson.load(person.id));
+  },
+
+  antragspakete(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<AntragspaketRow[]> {
+    return released(context, person.id, Kategorie.KINDERGELD, info, () => context.loaders.paketeByPerson.load(person.id));
+  },
+};
+
+export const KindergeldAntrag = {
+  kinder(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<KindRow[]> {
+    return context.loaders.kinderByAntrag.load(antrag.id);
+  },
+  person: (antrag: KindergeldAntragRow): PersonReference => ({ id: antrag.personId }),
+  slaStatus: (antrag: KindergeldAntragRow, args: { stichtag?: IsoDate | null }, context: Context): SlaStatus =>
+    slaStatus(kalender, antrag, args.stichtag ?? context.today),
+  arbeitstageBisher: (antrag: KindergeldAntragRow, args: { stichtag?: IsoDate | null }, context: Context): number =>
+    arbeitstageBisher(kalender, antrag, args.stichtag ?? context.today),
+  antragspaket(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<AntragspaketRow | null> | null {
+    return antrag.antragspaketId ? context.loaders.paket.load(antrag.antragspaketId) : null;
+  },
+};
+
+export const Antragspaket = {
+  person: (paket: AntragspaketRow): PersonReference => ({ id: paket.personId }),
+  ausgegebenDurch: (paket: AntragspaketRow): string => BEHOERDE[paket.ausgegebenDurch as Agency],
+  antrag(paket: AntragspaketRow, _: unknown, context: Context): Promise<KindergeldAntragRow | null> {
+    return context.loaders.antragByPaket.load(paket.id);
+  },
+};
+
+export const Kind = {
+  person(kind: KindRow): PersonReference | null {
+    return kind.personId ? { id: kind.personId } : null;
+  },
+};
