@@ -27,8 +27,11 @@ export async function listOverdue(db: Db, stichtag: string, familienkasse: strin
     if (after) query = query.where(sql<boolean>`(faellig_am, id) > (${after.faelligAm}::date, ${after.id}::uuid)`);
     return query.orderBy('faelligAm').orderBy('id').limit(page.limit + 1);
   };
+  // Each branch is ordered and limited on its own index; wrapped as subqueries so the UNION is valid SQL.
+  const open = db.selectFrom(branch(true).as('offen')).selectAll();
+  const decidedLater = db.selectFrom(branch(false).as('spaeter_beschieden')).selectAll();
   return db
-    .selectFrom(branch(true).unionAll(branch(false)).as('ueberfaellig'))
+    .selectFrom(open.unionAll(decidedLater).as('ueberfaellig'))
     .selectAll()
     .orderBy('faelligAm')
     .orderBy('id')

@@ -26,7 +26,8 @@ export interface SubgraphUnderTestOptions<DB> {
   readonly name: string;
   readonly prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>;
   readonly start: (db: Kysely<DB>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>;
-  readonly population: Population;
+  /** The demo population to seed; none for an empty database. */
+  readonly population?: Population;
   /** The caller `ask` uses by default, usually a case worker of the subgraph's own agency. */
   readonly caller: { readonly agency: Agency; readonly role: string };
 }
