@@ -3,11 +3,11 @@ import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { addDays, ageOn, demoRandom, personById, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
 import { insertAntragspaket, matrixCodeKey } from './db/antragspaket.repository.ts';
 import { countAntraege, insertAntrag } from './db/kindergeld.repository.ts';
-import { Arbeitskalender } from './domain/arbeitskalender.ts';
 import { newMatrixCode } from './domain/matrixcode.ts';
 import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
+import { kalender } from './workflow/kalender.ts';
 
 /** Monthly Kindergeld in 2015 by the child's order (§ 66 EStG): first and second 188, third 194, each further 219. */
 export function kindergeld2015(children: number): number {
@@ -56,7 +56,8 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
     if (!random.chance(0.85)) return null;
     const eingangAm = addDays(head.anerkanntAm ?? current.gueltigAb, random.int(7, 45));
     if (eingangAm > referenceDate) return null;
-    const decidedOn = addDays(eingangAm, random.int(5, 20));
+    // Most decisions keep the 10-working-day promise; some do not.
+    const decidedOn = kalender.nachArbeitstagen(eingangAm, random.int(3, 16));
     const bescheid =
       decidedOn > referenceDate
         ? null
@@ -83,7 +84,6 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
 export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population: Population): Promise<boolean> {
   if ((await countAntraege(db)) > 0) return false;
   const numbers = new Set<string>();
-  const kalender = new Arbeitskalender('NW');
   await db.transaction().execute(async (trx) => {
     const key = await matrixCodeKey(trx);
     for (const application of applications(population)) {
