@@ -11,8 +11,8 @@ export type DatabaseLocation =
   | { readonly kind: 'memory'; readonly loadDataDir?: Blob | File };
 
 export interface DatabaseOptions {
-  /** Called once for every SQL statement the database runs; used for metrics and the N+1 proof. */
-  readonly onQuery?: (sql: string) => void;
+  /** Called once for every SQL statement the database runs; used for metrics, the N+1 proof and query plans. */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 const DATE_OID = 1082;
@@ -37,7 +37,7 @@ export async function openDatabase<DB>(location: DatabaseLocation, options: Data
     dialect,
     // TypeScript speaks camelCase, the tables snake_case; the plugin maps names both ways.
     plugins: [new CamelCasePlugin()],
-    ...(onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {}),
+    ...(onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql, event.query.parameters) } : {}),
   });
 }
 

@@ -15,23 +15,30 @@ function parseKey(key: string): { faelligAm: string; id: string } | null {
 export const isOverdueKey = (key: string) => parseKey(key) !== null;
 
 /**
- * Applications open on the Stichtag and past their due date, oldest due first. Two index-ordered branches:
- * still undecided (a partial index on open applications) and decided only after the Stichtag (a past day).
+ * The two ways an application is open and overdue on a Stichtag, each served by its own partial index:
+ * not decided at all, or decided only after the Stichtag (then it was decided late). Being due before
+ * the Stichtag implies it was received before it; saying "decided after its due date" out loud lets
+ * PostgreSQL use the index of late decisions.
  */
+function overdueBranch(db: Db, stichtag: string, familienkasse: string | null, decided: boolean) {
+  let query = db.selectFrom('kindergeldAntrag').where('faelligAm', '<', stichtag);
+  query = decided
+    ? query.where('beschiedenAm', '>', stichtag).where(sql<boolean>`beschieden_am > faellig_am`)
+    : query.where('beschiedenAm', 'is', null);
+  return familienkasse === null ? query : query.where('familienkasse', '=', familienkasse);
+}
+
+/** Applications open on the Stichtag and past their due date, oldest due first. */
 export async function listOverdue(db: Db, stichtag: string, familienkasse: string | null, page: PageRequest): Promise<KindergeldAntragRow[]> {
   const after = page.afterKey === null ? null : parseKey(page.afterKey);
-  const branch = (open: boolean) => {
-    let query = db.selectFrom('kindergeldAntrag').selectAll().where('faelligAm', '<', stichtag).where('eingangAm', '<=', stichtag);
-    query = open ? query.where('beschiedenAm', 'is', null) : query.where('beschiedenAm', '>', stichtag);
-    if (familienkasse !== null) query = query.where('familienkasse', '=', familienkasse);
+  const branch = (decided: boolean) => {
+    let query = overdueBranch(db, stichtag, familienkasse, decided).selectAll();
     if (after) query = query.where(sql<boolean>`(faellig_am, id) > (${after.faelligAm}::date, ${after.id}::uuid)`);
-    return query.orderBy('faelligAm').orderBy('id').limit(page.limit + 1);
+    // Each branch ordered and limited on its own index, wrapped as a subquery so the UNION is valid SQL.
+    return db.selectFrom(query.orderBy('faelligAm').orderBy('id').limit(page.limit + 1).as(decided ? 'spaeter_beschieden' : 'offen')).selectAll();
   };
-  // Each branch is ordered and limited on its own index; wrapped as subqueries so the UNION is valid SQL.
-  const open = db.selectFrom(branch(true).as('offen')).selectAll();
-  const decidedLater = db.selectFrom(branch(false).as('spaeter_beschieden')).selectAll();
   return db
-    .selectFrom(open.unionAll(decidedLater).as('ueberfaellig'))
+    .selectFrom(branch(false).unionAll(branch(true)).as('ueberfaellig'))
     .selectAll()
     .orderBy('faelligAm')
     .orderBy('id')
@@ -40,15 +47,13 @@ export async function listOverdue(db: Db, stichtag: string, familienkasse: strin
 }
 
 export async function countOverdue(db: Db, stichtag: string, familienkasse: string | null): Promise<number> {
-  const { count } = await db
-    .selectFrom('kindergeldAntrag')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('faelligAm', '<', stichtag)
-    .where('eingangAm', '<=', stichtag)
-    .where((eb) => eb.or([eb('beschiedenAm', 'is', null), eb('beschiedenAm', '>', stichtag)]))
-    .$if(familienkasse !== null, (query) => query.where('familienkasse', '=', familienkasse!))
-    .executeTakeFirstOrThrow();
-  return count;
+  const count = (decided: boolean) =>
+    overdueBranch(db, stichtag, familienkasse, decided)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow()
+      .then((row) => row.count);
+  const [open, decidedLater] = await Promise.all([count(false), count(true)]);
+  return open + decidedLater;
 }
 
 export type Gruppierung = 'WOCHE' | 'MONAT';

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import type { Insertable, Kysely } from 'kysely';
+import { migrateToLatest, openDatabase } from '@ip/kit';
+import { createRandom } from '@ip/kit/demo';
+import { loadConfig } from '../src/config.ts';
+import { migrations } from '../src/db/migrations.ts';
+import type { FamilienkasseDatabase, KindergeldAntragTable } from '../src/db/tables.ts';
+import { addDays } from '../src/domain/arbeitskalender.ts';
+import { faelligAm } from '../src/domain/sla.ts';
+import { kalender } from '../src/workflow/kalender.ts';
+
+/** NRW's Familienkassen as the benchmark's load spreads over them. */
+const FAMILIENKASSEN = ['515', '534', '548', '563', '571', '587', '604', '612', '626', '633'] as const;
+const BATCH = 2_000;
+
+export interface BulkOptions {
+  readonly antraege: number;
+  /** First and last day of receipt. */
+  readonly von: string;
+  readonly bis: string;
+  readonly seed?: number;
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * Applications at NRW scale for the SLA benchmark: receipts spread over the period; 85 % decided within
+ * the 10 working days, 14 % late (11 to 16), 1 % forgotten. Due dates and processing days are stored as the
+ * application flow stores them. Deterministic for a seed.
+ */
+export async function seedBulk(db: Kysely<FamilienkasseDatabase>, options: BulkOptions): Promise<void> {
+  const random = createRandom(options.seed ?? 2016);
+  const days: string[] = [];
+  for (let day = options.von; day <= options.bis; day = addDays(day, 1)) if (kalender.isArbeitstag(day)) days.push(day);
+  const due = new Map(days.map((day) => [day, faelligAm(kalender, day)]));
+  for (let done = 0; done < options.antraege; ) {
+    const rows: Insertable<KindergeldAntragTable>[] = [];
+    for (; rows.length < BATCH && done + rows.length < options.antraege; ) {
+      const eingangAm = random.pick(days);
+      const familienkasse = random.pick(FAMILIENKASSEN);
+      const share = random.next();
+      const decidedOn = share < 0.01 ? null : kalender.nachArbeitstagen(eingangAm, share < 0.15 ? random.int(11, 16) : random.int(3, 10));
+      const decided = decidedOn !== null && decidedOn <= options.bis ? decidedOn : null;
+      rows.push({
+        personId: random.uuid(),
+        kindergeldnummer: `${familienkasse}FK${String(random.int(0, 999_999)).padStart(6, '0')}`,
+        familienkasse,
+        eingangAm,
+        faelligAm: due.get(eingangAm)!,
+        beschiedenAm: decided,
+        ergebnis: decided ? 'BEWILLIGT' : null,
+        monatsbetrag: decided ? 188 : null,
+        ablehnungsgrund: null,
+        bearbeitungsarbeitstage: decided ? kalender.arbeitstageZwischen(eingangAm, decided) : null,
+      });
+    }
+    await db.insertInto('kindergeldAntrag').values(rows).execute();
+    done += rows.length;
+    options.onProgress?.(done);
+  }
+}
+
+export function progressBar(total: number): (done: number) => void {
+  const started = performance.now();
+  return (done) => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = Math.round(done / Math.max(seconds, 0.001));
+    process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} applications (${Math.round((done / total) * 100)} %, ${rate.toLocaleString('en')}/s)   `);
+    if (done >= total) process.stderr.write('\n');
+  };
+}
+
+if (process.argv[1]?.endsWith('bulk-seed.ts')) {
+  const { values } = parseArgs({ options: { antraege: { type: 'string', default: '1000000' } } });
+  const antraege = Number(values.antraege);
+  if (!Number.isInteger(antraege) || antraege < 1) throw new Error('--antraege must be a positive whole number');
+  const config = loadConfig();
+  const db = await openDatabase<FamilienkasseDatabase>(config.database);
+  await migrateToLatest(db, migrations);
+  console.error(`seeding ${antraege.toLocaleString('en')} Kindergeld applications (receipts 2015-01-01 to 2016-12-31) into ${config.database.kind === 'server' ? 'the PostgreSQL server' : config.database.kind === 'embedded' ? config.database.dataDir : 'memory'}`);
+  await seedBulk(db, { antraege, von: '2015-01-01', bis: '2016-12-31', onProgress: progressBar(antraege) });
+  await db.destroy();
+}
