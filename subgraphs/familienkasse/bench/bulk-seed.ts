@@ -5,7 +5,7 @@ import { createRandom } from '@ip/kit/demo';
 import { loadConfig } from '../src/config.ts';
 import { migrations } from '../src/db/migrations.ts';
 import type { FamilienkasseDatabase, KindergeldAntragTable } from '../src/db/tables.ts';
-import { addDays } from '../src/domain/arbeitskalender.ts';
+import { addDays } from '@ip/kit/calendar';
 import { faelligAm } from '../src/domain/sla.ts';
 import { kalender } from '../src/workflow/kalender.ts';
 

@@ -1,6 +1,6 @@
 import { isHoliday } from 'feiertagejs';
 import { describe, expect, it } from 'vitest';
-import { addDays, Arbeitskalender } from '../src/domain/arbeitskalender.ts';
+import { addDays, Arbeitskalender } from '@ip/kit/calendar';
 import { arbeitstageBisher, faelligAm, slaStatus } from '../src/domain/sla.ts';
 
 const nrw = new Arbeitskalender('NW');

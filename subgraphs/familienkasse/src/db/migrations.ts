@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '@ip/kit';
-import { Arbeitskalender } from '../domain/arbeitskalender.ts';
+import { Arbeitskalender } from '@ip/kit/calendar';
 import { faelligAm } from '../domain/sla.ts';
 import { datenschutzMigrations } from '@ip/kit/consent';
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@ip/kit';
-import type { Arbeitskalender } from './arbeitskalender.ts';
+import type { Arbeitskalender } from '@ip/kit/calendar';
 
 /** The Familienkassen in NRW decide refugees' applications within this many working days (Rahmenkonzept § 5). */
 export const FRIST_ARBEITSTAGE = 10;

@@ -3,7 +3,7 @@ import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { countOverdue, isOverdueKey, listOverdue, overdueKey, slaReport, type Gruppierung, type Kennzahlen } from '../db/sla.repository.ts';
 import type { KindergeldAntragRow } from '../db/tables.ts';
-import { addDays } from '../domain/arbeitskalender.ts';
+import { addDays } from '@ip/kit/calendar';
 import { BERICHT_SEHEN, UEBERFAELLIGE_SEHEN } from '../workflow/permissions.ts';
 
 /** Longest report period: three years of receipts keep the report within its time budget. */

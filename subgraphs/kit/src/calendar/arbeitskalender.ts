@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { IsoDate } from '@ip/kit';
+import type { IsoDate } from '../scalars.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,0 +1,1 @@
+export { addDays, Arbeitskalender } from './arbeitskalender.ts';
