@@ -1,0 +1,169 @@
+import type { IsoDate } from '@ip/kit';
+import {
+  istSichererHerkunftsstaat,
+  LISTENAENDERUNGEN,
+  RECHTSSTAND,
+  SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH,
+  VORRANGPRUEFUNG_BEZIRKE_NRW,
+} from './rechtsstand.ts';
+
+export type Aufenthaltsart = 'AUFENTHALTSGESTATTUNG' | 'DULDUNG' | 'AUFENTHALTSERLAUBNIS' | 'NIEDERLASSUNGSERLAUBNIS';
+export type Taetigkeit = 'BESCHAEFTIGUNG' | 'BETRIEBLICHE_AUSBILDUNG' | 'LEIHARBEIT';
+export type Erlaubnis = 'VERBOTEN' | 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG' | 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG' | 'OHNE_ZUSTIMMUNG_BA' | 'KRAFT_GESETZES';
+
+/** The facts the rules need; the same shape as the GraphQL input `ArbeitsmarktFakten`. */
+export interface ArbeitsmarktFakten {
+  readonly aufenthaltsart: Aufenthaltsart;
+  /** The paragraph of the residence document, e.g. "§ 25 Abs. 2 AufenthG". */
+  readonly rechtsgrundlage?: string | null;
+  /** ISO 3166-1 alpha-2 (XK for Kosovo). */
+  readonly staatsangehoerigkeit: string;
+  /** Day the permitted, tolerated or authorised stay began; earlier such stays count (§ 61 AsylG, § 32 BeschV). */
+  readonly aufenthaltSeit: IsoDate;
+  readonly asylantragAm?: IsoDate | null;
+  readonly wohnpflichtErstaufnahme?: boolean | null;
+  /** Grounds under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG (came for benefits, caused the obstacle to removal). */
+  readonly verbot60aAbs6?: boolean | null;
+  readonly agenturbezirk?: string | null;
+}
+
+export interface Rechtsgrund {
+  readonly paragraph: string;
+  readonly text: string;
+}
+
+export interface Arbeitsmarktzugang {
+  readonly erlaubnis: Erlaubnis;
+  readonly gruende: readonly Rechtsgrund[];
+  /** The next day the answer changes on unchanged facts; null if it does not. */
+  readonly naechsteAenderungAm: IsoDate | null;
+}
+
+export class RechtsstandNichtAbgebildet extends Error {}
+
+function addMonths(day: IsoDate, months: number): IsoDate {
+  const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))];
+  const target = new Date(Date.UTC(year, month + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+const grund = (paragraph: string, text: string): Rechtsgrund => ({ paragraph, text });
+const ergebnis = (erlaubnis: Erlaubnis, ...gruende: Rechtsgrund[]) => ({ erlaubnis, gruende });
+
+/** A humanitarian title of Kapitel 2 Abschnitt 5 AufenthG: §§ 22 to 25b. */
+function humanitaererTitel(rechtsgrundlage: string | null | undefined): { paragraph: string; absatz: number | null } | null {
+  const match = /§\s*(\d+[a-z]?)(?:\s*Abs\.\s*(\d+))?\s*AufenthG/.exec(rechtsgrundlage ?? '');
+  if (!match || !['22', '23', '23a', '24', '25', '25a', '25b'].includes(match[1]!)) return null;
+  return { paragraph: match[1]!, absatz: match[2] ? Number(match[2]) : null };
+}
+
+function mitTitel(fakten: ArbeitsmarktFakten) {
+  if (fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS') {
+    return ergebnis('KRAFT_GESETZES', grund('§ 9 Abs. 1 S. 2 AufenthG', 'Die Niederlassungserlaubnis berechtigt zur Ausübung einer Erwerbstätigkeit.'));
+  }
+  const titel = humanitaererTitel(fakten.rechtsgrundlage);
+  if (titel?.paragraph === '25' && (titel.absatz === 1 || titel.absatz === 2)) {
+    const fundstelle = titel.absatz === 1 ? '§ 25 Abs. 1 S. 4 AufenthG' : '§ 25 Abs. 2 S. 2 AufenthG';
+    return ergebnis('KRAFT_GESETZES', grund(fundstelle, 'Anerkannte Schutzberechtigte dürfen jede Erwerbstätigkeit ausüben.'));
+  }
+  if (titel) {
+    return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 31 BeschV', 'Beschäftigung mit einem humanitären Aufenthaltstitel: Erlaubnis der Ausländerbehörde, keine Zustimmung der BA.'));
+  }
+  return ergebnis(
+    'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG',
+    grund('§ 39 Abs. 2 AufenthG', 'Aufenthaltserlaubnis außerhalb der humanitären Titel: Zustimmung der BA nach den allgemeinen Regeln.'),
+  );
+}
+
+function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
+  const gestattung = fakten.aufenthaltsart === 'AUFENTHALTSGESTATTUNG';
+  const asylpaket = stichtag >= RECHTSSTAND.ASYLPAKET_I;
+  if (gestattung && fakten.wohnpflichtErstaufnahme) {
+    return ergebnis('VERBOTEN', grund('§ 61 Abs. 1 AsylG', 'Keine Erwerbstätigkeit, solange die Pflicht besteht, in einer Aufnahmeeinrichtung zu wohnen.'));
+  }
+  if (
+    asylpaket &&
+    istSichererHerkunftsstaat(fakten.staatsangehoerigkeit, stichtag) &&
+    fakten.asylantragAm != null &&
+    fakten.asylantragAm > SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH
+  ) {
+    const text = 'Staatsangehörige sicherer Herkunftsstaaten mit Asylantrag nach dem 31.08.2015 dürfen keine Beschäftigung ausüben.';
+    return ergebnis('VERBOTEN', grund(gestattung ? '§ 61 Abs. 2 S. 4 AsylG' : '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', text));
+  }
+  if (!gestattung && fakten.verbot60aAbs6) {
+    const text = 'Eingereist, um Leistungen nach dem AsylbLG zu erlangen, oder Abschiebungshindernis selbst zu vertreten.';
+    return ergebnis('VERBOTEN', grund(asylpaket ? '§ 60a Abs. 6 S. 1 Nr. 1, 2 AufenthG' : '§ 33 Abs. 1 BeschV', text));
+  }
+  const ausbildung = grund('§ 32 Abs. 2 Nr. 2 BeschV', 'Berufsausbildung in einem staatlich anerkannten Ausbildungsberuf: keine Zustimmung der BA.');
+  if (!gestattung && taetigkeit === 'BETRIEBLICHE_AUSBILDUNG') {
+    return ergebnis('OHNE_ZUSTIMMUNG_BA', ausbildung, grund('§ 32 Abs. 2 Nr. 2 BeschV', 'Geduldete: betriebliche Ausbildung vom ersten Tag der Duldung an.'));
+  }
+  if (stichtag < addMonths(fakten.aufenthaltSeit, 3)) {
+    return ergebnis(
+      'VERBOTEN',
+      grund(gestattung ? '§ 61 Abs. 2 S. 1 AsylG' : '§ 32 Abs. 1 BeschV', 'Wartefrist: keine Beschäftigung in den ersten drei Monaten des Aufenthalts.'),
+    );
+  }
+  if (taetigkeit === 'BETRIEBLICHE_AUSBILDUNG') return ergebnis('OHNE_ZUSTIMMUNG_BA', ausbildung);
+  if (stichtag >= addMonths(fakten.aufenthaltSeit, 48)) {
+    return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 32 Abs. 2 Nr. 5 BeschV', 'Nach vier Jahren erlaubten, geduldeten oder gestatteten Aufenthalts: keine Zustimmung der BA.'));
+  }
+  if (stichtag >= addMonths(fakten.aufenthaltSeit, 15)) {
+    return ergebnis(
+      'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG',
+      grund('§ 32 Abs. 5 Nr. 2 BeschV', 'Nach 15 Monaten Aufenthalt: Zustimmung der BA ohne Vorrangprüfung, auch für Leiharbeit; die BA prüft die Arbeitsbedingungen.'),
+    );
+  }
+  if (stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ) {
+    if (fakten.agenturbezirk && !VORRANGPRUEFUNG_BEZIRKE_NRW.includes(fakten.agenturbezirk)) {
+      return ergebnis(
+        'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG',
+        grund('§ 32 Abs. 5 Nr. 3 BeschV', `Keine Vorrangprüfung im Agenturbezirk ${fakten.agenturbezirk}; Leiharbeit ist dort möglich.`),
+      );
+    }
+  }
+  const ohneBezirk = stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ && !fakten.agenturbezirk;
+  const vorbehalt = ohneBezirk ? [grund('§ 32 Abs. 5 Nr. 3 BeschV', 'Agenturbezirk unbekannt: Vorrangprüfung angenommen.')] : [];
+  if (taetigkeit === 'LEIHARBEIT') {
+    return ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Keine Zustimmung der BA zur Leiharbeit in den ersten 15 Monaten.'), ...vorbehalt);
+  }
+  return ergebnis(
+    'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG',
+    grund('§ 39 Abs. 2 AufenthG', 'Monate 4 bis 15: Zustimmung der BA mit Vorrangprüfung und Prüfung der Arbeitsbedingungen.'),
+    ...vorbehalt,
+  );
+}
+
+function bewerten(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
+  if (stichtag < RECHTSSTAND.DREIMONATSFRIST) {
+    throw new RechtsstandNichtAbgebildet(`the rules are modelled from ${RECHTSSTAND.DREIMONATSFRIST} on`);
+  }
+  return fakten.aufenthaltsart === 'AUFENTHALTSERLAUBNIS' || fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS'
+    ? mitTitel(fakten)
+    : imVerfahrenOderGeduldet(fakten, stichtag, taetigkeit);
+}
+
+const signature = (result: { erlaubnis: Erlaubnis; gruende: readonly Rechtsgrund[] }) =>
+  `${result.erlaubnis}|${result.gruende.map((entry) => entry.paragraph).join(',')}`;
+
+/**
+ * Labour-market access on a Stichtag for one kind of work, with the rules that decided and the next day
+ * the answer would change on unchanged facts (the end of a waiting period, a change in the law).
+ */
+export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit = 'BESCHAEFTIGUNG'): Arbeitsmarktzugang {
+  const heute = bewerten(fakten, stichtag, taetigkeit);
+  const kandidaten = [
+    addMonths(fakten.aufenthaltSeit, 3),
+    addMonths(fakten.aufenthaltSeit, 15),
+    addMonths(fakten.aufenthaltSeit, 48),
+    RECHTSSTAND.ASYLPAKET_I,
+    RECHTSSTAND.INTEGRATIONSGESETZ,
+    ...LISTENAENDERUNGEN,
+  ]
+    .filter((day) => day > stichtag)
+    .sort();
+  const naechsteAenderungAm = kandidaten.find((day) => signature(bewerten(fakten, day, taetigkeit)) !== signature(heute)) ?? null;
+  return { ...heute, naechsteAenderungAm };
+}
