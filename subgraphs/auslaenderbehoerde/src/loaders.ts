@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { isUuid, manyByKey, oneByKey } from '@ip/kit';
 import { findStatusverlaufByPersonIds } from './db/aufenthaltsstatus.repository.ts';
 import { findPersonsByIds } from './db/person.repository.ts';
-import type { AufenthaltsstatusRow, AuslaenderbehoerdeDatabase, PersonRow } from './db/tables.ts';
+import { findStatusklaerungenByPersonIds } from './db/statusklaerung.repository.ts';
+import type { AufenthaltsstatusRow, AuslaenderbehoerdeDatabase, PersonRow, StatusklaerungRow } from './db/tables.ts';
 
 /** Created per request, so one caller's cache never answers another's. */
 export function createLoaders(db: Kysely<AuslaenderbehoerdeDatabase>) {
@@ -13,6 +14,9 @@ export function createLoaders(db: Kysely<AuslaenderbehoerdeDatabase>) {
     ),
     statusverlauf: new DataLoader<string, AufenthaltsstatusRow[]>(async (ids) =>
       manyByKey(ids, await findStatusverlaufByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
+    ),
+    statusklaerungen: new DataLoader<string, StatusklaerungRow[]>(async (ids) =>
+      manyByKey(ids, await findStatusklaerungenByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
     ),
   };
 }

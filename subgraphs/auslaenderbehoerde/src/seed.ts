@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Population } from '@ip/kit/demo';
+import { addDays, addMonths, demoRandom, type DemoPerson, type Population } from '@ip/kit/demo';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { insertStatusPeriods } from './db/aufenthaltsstatus.repository.ts';
 import { countPersons, insertPersons } from './db/person.repository.ts';
+import { insertStatusklaerung } from './db/statusklaerung.repository.ts';
+import { pruefeArbeitsmarktzugang } from './domain/arbeitsmarktzugang.ts';
+import { widersprueche } from './domain/widersprueche.ts';
 import type { AuslaenderbehoerdeDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
 
@@ -14,6 +17,7 @@ const CHUNK = 500;
  */
 export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, population: Population): Promise<boolean> {
   if ((await countPersons(db)) > 0) return false;
+  const district = new Map(population.households.map((household) => [household.id, household.agenturbezirk]));
   await db.transaction().execute(async (trx) => {
     for (let start = 0; start < population.persons.length; start += CHUNK) {
       const persons = population.persons.slice(start, start + CHUNK);
@@ -29,6 +33,11 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
           staatsangehoerigkeit: person.staatsangehoerigkeit,
           einreiseAm: person.einreiseAm,
           asylantragAm: person.asylantragAm,
+          agenturbezirk: district.get(person.haushaltId) ?? null,
+          // § 47 AsylG: up to six months in the reception centre.
+          wohnpflichtErstaufnahmeBis: person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null,
+          verbot60aAbs6Grund: verbotsgrund(person),
+          aufenthaltSeit: fruehererAufenthalt(person),
         })),
       );
       await insertStatusPeriods(
@@ -46,6 +55,73 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
       );
     }
     await seedDemoConsents(datenschutzDb<AuslaenderbehoerdeDatabase>(trx), OWNER, population);
+    for (const klaerung of demoKlaerungen(population, district)) await insertStatusklaerung(trx, klaerung);
   });
   return true;
+}
+
+const WESTBALKAN = new Set(['AL', 'BA', 'MK', 'ME', 'RS', 'XK']);
+
+/** Some Western Balkans returnees were tolerated here before (earlier stays count toward the waiting periods). */
+function fruehererAufenthalt(person: DemoPerson): string | null {
+  const current = person.statusverlauf.at(-1)!;
+  const eligible =
+    WESTBALKAN.has(person.staatsangehoerigkeit) &&
+    (current.art === 'DULDUNG' || current.art === 'AUFENTHALTSGESTATTUNG') &&
+    (person.asylantragAm === null || person.asylantragAm <= '2015-08-31') &&
+    person.geburtsdatum < '1990-01-01';
+  const random = demoRandom(OWNER, 'frueherer-aufenthalt', person.id);
+  return eligible && random.chance(0.3) ? random.date('2009-01-01', '2011-06-30') : null;
+}
+
+function verbotsgrund(person: DemoPerson): string | null {
+  const current = person.statusverlauf.at(-1)!;
+  if (current.art !== 'DULDUNG' || !demoRandom(OWNER, 'verbot60a', person.id).chance(0.1)) return null;
+  return 'Abschiebungshindernis selbst zu vertreten: Mitwirkung an der Passbeschaffung verweigert';
+}
+
+/**
+ * Questions the Agentur and the Jobcenter asked about persons whose papers contradict the law on the
+ * reference date (the seed document's example): most answered within a few working days, some still open.
+ */
+function demoKlaerungen(population: Population, district: ReadonlyMap<string, string>) {
+  const day = population.referenceDate;
+  return population.persons.flatMap((person) => {
+    const current = person.statusverlauf.at(-1)!;
+    const zugang = pruefeArbeitsmarktzugang(
+      {
+        aufenthaltsart: current.art,
+        rechtsgrundlage: current.rechtsgrundlage,
+        staatsangehoerigkeit: person.staatsangehoerigkeit,
+        aufenthaltSeit: fruehererAufenthalt(person) ?? person.einreiseAm,
+        asylantragAm: person.asylantragAm,
+        wohnpflichtErstaufnahme: person.wohnpflichtErstaufnahme,
+        verbot60aAbs6: verbotsgrund(person) !== null,
+        agenturbezirk: district.get(person.haushaltId) ?? null,
+      },
+      day,
+    );
+    const found = widersprueche(current.nebenbestimmungen, zugang.erlaubnis);
+    const random = demoRandom(OWNER, 'klaerung', person.id);
+    if (found.length === 0 || !random.chance(0.6)) return [];
+    const gestelltAm = addDays(day, -random.int(1, 20));
+    const beantwortet = random.chance(0.6) ? addDays(gestelltAm, random.int(1, 6)) : null;
+    const answered = beantwortet !== null && beantwortet <= day;
+    const jobcenter = current.art === 'AUFENTHALTSERLAUBNIS' || current.art === 'NIEDERLASSUNGSERLAUBNIS';
+    return [
+      {
+        personId: person.id,
+        anliegen: 'NEBENBESTIMMUNG' as const,
+        frage: `Die Nebenbestimmung "${found[0]!.nebenbestimmung}" steht der Arbeitsaufnahme entgegen. Ist sie noch aktuell?`,
+        status: answered ? ('BEANTWORTET' as const) : ('OFFEN' as const),
+        gestelltAm,
+        gestelltVon: jobcenter ? 'jobcenter-demo' : 'agentur-demo',
+        gestelltDurch: jobcenter ? 'jobcenter' : 'agentur',
+        beantwortetAm: answered ? beantwortet : null,
+        beantwortetVon: answered ? 'auslaenderbehoerde-demo' : null,
+        antwort: answered ? 'Die Nebenbestimmung ist überholt; sie wird beim nächsten Vorsprechen geändert.' : null,
+        zurueckgezogenAm: null,
+      },
+    ];
+  });
 }

@@ -60,4 +60,42 @@ export const migrations: Migrations = {
         .execute();
     },
   },
+  '2015-11-26-003-aufenthaltsfakten': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('person')
+        .addColumn('wohnpflicht_erstaufnahme_bis', 'date')
+        .addColumn('verbot60a_abs6_grund', 'text')
+        .addColumn('agenturbezirk', 'text')
+        .addColumn('aufenthalt_seit', 'date')
+        .execute();
+    },
+  },
+  '2015-11-26-004-statusklaerung': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('statusklaerung')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('person_id', 'uuid', (col) => col.notNull().references('person.id'))
+        .addColumn('anliegen', 'text', (col) => col.notNull().check(sql`anliegen in ('AUFENTHALTSSTATUS', 'ARBEITSMARKTZUGANG', 'NEBENBESTIMMUNG')`))
+        .addColumn('frage', 'text', (col) => col.notNull().check(sql`length(trim(frage)) > 0`))
+        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('OFFEN', 'BEANTWORTET', 'ZURUECKGEZOGEN')`))
+        .addColumn('gestellt_am', 'date', (col) => col.notNull())
+        .addColumn('gestellt_von', 'text', (col) => col.notNull())
+        .addColumn('gestellt_durch', 'text', (col) => col.notNull())
+        .addColumn('beantwortet_am', 'date')
+        .addColumn('beantwortet_von', 'text')
+        .addColumn('antwort', 'text')
+        .addColumn('zurueckgezogen_am', 'date')
+        .addCheckConstraint(
+          'statusklaerung_zustand',
+          sql`(status = 'BEANTWORTET') = (antwort is not null and beantwortet_am is not null and beantwortet_von is not null)
+              and (status = 'ZURUECKGEZOGEN') = (zurueckgezogen_am is not null)`,
+        )
+        .execute();
+      await db.schema.createIndex('statusklaerung_eingang').on('statusklaerung').columns(['gestellt_am', 'id']).where(sql.ref('status'), '=', 'OFFEN').execute();
+      await db.schema.createIndex('statusklaerung_person').on('statusklaerung').column('person_id').execute();
+      await db.schema.createIndex('statusklaerung_gestellt_von').on('statusklaerung').columns(['gestellt_von', 'gestellt_am']).execute();
+    },
+  },
 };

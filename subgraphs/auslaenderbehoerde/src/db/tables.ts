@@ -18,6 +18,33 @@ export interface PersonTable {
   einreiseAm: DateColumn;
   asylantragAm: DateColumn | null;
   readonly erfasstAm: Generated<Date>;
+  /** Last day of the obligation to live in a reception centre (§ 47 AsylG), if any. */
+  wohnpflichtErstaufnahmeBis: DateColumn | null;
+  /** Grounds of a ban under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG, as the ABH recorded them. */
+  verbot60aAbs6Grund: string | null;
+  /** The Agentur für Arbeit district the person lives in (the priority check depends on it from 6 Aug 2016). */
+  agenturbezirk: string | null;
+  /** Start of the permitted, tolerated or authorised stay when earlier stays count; null: since entry. */
+  aufenthaltSeit: DateColumn | null;
+}
+
+export type Anliegen = 'AUFENTHALTSSTATUS' | 'ARBEITSMARKTZUGANG' | 'NEBENBESTIMMUNG';
+export type StatusklaerungStatus = 'OFFEN' | 'BEANTWORTET' | 'ZURUECKGEZOGEN';
+
+/** A question of the Agentur or the Jobcenter about a person, in the Ausländerbehörde's inbox. */
+export interface StatusklaerungTable {
+  readonly id: Generated<string>;
+  readonly personId: string;
+  readonly anliegen: Anliegen;
+  readonly frage: string;
+  status: StatusklaerungStatus;
+  readonly gestelltAm: DateColumn;
+  readonly gestelltVon: string;
+  readonly gestelltDurch: string;
+  beantwortetAm: DateColumn | null;
+  beantwortetVon: string | null;
+  antwort: string | null;
+  zurueckgezogenAm: DateColumn | null;
 }
 
 export interface AufenthaltsstatusTable {
@@ -34,7 +61,9 @@ export interface AufenthaltsstatusTable {
 export interface AuslaenderbehoerdeDatabase extends DatenschutzTables {
   person: PersonTable;
   aufenthaltsstatus: AufenthaltsstatusTable;
+  statusklaerung: StatusklaerungTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
 export type AufenthaltsstatusRow = Selectable<AufenthaltsstatusTable>;
+export type StatusklaerungRow = Selectable<StatusklaerungTable>;

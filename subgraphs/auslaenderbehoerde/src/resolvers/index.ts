@@ -1,15 +1,20 @@
 import { DateScalar, type ResolverMap } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
 import { CATEGORIES, OWNER } from '../policy.ts';
+import { ArbeitsmarktPerson, ArbeitsmarktQuery } from './arbeitsmarkt.ts';
+import { Mutation } from './mutation.ts';
 import { Aufenthalt, Person } from './person.ts';
 import { Query } from './query.ts';
+import { Statusklaerung, StatusklaerungPerson, StatusklaerungQuery } from './statusklaerung.ts';
 
 const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
 
 export const resolvers: ResolverMap = {
   ...datenschutz,
   Date: DateScalar,
-  Query,
-  Person: { ...Person, ...datenschutz.Person },
+  Query: { ...Query, ...ArbeitsmarktQuery, ...StatusklaerungQuery },
+  Mutation: { ...datenschutz.Mutation, ...Mutation },
+  Person: { ...Person, ...ArbeitsmarktPerson, ...StatusklaerungPerson, ...datenschutz.Person },
   Aufenthalt,
+  Statusklaerung,
 };

@@ -27,4 +27,7 @@ export const Aufenthalt = {
   async verlauf(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow[]> {
     return context.loaders.statusverlauf.load(person.id);
   },
+
+  verbot60aAbs6: (person: PersonRow): boolean => person.verbot60aAbs6Grund !== null,
+  aufenthaltSeit: (person: PersonRow): string => person.aufenthaltSeit ?? person.einreiseAm,
 };

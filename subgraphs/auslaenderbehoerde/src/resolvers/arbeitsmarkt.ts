@@ -1,0 +1,56 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { badUserInput, type IsoDate } from '@ip/kit';
+import { released } from '@ip/kit/consent';
+import type { Context } from '../context.ts';
+import type { PersonRow } from '../db/tables.ts';
+import { pruefeArbeitsmarktzugang, RechtsstandNichtAbgebildet, type ArbeitsmarktFakten, type Arbeitsmarktzugang, type Taetigkeit } from '../domain/arbeitsmarktzugang.ts';
+import { faktenAm, statusAm } from '../domain/gespeicherte-fakten.ts';
+import { istLaendercode } from '../domain/laendercode.ts';
+import { widersprueche, type Widerspruch } from '../domain/widersprueche.ts';
+import { Kategorie } from '../policy.ts';
+
+/** The rules module's refusal of a day it does not model, as a clear input error. */
+function pruefen(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit): Arbeitsmarktzugang {
+  try {
+    return pruefeArbeitsmarktzugang(fakten, stichtag, taetigkeit);
+  } catch (error) {
+    if (error instanceof RechtsstandNichtAbgebildet) throw badUserInput(error.message, 'stichtag');
+    throw error;
+  }
+}
+
+async function zugangAm(person: PersonRow, stichtag: IsoDate, taetigkeit: Taetigkeit, context: Context) {
+  const verlauf = await context.loaders.statusverlauf.load(person.id);
+  const fakten = faktenAm(person, verlauf, stichtag);
+  return fakten && { zugang: pruefen(fakten, stichtag, taetigkeit), status: statusAm(verlauf, stichtag)! };
+}
+
+export const ArbeitsmarktQuery = {
+  arbeitsmarktzugangPruefen(_: unknown, args: { fakten: ArbeitsmarktFakten; stichtag: IsoDate; taetigkeit?: Taetigkeit | null }): Arbeitsmarktzugang {
+    if (!istLaendercode(args.fakten.staatsangehoerigkeit)) {
+      throw badUserInput(`${args.fakten.staatsangehoerigkeit} is no ISO 3166-1 alpha-2 country code`, 'fakten.staatsangehoerigkeit');
+    }
+    return pruefen(args.fakten, args.stichtag, args.taetigkeit ?? 'BESCHAEFTIGUNG');
+  },
+};
+
+export const ArbeitsmarktPerson = {
+  arbeitsmarktzugang(
+    person: PersonRow,
+    args: { stichtag?: IsoDate | null; taetigkeit?: Taetigkeit | null },
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Arbeitsmarktzugang | null> {
+    return released(context, person.id, Kategorie.ARBEITSMARKTZUGANG, info, async () => {
+      const result = await zugangAm(person, args.stichtag ?? context.today, args.taetigkeit ?? 'BESCHAEFTIGUNG', context);
+      return result?.zugang ?? null;
+    });
+  },
+
+  widersprueche(person: PersonRow, args: { stichtag?: IsoDate | null }, context: Context, info: GraphQLResolveInfo): Promise<Widerspruch[]> {
+    return released(context, person.id, Kategorie.ARBEITSMARKTZUGANG, info, async () => {
+      const result = await zugangAm(person, args.stichtag ?? context.today, 'BESCHAEFTIGUNG', context);
+      return result ? widersprueche(result.status.nebenbestimmungen, result.zugang.erlaubnis) : [];
+    });
+  },
+};
