@@ -48,7 +48,10 @@ export const StatusklaerungQuery = {
 const CATEGORY_OF = { AUFENTHALTSSTATUS: Kategorie.AUFENTHALT, ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG, NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG } as const;
 
 export const Statusklaerung = {
-  person: (klaerung: StatusklaerungRow) => ({ id: klaerung.personId }),
+  /** Inside the Ausländerbehörde a Person is its loaded row: the person's other fields resolve from it. */
+  async person(klaerung: StatusklaerungRow, _: unknown, context: Context): Promise<PersonRow> {
+    return (await context.loaders.person.load(klaerung.personId))!;
+  },
   gestelltDurch: (klaerung: StatusklaerungRow) => BEHOERDE[klaerung.gestelltDurch as Agency],
   antwort(klaerung: StatusklaerungRow, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<string | null> {
     return released(context, klaerung.personId, CATEGORY_OF[klaerung.anliegen], info, () => klaerung.antwort);
