@@ -22,6 +22,7 @@ const AGENCIES = Object.keys(CASE_WORKER) as Agency[];
 const CELLS = [
   { owner: 'auslaenderbehoerde', category: 'identitaet', field: 'identitaet', selection: 'identitaet { nachname }' },
   { owner: 'auslaenderbehoerde', category: 'aufenthalt', field: 'aufenthalt', selection: 'aufenthalt { einreiseAm }' },
+  { owner: 'auslaenderbehoerde', category: 'arbeitsmarktzugang', field: 'arbeitsmarktzugang', selection: 'arbeitsmarktzugang(stichtag: "2015-12-01") { erlaubnis }' },
   { owner: 'agentur', category: 'fall', field: 'integrationPointFall', selection: 'integrationPointFall { kundennummer }' },
   { owner: 'jobcenter', category: 'bedarfsgemeinschaft', field: 'bedarfsgemeinschaft', selection: 'bedarfsgemeinschaft { bgNummer }' },
   { owner: 'jobcenter', category: 'leistungen', field: 'sgb2Leistungsstatus', selection: 'sgb2Leistungsstatus' },
@@ -38,9 +39,9 @@ const OWN_CATEGORIES: Record<PartnerName, readonly string[]> = {
 const STATES = ['KEINE', 'ERTEILT', 'ANDERE_KATEGORIE', 'WIDERRUFEN', 'ABGELAUFEN'] as const;
 type State = (typeof STATES)[number];
 
-/** § 18b AZR-Gesetz, in force since 2016-02-05: the only release without consent in the matrix. */
+/** § 18b AZR-Gesetz, in force since 2016-02-05: core identity and residence data only, the matrix's only release without consent. */
 const byLaw = (cell: Cell, recipient: Agency) =>
-  cell.owner === 'auslaenderbehoerde' && (recipient === 'agentur' || recipient === 'jobcenter');
+  cell.owner === 'auslaenderbehoerde' && (cell.category === 'identitaet' || cell.category === 'aufenthalt') && (recipient === 'agentur' || recipient === 'jobcenter');
 
 function expectedRelease(cell: Cell, state: State, recipient: Agency): boolean {
   return recipient === cell.owner || byLaw(cell, recipient) || state === 'ERTEILT';
