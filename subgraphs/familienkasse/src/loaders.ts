@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { isUuid, manyByKey, oneByKey } from '@ip/kit';
 import { findAntragspaketeByIds, findAntragspaketeByPersonIds } from './db/antragspaket.repository.ts';
-import { findAntraegeByPersonIds, findKinderByAntragIds } from './db/kindergeld.repository.ts';
+import { findAntraegeByPaketIds, findAntraegeByPersonIds, findKinderByAntragIds } from './db/kindergeld.repository.ts';
 import type { AntragspaketRow, FamilienkasseDatabase, KindergeldAntragRow, KindRow } from './db/tables.ts';
 
 /** Created per request, so one caller's cache never answers another's. */
@@ -19,11 +19,7 @@ export function createLoaders(db: Kysely<FamilienkasseDatabase>) {
     ),
     paket: new DataLoader<string, AntragspaketRow | null>(async (ids) => oneByKey(ids, await findAntragspaketeByIds(db, ids), (row) => row.id)),
     antragByPaket: new DataLoader<string, KindergeldAntragRow | null>(async (ids) =>
-      oneByKey(
-        ids,
-        await db.selectFrom('kindergeldAntrag').selectAll().where('antragspaketId', 'in', ids).execute(),
-        (row) => row.antragspaketId,
-      ),
+      oneByKey(ids, await findAntraegeByPaketIds(db, ids), (row) => row.antragspaketId),
     ),
   };
 }

@@ -71,3 +71,9 @@ export async function decideAntrag(db: Db, id: string, bescheid: Bescheid): Prom
 export async function insertKinder(db: Db, antragId: string, kinder: readonly Omit<Insertable<KindTable>, 'kindergeldAntragId'>[]): Promise<void> {
   if (kinder.length > 0) await db.insertInto('kind').values(kinder.map((kind) => ({ ...kind, kindergeldAntragId: antragId }))).execute();
 }
+
+/** The applications that came back in these packets' envelopes, in one statement. */
+export async function findAntraegeByPaketIds(db: Db, paketIds: readonly string[]): Promise<KindergeldAntragRow[]> {
+  if (paketIds.length === 0) return [];
+  return db.selectFrom('kindergeldAntrag').selectAll().where('antragspaketId', 'in', paketIds).execute();
+}
