@@ -6,6 +6,6 @@ export default defineConfig({
     // Each file starts real databases and HTTP servers; on a 2-core machine two at a time is the sweet spot.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

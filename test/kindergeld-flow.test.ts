@@ -42,7 +42,9 @@ describe('the Kindergeld packet through the gateway', () => {
     const notMine = await system.query(`mutation { antragEingangErfassen(matrixCode: "${issued.data!.antragspaketAusgeben.matrixCode}", eingangAm: "2015-11-16") { id } }`, {}, JOBCENTER);
     expect(notMine.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
-    const VIEW = `query Sicht($id: ID!) { person(id: $id) { kindergeldantraege { ergebnis monatsbetrag faelligAm slaStatus(stichtag: "2015-12-01") arbeitstageBisher(stichtag: "2015-12-01") } } }`;
+    const VIEW = `query Sicht($id: ID!) { person(id: $id) {
+      kindergeldantraege { ergebnis monatsbetrag faelligAm slaStatus(stichtag: "2015-12-01") arbeitstageBisher(stichtag: "2015-12-01") }
+      antragspakete { ausgegebenDurch antrag { faelligAm } } } }`;
     const before = await system.query(VIEW, { id: person.id }, JOBCENTER);
     expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'familienkasse', kategorie: 'kindergeld' });
 
@@ -52,11 +54,12 @@ describe('the Kindergeld packet through the gateway', () => {
       unterschriebenAm: '2015-11-10',
       freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }],
     });
-    const after = await system.query<{ person: { kindergeldantraege: unknown[] } }>(VIEW, { id: person.id }, JOBCENTER);
+    const after = await system.query<{ person: { kindergeldantraege: unknown[]; antragspakete: unknown[] } }>(VIEW, { id: person.id }, JOBCENTER);
     expect(after.errors).toBeUndefined();
     expect(after.data?.person.kindergeldantraege).toEqual([
       { ergebnis: 'BEWILLIGT', monatsbetrag: 188, faelligAm: '2015-11-30', slaStatus: 'EINGEHALTEN', arbeitstageBisher: 7 },
     ]);
+    expect(after.data?.person.antragspakete).toEqual([{ ausgegebenDurch: 'JOBCENTER', antrag: { faelligAm: '2015-11-30' } }]);
   });
 
   it('gives team leads the report and the Familienkasse the overdue list, through the gateway', async () => {

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
-import { addDays, ageOn, demoRandom, maxDate, minDate, type DemoPerson, type Population } from '@ip/kit/demo';
-import { countFaelle, insertFachkraefte, insertFall } from './db/fall.repository.ts';
-import type { AgenturDatabase } from './db/tables.ts';
+import { addDays, ageOn, demoRandom, maxDate, type DemoPerson, type Population } from '@ip/kit/demo';
+import { countFaelle, insertEreignisse, insertFachkraefte, insertFaelle } from './db/fall.repository.ts';
+import type { AgenturDatabase, FallEreignisTable } from './db/tables.ts';
 import { OWNER } from './policy.ts';
 
 /** The first four Integration Points of NRW (joint declaration of 10 Nov 2015) and the districts they serve. */
@@ -24,6 +24,7 @@ const SPECIALISTS: Readonly<Record<IntegrationPoint, readonly string[]>> = {
 /** The Integration Points opened from 1 September 2015 (Düsseldorf first). */
 const FIRST_OPENING = '2015-09-01';
 const HIGH_PROSPECTS = new Set(['SY', 'ER', 'IQ', 'IR']);
+const CHUNK = 500;
 
 function integrationPointFor(agenturbezirk: string): IntegrationPoint {
   const entry = Object.entries(INTEGRATION_POINTS).find(([, districts]) => (districts as readonly string[]).includes(agenturbezirk));
@@ -36,13 +37,14 @@ interface DemoFall {
   readonly person: DemoPerson;
   readonly point: IntegrationPoint;
   readonly eroeffnetAm: string;
-  readonly uebergebenAm: string | null;
+  /** Set for a recognised person: the day the case goes to the Jobcenter, possibly after the reference date. */
+  readonly uebergabeAm: string | null;
 }
 
 /**
  * Cases the Agentur would have: adults in the asylum procedure or with a Duldung (SGB III customers) who
  * came to an Integration Point, more often from countries with a high Bleibeperspektive (initiative
- * outreach); and recognised adults whose case it handed to the Jobcenter at the change of legal sphere.
+ * outreach); and recognised adults whose case it hands to the Jobcenter at the change of legal sphere.
  */
 function faelle(population: Population): DemoFall[] {
   const districtOf = new Map(population.households.map((household) => [household.id, household.agenturbezirk]));
@@ -56,51 +58,60 @@ function faelle(population: Population): DemoFall[] {
     const point = integrationPointFor(districtOf.get(person.haushaltId) ?? '');
     if (art === 'AUFENTHALTSGESTATTUNG' || art === 'DULDUNG') {
       if (!random.chance(HIGH_PROSPECTS.has(person.staatsangehoerigkeit) ? 0.75 : 0.3) || from > population.referenceDate) continue;
-      result.push({ person, point, eroeffnetAm: random.date(from, population.referenceDate), uebergebenAm: null });
+      result.push({ person, point, eroeffnetAm: random.date(from, population.referenceDate), uebergabeAm: null });
     } else if (person.anerkanntAm && random.chance(0.5)) {
       const lastDay = addDays(person.anerkanntAm, -1);
       if (from > lastDay) continue;
       const eroeffnetAm = random.date(from, lastDay);
-      result.push({ person, point, eroeffnetAm, uebergebenAm: minDate(addDays(person.anerkanntAm, random.int(3, 14)), population.referenceDate) });
+      result.push({ person, point, eroeffnetAm, uebergabeAm: addDays(person.anerkanntAm, random.int(3, 14)) });
     }
   }
   return result;
+}
+
+const fachkraefte = () =>
+  (Object.keys(SPECIALISTS) as IntegrationPoint[]).flatMap((point) =>
+    SPECIALISTS[point].map((name, index) => ({ id: fachkraftId(point, index), name, integrationPoint: point, agenturbezirk: point.replace('Integration Point ', '') })),
+  );
+
+/** One case with its history as rows; `numbers` holds the customer numbers given so far, to keep them unique. */
+function toRows(fall: DemoFall, district: string, referenceDate: string, numbers: Set<string>) {
+  const random = demoRandom(OWNER, 'fall', fall.person.id);
+  const id = random.uuid();
+  let kundennummer: string;
+  do kundennummer = `${random.int(100, 999)}${random.pick(['A', 'B', 'D', 'E'])}${String(random.int(0, 999_999)).padStart(6, '0')}`;
+  while (numbers.has(kundennummer));
+  numbers.add(kundennummer);
+  // A hand-over still ahead on the reference date leaves the case active until then.
+  const uebergebenAm = fall.uebergabeAm !== null && fall.uebergabeAm <= referenceDate ? fall.uebergabeAm : null;
+  const ereignisse: Insertable<FallEreignisTable>[] = [{ fallId: id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Erstgespräch in der Eingangszone (${district})` }];
+  if (uebergebenAm) ereignisse.push({ fallId: id, am: uebergebenAm, art: 'UEBERGEBEN', notiz: 'Rechtskreiswechsel in das SGB II nach Anerkennung' });
+  return {
+    fall: {
+      id,
+      personId: fall.person.id,
+      kundennummer,
+      eroeffnetAm: fall.eroeffnetAm,
+      status: uebergebenAm ? ('UEBERGEBEN' as const) : ('AKTIV' as const),
+      statusSeit: uebergebenAm ?? fall.eroeffnetAm,
+      integrationsfachkraftId: fachkraftId(fall.point, random.int(0, SPECIALISTS[fall.point].length - 1)),
+    },
+    ereignisse,
+  };
 }
 
 /** Fills an empty database with the Agentur's slice of the population, in one transaction. */
 export async function seedDemoData(db: Kysely<AgenturDatabase>, population: Population): Promise<boolean> {
   if ((await countFaelle(db)) > 0) return false;
   const districts = new Map(population.households.map((household) => [household.id, household.agenturbezirk]));
+  const numbers = new Set<string>();
+  const rows = faelle(population).map((fall) => toRows(fall, districts.get(fall.person.haushaltId) ?? '', population.referenceDate, numbers));
   await db.transaction().execute(async (trx) => {
-    await insertFachkraefte(
-      trx,
-      (Object.keys(SPECIALISTS) as IntegrationPoint[]).flatMap((point) =>
-        SPECIALISTS[point].map((name, index) => ({ id: fachkraftId(point, index), name, integrationPoint: point, agenturbezirk: point.replace('Integration Point ', '') })),
-      ),
-    );
-    const numbers = new Set<string>();
-    for (const fall of faelle(population)) {
-      const random = demoRandom(OWNER, 'fall', fall.person.id);
-      let kundennummer: string;
-      do kundennummer = `${random.int(100, 999)}${random.pick(['A', 'B', 'D', 'E'])}${String(random.int(0, 999_999)).padStart(6, '0')}`;
-      while (numbers.has(kundennummer));
-      numbers.add(kundennummer);
-      const handedOver = fall.uebergebenAm !== null;
-      await insertFall(
-        trx,
-        {
-          personId: fall.person.id,
-          kundennummer,
-          eroeffnetAm: fall.eroeffnetAm,
-          status: handedOver ? 'UEBERGEBEN' : 'AKTIV',
-          statusSeit: handedOver ? fall.uebergebenAm! : fall.eroeffnetAm,
-          integrationsfachkraftId: fachkraftId(fall.point, random.int(0, SPECIALISTS[fall.point].length - 1)),
-        },
-        [
-          { am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Erstgespräch in der Eingangszone (${districts.get(fall.person.haushaltId)})` },
-          ...(handedOver ? [{ am: fall.uebergebenAm!, art: 'UEBERGEBEN' as const, notiz: 'Rechtskreiswechsel in das SGB II nach Anerkennung' }] : []),
-        ],
-      );
+    await insertFachkraefte(trx, fachkraefte());
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await insertFaelle(trx, chunk.map((row) => row.fall));
+      await insertEreignisse(trx, chunk.flatMap((row) => row.ereignisse));
     }
     await seedDemoConsents(datenschutzDb<AgenturDatabase>(trx), OWNER, population);
   });

@@ -36,8 +36,10 @@ export async function insertFachkraefte(db: Db, rows: readonly Insertable<Integr
   if (rows.length > 0) await db.insertInto('integrationsfachkraft').values([...rows]).execute();
 }
 
-export async function insertFall(db: Db, fall: Insertable<FallTable>, ereignisse: readonly Omit<Insertable<FallEreignisTable>, 'fallId'>[]): Promise<string> {
-  const { id } = await db.insertInto('fall').values(fall).returning('id').executeTakeFirstOrThrow();
-  if (ereignisse.length > 0) await db.insertInto('fallEreignis').values(ereignisse.map((ereignis) => ({ ...ereignis, fallId: id }))).execute();
-  return id;
+export async function insertFaelle(db: Db, rows: readonly Insertable<FallTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('fall').values([...rows]).execute();
+}
+
+export async function insertEreignisse(db: Db, rows: readonly Insertable<FallEreignisTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('fallEreignis').values([...rows]).execute();
 }
