@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@ip/kit/testing';
+import { countFaelle, findNewestFallByPersonIds, insertFachkraefte, insertFaelle } from '../src/db/fall.repository.ts';
+import { prepareDatabase, type AgenturDatabase } from '../src/server.ts';
+
+const PERSON = '6f1c2a9e-3b4d-4c5e-8f60-718293a4b5c6';
+const FACHKRAFT = '0b6f3c1d-2e4a-4b5c-9d6e-7f8091a2b3c4';
+
+let database: TestDatabase<AgenturDatabase>;
+
+beforeEach(async () => {
+  database = await createTestDatabase<AgenturDatabase>('agentur-empty', (db) => prepareDatabase(db));
+  await insertFachkraefte(database.db, [{ id: FACHKRAFT, name: 'Katrin Schneider', integrationPoint: 'Integration Point Düsseldorf', agenturbezirk: 'Düsseldorf' }]);
+});
+
+afterEach(async () => {
+  await database?.close();
+});
+
+const fall = (overrides: Partial<Parameters<typeof insertFaelle>[1][number]> = {}) => ({
+  personId: PERSON,
+  kundennummer: '962D104857',
+  eroeffnetAm: '2015-10-05',
+  status: 'AKTIV' as const,
+  statusSeit: '2015-10-05',
+  integrationsfachkraftId: FACHKRAFT,
+  ...overrides,
+});
+
+describe('migrations', () => {
+  it('migrate an empty database, and again without change', async () => {
+    await prepareDatabase(database.db);
+    expect(await countFaelle(database.db)).toBe(0);
+  });
+
+  it('accept a well-formed case', async () => {
+    await insertFaelle(database.db, [fall()]);
+    expect(await countFaelle(database.db)).toBe(1);
+  });
+
+  it.each([
+    ['a customer number without the letter', { kundennummer: '9624104857' }],
+    ['a customer number with a lower-case letter', { kundennummer: '962d104857' }],
+    ['a customer number one digit short', { kundennummer: '962D10485' }],
+    ['an unknown status', { status: 'OFFEN' as 'AKTIV' }],
+    ['a status day before the opening', { statusSeit: '2015-10-04' }],
+    ['an unknown specialist', { integrationsfachkraftId: '1b6f3c1d-2e4a-4b5c-9d6e-7f8091a2b3c4' }],
+  ])('refuse %s', async (_, overrides) => {
+    await expect(insertFaelle(database.db, [fall(overrides)])).rejects.toThrow();
+  });
+
+  it('allow one active case per person, next to closed ones, and find the newest', async () => {
+    await insertFaelle(database.db, [
+      fall({ kundennummer: '962D000001', eroeffnetAm: '2015-09-02', status: 'ABGESCHLOSSEN', statusSeit: '2015-09-20' }),
+      fall({ kundennummer: '962D000002' }),
+    ]);
+    await expect(insertFaelle(database.db, [fall({ kundennummer: '962D000003', eroeffnetAm: '2015-11-02', statusSeit: '2015-11-02' })])).rejects.toThrow();
+    await expect(insertFaelle(database.db, [fall({ kundennummer: '962D000002', personId: FACHKRAFT })])).rejects.toThrow();
+    const [newest] = await findNewestFallByPersonIds(database.db, [PERSON]);
+    expect(newest).toMatchObject({ kundennummer: '962D000002', status: 'AKTIV', eroeffnetAm: '2015-10-05' });
+  });
+
+  it('refuse an event of an unknown kind', async () => {
+    await insertFaelle(database.db, [fall()]);
+    const { id } = await database.db.selectFrom('fall').select('id').executeTakeFirstOrThrow();
+    const event = { fallId: id, am: '2015-10-05', notiz: null };
+    await database.db.insertInto('fallEreignis').values({ ...event, art: 'EROEFFNET' }).execute();
+    await expect(database.db.insertInto('fallEreignis').values({ ...event, art: 'ERÖFFNET' as 'EROEFFNET' }).execute()).rejects.toThrow();
+  });
+});
