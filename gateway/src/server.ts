@@ -4,7 +4,7 @@ import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { TokenVerifier } from '@ip/kit/identity';
 import { formatGatewayError } from './format-error.ts';
-import { createSubgraphFetcher } from './subgraph-fetcher.ts';
+import { createSubgraphFetcher, partnerFetcher } from './subgraph-fetcher.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a fixed SDL (tests) or a hook that loads and reloads it (the file in production). */
@@ -39,7 +39,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
-        fetcher,
+        fetcher: partnerFetcher(name, fetcher),
         willSendRequest({ request, context }) {
           request.http?.headers.set('authorization', context.authorization);
         },

@@ -49,6 +49,8 @@ export interface System {
   readonly statements: Readonly<Record<PartnerName, string[]>>;
   readonly issuer: TestIssuer;
   resetStatements(): void;
+  /** Stops one partner's server, as if it were down; `stop()` copes with it being stopped. */
+  stopPartner(name: PartnerName): Promise<void>;
   /** Asks the gateway as a user of `as.agency` in `as.role` (default: an Ausländerbehörde case worker). */
   query<TData = Record<string, unknown>>(
     query: string,
@@ -70,6 +72,8 @@ export async function startSystem(options: { households?: number } = {}): Promis
   const databases: TestDatabase<unknown>[] = [];
   const databaseByName = {} as Record<PartnerName, Kysely<DatenschutzTables>>;
   const servers: RunningServer[] = [];
+  const serverByName = {} as Record<PartnerName, RunningServer>;
+  const stopped = new Set<RunningServer>();
   const subgraphUrls = {} as Record<PartnerName, string>;
 
   const issuer = await createTestIssuer();
@@ -78,6 +82,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
     databases.push(database);
     databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
+    serverByName[name] = server;
     subgraphUrls[name] = server.url;
   }
 
@@ -93,13 +98,17 @@ export async function startSystem(options: { households?: number } = {}): Promis
     statements,
     issuer,
     resetStatements: () => names.forEach((name) => (statements[name].length = 0)),
+    async stopPartner(name) {
+      stopped.add(serverByName[name]);
+      await serverByName[name].stop();
+    },
     async query<TData>(query: string, variables?: Record<string, unknown>, as = { agency: 'auslaenderbehoerde' as Agency, role: 'sachbearbeitung' }) {
       const authorization = await issuer.bearer(as.agency, as.role);
       return (await postGraphQL<TData>(gateway.url, query, variables, { authorization })).body;
     },
     async stop() {
       await gateway.stop();
-      await Promise.all(servers.map((server) => server.stop()));
+      await Promise.all(servers.filter((server) => !stopped.has(server)).map((server) => server.stop()));
       await Promise.all(databases.map((database) => database.close()));
       await issuer.close();
     },
