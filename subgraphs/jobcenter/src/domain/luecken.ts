@@ -1,0 +1,52 @@
+import type { IsoDate } from '@ip/kit';
+import { addDays } from '@ip/kit/calendar';
+
+export type LueckenGrund = 'ANERKENNUNG_OHNE_SGB2_ANTRAG' | 'ASYLBLG_ENDE_VOR_SGB2' | 'SGB2_BEGINN_NICHT_BEWILLIGT';
+
+export interface Wechselakte {
+  readonly personId: string;
+  readonly anerkanntAm: IsoDate;
+  readonly asylblgBis: IsoDate | null;
+  readonly sgb2Ab: IsoDate;
+  /** Receipt days of the SGB II applications of the person's Bedarfsgemeinschaft. */
+  readonly antraegeEingang: readonly IsoDate[];
+  readonly bewilligungen: readonly { readonly ab: IsoDate; readonly bis: IsoDate }[];
+}
+
+export interface Luecke {
+  readonly personId: string;
+  readonly grund: LueckenGrund;
+  readonly seit: IsoDate;
+  readonly bis: IsoDate | null;
+  readonly hinweis: string;
+}
+
+export interface LueckenSchwellen {
+  /** Days after recognition by which an SGB II application is expected. */
+  readonly antragNachTagen: number;
+  /** Days after the start of SGB II by which the start should be granted. */
+  readonly bewilligungNachTagen: number;
+}
+
+/**
+ * Gaps in the means of subsistence at the change of legal sphere ("Lücken in der Gewährung der Leistungen
+ * zum Lebensunterhalt müssen vermieden werden"), as they stand on the Stichtag.
+ */
+export function findeLuecken(akten: readonly Wechselakte[], stichtag: IsoDate, schwellen: LueckenSchwellen): Luecke[] {
+  const luecken: Luecke[] = [];
+  for (const akte of akten) {
+    const frist = addDays(akte.anerkanntAm, schwellen.antragNachTagen);
+    const antragBisFrist = akte.antraegeEingang.some((eingang) => eingang <= frist && eingang <= stichtag);
+    if (frist < stichtag && !antragBisFrist) {
+      luecken.push({ personId: akte.personId, grund: 'ANERKENNUNG_OHNE_SGB2_ANTRAG', seit: akte.anerkanntAm, bis: null, hinweis: `Anerkannt am ${akte.anerkanntAm}, kein SGB-II-Antrag bis ${frist}.` });
+    }
+    if (akte.asylblgBis !== null && akte.asylblgBis < addDays(akte.sgb2Ab, -1) && akte.asylblgBis < stichtag) {
+      luecken.push({ personId: akte.personId, grund: 'ASYLBLG_ENDE_VOR_SGB2', seit: addDays(akte.asylblgBis, 1), bis: addDays(akte.sgb2Ab, -1), hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.` });
+    }
+    const bewilligt = akte.bewilligungen.some((periode) => periode.ab <= akte.sgb2Ab && akte.sgb2Ab <= periode.bis);
+    if (!bewilligt && addDays(akte.sgb2Ab, schwellen.bewilligungNachTagen) < stichtag) {
+      luecken.push({ personId: akte.personId, grund: 'SGB2_BEGINN_NICHT_BEWILLIGT', seit: akte.sgb2Ab, bis: null, hinweis: `SGB II ab ${akte.sgb2Ab}, nach ${schwellen.bewilligungNachTagen} Tagen noch nicht bewilligt.` });
+    }
+  }
+  return luecken.sort((a, b) => (a.seit === b.seit ? a.personId.localeCompare(b.personId) : a.seit < b.seit ? -1 : 1));
+}
