@@ -1,4 +1,17 @@
-import { subgraphConfig } from '@ip/kit';
+import { parseConfig, subgraphConfig } from '@ip/kit';
+import { z } from 'zod';
 
 /** Read once at start: JOBCENTER_PORT (4002), JOBCENTER_DATABASE_URL, _DATA_DIR, _DEMO_DATA. */
 export const loadConfig = () => subgraphConfig('jobcenter', 4002);
+
+const tage = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
+
+/**
+ * Thresholds of the gap detection: JOBCENTER_LUECKE_ANTRAG_TAGE (days after recognition by which an SGB II
+ * application is expected, default 14) and JOBCENTER_LUECKE_BEWILLIGUNG_TAGE (days after the start of
+ * SGB II by which it should be granted, default 30).
+ */
+export const lueckenSchwellen = () => {
+  const raw = parseConfig(z.object({ JOBCENTER_LUECKE_ANTRAG_TAGE: tage(14), JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage(30) }));
+  return Object.freeze({ antragNachTagen: raw.JOBCENTER_LUECKE_ANTRAG_TAGE, bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE });
+};

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { isUuid, manyByKey, oneByKey } from '@ip/kit';
 import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from './db/bedarfsgemeinschaft.repository.ts';
-import type { BedarfsgemeinschaftRow, BgMitgliedRow, JobcenterDatabase, LeistungsantragRow } from './db/tables.ts';
+import { findMassnahmenByPersonIds, findWechselByPersonIds } from './db/rechtskreiswechsel.repository.ts';
+import type { BedarfsgemeinschaftRow, BgMitgliedRow, JobcenterDatabase, LeistungsantragRow, RechtskreiswechselRow, Sgb3MassnahmeRow } from './db/tables.ts';
 
 /** Created per request, so one caller's cache never answers another's. */
 export function createLoaders(db: Kysely<JobcenterDatabase>) {
@@ -15,6 +16,12 @@ export function createLoaders(db: Kysely<JobcenterDatabase>) {
     ),
     antraegeByBg: new DataLoader<string, LeistungsantragRow[]>(async (ids) =>
       manyByKey(ids, await findAntraegeByBgIds(db, ids), (row) => row.bedarfsgemeinschaftId),
+    ),
+    wechselByPerson: new DataLoader<string, RechtskreiswechselRow | null>(async (ids) =>
+      oneByKey(ids, await findWechselByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
+    ),
+    massnahmenByPerson: new DataLoader<string, Sgb3MassnahmeRow[]>(async (ids) =>
+      manyByKey(ids, await findMassnahmenByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
     ),
   };
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
-import { addDays, addMonths, demoRandom, personById, type DemoPerson, type Population } from '@ip/kit/demo';
+import { addDays, addMonths, ageOn, demoRandom, maxDate, personById, type DemoPerson, type Population } from '@ip/kit/demo';
 import { countBgs, insertBg } from './db/bedarfsgemeinschaft.repository.ts';
+import { insertWechsel } from './db/rechtskreiswechsel.repository.ts';
 import type { BgRolle, JobcenterDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
 
@@ -11,6 +12,16 @@ const TITLES = new Set(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']);
 const ROLLE: Readonly<Record<DemoPerson['rolle'], BgRolle>> = { HAUPTPERSON: 'ANTRAGSTELLENDE_PERSON', PARTNER: 'PARTNER', KIND: 'KIND' };
 
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+
+/** Regelbedarf 2015 (§ 20 SGB II, § 23): single adult 399, partners 360 each, children by age 234 / 267 / 302. */
+export function regelbedarf2015(mitglieder: readonly DemoPerson[], stichtag: string): number {
+  const partners = mitglieder.some((mitglied) => mitglied.rolle === 'PARTNER');
+  return mitglieder.reduce((sum, mitglied) => {
+    if (mitglied.rolle !== 'KIND') return sum + (partners ? 360 : 399);
+    const alter = ageOn(mitglied.geburtsdatum, stichtag);
+    return sum + (alter < 6 ? 234 : alter < 14 ? 267 : 302);
+  }, 0);
+}
 
 /**
  * Fills an empty database with what the Jobcenter would know: recognised refugees' households (the change
@@ -27,8 +38,17 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const head = members[0]!;
       const current = head.statusverlauf.at(-1)!;
       const random = demoRandom(OWNER, household.id);
-      if (!TITLES.has(current.art) || !random.chance(0.9)) continue;
-      const gegruendetAm = addDays(head.anerkanntAm ?? current.gueltigAb, random.int(3, 30));
+      if (!TITLES.has(current.art)) continue;
+      const anerkanntAm = head.anerkanntAm ?? current.gueltigAb;
+      const erwachsene = members.filter((member) => member.rolle !== 'KIND');
+      if (!random.chance(0.9)) {
+        // Handed over at recognition, but no application yet: the gap the Rahmenkonzept warns of.
+        for (const person of erwachsene) {
+          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: addDays(anerkanntAm, 13), sgb2Ab: addDays(anerkanntAm, 14), erfasstVon: 'jobcenter-demo' }, []);
+        }
+        continue;
+      }
+      const gegruendetAm = addDays(anerkanntAm, random.int(3, 30));
       if (gegruendetAm > population.referenceDate) continue;
       let bgNummer: string;
       do bgNummer = `${random.pick(DIENSTSTELLEN)}BG${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
@@ -41,7 +61,7 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       await insertBg(
         trx,
         { bgNummer, gegruendetAm },
-        members.map((member) => ({ personId: member.id, rolle: ROLLE[member.rolle], seit: gegruendetAm })),
+        members.map((member) => ({ personId: member.id, rolle: ROLLE[member.rolle], seit: gegruendetAm, geburtsdatum: member.geburtsdatum })),
         [
           {
             eingangAm: gegruendetAm,
@@ -49,9 +69,22 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
             beschiedenAm: decided ? decidedOn : null,
             bewilligtAb: granted ? bewilligtAb : null,
             bewilligtBis: granted ? addDays(addMonths(bewilligtAb, 6), -1) : null,
+            regelbedarf: granted ? regelbedarf2015(members, gegruendetAm) : null,
+            unterkunft: granted ? random.int(250, 650) : null,
           },
         ],
       );
+      // The change of legal sphere: SGB II from the month of the application, AsylbLG up to the day
+      // before, except in some cases where the Sozialamt stopped earlier (a gap).
+      const sgb2Ab = maxDate(bewilligtAb, anerkanntAm);
+      const asylblgBis = random.chance(0.2) ? addDays(sgb2Ab, -random.int(5, 20)) : addDays(sgb2Ab, -1);
+      for (const person of erwachsene) {
+        await insertWechsel(
+          trx,
+          { personId: person.id, anerkanntAm, asylblgBis: asylblgBis < anerkanntAm ? anerkanntAm : asylblgBis, sgb2Ab, erfasstVon: 'jobcenter-demo' },
+          random.chance(0.3) ? [{ bezeichnung: 'PerF – Perspektiven für Flüchtlinge (§ 45 SGB III)', ende: addDays(sgb2Ab, random.int(20, 80)) }] : [],
+        );
+      }
     }
     await seedDemoConsents(datenschutzDb<JobcenterDatabase>(trx), OWNER, population);
   });

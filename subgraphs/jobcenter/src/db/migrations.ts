@@ -55,4 +55,31 @@ export const migrations: Migrations = {
       await db.schema.createIndex('leistungsantrag_bg').on('leistungsantrag').columns(['bedarfsgemeinschaft_id', 'eingang_am']).execute();
     },
   },
+  '2015-11-27-003-leistungen-und-rechtskreiswechsel': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('leistungsantrag')
+        .addColumn('regelbedarf', 'numeric(8, 2)', (col) => col.check(sql`regelbedarf >= 0`))
+        .addColumn('unterkunft', 'numeric(8, 2)', (col) => col.check(sql`unterkunft >= 0`))
+        .execute();
+      await db.schema.alterTable('bg_mitglied').addColumn('geburtsdatum', 'date').execute();
+      await db.schema
+        .createTable('rechtskreiswechsel')
+        .addColumn('person_id', 'uuid', (col) => col.primaryKey())
+        .addColumn('anerkannt_am', 'date', (col) => col.notNull())
+        .addColumn('asylblg_bis', 'date')
+        .addColumn('sgb2_ab', 'date', (col) => col.notNull())
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_am', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('sgb3_massnahme')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('person_id', 'uuid', (col) => col.notNull().references('rechtskreiswechsel.person_id'))
+        .addColumn('bezeichnung', 'text', (col) => col.notNull())
+        .addColumn('ende', 'date', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('sgb3_massnahme_person').on('sgb3_massnahme').column('person_id').execute();
+    },
+  },
 };

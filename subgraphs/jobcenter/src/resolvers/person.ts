@@ -12,9 +12,12 @@ interface PersonReference {
 type BgView = BedarfsgemeinschaftRow & { readonly viaPersonId: string };
 
 export const Person = {
-  /** The Jobcenter is no person registry: any reference resolves, its fields then say what it knows. */
+  /**
+   * The Jobcenter is no person registry: any reference resolves, its fields then say what it knows. The
+   * representation is kept whole: it carries what other owners released for the `@requires` fields.
+   */
   __resolveReference(reference: PersonReference): PersonReference {
-    return { id: reference.id };
+    return reference;
   },
 
   bedarfsgemeinschaft(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<BgView | null> {

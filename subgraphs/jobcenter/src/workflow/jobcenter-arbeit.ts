@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { authorise, type Permission } from '@ip/kit/identity';
+import type { Context } from '../context.ts';
+import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '../db/bedarfsgemeinschaft.repository.ts';
+import { insertWechsel } from '../db/rechtskreiswechsel.repository.ts';
+import type { BedarfsgemeinschaftRow, JobcenterDatabase, LeistungsantragRow } from '../db/tables.ts';
+import { pruefeBescheid, pruefeMitglieder, type MitgliedEingabe, type Regelverstoss } from '../domain/bg-regeln.ts';
+
+/** The Jobcenter's case work: its own staff only. */
+const SACHBEARBEITUNG: Permission = { jobcenter: ['fallmanagement', 'sachbearbeitung'] };
+
+function refuse(verstoesse: readonly Regelverstoss[]): void {
+  const [first] = verstoesse;
+  if (first) throw badUserInput(verstoesse.map((verstoss) => verstoss.message).join('; '), first.field);
+}
+
+async function alreadyMembers(trx: Kysely<JobcenterDatabase>, personIds: readonly string[], exceptBg?: string): Promise<void> {
+  const taken = (await findBgsByPersonIds(trx, personIds)).filter((bg) => bg.id !== exceptBg);
+  if (taken.length > 0) throw badUserInput(`person ${taken[0]!.personId} already belongs to Bedarfsgemeinschaft ${taken[0]!.bgNummer}`, 'mitglieder');
+}
+
+export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: string, gegruendetAm: string, mitglieder: readonly MitgliedEingabe[]): Promise<BedarfsgemeinschaftRow> {
+  authorise(context.access.caller, SACHBEARBEITUNG, 'open a Bedarfsgemeinschaft');
+  if (!/^\d{5}BG\d{7}$/.test(bgNummer)) throw badUserInput('bgNummer is 5 digits, BG, 7 digits', 'bgNummer');
+  if (mitglieder.some((mitglied) => !isUuid(mitglied.personId))) throw badUserInput('personId must be a person reference (UUID)', 'mitglieder');
+  refuse(pruefeMitglieder(mitglieder));
+  return context.db.transaction().execute(async (trx) => {
+    await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId));
+    const bg = await trx.insertInto('bedarfsgemeinschaft').values({ bgNummer, gegruendetAm }).onConflict((oc) => oc.column('bgNummer').doNothing()).returningAll().executeTakeFirst();
+    if (!bg) throw badUserInput(`Bedarfsgemeinschaft ${bgNummer} exists already`, 'bgNummer');
+    await trx.insertInto('bgMitglied').values(mitglieder.map((mitglied) => ({ ...mitglied, bedarfsgemeinschaftId: bg.id }))).execute();
+    return bg;
+  });
+}
+
+export async function bgMitgliedHinzufuegen(context: Context, bgId: string, mitglied: MitgliedEingabe): Promise<BedarfsgemeinschaftRow> {
+  authorise(context.access.caller, SACHBEARBEITUNG, 'extend a Bedarfsgemeinschaft');
+  if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
+  if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied');
+  return context.db.transaction().execute(async (trx) => {
+    const bg = await trx.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', bgId).forUpdate().executeTakeFirst();
+    if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
+    const bisher = await findMitgliederByBgIds(trx, [bgId]);
+    // Members recorded before birth dates were kept are checked for their role only.
+    refuse(pruefeMitglieder([...bisher.map((m) => ({ personId: m.personId, rolle: m.rolle, seit: m.seit, geburtsdatum: m.geburtsdatum ?? m.seit })), mitglied]));
+    await alreadyMembers(trx, [mitglied.personId]);
+    await trx.insertInto('bgMitglied').values({ ...mitglied, bedarfsgemeinschaftId: bgId }).execute();
+    return bg;
+  });
+}
+
+export async function leistungsantragErfassen(context: Context, bgId: string, eingangAm: string): Promise<LeistungsantragRow> {
+  authorise(context.access.caller, SACHBEARBEITUNG, 'record SGB II applications');
+  if (eingangAm > context.today) throw badUserInput('an application cannot be received in the future', 'eingangAm');
+  if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
+  const bg = await context.db.selectFrom('bedarfsgemeinschaft').select('id').where('id', '=', bgId).executeTakeFirst();
+  if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
+  return context.db.insertInto('leistungsantrag').values({ bedarfsgemeinschaftId: bgId, eingangAm, status: 'BEANTRAGT' }).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface BescheidArgs {
+  readonly antragId: string;
+  readonly beschiedenAm: string;
+  readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
+  readonly bewilligtAb?: string | null;
+  readonly bewilligtBis?: string | null;
+  readonly regelbedarf?: number | null;
+  readonly unterkunft?: number | null;
+}
+
+export async function leistungsantragBescheiden(context: Context, args: BescheidArgs): Promise<LeistungsantragRow> {
+  authorise(context.access.caller, SACHBEARBEITUNG, 'decide SGB II applications');
+  if (!isUuid(args.antragId)) throw notFound('Sgb2Leistungsantrag', args.antragId);
+  if (args.beschiedenAm > context.today) throw badUserInput('a decision cannot be dated in the future', 'beschiedenAm');
+  const granted = args.ergebnis === 'BEWILLIGT';
+  if (granted && (!args.bewilligtAb || !args.bewilligtBis || args.regelbedarf == null || args.unterkunft == null)) {
+    throw badUserInput('a grant names its period and its monthly Regelbedarf and Unterkunft', 'bewilligtAb');
+  }
+  return context.db.transaction().execute(async (trx) => {
+    const antrag = await trx.selectFrom('leistungsantrag').selectAll().where('id', '=', args.antragId).forUpdate().executeTakeFirst();
+    if (!antrag) throw notFound('Sgb2Leistungsantrag', args.antragId);
+    if (antrag.status !== 'BEANTRAGT') throw domainError(ErrorCode.BAD_USER_INPUT, 'the application is decided already', { grund: 'BEREITS_BESCHIEDEN' });
+    const andere = (await findAntraegeByBgIds(trx, [antrag.bedarfsgemeinschaftId]))
+      .filter((row) => row.id !== antrag.id && row.status === 'BEWILLIGT')
+      .map((row) => ({ ab: row.bewilligtAb!, bis: row.bewilligtBis! }));
+    const bewilligung = granted ? { ab: args.bewilligtAb!, bis: args.bewilligtBis!, regelbedarf: args.regelbedarf!, unterkunft: args.unterkunft! } : null;
+    refuse(pruefeBescheid({ eingangAm: antrag.eingangAm, beschiedenAm: args.beschiedenAm, bewilligung }, andere));
+    return trx
+      .updateTable('leistungsantrag')
+      .set({
+        status: args.ergebnis,
+        beschiedenAm: args.beschiedenAm,
+        bewilligtAb: bewilligung?.ab ?? null,
+        bewilligtBis: bewilligung?.bis ?? null,
+        regelbedarf: bewilligung?.regelbedarf ?? null,
+        unterkunft: bewilligung?.unterkunft ?? null,
+      })
+      .where('id', '=', antrag.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export interface WechselArgs {
+  readonly personId: string;
+  readonly anerkanntAm: string;
+  readonly asylblgBis?: string | null;
+  readonly sgb2Ab: string;
+  readonly sgb3Massnahmen?: readonly { readonly bezeichnung: string; readonly ende: string }[] | null;
+}
+
+/** Records the change of legal sphere once per person; a retry with the same dates answers it unchanged. */
+export async function rechtskreiswechselErfassen(context: Context, args: WechselArgs): Promise<string> {
+  authorise(context.access.caller, SACHBEARBEITUNG, 'record the change of legal sphere');
+  if (!isUuid(args.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
+  if (args.sgb2Ab < args.anerkanntAm) throw badUserInput('SGB II cannot begin before the recognition', 'sgb2Ab');
+  if (args.asylblgBis && args.asylblgBis < args.anerkanntAm) throw badUserInput('AsylbLG ends with or after the recognition', 'asylblgBis');
+  await context.db.transaction().execute(async (trx) => {
+    const inserted = await insertWechsel(
+      trx,
+      { personId: args.personId, anerkanntAm: args.anerkanntAm, asylblgBis: args.asylblgBis ?? null, sgb2Ab: args.sgb2Ab, erfasstVon: context.access.caller.userId },
+      args.sgb3Massnahmen ?? [],
+    );
+    if (inserted) return;
+    const existing = await trx.selectFrom('rechtskreiswechsel').selectAll().where('personId', '=', args.personId).executeTakeFirstOrThrow();
+    if (existing.anerkanntAm !== args.anerkanntAm || existing.sgb2Ab !== args.sgb2Ab || existing.asylblgBis !== (args.asylblgBis ?? null)) {
+      throw domainError(ErrorCode.BAD_USER_INPUT, 'the change of legal sphere is recorded already with other dates', { grund: 'BEREITS_ERFASST' });
+    }
+  });
+  return args.personId;
+}
