@@ -81,7 +81,7 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       for (const person of erwachsene) {
         await insertWechsel(
           trx,
-          { personId: person.id, anerkanntAm, asylblgBis: asylblgBis < anerkanntAm ? anerkanntAm : asylblgBis, sgb2Ab, erfasstVon: 'jobcenter-demo' },
+          { personId: person.id, anerkanntAm, asylblgBis, sgb2Ab, erfasstVon: 'jobcenter-demo' },
           random.chance(0.3) ? [{ bezeichnung: 'PerF – Perspektiven für Flüchtlinge (§ 45 SGB III)', ende: addDays(sgb2Ab, random.int(20, 80)) }] : [],
         );
       }

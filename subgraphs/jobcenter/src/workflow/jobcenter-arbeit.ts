@@ -115,7 +115,6 @@ export async function rechtskreiswechselErfassen(context: Context, args: Wechsel
   authorise(context.access.caller, SACHBEARBEITUNG, 'record the change of legal sphere');
   if (!isUuid(args.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
   if (args.sgb2Ab < args.anerkanntAm) throw badUserInput('SGB II cannot begin before the recognition', 'sgb2Ab');
-  if (args.asylblgBis && args.asylblgBis < args.anerkanntAm) throw badUserInput('AsylbLG ends with or after the recognition', 'asylblgBis');
   await context.db.transaction().execute(async (trx) => {
     const inserted = await insertWechsel(
       trx,
