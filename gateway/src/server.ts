@@ -32,7 +32,17 @@ function subgraphUrl(name: string, url: string | undefined): string {
   return url;
 }
 
+/**
+ * Apollo Gateway exports anonymous usage metrics to Apollo and probes cloud metadata endpoints (AWS, GCP,
+ * Azure) when it is constructed, unless this variable is set. An Integration Point sends nothing to third
+ * parties, so the gateway sets it itself; the library reads no other switch.
+ */
+function disableVendorTelemetry(): void {
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  disableVendorTelemetry();
   const { fetcher, close } = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraph,
