@@ -49,6 +49,9 @@ async function createDialect(location: DatabaseLocation): Promise<Dialect> {
         max: 10,
         types: { getTypeParser: (oid: number, format?: string) => pgParser(oid, format) },
       });
+      // An idle connection that the server drops (a restart, a failover) must not crash the process; the
+      // pool replaces it on the next query.
+      pool.on('error', (error) => console.error('database connection lost:', error.message));
       return new PostgresDialect({ pool });
     }
     case 'embedded': {

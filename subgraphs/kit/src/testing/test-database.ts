@@ -80,10 +80,27 @@ async function createServerDatabase<DB>(
       await db.destroy();
       const dropper = await openDatabase<unknown>({ kind: 'server', url: serverUrl });
       try {
-        await sql`DROP DATABASE IF EXISTS ${sql.id(databaseName)} WITH (FORCE)`.execute(dropper);
+        await dropWhenClosed(dropper, databaseName);
       } finally {
         await dropper.destroy();
       }
     },
   };
+}
+
+/**
+ * Drops a test database once the connections it had are gone. The pool's `end()` resolves while sockets
+ * may still be closing; forcing the drop then kills them mid-close and the client reports an error.
+ */
+async function dropWhenClosed(admin: Awaited<ReturnType<typeof openDatabase<unknown>>>, databaseName: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await sql`DROP DATABASE IF EXISTS ${sql.id(databaseName)}`.execute(admin);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await sql`DROP DATABASE IF EXISTS ${sql.id(databaseName)} WITH (FORCE)`.execute(admin);
 }
