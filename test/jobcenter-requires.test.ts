@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDeclaration, type DemoPerson } from '@ip/kit/demo';
-import { recordDeclaration, startSystem, type System } from './support/system.ts';
+import { kindergeldAntragEingegangen, recordDeclaration, startSystem, type System } from './support/system.ts';
 
 /**
  * The Jobcenter's fields that read other owners' data through `@requires`, end to end through the
@@ -24,20 +24,6 @@ async function consentKindergeld(person: DemoPerson) {
   await recordDeclaration(system, { id: randomUUID(), personId: person.id, unterschriebenAm: '2015-11-02', freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }] });
 }
 
-async function applicationReceived(person: DemoPerson): Promise<string> {
-  const paket = await system.query<{ antragspaketAusgeben: { matrixCode: string } }>(
-    `mutation($p: ID!) { antragspaketAusgeben(personId: $p, familienkasse: "515", ausgegebenAm: "2015-11-02") { matrixCode } }`,
-    { p: person.id },
-    JOBCENTER,
-  );
-  const eingang = await system.query<{ antragEingangErfassen: { id: string } }>(
-    `mutation($c: String!) { antragEingangErfassen(matrixCode: $c, eingangAm: "2015-11-05") { id } }`,
-    { c: paket.data!.antragspaketAusgeben.matrixCode },
-    FAMILIENKASSE,
-  );
-  return eingang.data!.antragEingangErfassen.id;
-}
-
 describe('Kindergeld as income through @requires', () => {
   it('states an open application, counts a granted one, and says when consent is missing', async () => {
     const [person, ohneEinwilligung] = ohneErklaerung() as [DemoPerson, DemoPerson];
@@ -45,7 +31,7 @@ describe('Kindergeld as income through @requires', () => {
 
     expect((await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER)).data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'KEIN_ANTRAG', monatsbetrag: null });
 
-    const antragId = await applicationReceived(person);
+    const { id: antragId } = await kindergeldAntragEingegangen(system, person.id, { ausgegebenAm: '2015-11-02', eingangAm: '2015-11-05' });
     const offen = await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER);
     expect(offen.errors).toBeUndefined();
     expect(offen.data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'BEANTRAGT_NICHT_BESCHIEDEN', monatsbetrag: null });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDeclaration } from '@ip/kit/demo';
-import { recordDeclaration, startSystem, type System } from './support/system.ts';
+import { kindergeldAntragEingegangen, recordDeclaration, startSystem, type System } from './support/system.ts';
 
 let system: System;
 
@@ -65,17 +65,7 @@ describe('the Kindergeld packet through the gateway', () => {
   it('gives team leads the report and the Familienkasse the overdue list, through the gateway', async () => {
     // One application received on 16.11. and still open: overdue on 01.12., its due date being 30.11.
     const person = system.population.persons[3]!;
-    const issued = await system.query<{ antragspaketAusgeben: { matrixCode: string } }>(
-      `mutation($p: ID!) { antragspaketAusgeben(personId: $p, familienkasse: "515", ausgegebenAm: "2015-11-10") { matrixCode } }`,
-      { p: person.id },
-      JOBCENTER,
-    );
-    const open = await system.query<{ antragEingangErfassen: { kindergeldnummer: string } }>(
-      `mutation($c: String!) { antragEingangErfassen(matrixCode: $c, eingangAm: "2015-11-16") { kindergeldnummer } }`,
-      { c: issued.data!.antragspaketAusgeben.matrixCode },
-      FAMILIENKASSE,
-    );
-    expect(open.errors).toBeUndefined();
+    const open = await kindergeldAntragEingegangen(system, person.id, { ausgegebenAm: '2015-11-10', eingangAm: '2015-11-16' });
 
     const report = await system.query<{ kindergeldSlaBericht: { gesamt: { eingegangen: number; beschieden: number } } }>(
       `{ kindergeldSlaBericht(von: "2015-01-01", bis: "2015-12-31", stichtag: "2015-12-01") { gesamt { eingegangen beschieden quoteEingehalten } } }`,
@@ -92,7 +82,7 @@ describe('the Kindergeld packet through the gateway', () => {
     });
     expect(list.errors).toBeUndefined();
     const nodes = list.data!.ueberfaelligeKindergeldantraege.edges.map((edge) => edge.node);
-    expect(nodes.map((node) => node.kindergeldnummer)).toContain(open.data!.antragEingangErfassen.kindergeldnummer);
+    expect(nodes.map((node) => node.kindergeldnummer)).toContain(open.kindergeldnummer);
     expect(nodes.every((node) => node.slaStatus === 'UEBERFAELLIG')).toBe(true);
     expect(nodes.map((node) => node.faelligAm)).toEqual([...nodes.map((node) => node.faelligAm)].sort());
     expect((await system.query(LIST, {}, { agency: 'jobcenter', role: 'teamleitung' })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

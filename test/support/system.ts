@@ -153,3 +153,27 @@ export async function recordDeclaration(system: System, declaration: Declaration
   );
   if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);
 }
+
+/**
+ * A Kindergeld packet the way the partners handle it: the Jobcenter issues it, the Familienkasse scans the
+ * returned envelope. Answers the application's id and Kindergeld number; fails the test if either refuses.
+ */
+export async function kindergeldAntragEingegangen(
+  system: System,
+  personId: string,
+  dates: { readonly ausgegebenAm: string; readonly eingangAm: string },
+): Promise<{ id: string; kindergeldnummer: string }> {
+  const paket = await system.query<{ antragspaketAusgeben: { matrixCode: string } }>(
+    `mutation Ausgabe($p: ID!, $a: Date) { antragspaketAusgeben(personId: $p, familienkasse: "515", ausgegebenAm: $a) { matrixCode } }`,
+    { p: personId, a: dates.ausgegebenAm },
+    { agency: 'jobcenter', role: 'fallmanagement' },
+  );
+  if (paket.errors) throw new Error(`packet refused: ${JSON.stringify(paket.errors)}`);
+  const eingang = await system.query<{ antragEingangErfassen: { id: string; kindergeldnummer: string } }>(
+    `mutation Eingang($c: String!, $e: Date!) { antragEingangErfassen(matrixCode: $c, eingangAm: $e) { id kindergeldnummer } }`,
+    { c: paket.data!.antragspaketAusgeben.matrixCode, e: dates.eingangAm },
+    { agency: 'familienkasse', role: 'sachbearbeitung' },
+  );
+  if (eingang.errors) throw new Error(`receipt refused: ${JSON.stringify(eingang.errors)}`);
+  return eingang.data!.antragEingangErfassen;
+}
