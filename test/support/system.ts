@@ -32,8 +32,7 @@ function partner<DB>(
   };
 }
 
-const PARTNERS: Record<PartnerName, StartPartner> = {
-  agentur: partner(agentur.prepareDatabase, agentur.startAgentur),
+const PARTNERS: Record<Exclude<PartnerName, 'agentur'>, StartPartner> = {
   jobcenter: partner(jobcenter.prepareDatabase, jobcenter.startJobcenter),
   auslaenderbehoerde: partner(auslaenderbehoerde.prepareDatabase, auslaenderbehoerde.startAuslaenderbehoerde),
   familienkasse: partner(familienkasse.prepareDatabase, familienkasse.startFamilienkasse),
@@ -65,9 +64,15 @@ export interface System {
  * PostgreSQL server with TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
  * and the gateway in front, talking HTTP to each of them.
  */
-export async function startSystem(options: { households?: number } = {}): Promise<System> {
+export async function startSystem(options: { households?: number; agentur?: Partial<agentur.AgenturSettings> } = {}): Promise<System> {
   const population = generatePopulation({ households: options.households ?? 60 });
-  const names = Object.keys(PARTNERS) as PartnerName[];
+  // The Agentur asks the graph for the Ausländerbehörde's facts; the gateway's address is known only at the end.
+  let gatewayUrl = '';
+  const partners: Record<PartnerName, StartPartner> = {
+    agentur: partner(agentur.prepareDatabase, (db, listen) => agentur.createAgentur({ ...agentur.DEFAULT_SETTINGS, ...options.agentur }, () => gatewayUrl).start(db, listen)),
+    ...PARTNERS,
+  };
+  const names = Object.keys(partners) as PartnerName[];
   const statements = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<PartnerName, string[]>;
   const databases: TestDatabase<unknown>[] = [];
   const databaseByName = {} as Record<PartnerName, Kysely<DatenschutzTables>>;
@@ -78,7 +83,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
 
   const issuer = await createTestIssuer();
   for (const name of names) {
-    const { server, database } = await PARTNERS[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken);
+    const { server, database } = await partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken);
     databases.push(database);
     databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
@@ -89,6 +94,7 @@ export async function startSystem(options: { households?: number } = {}): Promis
   const composition = compose(readSubgraphSources().map((source) => ({ ...source, url: subgraphUrls[source.name as PartnerName] })));
   if (!composition.ok) throw new Error(`composition failed: ${composition.errors.join('; ')}`);
   const gateway = await startGateway({ supergraph: composition.supergraphSdl, verifyToken: issuer.verifyToken, port: 0 });
+  gatewayUrl = gateway.url;
 
   return {
     population,

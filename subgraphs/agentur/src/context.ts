@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { IsoDate } from '@ip/kit';
+import { createGraphClient, type GraphClient, type IsoDate } from '@ip/kit';
 import { accessScope, type AccessControl } from '@ip/kit/consent';
 import type { Caller } from '@ip/kit/identity';
+import type { AgenturSettings } from './config.ts';
 import type { AgenturDatabase } from './db/tables.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { OWNER } from './policy.ts';
@@ -12,8 +13,27 @@ export interface Context {
   /** The owner's decisions and log for this request. */
   readonly access: AccessControl;
   readonly today: IsoDate;
+  readonly settings: Omit<AgenturSettings, 'graphUrl'>;
+  /** The Ausländerbehörde's data through the gateway, asked for as the caller. */
+  readonly auslaenderbehoerde: GraphClient;
 }
 
-export function createContext(db: Kysely<AgenturDatabase>, caller: Caller): Context {
-  return { db, loaders: createLoaders(db), ...accessScope(OWNER, db, caller) };
+export interface ContextOptions {
+  readonly settings: Omit<AgenturSettings, 'graphUrl'>;
+  readonly graphUrl: () => string;
+}
+
+export function createContext(
+  db: Kysely<AgenturDatabase>,
+  caller: Caller,
+  request: { readonly authorization: string | undefined },
+  options: ContextOptions,
+): Context {
+  return {
+    db,
+    loaders: createLoaders(db),
+    ...accessScope(OWNER, db, caller),
+    settings: options.settings,
+    auslaenderbehoerde: createGraphClient({ url: options.graphUrl, authorization: request.authorization, partner: 'auslaenderbehoerde' }),
+  };
 }

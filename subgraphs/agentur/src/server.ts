@@ -1,18 +1,35 @@
 import { defineSubgraph, readSchemaFile } from '@ip/kit';
+import { agenturSettings, DEFAULT_SETTINGS, type AgenturSettings } from './config.ts';
 import { createContext } from './context.ts';
 import { migrations } from './db/migrations.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
 
 export type { AgenturDatabase } from './db/tables.ts';
+export { DEFAULT_SETTINGS, type AgenturSettings };
 
-const agentur = defineSubgraph({
-  name: 'agentur',
-  typeDefs: readSchemaFile(new URL('../schema.graphql', import.meta.url)),
-  resolvers,
-  migrations,
-  seed: seedDemoData,
-  createContext,
-});
+const typeDefs = readSchemaFile(new URL('../schema.graphql', import.meta.url));
 
-export const { typeDefs, prepareDatabase, start: startAgentur } = agentur;
+/**
+ * The Agentur's subgraph with the partners' agreed settings. `graphUrl` is a function because a test
+ * learns the gateway's address only after the subgraphs listen.
+ */
+export function createAgentur(settings: Omit<AgenturSettings, 'graphUrl'>, graphUrl: () => string) {
+  return defineSubgraph({
+    name: 'agentur',
+    typeDefs,
+    resolvers,
+    migrations,
+    seed: seedDemoData,
+    createContext: (db, caller, request) => createContext(db, caller, request, { settings, graphUrl }),
+  });
+}
+
+export { typeDefs };
+export const { prepareDatabase } = createAgentur(DEFAULT_SETTINGS, () => agenturSettings().graphUrl);
+
+/** Starts with the settings of the environment (AGENTUR_*). */
+export function startAgentur(...args: Parameters<ReturnType<typeof createAgentur>['start']>) {
+  const settings = agenturSettings();
+  return createAgentur(settings, () => settings.graphUrl).start(...args);
+}

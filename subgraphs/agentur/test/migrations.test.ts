@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@ip/kit/testing';
-import { countFaelle, findNewestFallByPersonIds, insertFachkraefte, insertFaelle } from '../src/db/fall.repository.ts';
+import { countFaelle, findNewestFallByPersonIds, insertFaelle } from '../src/db/fall.repository.ts';
+import { insertFachkraefte } from '../src/db/stammdaten.repository.ts';
 import { prepareDatabase, type AgenturDatabase } from '../src/server.ts';
 
 const PERSON = '6f1c2a9e-3b4d-4c5e-8f60-718293a4b5c6';

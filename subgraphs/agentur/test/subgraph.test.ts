@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, ageOn, demoDeclaration, generatePopulation, maxDate, personById } from '@ip/kit/demo';
 import { startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
-import { findEreignisseByFallIds, findFachkraefteByIds, findNewestFallByPersonIds } from '../src/db/fall.repository.ts';
+import { findEreignisseByFallIds, findNewestFallByPersonIds } from '../src/db/fall.repository.ts';
+import { findFachkraefteByIds } from '../src/db/stammdaten.repository.ts';
 import { prepareDatabase, startAgentur, type AgenturDatabase } from '../src/server.ts';
 
 const population = generatePopulation();
@@ -39,12 +40,15 @@ describe('the demo slice', () => {
     }
   });
 
-  it('keeps cases of the asylum procedure and Duldung active and hands recognised persons over a few days after recognition', async () => {
+  it('keeps cases of the asylum procedure and Duldung active unless work was found, and hands recognised persons over a few days after recognition', async () => {
     const cases = await allCases();
     for (const fall of cases) {
       const person = persons.get(fall.personId)!;
       if (isSgb3Customer(person.statusverlauf.at(-1)!.art)) {
-        expect(fall).toMatchObject({ status: 'AKTIV', statusSeit: fall.eroeffnetAm });
+        if (fall.status === 'ABGESCHLOSSEN') {
+          expect(fall.abschlussgrund).toBe('ARBEITSAUFNAHME');
+          expect(fall.statusSeit >= addDays(fall.eroeffnetAm, 14) && fall.statusSeit <= population.referenceDate).toBe(true);
+        } else expect(fall).toMatchObject({ status: 'AKTIV', statusSeit: fall.eroeffnetAm });
         continue;
       }
       const anerkanntAm = person.anerkanntAm!;
@@ -86,7 +90,7 @@ describe('the demo slice', () => {
     for (const fall of cases) {
       const verlauf = ereignisse.filter((ereignis) => ereignis.fallId === fall.id).map(({ am, art }) => ({ am, art }));
       const expected = [{ am: fall.eroeffnetAm, art: 'EROEFFNET' }];
-      if (fall.status === 'UEBERGEBEN') expected.push({ am: fall.statusSeit, art: 'UEBERGEBEN' });
+      if (fall.status !== 'AKTIV') expected.push({ am: fall.statusSeit, art: fall.status });
       expect(verlauf).toEqual(expected);
     }
   });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays, addMonths, demoRandom, type DemoPerson, type Population } from '@ip/kit/demo';
+import { addDays, addMonths, ageOn, demoRandom, type DemoPerson, type Population } from '@ip/kit/demo';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { insertStatusPeriods } from './db/aufenthaltsstatus.repository.ts';
 import { countPersons, insertPersons } from './db/person.repository.ts';
@@ -38,6 +38,8 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
           wohnpflichtErstaufnahmeBis: person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null,
           verbot60aAbs6Grund: verbotsgrund(person),
           aufenthaltSeit: fruehererAufenthalt(person),
+          // Recorded for adults at the asylum application; a child's schooling is not core data.
+          qualifikation: ageOn(person.geburtsdatum, population.referenceDate) >= 18 ? person.qualifikation : null,
         })),
       );
       await insertStatusPeriods(

@@ -13,7 +13,8 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext> {
   readonly migrations: Migrations;
   /** Fills an empty database with the partner's slice of the demo population. */
   seed(db: Kysely<DB>, population: Population): Promise<unknown>;
-  createContext(db: Kysely<DB>, caller: Caller): TContext;
+  /** `authorization` is the caller's own header, for a subgraph that asks the graph on the caller's behalf. */
+  createContext(db: Kysely<DB>, caller: Caller, request: { readonly authorization: string | undefined }): TContext;
 }
 
 export interface Subgraph<DB> {
@@ -38,7 +39,10 @@ export function defineSubgraph<DB, TContext extends BaseContext>(definition: Sub
         name: definition.name,
         schema,
         // The subgraph checks the caller itself, even behind the gateway: a direct call gets no further.
-        context: async (request) => definition.createContext(db, await verifyToken(request.headers.authorization)),
+        context: async (request) => {
+          const { authorization } = request.headers;
+          return definition.createContext(db, await verifyToken(authorization), { authorization });
+        },
         ...listen,
       });
     },

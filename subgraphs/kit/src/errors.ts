@@ -15,6 +15,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** The owner refused to release a data category: no consent and no legal basis. */
   EINWILLIGUNG_FEHLT: 'EINWILLIGUNG_FEHLT',
+  /** A partner this answer needs could not answer; `extensions.partner` names it. */
+  PARTNER_NICHT_ERREICHBAR: 'PARTNER_NICHT_ERREICHBAR',
   /** Anything unexpected; the details are in the server log, never in the answer. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -47,4 +47,161 @@ export const migrations: Migrations = {
       await db.schema.createIndex('fall_ereignis_fall').on('fall_ereignis').columns(['fall_id', 'am']).execute();
     },
   },
+  '2015-11-27-001-integration-point-bezirk': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('integration_point_bezirk')
+        .addColumn('agenturbezirk', 'text', (col) => col.primaryKey())
+        .addColumn('integration_point', 'text', (col) => col.notNull())
+        .execute();
+    },
+  },
+  '2015-11-27-002-regelkunde': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('regelkunde')
+        .addColumn('person_id', 'uuid', (col) => col.primaryKey())
+        .addColumn('kundennummer', 'text', (col) => col.notNull().check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`))
+        .addColumn('seit', 'date', (col) => col.notNull())
+        .execute();
+    },
+  },
+  '2015-11-27-003-fall-intake-und-uebergabe': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('fall')
+        .addColumn('zugangsweg', 'text', (col) => col.check(sql`zugangsweg in ('INITIATIVANSPRACHE', 'FREIER_ZUGANG')`))
+        .addColumn('einwilligung_id', 'uuid')
+        .addColumn('abschlussgrund', 'text', (col) => col.check(sql`abschlussgrund in ('ARBEITSAUFNAHME', 'AUSBILDUNG', 'WEGZUG', 'KEIN_INTERESSE', 'SONSTIGES')`))
+        .execute();
+      await db.schema.createIndex('fall_fachkraft_eroeffnet').on('fall').columns(['integrationsfachkraft_id', 'eroeffnet_am']).execute();
+      await db.schema.createIndex('fall_aktiv_eroeffnet').on('fall').columns(['eroeffnet_am', 'id']).where(sql.ref('status'), '=', 'AKTIV').execute();
+      await db.schema
+        .createTable('fall_uebergabe')
+        .addColumn('fall_id', 'uuid', (col) => col.primaryKey().references('fall.id'))
+        .addColumn('art', 'text', (col) => col.notNull().check(sql`art in ('REGULAER', 'WARM')`))
+        .addColumn('anlass', 'text', (col) => col.notNull().check(sql`anlass in ('HOECHSTVERWEILDAUER', 'BETREUUNGSSCHLUESSEL', 'RECHTSKREISWECHSEL', 'SONSTIGES')`))
+        .addColumn('am', 'date', (col) => col.notNull())
+        .addColumn('uebernehmende_stelle', 'text', (col) => col.notNull())
+        .addColumn('uebernehmende_fachkraft', 'text')
+        .addColumn('form', 'text', (col) => col.check(sql`form in ('TELEFONISCH', 'PERSOENLICH')`))
+        .addColumn('kunde_anwesend', 'boolean')
+        .addColumn('notiz', 'text')
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        // A warm hand-over is one person to another: who took over, how, and whether the customer was there.
+        .addCheckConstraint(
+          'fall_uebergabe_warm_vollstaendig',
+          sql`art <> 'WARM' or (uebernehmende_fachkraft is not null and form is not null and kunde_anwesend is not null)`,
+        )
+        .execute();
+      // A case that left the Integration Point is a record, not work in progress: the database keeps it so.
+      await sql`
+        create function fall_nur_aktiv_aenderbar() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'DELETE' then
+            raise exception 'fall % cannot be deleted', old.id using errcode = 'P0001';
+          end if;
+          if old.status <> 'AKTIV' then
+            raise exception 'fall % is % and read-only', old.id, old.status using errcode = 'P0001';
+          end if;
+          return new;
+        end $$`.execute(db);
+      await sql`create trigger fall_abgeschlossen_unveraenderlich before update or delete on fall
+        for each row execute function fall_nur_aktiv_aenderbar()`.execute(db);
+    },
+  },
+  '2015-11-27-004-bleibeperspektive-kriterium': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('bleibeperspektive_kriterium')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('staatsangehoerigkeit', 'text', (col) => col.notNull().check(sql`staatsangehoerigkeit ~ '^[A-Z]{2}$'`))
+        .addColumn('gueltig_ab', 'date', (col) => col.notNull())
+        .addColumn('gueltig_bis', 'date')
+        .addColumn('quelle', 'text', (col) => col.notNull())
+        .addColumn('festgelegt_von', 'text', (col) => col.notNull())
+        .addColumn('festgelegt_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addColumn('beendet_von', 'text')
+        .addColumn('beendet_um', 'timestamptz')
+        .addCheckConstraint('bleibeperspektive_kriterium_zeitraum', sql`gueltig_bis is null or gueltig_bis >= gueltig_ab`)
+        .execute();
+      await db.schema.createIndex('bleibeperspektive_kriterium_land').on('bleibeperspektive_kriterium').columns(['staatsangehoerigkeit', 'gueltig_ab']).unique().execute();
+      // The agreed list is evidence of who was approached and why: a criterion is ended, never rewritten or removed.
+      await sql`
+        create function bleibeperspektive_nur_beenden() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'DELETE' then
+            raise exception 'criteria are ended, not deleted' using errcode = 'P0001';
+          end if;
+          if old.gueltig_bis is not null
+             or new.staatsangehoerigkeit <> old.staatsangehoerigkeit or new.gueltig_ab <> old.gueltig_ab
+             or new.quelle <> old.quelle or new.festgelegt_von <> old.festgelegt_von or new.festgelegt_um <> old.festgelegt_um
+             or new.gueltig_bis is null or new.beendet_von is null or new.beendet_um is null then
+            raise exception 'a criterion can only be ended, once' using errcode = 'P0001';
+          end if;
+          return new;
+        end $$`.execute(db);
+      await sql`create trigger bleibeperspektive_kriterium_verlauf before update or delete on bleibeperspektive_kriterium
+        for each row execute function bleibeperspektive_nur_beenden()`.execute(db);
+      await sql`create trigger bleibeperspektive_kriterium_kein_leeren before truncate on bleibeperspektive_kriterium
+        for each statement execute function bleibeperspektive_nur_beenden()`.execute(db);
+    },
+  },
+  '2015-11-27-005-kompetenzen-und-sprachkurse': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('kompetenzfeststellung')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('fall_id', 'uuid', (col) => col.notNull().references('fall.id'))
+        .addColumn('instrument', 'text', (col) =>
+          col.notNull().check(sql`instrument in ('KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM')`),
+        )
+        .addColumn('beginn', 'date', (col) => col.notNull())
+        .addColumn('ende', 'date')
+        .addColumn('ergebnis', 'text')
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addCheckConstraint('kompetenzfeststellung_zeitraum', sql`ende is null or ende >= beginn`)
+        .addUniqueConstraint('kompetenzfeststellung_einmal', ['fall_id', 'instrument', 'beginn'])
+        .execute();
+      await db.schema
+        .createTable('sprachkurs')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('fall_id', 'uuid', (col) => col.notNull().references('fall.id'))
+        .addColumn('art', 'text', (col) => col.notNull().check(sql`art in ('INTEGRATIONSKURS', 'ESF_BAMF', 'EINSTIEGSKURS_421')`))
+        .addColumn('niveau', 'text', (col) => col.notNull().check(sql`niveau in ('A1', 'A2', 'B1', 'B2', 'C1', 'C2')`))
+        .addColumn('beginn', 'date', (col) => col.notNull())
+        .addColumn('ende', 'date')
+        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('ANGEMELDET', 'LAUFEND', 'ABGESCHLOSSEN', 'ABGEBROCHEN')`))
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addCheckConstraint('sprachkurs_zeitraum', sql`ende is null or ende >= beginn`)
+        .addUniqueConstraint('sprachkurs_einmal', ['fall_id', 'art', 'beginn'])
+        .execute();
+    },
+  },
+  '2015-11-27-006-termin': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('termin')
+        .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+        .addColumn('person_id', 'uuid', (col) => col.notNull())
+        .addColumn('fall_id', 'uuid', (col) => col.references('fall.id'))
+        .addColumn('integrationsfachkraft_id', 'uuid', (col) => col.notNull().references('integrationsfachkraft.id'))
+        .addColumn('datum', 'date', (col) => col.notNull())
+        .addColumn('uhrzeit', 'text', (col) => col.notNull().check(sql`uhrzeit ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`))
+        .addColumn('sprache', 'text', (col) => col.notNull().check(sql`sprache ~ '^[a-z]{2,3}$'`))
+        .addColumn('kanaele', sql`text[]`, (col) => col.notNull().check(sql`cardinality(kanaele) > 0 and kanaele <@ array['POST', 'SMS', 'KOPIE_SOZIALDIENST']`))
+        .addColumn('rechtsfolgenbelehrung', 'boolean', (col) => col.notNull())
+        .addColumn('kopie_an', 'text')
+        .addColumn('erfasst_von', 'text', (col) => col.notNull())
+        .addColumn('erfasst_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        // An SMS has no room for the notice of legal consequences (Rahmenkonzept §4): only a letter carries it.
+        .addCheckConstraint('termin_belehrung_schriftlich', sql`not rechtsfolgenbelehrung or 'POST' = any(kanaele)`)
+        .addUniqueConstraint('termin_einmal', ['person_id', 'datum', 'uhrzeit'])
+        .execute();
+      await db.schema.createIndex('termin_tag').on('termin').columns(['datum', 'integrationsfachkraft_id']).execute();
+    },
+  },
 };

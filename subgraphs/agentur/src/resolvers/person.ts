@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { IsoDate } from '@ip/kit';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
-import type { FallEreignisRow, FallRow, IntegrationsfachkraftRow } from '../db/tables.ts';
+import type { FallEreignisRow, FallRow, FallUebergabeRow, IntegrationsfachkraftRow, KompetenzfeststellungRow, SprachkursRow, TerminRow } from '../db/tables.ts';
+import { smsOhneRechtsfolgenbelehrung } from '../domain/einladung.ts';
+import { verweildauerStand } from '../domain/verweildauer.ts';
 import { Kategorie } from '../policy.ts';
 
 interface PersonReference {
@@ -17,14 +20,44 @@ export const Person = {
   integrationPointFall(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<FallRow | null> {
     return released(context, person.id, Kategorie.FALL, info, () => context.loaders.fallByPerson.load(person.id));
   },
+
+  termine(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<TerminRow[]> {
+    return released(context, person.id, Kategorie.FALL, info, () => context.loaders.termineByPerson.load(person.id));
+  },
+
+  kompetenzfeststellungen(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<KompetenzfeststellungRow[]> {
+    return released(context, person.id, Kategorie.QUALIFIKATION, info, () => context.loaders.kompetenzfeststellungenByPerson.load(person.id));
+  },
+
+  sprachkurse(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<SprachkursRow[]> {
+    return released(context, person.id, Kategorie.SPRACHFOERDERUNG, info, () => context.loaders.sprachkurseByPerson.load(person.id));
+  },
 };
 
+const fachkraft = (id: string | null, context: Context): Promise<IntegrationsfachkraftRow | null> | null => (id ? context.loaders.fachkraft.load(id) : null);
+
+/** Reached only through a released category or by the Agentur's own staff, so its fields need no decision of their own. */
 export const Fall = {
-  integrationsfachkraft(fall: FallRow, _: unknown, context: Context): Promise<IntegrationsfachkraftRow | null> | null {
-    return fall.integrationsfachkraftId ? context.loaders.fachkraft.load(fall.integrationsfachkraftId) : null;
+  person: (fall: FallRow): PersonReference => ({ id: fall.personId }),
+
+  integrationsfachkraft: (fall: FallRow, _: unknown, context: Context) => fachkraft(fall.integrationsfachkraftId, context),
+
+  hoechstverweildauer(fall: FallRow, args: { stichtag?: IsoDate | null }, context: Context) {
+    const { hoechstverweildauerMonate: monate, uebergabeVorlaufTage: vorlaufTage } = context.settings;
+    return verweildauerStand(fall.eroeffnetAm, args.stichtag ?? context.today, { monate, vorlaufTage });
+  },
+
+  uebergabe(fall: FallRow, _: unknown, context: Context): Promise<FallUebergabeRow | null> | null {
+    return fall.status === 'UEBERGEBEN' ? context.loaders.uebergabeByFall.load(fall.id) : null;
   },
 
   verlauf(fall: FallRow, _: unknown, context: Context): Promise<FallEreignisRow[]> {
     return context.loaders.ereignisseByFall.load(fall.id);
   },
+};
+
+export const Termin = {
+  person: (termin: TerminRow): PersonReference => ({ id: termin.personId }),
+  integrationsfachkraft: (termin: TerminRow, _: unknown, context: Context) => fachkraft(termin.integrationsfachkraftId, context),
+  smsOhneRechtsfolgenbelehrung: (termin: TerminRow) => smsOhneRechtsfolgenbelehrung(termin.kanaele, termin.rechtsfolgenbelehrung),
 };

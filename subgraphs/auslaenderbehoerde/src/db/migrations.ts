@@ -98,4 +98,14 @@ export const migrations: Migrations = {
       await db.schema.createIndex('statusklaerung_gestellt_von').on('statusklaerung').columns(['gestellt_von', 'gestellt_am']).execute();
     },
   },
+  '2016-02-05-002-kerndaten-qualifikation': {
+    async up(db: Kysely<any>) {
+      // The Datenaustauschverbesserungsgesetz added school and vocational education to the core data.
+      await db.schema
+        .alterTable('person')
+        .addColumn('qualifikation', 'text', (col) => col.check(sql`qualifikation in ('KEINE', 'BERUFSERFAHRUNG', 'BERUFSAUSBILDUNG', 'STUDIUM')`))
+        .execute();
+      await db.schema.createIndex('person_staatsangehoerigkeit').on('person').columns(['staatsangehoerigkeit', 'id']).execute();
+    },
+  },
 };

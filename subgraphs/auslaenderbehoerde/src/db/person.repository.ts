@@ -1,5 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { PageRequest } from '@ip/kit';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { IsoDate, PageRequest } from '@ip/kit';
 import type { AuslaenderbehoerdeDatabase, PersonRow, PersonTable } from './tables.ts';
 
 type Db = Kysely<AuslaenderbehoerdeDatabase>;
@@ -23,4 +23,53 @@ export async function countPersons(db: Db): Promise<number> {
 
 export async function insertPersons(db: Db, persons: readonly Insertable<PersonTable>[]): Promise<void> {
   if (persons.length > 0) await db.insertInto('person').values([...persons]).execute();
+}
+
+export type PersonenReihenfolge = 'ID' | 'QUALIFIKATION';
+
+/** Rank for ordering by qualification: higher education first, not recorded last. */
+const rang = sql<number>`case qualifikation when 'STUDIUM' then 1 when 'BERUFSAUSBILDUNG' then 2 when 'BERUFSERFAHRUNG' then 3 when 'KEINE' then 4 else 5 end`;
+
+export interface PersonenAuswahl {
+  readonly staatsangehoerigkeiten: readonly string[];
+  readonly aufenthaltsarten: readonly string[] | null;
+  readonly agenturbezirke: readonly string[] | null;
+  readonly stichtag: IsoDate;
+  readonly reihenfolge: PersonenReihenfolge;
+  readonly after: { readonly rang: number; readonly id: string } | null;
+  readonly limit: number;
+}
+
+/**
+ * Persons of the given nationalities (and, if given, statuses on the Stichtag and districts) after a
+ * keyset position, in the asked order; each row carries its sort rank for the next cursor.
+ */
+export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: PersonenAuswahl): Promise<(PersonRow & { rang: number })[]> {
+  const nachQualifikation = auswahl.reihenfolge === 'QUALIFIKATION';
+  const sortRang = nachQualifikation ? rang : sql<number>`0`;
+  let query = db
+    .selectFrom('person')
+    .selectAll()
+    .select(sortRang.as('rang'))
+    .where('staatsangehoerigkeit', 'in', auswahl.staatsangehoerigkeiten);
+  const { aufenthaltsarten, agenturbezirke, after, stichtag } = auswahl;
+  if (aufenthaltsarten) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('aufenthaltsstatus')
+          .select('aufenthaltsstatus.id')
+          .whereRef('aufenthaltsstatus.personId', '=', 'person.id')
+          .where('aufenthaltsstatus.art', 'in', aufenthaltsarten as never[])
+          .where('aufenthaltsstatus.gueltigAb', '<=', stichtag)
+          .where((eb) => eb.or([eb('aufenthaltsstatus.gueltigBis', 'is', null), eb('aufenthaltsstatus.gueltigBis', '>=', stichtag)])),
+      ),
+    );
+  }
+  if (agenturbezirke) query = query.where('agenturbezirk', 'in', agenturbezirke);
+  if (!nachQualifikation) {
+    if (after) query = query.where('id', '>', after.id);
+    return query.orderBy('id').limit(auswahl.limit).execute();
+  }
+  if (after) query = query.where(sql<boolean>`(${rang}, id) > (${after.rang}, ${after.id}::uuid)`);
+  return query.orderBy(rang).orderBy('id').limit(auswahl.limit).execute();
 }

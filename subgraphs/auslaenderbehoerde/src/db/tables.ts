@@ -26,7 +26,11 @@ export interface PersonTable {
   agenturbezirk: string | null;
   /** Start of the permitted, tolerated or authorised stay when earlier stays count; null: since entry. */
   aufenthaltSeit: DateColumn | null;
+  /** School and vocational education as the core data system holds it since Feb 2016; null: not recorded. */
+  qualifikation: Qualifikation | null;
 }
+
+export type Qualifikation = 'KEINE' | 'BERUFSERFAHRUNG' | 'BERUFSAUSBILDUNG' | 'STUDIUM';
 
 export type Anliegen = 'AUFENTHALTSSTATUS' | 'ARBEITSMARKTZUGANG' | 'NEBENBESTIMMUNG';
 export type StatusklaerungStatus = 'OFFEN' | 'BEANTWORTET' | 'ZURUECKGEZOGEN';

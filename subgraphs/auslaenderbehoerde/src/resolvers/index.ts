@@ -2,6 +2,7 @@ import { DateScalar, type ResolverMap } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
 import { CATEGORIES, OWNER } from '../policy.ts';
 import { ArbeitsmarktPerson, ArbeitsmarktQuery } from './arbeitsmarkt.ts';
+import { AuswahlQuery } from './auswahl.ts';
 import { Mutation } from './mutation.ts';
 import { Aufenthalt, Person } from './person.ts';
 import { Query } from './query.ts';
@@ -12,7 +13,7 @@ const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES 
 export const resolvers: ResolverMap = {
   ...datenschutz,
   Date: DateScalar,
-  Query: { ...Query, ...ArbeitsmarktQuery, ...StatusklaerungQuery },
+  Query: { ...Query, ...ArbeitsmarktQuery, ...StatusklaerungQuery, ...AuswahlQuery },
   Mutation: { ...datenschutz.Mutation, ...Mutation },
   Person: { ...Person, ...ArbeitsmarktPerson, ...StatusklaerungPerson, ...datenschutz.Person },
   Aufenthalt,

@@ -19,3 +19,9 @@ export const KLAERUNG_UEBERSICHT: Permission = {
   jobcenter: ['teamleitung'],
   familienkasse: ['teamleitung'],
 };
+
+/** The list for the Agentur's initiative outreach: the Agentur's staff, and the ABH's own. */
+export const PERSONEN_AUSWAHL: Permission = {
+  agentur: ['integrationsfachkraft', 'eingangszone', 'teamleitung'],
+  auslaenderbehoerde: ['sachbearbeitung', 'teamleitung'],
+};

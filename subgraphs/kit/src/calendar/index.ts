@@ -1,1 +1,3 @@
 export { addDays, Arbeitskalender } from './arbeitskalender.ts';
+/** Calendar-day arithmetic, as deadlines are counted (§§ 187, 188 BGB for months). */
+export { addMonths, daysBetween } from '../demo/dates.ts';

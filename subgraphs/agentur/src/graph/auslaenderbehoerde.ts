@@ -1,0 +1,100 @@
+import { domainError, ErrorCode, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+
+/**
+ * What the Agentur asks the Ausländerbehörde for, through the gateway and as its caller: the owner
+ * decides per person what it releases and logs it; the Agentur keeps none of it.
+ */
+
+export interface AnspracheKandidatAbh {
+  readonly cursor: string;
+  readonly personId: string;
+  readonly staatsangehoerigkeit: string;
+  readonly arbeitsmarktzugang: { readonly erlaubnis: string; readonly naechsteAenderungAm: IsoDate | null };
+}
+
+export interface AnspracheSeiteAbh {
+  readonly kandidaten: readonly AnspracheKandidatAbh[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+const ANSPRACHE = `query AgenturAnsprachekandidaten($staatsangehoerigkeiten: [String!]!, $agenturbezirke: [String!], $stichtag: Date!, $reihenfolge: PersonenReihenfolge, $first: Int, $after: String) {
+  personenNachStaatsangehoerigkeit(staatsangehoerigkeiten: $staatsangehoerigkeiten, aufenthaltsarten: [AUFENTHALTSGESTATTUNG, DULDUNG], agenturbezirke: $agenturbezirke, stichtag: $stichtag, reihenfolge: $reihenfolge, first: $first, after: $after) {
+    edges { cursor node { id identitaet { staatsangehoerigkeit } arbeitsmarktzugang(stichtag: $stichtag) { erlaubnis naechsteAenderungAm } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface AnspracheAntwort {
+  personenNachStaatsangehoerigkeit: {
+    edges: { cursor: string; node: { id: string; identitaet: { staatsangehoerigkeit: string } | null; arbeitsmarktzugang: AnspracheKandidatAbh['arbeitsmarktzugang'] | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  } | null;
+}
+
+/** An error of the partner that is the caller's to see (bad input, refusal); anything else means the partner failed us. */
+function weitergeben(errors: readonly GraphError[]): never {
+  const error = errors[0];
+  const code = error?.extensions?.['code'];
+  if (code === ErrorCode.BAD_USER_INPUT && error?.extensions?.['field'] === 'after') {
+    throw domainError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+  }
+  if (code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED) {
+    throw domainError(code, `Ausländerbehörde: ${error!.message}`, { partner: 'auslaenderbehoerde' });
+  }
+  throw domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, 'Partner auslaenderbehoerde could not answer', { partner: 'auslaenderbehoerde' });
+}
+
+export async function ansprachekandidatenAbh(
+  graph: GraphClient,
+  variables: { staatsangehoerigkeiten: readonly string[]; agenturbezirke: readonly string[] | null; stichtag: IsoDate; nachQualifikation: boolean; first: number; after: string | null },
+): Promise<AnspracheSeiteAbh> {
+  const { staatsangehoerigkeiten, agenturbezirke, stichtag, first, after } = variables;
+  const answer = await graph.request<AnspracheAntwort>(ANSPRACHE, {
+    staatsangehoerigkeiten,
+    agenturbezirke,
+    stichtag,
+    reihenfolge: variables.nachQualifikation ? 'QUALIFIKATION' : 'ID',
+    first,
+    after,
+  });
+  const seite = answer.data?.personenNachStaatsangehoerigkeit;
+  if (!seite) weitergeben(answer.errors);
+  return {
+    // The list holds only persons whose three categories the owner released; a field missing anyway is left out.
+    kandidaten: seite.edges.flatMap(({ cursor, node }) =>
+      node.identitaet && node.arbeitsmarktzugang
+        ? [{ cursor, personId: node.id, staatsangehoerigkeit: node.identitaet.staatsangehoerigkeit, arbeitsmarktzugang: node.arbeitsmarktzugang }]
+        : [],
+    ),
+    hasNextPage: seite.pageInfo.hasNextPage,
+    endCursor: seite.pageInfo.endCursor,
+  };
+}
+
+export interface StatusNachweis {
+  readonly staatsangehoerigkeit: string;
+  readonly verlauf: readonly { readonly art: string; readonly gueltigAb: IsoDate; readonly gueltigBis: IsoDate | null }[];
+}
+
+const NACHWEIS = `query AgenturStatusnachweis($id: ID!) {
+  person(id: $id) { identitaet { staatsangehoerigkeit } aufenthalt { verlauf { art gueltigAb gueltigBis } } }
+}`;
+
+interface NachweisAntwort {
+  person: { identitaet: { staatsangehoerigkeit: string } | null; aufenthalt: { verlauf: StatusNachweis['verlauf'] } | null } | null;
+}
+
+/**
+ * Nationality and status history of one person, for a rule of law that depends on them; null when the
+ * Ausländerbehörde does not know the person or does not release these categories to the caller.
+ */
+export async function statusNachweis(graph: GraphClient, personId: string): Promise<StatusNachweis | null> {
+  const answer = await graph.request<NachweisAntwort>(NACHWEIS, { id: personId });
+  const person = answer.data?.person;
+  if (person === undefined) weitergeben(answer.errors);
+  const refusedOnly = answer.errors.every((error) => error.extensions?.['code'] === ErrorCode.EINWILLIGUNG_FEHLT);
+  if (!refusedOnly) weitergeben(answer.errors);
+  if (!person?.identitaet || !person.aufenthalt) return null;
+  return { staatsangehoerigkeit: person.identitaet.staatsangehoerigkeit, verlauf: person.aufenthalt.verlauf };
+}

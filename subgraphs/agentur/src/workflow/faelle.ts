@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { datenschutzDb, findConsentById } from '@ip/kit/consent';
+import { authorise } from '@ip/kit/identity';
+import type { Context } from '../context.ts';
+import { findAktiverFallByPerson, findFallByKundennummer, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, updateFall } from '../db/fall.repository.ts';
+import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stammdaten.repository.ts';
+import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Uebergabeanlass, UebergabeArt, UebergabeForm, Zugangsweg } from '../db/tables.ts';
+import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
+import { FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
+
+export const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
+
+export interface FallEroeffnenEingabe {
+  readonly personId: string;
+  readonly kundennummer: string;
+  readonly eroeffnetAm: string;
+  readonly integrationsfachkraftId: string;
+  readonly zugangsweg: Zugangsweg;
+  readonly einwilligungId?: string | null;
+}
+
+const refused = (grund: string, message: string, extensions: Record<string, unknown> = {}) =>
+  domainError(ErrorCode.BAD_USER_INPUT, message, { grund, ...extensions });
+
+/**
+ * Opens a case at the intake. Existing customers of the regular organisation stay there (Rahmenkonzept
+ * §3), and a person has one active case; the same intake sent again (a retry) answers the case it opened.
+ */
+export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEingabe): Promise<FallRow> {
+  authorise(context.access.caller, FALL_EROEFFNEN, 'open Integration Point cases');
+  if (!isUuid(eingabe.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
+  if (!KUNDENNUMMER.test(eingabe.kundennummer)) throw badUserInput('a customer number has 3 digits, a capital letter and 6 digits, e.g. 962D104857', 'kundennummer');
+  if (eingabe.eroeffnetAm > context.today) throw badUserInput('a case cannot be opened in the future', 'eroeffnetAm');
+  if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
+  if (eingabe.einwilligungId != null && !isUuid(eingabe.einwilligungId)) throw badUserInput('einwilligungId must be a declaration id (UUID)', 'einwilligungId');
+
+  return context.db.transaction().execute(async (trx) => {
+    // Two desks taking in the same person at once must not both open a case: they wait for each other here.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${eingabe.personId}, 4711))`.execute(trx);
+    const aktiv = await findAktiverFallByPerson(trx, eingabe.personId);
+    if (aktiv) {
+      if (aktiv.kundennummer === eingabe.kundennummer && aktiv.eroeffnetAm === eingabe.eroeffnetAm) return aktiv;
+      throw refused('FALL_BEREITS_AKTIV', `the person has an active Integration Point case since ${aktiv.eroeffnetAm}`, { fallId: aktiv.id });
+    }
+    if (await isRegelkunde(trx, eingabe.personId)) {
+      throw refused('BESTANDSKUNDE', 'the person is a customer of the regular organisation and is not moved into the Integration Point (Rahmenkonzept §3)');
+    }
+    const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
+    if (!fachkraft) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
+    const vergeben = await findFallByKundennummer(trx, eingabe.kundennummer);
+    if (vergeben) throw refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another case', { field: 'kundennummer' });
+    if (eingabe.einwilligungId != null) {
+      const erklaerung = await findConsentById(datenschutzDb<AgenturDatabase>(trx), eingabe.einwilligungId);
+      if (!erklaerung || erklaerung.personId !== eingabe.personId) {
+        throw refused('EINWILLIGUNG_UNBEKANNT', 'the declaration is not recorded at the Agentur for this person; record it first', { field: 'einwilligungId' });
+      }
+    }
+    const fall = await insertFall(trx, {
+      personId: eingabe.personId,
+      kundennummer: eingabe.kundennummer,
+      eroeffnetAm: eingabe.eroeffnetAm,
+      status: 'AKTIV',
+      statusSeit: eingabe.eroeffnetAm,
+      integrationsfachkraftId: fachkraft.id,
+      zugangsweg: eingabe.zugangsweg,
+      einwilligungId: eingabe.einwilligungId ?? null,
+    });
+    const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
+    await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}` }]);
+    return fall;
+  });
+}
+
+export interface UebergabeEingabe {
+  readonly art: UebergabeArt;
+  readonly anlass: Uebergabeanlass;
+  readonly am: string;
+  readonly uebernehmendeStelle: string;
+  readonly uebernehmendeFachkraft?: string | null;
+  readonly form?: UebergabeForm | null;
+  readonly kundeAnwesend?: boolean | null;
+  readonly notiz?: string | null;
+}
+
+function pruefeUebergabe(eingabe: UebergabeEingabe): void {
+  if (!eingabe.uebernehmendeStelle.trim()) throw badUserInput('name the team or office that takes the case over', 'uebergabe.uebernehmendeStelle');
+  const warm = { uebernehmendeFachkraft: eingabe.uebernehmendeFachkraft?.trim() || null, form: eingabe.form ?? null, kundeAnwesend: eingabe.kundeAnwesend ?? null };
+  for (const [field, value] of Object.entries(warm)) {
+    if (eingabe.art === 'WARM' && value === null) throw badUserInput(`a warm hand-over records ${field}`, `uebergabe.${field}`);
+    if (eingabe.art === 'REGULAER' && value !== null) throw badUserInput(`${field} belongs to a warm hand-over`, `uebergabe.${field}`);
+  }
+}
+
+const sameUebergabe = (stored: FallUebergabeRow, eingabe: UebergabeEingabe) =>
+  stored.art === eingabe.art && stored.anlass === eingabe.anlass && stored.am === eingabe.am && stored.uebernehmendeStelle === eingabe.uebernehmendeStelle.trim();
+
+/**
+ * Hands a case over out of the Integration Point (Rahmenkonzept §6). Unless the Jobcenter takes over after
+ * recognition, the person is a customer of the regular organisation from then on, and a later intake
+ * refuses them. The case is read-only afterwards; the same hand-over again answers it unchanged.
+ */
+export async function fallUebergeben(context: Context, fallId: string, eingabe: UebergabeEingabe): Promise<FallRow> {
+  authorise(context.access.caller, FALL_BEARBEITEN, 'hand cases over');
+  pruefeUebergabe(eingabe);
+  return context.db.transaction().execute(async (trx) => {
+    if (!isUuid(fallId)) throw notFound('Fall', fallId);
+    const stored = await lockFall(trx, fallId);
+    if (!stored) throw notFound('Fall', fallId);
+    if (stored.status === 'UEBERGEBEN') {
+      const [uebergabe] = await findUebergabenByFallIds(trx, [fallId]);
+      if (uebergabe && sameUebergabe(uebergabe, eingabe)) return stored;
+    }
+    if (stored.status !== 'AKTIV') throw fallNichtAktiv(stored);
+    const fall = stored;
+    imFallZeitraum(fall, eingabe.am, context.today, 'uebergabe.am');
+    await insertUebergabe(trx, {
+      fallId,
+      art: eingabe.art,
+      anlass: eingabe.anlass,
+      am: eingabe.am,
+      uebernehmendeStelle: eingabe.uebernehmendeStelle.trim(),
+      uebernehmendeFachkraft: eingabe.uebernehmendeFachkraft?.trim() || null,
+      form: eingabe.form ?? null,
+      kundeAnwesend: eingabe.kundeAnwesend ?? null,
+      notiz: eingabe.notiz?.trim() || null,
+      erfasstVon: context.access.caller.userId,
+    });
+    await insertEreignisse(trx, [{ fallId, am: eingabe.am, art: 'UEBERGEBEN', notiz: `${eingabe.art === 'WARM' ? 'Warme Übergabe' : 'Übergabe'} an ${eingabe.uebernehmendeStelle.trim()}` }]);
+    if (eingabe.anlass !== 'RECHTSKREISWECHSEL') await insertRegelkunde(trx, { personId: fall.personId, kundennummer: fall.kundennummer, seit: eingabe.am });
+    return updateFall(trx, fallId, { status: 'UEBERGEBEN', statusSeit: eingabe.am });
+  });
+}
+
+/** Closes an active case; the same closing again answers it unchanged. */
+export async function fallAbschliessen(context: Context, args: { fallId: string; am: string; grund: Abschlussgrund; notiz?: string | null }): Promise<FallRow> {
+  authorise(context.access.caller, FALL_BEARBEITEN, 'close cases');
+  return context.db.transaction().execute(async (trx) => {
+    if (!isUuid(args.fallId)) throw notFound('Fall', args.fallId);
+    const stored = await lockFall(trx, args.fallId);
+    if (!stored) throw notFound('Fall', args.fallId);
+    if (stored.status === 'ABGESCHLOSSEN' && stored.statusSeit === args.am && stored.abschlussgrund === args.grund) return stored;
+    if (stored.status !== 'AKTIV') throw fallNichtAktiv(stored);
+    imFallZeitraum(stored, args.am, context.today, 'am');
+    await insertEreignisse(trx, [{ fallId: stored.id, am: args.am, art: 'ABGESCHLOSSEN', notiz: args.notiz?.trim() || null }]);
+    return updateFall(trx, stored.id, { status: 'ABGESCHLOSSEN', statusSeit: args.am, abschlussgrund: args.grund });
+  });
+}

@@ -1,0 +1,54 @@
+import { domainError, ErrorCode } from './errors.ts';
+
+export interface GraphError {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: Record<string, unknown>;
+}
+
+export interface GraphAnswer<TData> {
+  readonly data: TData | null;
+  readonly errors: readonly GraphError[];
+}
+
+export interface GraphClient {
+  /** Sends one operation to the graph as the caller; any answer the graph gives comes back, failures to reach it throw. */
+  request<TData>(query: string, variables: Record<string, unknown>): Promise<GraphAnswer<TData>>;
+}
+
+export interface GraphClientOptions {
+  /** The gateway's URL; a function, because a test knows it only after the subgraphs listen. */
+  readonly url: () => string;
+  /** The caller's own Authorization header: the owner of the data decides and logs for the caller, not for us. */
+  readonly authorization: string | undefined;
+  /** The partner whose data the operation asks for, named in the error when it cannot be reached. */
+  readonly partner: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A subgraph asking the graph on its caller's behalf ("facts cross partners through the graph"): the
+ * caller's token goes along, so the owning partner checks that caller's rights and logs that caller.
+ */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const unreachable = () =>
+    domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, `Partner ${options.partner} could not answer`, { partner: options.partner });
+  return {
+    async request<TData>(query: string, variables: Record<string, unknown>) {
+      let response: Response;
+      try {
+        response = await fetch(options.url(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        });
+      } catch {
+        throw unreachable();
+      }
+      const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;
+      if (!body || (body.data == null && !body.errors?.length)) throw unreachable();
+      return { data: body.data ?? null, errors: body.errors ?? [] };
+    },
+  };
+}

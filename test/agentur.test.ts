@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { AgenturDatabase } from '@ip/agentur';
+import { addDays, addMonths, demoDeclaration, type DemoPerson } from '@ip/kit/demo';
+import { startSystem, type System } from './support/system.ts';
+
+/**
+ * The Agentur's day through the gateway: outreach list on two Stichtage around a change of the criteria,
+ * intake and its refusals, courses checked against the Ausländerbehörde's facts, hand-over, maximum stay,
+ * caseload and appointments. The partners' key is set to 3 customers per specialist and 14 days, so a
+ * handful of cases shows the "atmendes System"; the rules themselves are the same as with 100 and 28.
+ */
+let system: System;
+let agenturDb: Kysely<AgenturDatabase>;
+const SETTINGS = { betreuungsschluessel: 3, nachhaltigAbTagen: 14, hoechstverweildauerMonate: 6, uebergabeVorlaufTage: 28 };
+
+beforeAll(async () => {
+  system = await startSystem({ households: 60, agentur: SETTINGS });
+  agenturDb = system.databases.agentur as unknown as Kysely<AgenturDatabase>;
+});
+afterAll(async () => system?.stop());
+
+const FACHKRAFT = { agency: 'agentur' as const, role: 'integrationsfachkraft' };
+const EINGANG = { agency: 'agentur' as const, role: 'eingangszone' };
+const TEAMLEITUNG = { agency: 'agentur' as const, role: 'teamleitung' };
+const ABH = { agency: 'auslaenderbehoerde' as const, role: 'sachbearbeitung' };
+const JOBCENTER = { agency: 'jobcenter' as const, role: 'fallmanagement' };
+
+const codeOf = (response: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
+
+const released = (person: DemoPerson) => ['VOLLSTAENDIG', 'TEILWEISE'].includes(demoDeclaration(person, system.population.referenceDate)?.state ?? '');
+const statusOn = (person: DemoPerson, day: string) =>
+  person.statusverlauf.find((periode) => periode.gueltigAb <= day && (periode.gueltigBis === null || periode.gueltigBis >= day))?.art;
+
+async function knownToAgentur(): Promise<Set<string>> {
+  const rows = await agenturDb.selectFrom('fall').select('personId').union(agenturDb.selectFrom('regelkunde').select('personId')).execute();
+  return new Set(rows.map((row) => row.personId));
+}
+
+/** Everyone who should be on the list, worked out from the population and asked of the Ausländerbehörde, not of the Agentur's code. */
+async function expectedCandidates(stichtag: string, nationalities: readonly string[]): Promise<string[]> {
+  const known = await knownToAgentur();
+  const ids = system.population.persons
+    .filter((person) => nationalities.includes(person.staatsangehoerigkeit) && ['AUFENTHALTSGESTATTUNG', 'DULDUNG'].includes(statusOn(person, stichtag) ?? ''))
+    .filter((person) => released(person) && !known.has(person.id))
+    .map((person) => person.id);
+  const zugang = await system.query<{ [key: string]: { arbeitsmarktzugang: { erlaubnis: string; naechsteAenderungAm: string | null } } }>(
+    `{ ${ids.map((id, index) => `p${index}: person(id: "${id}") { arbeitsmarktzugang(stichtag: "${stichtag}") { erlaubnis naechsteAenderungAm } }`).join('\n')} }`,
+    {},
+    ABH,
+  );
+  const horizon = addMonths(stichtag, 3);
+  return ids
+    .filter((_, index) => {
+      const { erlaubnis, naechsteAenderungAm } = zugang.data![`p${index}`]!.arbeitsmarktzugang;
+      return erlaubnis !== 'VERBOTEN' || (naechsteAenderungAm !== null && naechsteAenderungAm <= horizon);
+    })
+    .sort();
+}
+
+interface Kandidaten {
+  ansprachekandidaten: { edges: { cursor: string; node: { person: { id: string }; kriterium: { staatsangehoerigkeit: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+async function allCandidates(stichtag: string, options: { nachQualifikation?: boolean; first?: number } = {}) {
+  const nodes: Kandidaten['ansprachekandidaten']['edges'][number]['node'][] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 200; page += 1) {
+    const response = await system.query<Kandidaten>(
+      `query Ansprache($s: Date!, $q: Boolean, $first: Int, $after: String) { ansprachekandidaten(stichtag: $s, nachQualifikation: $q, first: $first, after: $after) {
+        edges { cursor node { person { id } kriterium { staatsangehoerigkeit } } } pageInfo { hasNextPage endCursor } } }`,
+      { s: stichtag, q: options.nachQualifikation ?? false, first: options.first ?? 4, after },
+      FACHKRAFT,
+    );
+    expect(response.errors).toBeUndefined();
+    nodes.push(...response.data!.ansprachekandidaten.edges.map((edge) => edge.node));
+    if (!response.data!.ansprachekandidaten.pageInfo.hasNextPage) return nodes;
+    after = response.data!.ansprachekandidaten.pageInfo.endCursor;
+  }
+  throw new Error('the list does not end');
+}
+
+const VOR = '2016-07-15';
+const NACH = '2016-08-15';
+
+describe('Bleibeperspektive criteria and the outreach list', () => {
+  it('lets only a team lead change the criteria, keeps periods apart and the history whole', async () => {
+    const kriterien = await system.query<{ bleibeperspektiveKriterien: { id: string; staatsangehoerigkeit: string }[] }>(`{ bleibeperspektiveKriterien(stichtag: "${VOR}") { id staatsangehoerigkeit } }`, {}, JOBCENTER);
+    expect(kriterien.data!.bleibeperspektiveKriterien.map((k) => k.staatsangehoerigkeit)).toEqual(['ER', 'IQ', 'IR', 'SY']);
+    const iran = kriterien.data!.bleibeperspektiveKriterien.find((k) => k.staatsangehoerigkeit === 'IR')!;
+    const BEENDEN = `mutation($id: ID!, $bis: Date!) { bleibeperspektiveKriteriumBeenden(kriteriumId: $id, gueltigBis: $bis) { gueltigBis beendetVon } }`;
+    expect(codeOf(await system.query(BEENDEN, { id: iran.id, bis: '2016-07-31' }, FACHKRAFT))?.['code']).toBe('FORBIDDEN');
+    const beendet = await system.query<{ bleibeperspektiveKriteriumBeenden: unknown }>(BEENDEN, { id: iran.id, bis: '2016-07-31' }, TEAMLEITUNG);
+    expect(beendet.data?.bleibeperspektiveKriteriumBeenden).toEqual({ gueltigBis: '2016-07-31', beendetVon: 'agentur-teamleitung' });
+    expect((await system.query(BEENDEN, { id: iran.id, bis: '2016-07-31' }, TEAMLEITUNG)).errors).toBeUndefined();
+    expect(codeOf(await system.query(BEENDEN, { id: iran.id, bis: '2016-09-30' }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'KRITERIUM_BEENDET' });
+
+    const FESTLEGEN = `mutation($land: String!, $ab: Date!) { bleibeperspektiveKriteriumFestlegen(staatsangehoerigkeit: $land, gueltigAb: $ab, quelle: "Abstimmung der Partner") { staatsangehoerigkeit gueltigAb } }`;
+    expect(codeOf(await system.query(FESTLEGEN, { land: 'SY', ab: '2016-09-01' }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'KRITERIUM_UEBERSCHNEIDUNG' });
+    expect(codeOf(await system.query(FESTLEGEN, { land: 'S1', ab: '2016-09-01' }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staatsangehoerigkeit' });
+    const nachher = await system.query<{ bleibeperspektiveKriterien: { staatsangehoerigkeit: string }[] }>(`{ bleibeperspektiveKriterien(stichtag: "${NACH}") { staatsangehoerigkeit } }`, {}, FACHKRAFT);
+    expect(nachher.data!.bleibeperspektiveKriterien.map((k) => k.staatsangehoerigkeit)).toEqual(['ER', 'IQ', 'SO', 'SY']);
+    const verlauf = await system.query<{ bleibeperspektiveKriterienVerlauf: { staatsangehoerigkeit: string; gueltigBis: string | null }[] }>(`{ bleibeperspektiveKriterienVerlauf { staatsangehoerigkeit gueltigBis } }`, {}, FACHKRAFT);
+    expect(verlauf.data!.bleibeperspektiveKriterienVerlauf).toContainEqual({ staatsangehoerigkeit: 'IR', gueltigBis: '2016-07-31' });
+    expect(verlauf.data!.bleibeperspektiveKriterienVerlauf).toHaveLength(5);
+  });
+
+  it.each([
+    [VOR, ['ER', 'IQ', 'IR', 'SY']],
+    [NACH, ['ER', 'IQ', 'SO', 'SY']],
+  ])('lists on %s exactly the released, unknown persons of %j with access not excluded', async (stichtag, nationalities) => {
+    const expected = await expectedCandidates(stichtag, nationalities);
+    expect(expected.length).toBeGreaterThan(3);
+    const nodes = await allCandidates(stichtag);
+    expect(nodes.map((node) => node.person.id)).toEqual(expected);
+    const nationalityOf = new Map(system.population.persons.map((person) => [person.id, person.staatsangehoerigkeit]));
+    for (const node of nodes) expect(node.kriterium.staatsangehoerigkeit).toBe(nationalityOf.get(node.person.id));
+  });
+
+  it('differs between the two Stichtage by the criteria change: Iran before, not after', async () => {
+    const before = (await allCandidates(VOR)).map((node) => node.kriterium.staatsangehoerigkeit);
+    const after = (await allCandidates(NACH)).map((node) => node.kriterium.staatsangehoerigkeit);
+    expect(before).toContain('IR');
+    expect(after).not.toContain('IR');
+  });
+
+  it('orders by qualification when asked, with the same persons', async () => {
+    const byId = (await allCandidates(NACH)).map((node) => node.person.id);
+    const byQualification = (await allCandidates(NACH, { nachQualifikation: true, first: 3 })).map((node) => node.person.id);
+    expect([...byQualification].sort()).toEqual(byId);
+    const rank = { STUDIUM: 1, BERUFSAUSBILDUNG: 2, BERUFSERFAHRUNG: 3, KEINE: 4 } as Record<string, number>;
+    const qualifikation = new Map(system.population.persons.map((person) => [person.id, rank[person.qualifikation]!]));
+    const ranks = byQualification.map((id) => qualifikation.get(id)!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks).size).toBeGreaterThan(1);
+  });
+
+  it('is the Agentur staff\'s list, and the Ausländerbehörde logs what it released for it', async () => {
+    expect(codeOf(await system.query(`{ ansprachekandidaten { edges { cursor } } }`, {}, JOBCENTER))?.['code']).toBe('FORBIDDEN');
+    const [first] = await allCandidates(NACH);
+    const log = await system.databases.auslaenderbehoerde
+      .selectFrom('zugriffsprotokoll')
+      .select(['kategorie', 'entscheidung', 'operation'])
+      .where('personId', '=', first!.person.id)
+      .where('anfragendeBehoerde', '=', 'agentur')
+      .where('operation', 'like', 'AgenturAnsprachekandidaten%')
+      .execute();
+    expect(new Set(log.map((entry) => `${entry.kategorie}:${entry.entscheidung}`))).toEqual(new Set(['identitaet:FREIGEGEBEN', 'aufenthalt:FREIGEGEBEN', 'arbeitsmarktzugang:FREIGEGEBEN']));
+  });
+});
+
+const EROEFFNEN = `mutation Eroeffnen($e: FallEroeffnenInput!) { fallEroeffnen(eingabe: $e) { id status kundennummer zugangsweg eroeffnetAm } }`;
+type Eroeffnet = { fallEroeffnen: { id: string; status: string; kundennummer: string; zugangsweg: string; eroeffnetAm: string } };
+let kundennummer = 100;
+const nextKundennummer = () => `962D${String((kundennummer += 1)).padStart(6, '0')}`;
+
+async function fachkraftId(integrationPoint = 'Integration Point Dortmund'): Promise<string> {
+  const response = await system.query<{ integrationsfachkraefte: { id: string }[] }>(`query($p: String) { integrationsfachkraefte(integrationPoint: $p) { id } }`, { p: integrationPoint }, FACHKRAFT);
+  return response.data!.integrationsfachkraefte[0]!.id;
+}
+
+async function eroeffnen(personId: string, eroeffnetAm: string, overrides: Record<string, unknown> = {}) {
+  const eingabe = { personId, kundennummer: nextKundennummer(), eroeffnetAm, integrationsfachkraftId: await fachkraftId(), zugangsweg: 'INITIATIVANSPRACHE', ...overrides };
+  return { eingabe, response: await system.query<Eroeffnet>(EROEFFNEN, { e: eingabe }, EINGANG) };
+}
+
+describe('intake', () => {
+  it('opens a case for a person from the outreach list, answers a retry with the same case, and the list forgets the person', async () => {
+    const [kandidat] = await allCandidates(NACH);
+    const { eingabe, response } = await eroeffnen(kandidat!.person.id, '2016-08-16');
+    expect(response.data?.fallEroeffnen).toMatchObject({ status: 'AKTIV', zugangsweg: 'INITIATIVANSPRACHE', eroeffnetAm: '2016-08-16' });
+    const retry = await system.query<Eroeffnet>(EROEFFNEN, { e: eingabe }, EINGANG);
+    expect(retry.data?.fallEroeffnen.id).toBe(response.data!.fallEroeffnen.id);
+    const second = await system.query(EROEFFNEN, { e: { ...eingabe, kundennummer: nextKundennummer() } }, EINGANG);
+    expect(codeOf(second)).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'FALL_BEREITS_AKTIV', fallId: response.data!.fallEroeffnen.id });
+    expect((await allCandidates(NACH)).map((node) => node.person.id)).not.toContain(kandidat!.person.id);
+  });
+
+  it('refuses customers of the regular organisation', async () => {
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    const { response } = await eroeffnen(bestand.personId, '2016-08-16');
+    expect(codeOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(response.data).toBeNull();
+  });
+
+  it.each([
+    ['a malformed customer number', { kundennummer: '962-104857' }, { code: 'BAD_USER_INPUT', field: 'kundennummer' }],
+    ['an opening in the future', { eroeffnetAm: '2099-01-01' }, { code: 'BAD_USER_INPUT', field: 'eroeffnetAm' }],
+    ['an unknown specialist', { integrationsfachkraftId: randomUUID() }, { code: 'BAD_USER_INPUT', field: 'integrationsfachkraftId' }],
+    ['a person reference that is no UUID', { personId: 'abc' }, { code: 'BAD_USER_INPUT', field: 'personId' }],
+    ['a declaration the Agentur has not recorded', { einwilligungId: randomUUID() }, { code: 'BAD_USER_INPUT', grund: 'EINWILLIGUNG_UNBEKANNT' }],
+  ])('refuses %s', async (_, overrides, extensions) => {
+    const { response } = await eroeffnen(randomUUID(), '2016-08-16', overrides);
+    expect(codeOf(response)).toMatchObject(extensions);
+  });
+
+  it('refuses a customer number another case holds, and the Jobcenter', async () => {
+    const taken = await agenturDb.selectFrom('fall').select('kundennummer').executeTakeFirstOrThrow();
+    expect(codeOf((await eroeffnen(randomUUID(), '2016-08-16', { kundennummer: taken.kundennummer })).response)).toMatchObject({ grund: 'KUNDENNUMMER_VERGEBEN' });
+    const response = await system.query(EROEFFNEN, { e: { personId: randomUUID(), kundennummer: nextKundennummer(), eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'FREIER_ZUGANG' } }, JOBCENTER);
+    expect(codeOf(response)?.['code']).toBe('FORBIDDEN');
+  });
+});
+
+const SPRACHKURS = `mutation($f: ID!, $e: SprachkursInput!) { sprachkursErfassen(fallId: $f, eingabe: $e) { id art status } }`;
+
+describe('courses under § 421 SGB III, checked with the Ausländerbehörde\'s facts', () => {
+  const person = (filter: (person: DemoPerson) => boolean) => {
+    const found = system.population.persons.find(filter);
+    expect(found, 'the population holds such a person').toBeDefined();
+    return found!;
+  };
+  const adult = (p: DemoPerson) => p.geburtsdatum < '1997-01-01';
+
+  it('records an entry course for a Syrian with a Gestattung entering in November 2015, refuses the rest with a reason', async () => {
+    const blocked = await agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV').union(agenturDb.selectFrom('regelkunde').select('personId')).execute();
+    const known = new Set(blocked.map((row) => row.personId));
+    const free = (p: DemoPerson) => adult(p) && !known.has(p.id);
+    const syrer = person((p) => free(p) && released(p) && p.staatsangehoerigkeit === 'SY' && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG');
+    const afghane = person((p) => free(p) && released(p) && !['SY', 'ER', 'IQ', 'IR'].includes(p.staatsangehoerigkeit) && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG');
+    const ohneEinwilligung = person((p) => free(p) && !released(p));
+    const kurs = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: '2015-11-10', status: 'LAUFEND' };
+    const fallVon = async (p: DemoPerson) => (await eroeffnen(p.id, '2015-11-02', { zugangsweg: 'FREIER_ZUGANG' })).response.data!.fallEroeffnen.id;
+
+    const ok = await system.query<{ sprachkursErfassen: { art: string } }>(SPRACHKURS, { f: await fallVon(syrer), e: kurs }, FACHKRAFT);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.sprachkursErfassen.art).toBe('EINSTIEGSKURS_421');
+    expect(codeOf(await system.query(SPRACHKURS, { f: await fallVon(afghane), e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'STAATSANGEHOERIGKEIT' });
+    const unbekannt = (await eroeffnen(randomUUID(), '2015-11-02')).response.data!.fallEroeffnen.id;
+    expect(codeOf(await system.query(SPRACHKURS, { f: unbekannt, e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'NACHWEIS_NICHT_FREIGEGEBEN' });
+    // Without consent, § 18b AZR-Gesetz still lets the Ausländerbehörde release identity and status: the check runs.
+    const fall = await fallVon(ohneEinwilligung);
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, beginn: '2016-01-04' } }, FACHKRAFT))).toMatchObject({ grund: 'EINTRITT_AUSSERHALB_ZEITRAUM' });
+    const integrationskurs = await system.query(SPRACHKURS, { f: fall, e: { ...kurs, art: 'INTEGRATIONSKURS', beginn: '2016-01-04' } }, FACHKRAFT);
+    expect(integrationskurs.errors).toBeUndefined();
+  });
+});
+
+describe('hand-over and the maximum stay', () => {
+  const UEBERGEBEN = `mutation($f: ID!, $u: UebergabeInput!) { fallUebergeben(fallId: $f, uebergabe: $u) { status statusSeit uebergabe { art anlass uebernehmendeFachkraft form kundeAnwesend } } }`;
+  const warm = { art: 'WARM', anlass: 'HOECHSTVERWEILDAUER', am: '2016-03-01', uebernehmendeStelle: 'Arbeitsvermittlung Agentur für Arbeit Dortmund', uebernehmendeFachkraft: 'Frau Kaya', form: 'PERSOENLICH', kundeAnwesend: true };
+
+  it('hands a case over warmly, answers the retry unchanged, then keeps it read-only and the person out', async () => {
+    const personId = randomUUID();
+    const fall = (await eroeffnen(personId, '2015-09-01')).response.data!.fallEroeffnen.id;
+    const { form: _, ...ohneForm } = warm;
+    expect(codeOf(await system.query(UEBERGEBEN, { f: fall, u: ohneForm }, FACHKRAFT))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uebergabe.form' });
+    expect(codeOf(await system.query(UEBERGEBEN, { f: fall, u: { ...warm, am: '2015-08-31' } }, FACHKRAFT))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uebergabe.am' });
+    const done = await system.query<{ fallUebergeben: unknown }>(UEBERGEBEN, { f: fall, u: warm }, FACHKRAFT);
+    expect(done.data?.fallUebergeben).toEqual({
+      status: 'UEBERGEBEN',
+      statusSeit: '2016-03-01',
+      uebergabe: { art: 'WARM', anlass: 'HOECHSTVERWEILDAUER', uebernehmendeFachkraft: 'Frau Kaya', form: 'PERSOENLICH', kundeAnwesend: true },
+    });
+    expect((await system.query(UEBERGEBEN, { f: fall, u: warm }, FACHKRAFT)).errors).toBeUndefined();
+    expect(codeOf(await system.query(UEBERGEBEN, { f: fall, u: { ...warm, am: '2016-03-02' } }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV', status: 'UEBERGEBEN' });
+    const kompetenz = await system.query(`mutation($f: ID!) { kompetenzfeststellungErfassen(fallId: $f, eingabe: { instrument: PROFILING, beginn: "2016-02-01" }) { id } }`, { f: fall }, FACHKRAFT);
+    expect(codeOf(kompetenz)).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'FALL_NICHT_AKTIV' });
+    await expect(agenturDb.updateTable('fall').set({ status: 'AKTIV' }).where('id', '=', fall).execute()).rejects.toThrow(/read-only/);
+    expect(codeOf((await eroeffnen(personId, '2016-03-05')).response)).toMatchObject({ grund: 'BESTANDSKUNDE' });
+  });
+
+  it('lists the active cases at or near six months, oldest first, with their state, page by page', async () => {
+    const stichtag = '2016-03-20';
+    const active = await agenturDb.selectFrom('fall').select(['id', 'eroeffnetAm']).where('status', '=', 'AKTIV').where('eroeffnetAm', '<=', stichtag).orderBy('eroeffnetAm').orderBy('id').execute();
+    const expected = active.filter((fall) => addDays(addMonths(fall.eroeffnetAm, 6), -28) <= stichtag).map((fall) => fall.id);
+    expect(expected.length).toBeGreaterThan(5);
+    const seen: { id: string; stand: string; endetAm: string; eroeffnetAm: string }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const response: Awaited<ReturnType<typeof system.query<{ uebergabenFaellig: { totalCount: number; edges: { node: { fall: { id: string; eroeffnetAm: string }; verweildauer: { stand: string; endetAm: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> =
+        await system.query(
+          `query($s: Date!, $after: String) { uebergabenFaellig(stichtag: $s, first: 5, after: $after) { totalCount edges { node { fall { id eroeffnetAm } verweildauer { stand endetAm } } } pageInfo { hasNextPage endCursor } } }`,
+          { s: stichtag, after },
+          TEAMLEITUNG,
+        );
+      expect(response.errors).toBeUndefined();
+      total = response.data!.uebergabenFaellig.totalCount;
+      seen.push(...response.data!.uebergabenFaellig.edges.map(({ node }) => ({ id: node.fall.id, eroeffnetAm: node.fall.eroeffnetAm, ...node.verweildauer })));
+      after = response.data!.uebergabenFaellig.pageInfo.hasNextPage ? response.data!.uebergabenFaellig.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.map((entry) => entry.id)).toEqual(expected);
+    expect(total).toBe(expected.length);
+    for (const entry of seen) {
+      expect(entry.endetAm).toBe(addMonths(entry.eroeffnetAm, 6));
+      expect(entry.stand).toBe(entry.endetAm <= stichtag ? 'ERREICHT' : 'ENDET_BALD');
+    }
+    expect(new Set(seen.map((entry) => entry.stand))).toEqual(new Set(['ERREICHT', 'ENDET_BALD']));
+  });
+});
+
+describe('caseload ("atmendes System")', () => {
+  const POINT = 'Integration Point Testbezirk';
+  const AUSLASTUNG = `query($s: Date!, $p: String) { auslastung(stichtag: $s, integrationPoint: $p) { integrationPoint fallzahl kapazitaet quote
+    fachkraefte { integrationsfachkraft { name } fallzahl schluessel ueberSchluessel ueberSchluesselSeit nachhaltigUeberschritten abgabevorschlaege { id eroeffnetAm } } } }`;
+  type Auslastung = { auslastung: { fallzahl: number; kapazitaet: number; fachkraefte: { fallzahl: number; ueberSchluessel: number; ueberSchluesselSeit: string | null; nachhaltigUeberschritten: boolean; abgabevorschlaege: { id: string; eroeffnetAm: string }[] }[] }[] };
+
+  it('flags a specialist above the key for the agreed time and proposes the longest-running cases; a hand-back lowers the count', async () => {
+    const id = randomUUID();
+    await agenturDb.insertInto('integrationsfachkraft').values({ id, name: 'Test Fachkraft', integrationPoint: POINT, agenturbezirk: 'Testbezirk' }).execute();
+    const faelle: string[] = [];
+    for (const day of ['2016-01-04', '2016-01-05', '2016-01-06', '2016-01-07', '2016-01-08']) {
+      faelle.push((await eroeffnen(randomUUID(), day, { integrationsfachkraftId: id })).response.data!.fallEroeffnen.id);
+    }
+    const at = async (stichtag: string) => (await system.query<Auslastung>(AUSLASTUNG, { s: stichtag, p: POINT }, TEAMLEITUNG)).data!.auslastung;
+
+    const [point] = await at('2016-01-20');
+    expect(point).toMatchObject({ fallzahl: 5, kapazitaet: 3 });
+    expect(point!.fachkraefte[0]).toMatchObject({ fallzahl: 5, ueberSchluessel: 2, ueberSchluesselSeit: '2016-01-07', nachhaltigUeberschritten: true });
+    expect(point!.fachkraefte[0]!.abgabevorschlaege.map((fall) => fall.id)).toEqual(faelle.slice(0, 2));
+
+    expect((await at('2016-01-19'))[0]!.fachkraefte[0]).toMatchObject({ ueberSchluesselSeit: '2016-01-07', nachhaltigUeberschritten: false, abgabevorschlaege: [] });
+
+    const uebergabe = { art: 'REGULAER', anlass: 'BETREUUNGSSCHLUESSEL', am: '2016-01-21', uebernehmendeStelle: 'Arbeitsvermittlung Testbezirk' };
+    const handed = await system.query(`mutation($f: ID!, $u: UebergabeInput!) { fallUebergeben(fallId: $f, uebergabe: $u) { status } }`, { f: faelle[0], u: uebergabe }, FACHKRAFT);
+    expect(handed.errors).toBeUndefined();
+    expect((await at('2016-01-22'))[0]!.fachkraefte[0]).toMatchObject({ fallzahl: 4, ueberSchluessel: 1, ueberSchluesselSeit: '2016-01-07', nachhaltigUeberschritten: true });
+    expect((await at('2016-01-22'))[0]!.fachkraefte[0]!.abgabevorschlaege.map((fall) => fall.id)).toEqual([faelle[1]]);
+    expect(codeOf(await system.query(AUSLASTUNG, { s: '2016-01-20', p: POINT }, JOBCENTER))?.['code']).toBe('FORBIDDEN');
+  });
+});
+
+describe('appointments', () => {
+  const VEREINBAREN = `mutation($e: TerminInput!) { terminVereinbaren(eingabe: $e) { id fallId sprache kanaele rechtsfolgenbelehrung smsOhneRechtsfolgenbelehrung kopieAn } }`;
+  const datum = addDays(new Date().toISOString().slice(0, 10), 7);
+
+  it('invites by letter, SMS and copy, flags an SMS without notice, refuses what cannot go, and groups the day by language', async () => {
+    const integrationsfachkraftId = await fachkraftId();
+    const base = { integrationsfachkraftId, datum, uhrzeit: '09:00', sprache: 'ar', kanaele: ['POST'], rechtsfolgenbelehrung: true };
+    const personen = [randomUUID(), randomUUID(), randomUUID()];
+    const brief = await system.query<{ terminVereinbaren: { id: string; smsOhneRechtsfolgenbelehrung: boolean } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
+    expect(brief.data?.terminVereinbaren.smsOhneRechtsfolgenbelehrung).toBe(false);
+    const retry = await system.query<{ terminVereinbaren: { id: string } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
+    expect(retry.data?.terminVereinbaren.id).toBe(brief.data!.terminVereinbaren.id);
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: personen[0], sprache: 'fa' } }, EINGANG))).toMatchObject({ grund: 'TERMIN_BELEGT' });
+
+    const sms = await system.query<{ terminVereinbaren: { smsOhneRechtsfolgenbelehrung: boolean } }>(
+      VEREINBAREN,
+      { e: { ...base, personId: personen[1], uhrzeit: '08:30', kanaele: ['SMS'], rechtsfolgenbelehrung: false } },
+      EINGANG,
+    );
+    expect(sms.data?.terminVereinbaren.smsOhneRechtsfolgenbelehrung).toBe(true);
+    const kopie = await system.query(VEREINBAREN, { e: { ...base, personId: personen[2], sprache: 'ti', kanaele: ['POST', 'KOPIE_SOZIALDIENST'], kopieAn: 'Sozialdienst GU Dortmund-Hacheney' } }, EINGANG);
+    expect(kopie.errors).toBeUndefined();
+
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['SMS'] } }, EINGANG))).toMatchObject({ grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'eingabe.rechtsfolgenbelehrung' });
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['POST', 'KOPIE_SOZIALDIENST'] } }, EINGANG))).toMatchObject({ grund: 'KOPIE_OHNE_EMPFAENGER' });
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), uhrzeit: '9 Uhr' } }, EINGANG))).toMatchObject({ field: 'eingabe.uhrzeit' });
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), datum: '2016-01-04' } }, EINGANG))).toMatchObject({ field: 'eingabe.datum' });
+
+    const tag = await system.query<{ termineNachSprache: { sprache: string; anzahl: number; termine: { uhrzeit: string; person: { id: string } }[] }[] }>(
+      `query($d: Date!) { termineNachSprache(datum: $d, integrationPoint: "Integration Point Dortmund") { sprache anzahl termine { uhrzeit person { id } } } }`,
+      { d: datum },
+      FACHKRAFT,
+    );
+    expect(tag.data?.termineNachSprache).toEqual([
+      { sprache: 'ar', anzahl: 2, termine: [{ uhrzeit: '08:30', person: { id: personen[1] } }, { uhrzeit: '09:00', person: { id: personen[0] } }] },
+      { sprache: 'ti', anzahl: 1, termine: [{ uhrzeit: '09:00', person: { id: personen[2] } }] },
+    ]);
+  });
+});
