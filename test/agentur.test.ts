@@ -67,7 +67,7 @@ async function allCandidates(stichtag: string, options: { nachQualifikation?: bo
   const nodes: Kandidaten['ansprachekandidaten']['edges'][number]['node'][] = [];
   let after: string | null = null;
   for (let page = 0; page < 200; page += 1) {
-    const response = await system.query<Kandidaten>(
+    const response: { data?: Kandidaten | null; errors?: readonly unknown[] } = await system.query<Kandidaten>(
       `query Ansprache($s: Date!, $q: Boolean, $first: Int, $after: String) { ansprachekandidaten(stichtag: $s, nachQualifikation: $q, first: $first, after: $after) {
         edges { cursor node { person { id } kriterium { staatsangehoerigkeit } } } pageInfo { hasNextPage endCursor } } }`,
       { s: stichtag, q: options.nachQualifikation ?? false, first: options.first ?? 4, after },
