@@ -24,6 +24,8 @@ const CELLS = [
   { owner: 'auslaenderbehoerde', category: 'aufenthalt', field: 'aufenthalt', selection: 'aufenthalt { einreiseAm }' },
   { owner: 'auslaenderbehoerde', category: 'arbeitsmarktzugang', field: 'arbeitsmarktzugang', selection: 'arbeitsmarktzugang(stichtag: "2015-12-01") { erlaubnis }' },
   { owner: 'agentur', category: 'fall', field: 'integrationPointFall', selection: 'integrationPointFall { kundennummer }' },
+  { owner: 'agentur', category: 'qualifikation', field: 'kompetenzfeststellungen', selection: 'kompetenzfeststellungen { instrument }' },
+  { owner: 'agentur', category: 'sprachfoerderung', field: 'sprachkurse', selection: 'sprachkurse { art }' },
   { owner: 'jobcenter', category: 'bedarfsgemeinschaft', field: 'bedarfsgemeinschaft', selection: 'bedarfsgemeinschaft { bgNummer }' },
   { owner: 'jobcenter', category: 'leistungen', field: 'sgb2Leistungsstatus', selection: 'sgb2Leistungsstatus' },
   { owner: 'familienkasse', category: 'kindergeld', field: 'kindergeldantraege', selection: 'kindergeldantraege { kindergeldnummer }' },

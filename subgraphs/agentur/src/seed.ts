@@ -197,7 +197,7 @@ function toRows(fall: DemoFall, referenceDate: string, numbers: Set<string>): Ro
   const ereignisse: Insertable<FallEreignisTable>[] = [{ fallId: id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Erstgespräch in der Eingangszone (${district})` }];
   let uebergabe: Insertable<FallUebergabeTable> | null = null;
   if (uebergebenAm) {
-    const warm = random.chance(0.25);
+    const warm = random.chance(0.5);
     uebergabe = {
       fallId: id,
       art: warm ? 'WARM' : 'REGULAER',

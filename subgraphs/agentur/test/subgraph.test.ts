@@ -174,3 +174,44 @@ describe('GraphQL', () => {
     expect(body.errors?.map((error) => error.extensions?.['code'])).toEqual(['EINWILLIGUNG_FEHLT']);
   });
 });
+
+describe('the demo shows every state', () => {
+  const values = async (table: 'fall' | 'fallUebergabe' | 'kompetenzfeststellung' | 'sprachkurs', column: string) =>
+    new Set((await subject.db.selectFrom(table).select(`${column} as value` as never).execute()).map((row) => (row as unknown as { value: string }).value));
+
+  it('of cases, hand-overs, instruments and courses', async () => {
+    expect(await values('fall', 'status')).toEqual(new Set(['AKTIV', 'UEBERGEBEN', 'ABGESCHLOSSEN']));
+    expect(await values('fall', 'zugangsweg')).toEqual(new Set(['INITIATIVANSPRACHE', 'FREIER_ZUGANG']));
+    expect(await values('fallUebergabe', 'art')).toEqual(new Set(['REGULAER', 'WARM']));
+    expect(await values('kompetenzfeststellung', 'instrument')).toEqual(new Set(['KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM']));
+    expect(await values('sprachkurs', 'art')).toEqual(new Set(['EINSTIEGSKURS_421', 'INTEGRATIONSKURS', 'ESF_BAMF']));
+    expect(await values('sprachkurs', 'status')).toEqual(new Set(['LAUFEND', 'ANGEMELDET', 'ABGEBROCHEN']));
+  });
+
+  it('of invitations: letters with notice, SMS without, copies to the social service, outreach without a case', async () => {
+    const termine = await subject.db.selectFrom('termin').selectAll().execute();
+    expect(termine.some((termin) => termin.kanaele.includes('POST') && termin.rechtsfolgenbelehrung)).toBe(true);
+    expect(termine.some((termin) => termin.kanaele.join() === 'SMS' && !termin.rechtsfolgenbelehrung)).toBe(true);
+    expect(termine.some((termin) => termin.kanaele.includes('KOPIE_SOZIALDIENST') && termin.kopieAn !== null)).toBe(true);
+    expect(termine.some((termin) => termin.fallId === null)).toBe(true);
+    expect(new Set(termine.map((termin) => termin.sprache)).size).toBeGreaterThan(3);
+  });
+
+  it('of regular customers and criteria', async () => {
+    expect((await subject.db.selectFrom('regelkunde').selectAll().execute()).length).toBeGreaterThan(0);
+    const kriterien = await subject.db.selectFrom('bleibeperspektiveKriterium').select(['staatsangehoerigkeit', 'gueltigAb']).orderBy('staatsangehoerigkeit').execute();
+    expect(kriterien).toEqual([
+      { staatsangehoerigkeit: 'ER', gueltigAb: '2015-10-24' },
+      { staatsangehoerigkeit: 'IQ', gueltigAb: '2015-10-24' },
+      { staatsangehoerigkeit: 'IR', gueltigAb: '2015-10-24' },
+      { staatsangehoerigkeit: 'SO', gueltigAb: '2016-08-01' },
+      { staatsangehoerigkeit: 'SY', gueltigAb: '2015-10-24' },
+    ]);
+  });
+
+  it('keeps the criteria as a history: no delete, no rewrite, ending once', async () => {
+    const { id } = await subject.db.selectFrom('bleibeperspektiveKriterium').select('id').where('staatsangehoerigkeit', '=', 'SO').executeTakeFirstOrThrow();
+    await expect(subject.db.deleteFrom('bleibeperspektiveKriterium').where('id', '=', id).execute()).rejects.toThrow(/not deleted/);
+    await expect(subject.db.updateTable('bleibeperspektiveKriterium').set({ quelle: 'anders' }).where('id', '=', id).execute()).rejects.toThrow(/only be ended/);
+  });
+});
