@@ -1,4 +1,5 @@
 import { domainError, ErrorCode, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+import type { Erlaubnis } from '../domain/ansprache.ts';
 
 /**
  * What the Agentur asks the Ausländerbehörde for, through the gateway and as its caller: the owner
@@ -9,7 +10,7 @@ export interface AnspracheKandidatAbh {
   readonly cursor: string;
   readonly personId: string;
   readonly staatsangehoerigkeit: string;
-  readonly arbeitsmarktzugang: { readonly erlaubnis: string; readonly naechsteAenderungAm: IsoDate | null };
+  readonly arbeitsmarktzugang: { readonly erlaubnis: Erlaubnis; readonly naechsteAenderungAm: IsoDate | null };
 }
 
 export interface AnspracheSeiteAbh {

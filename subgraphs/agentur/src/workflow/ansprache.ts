@@ -64,11 +64,9 @@ export async function ansprachekandidaten(
       }
       after = kandidat.cursor;
       const kriterium = kriteriumOf.get(kandidat.staatsangehoerigkeit);
-      if (!kriterium || bekannt.has(kandidat.personId) || arbeitsmarktzugangAusgeschlossen(kandidat.arbeitsmarktzugang as never, args.stichtag)) continue;
+      if (!kriterium || bekannt.has(kandidat.personId) || arbeitsmarktzugangAusgeschlossen(kandidat.arbeitsmarktzugang, args.stichtag)) continue;
       edges.push({ cursor: kandidat.cursor, node: { person: { id: kandidat.personId }, kriterium } });
     }
-    // Persons the Ausländerbehörde skipped (not released) lie before its endCursor: continue after them.
-    if (consumedAll && seite.endCursor) after = seite.endCursor;
     hasNextPage = !consumedAll || seite.hasNextPage;
   }
   return {
