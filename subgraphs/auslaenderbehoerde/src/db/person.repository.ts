@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { IsoDate, PageRequest } from '@ip/kit';
-import type { AuslaenderbehoerdeDatabase, PersonRow, PersonTable } from './tables.ts';
+import type { Aufenthaltsart, AuslaenderbehoerdeDatabase, PersonRow, PersonTable } from './tables.ts';
 
 type Db = Kysely<AuslaenderbehoerdeDatabase>;
 
@@ -30,13 +30,24 @@ export type PersonenReihenfolge = 'ID' | 'QUALIFIKATION';
 /** Rank for ordering by qualification: higher education first, not recorded last. */
 const rang = sql<number>`case qualifikation when 'STUDIUM' then 1 when 'BERUFSAUSBILDUNG' then 2 when 'BERUFSERFAHRUNG' then 3 when 'KEINE' then 4 else 5 end`;
 
+/** The ranks each order gives its rows (ordered by reference, every row ranks alike). */
+export const RAENGE: Readonly<Record<PersonenReihenfolge, readonly number[]>> = { ID: [0], QUALIFIKATION: [1, 2, 3, 4, 5] };
+
+/** A row's place in the order: its rank and its reference. */
+export interface Position {
+  readonly rang: number;
+  readonly id: string;
+}
+
+export type AuswahlRow = PersonRow & Position;
+
 export interface PersonenAuswahl {
   readonly staatsangehoerigkeiten: readonly string[];
-  readonly aufenthaltsarten: readonly string[] | null;
+  readonly aufenthaltsarten: readonly Aufenthaltsart[] | null;
   readonly agenturbezirke: readonly string[] | null;
   readonly stichtag: IsoDate;
   readonly reihenfolge: PersonenReihenfolge;
-  readonly after: { readonly rang: number; readonly id: string } | null;
+  readonly after: Position | null;
   readonly limit: number;
 }
 
@@ -44,7 +55,7 @@ export interface PersonenAuswahl {
  * Persons of the given nationalities (and, if given, statuses on the Stichtag and districts) after a
  * keyset position, in the asked order; each row carries its sort rank for the next cursor.
  */
-export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: PersonenAuswahl): Promise<(PersonRow & { rang: number })[]> {
+export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: PersonenAuswahl): Promise<AuswahlRow[]> {
   const nachQualifikation = auswahl.reihenfolge === 'QUALIFIKATION';
   const sortRang = nachQualifikation ? rang : sql<number>`0`;
   let query = db
@@ -54,12 +65,13 @@ export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: Pers
     .where('staatsangehoerigkeit', 'in', auswahl.staatsangehoerigkeiten);
   const { aufenthaltsarten, agenturbezirke, after, stichtag } = auswahl;
   if (aufenthaltsarten) {
+    // Periods never overlap, so a period of one of the kinds in force on the Stichtag is the status then.
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('aufenthaltsstatus')
           .select('aufenthaltsstatus.id')
           .whereRef('aufenthaltsstatus.personId', '=', 'person.id')
-          .where('aufenthaltsstatus.art', 'in', aufenthaltsarten as never[])
+          .where('aufenthaltsstatus.art', 'in', aufenthaltsarten)
           .where('aufenthaltsstatus.gueltigAb', '<=', stichtag)
           .where((eb) => eb.or([eb('aufenthaltsstatus.gueltigBis', 'is', null), eb('aufenthaltsstatus.gueltigBis', '>=', stichtag)])),
       ),

@@ -136,10 +136,15 @@ function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, 
   );
 }
 
-function bewerten(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
+/** Refuses a day before the oldest rule version: what held then is not modelled. */
+export function pruefeRechtsstand(stichtag: IsoDate): void {
   if (stichtag < RECHTSSTAND.DREIMONATSFRIST) {
     throw new RechtsstandNichtAbgebildet(`the rules are modelled from ${RECHTSSTAND.DREIMONATSFRIST} on`);
   }
+}
+
+function bewerten(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
+  pruefeRechtsstand(stichtag);
   return fakten.aufenthaltsart === 'AUFENTHALTSERLAUBNIS' || fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS'
     ? mitTitel(fakten)
     : imVerfahrenOderGeduldet(fakten, stichtag, taetigkeit);

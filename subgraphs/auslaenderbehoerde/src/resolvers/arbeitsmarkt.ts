@@ -10,13 +10,17 @@ import { widersprueche, type Widerspruch } from '../domain/widersprueche.ts';
 import { Kategorie } from '../policy.ts';
 
 /** The rules module's refusal of a day it does not model, as a clear input error. */
-function pruefen(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit): Arbeitsmarktzugang {
+export function imRechtsstand<T>(rechnen: () => T): T {
   try {
-    return pruefeArbeitsmarktzugang(fakten, stichtag, taetigkeit);
+    return rechnen();
   } catch (error) {
     if (error instanceof RechtsstandNichtAbgebildet) throw badUserInput(error.message, 'stichtag');
     throw error;
   }
+}
+
+function pruefen(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit): Arbeitsmarktzugang {
+  return imRechtsstand(() => pruefeArbeitsmarktzugang(fakten, stichtag, taetigkeit));
 }
 
 async function zugangAm(person: PersonRow, stichtag: IsoDate, taetigkeit: Taetigkeit, context: Context) {

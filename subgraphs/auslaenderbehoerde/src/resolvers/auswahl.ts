@@ -1,18 +1,19 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { badUserInput, decodeCursor, encodeCursor, type IsoDate, MAX_PAGE } from '@ip/kit';
+import { badUserInput, encodeCursor, isUuid, pageRequest, type IsoDate } from '@ip/kit';
 import { operationOf } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { listPersonenNachStaatsangehoerigkeit, type PersonenReihenfolge } from '../db/person.repository.ts';
-import type { PersonRow } from '../db/tables.ts';
+import { listPersonenNachStaatsangehoerigkeit, RAENGE, type AuswahlRow, type PersonenReihenfolge, type Position } from '../db/person.repository.ts';
+import type { Aufenthaltsart } from '../db/tables.ts';
+import { pruefeRechtsstand } from '../domain/arbeitsmarktzugang.ts';
 import { istLaendercode } from '../domain/laendercode.ts';
-import { RECHTSSTAND } from '../domain/rechtsstand.ts';
 import { Kategorie } from '../policy.ts';
 import { PERSONEN_AUSWAHL } from '../workflow/permissions.ts';
+import { imRechtsstand } from './arbeitsmarkt.ts';
 
 interface AuswahlArgs {
   readonly staatsangehoerigkeiten: readonly string[];
-  readonly aufenthaltsarten?: readonly string[] | null;
+  readonly aufenthaltsarten?: readonly Aufenthaltsart[] | null;
   readonly agenturbezirke?: readonly string[] | null;
   readonly stichtag: IsoDate;
   readonly reihenfolge?: PersonenReihenfolge | null;
@@ -22,60 +23,78 @@ interface AuswahlArgs {
 
 /** Listing a person tells its nationality and status; the list is for outreach, which needs the access too. */
 const KATEGORIEN = [Kategorie.IDENTITAET, Kategorie.AUFENTHALT, Kategorie.ARBEITSMARKTZUGANG];
+const MAX_STAATSANGEHOERIGKEITEN = 30;
+/** More than NRW's 30 Agentur districts; the bound keeps the statement's parameter list small. */
+const MAX_AGENTURBEZIRKE = 50;
 
-function position(after: string | null | undefined): { rang: number; id: string } | null {
-  if (!after) return null;
-  const [rang, id] = decodeCursor(after).split('|');
-  if (!rang || !/^[0-5]$/.test(rang) || !id) throw badUserInput('after is not a cursor of this connection', 'after');
+/** The cursor carries the sort keys only, rank and reference; a cursor of the other order is refused. */
+function position(afterKey: string | null, reihenfolge: PersonenReihenfolge): Position | null {
+  if (afterKey === null) return null;
+  const [rang, id, ...rest] = afterKey.split('|');
+  if (!rang || !RAENGE[reihenfolge].includes(Number(rang)) || !id || !isUuid(id) || rest.length > 0) {
+    throw badUserInput('after is not a cursor of this connection', 'after');
+  }
   return { rang: Number(rang), id };
+}
+
+/** A list argument holds 1 to atMost values as given; duplicates are dropped before they reach SQL. */
+function checkedList<T extends string>(values: readonly T[], field: string, message: string, atMost = Infinity): T[] {
+  if (values.length === 0 || values.length > atMost) throw badUserInput(message, field);
+  return [...new Set(values)];
 }
 
 export const AuswahlQuery = {
   /**
-   * The owner decides every listed person: only persons whose three categories it releases to the
-   * caller are listed, and each decision is logged. Rows are read in chunks just large enough to fill the
-   * page, so no more persons are decided (and logged) than the page needs, plus those refused on the way.
+   * Lists only persons whose three categories the owner releases to the caller, and logs each decision.
+   * Rows are read in chunks of first + 1 and decided in rounds of as many as the page still lacks: no
+   * person behind the page's last one is decided, because every decision is a log entry saying the caller
+   * asked about that person. Each round is one consent load and the rounds shrink as the page fills; one
+   * undecided row is always kept in hand, so a full page knows without another read whether more follow.
    */
   async personenNachStaatsangehoerigkeit(_: unknown, args: AuswahlArgs, context: Context, info: GraphQLResolveInfo) {
     authorise(context.access.caller, PERSONEN_AUSWAHL, 'list persons by nationality');
-    const first = args.first ?? 20;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}`, 'first');
-    if (args.staatsangehoerigkeiten.length === 0 || args.staatsangehoerigkeiten.length > 30) throw badUserInput('name 1 to 30 nationalities', 'staatsangehoerigkeiten');
-    const unbekannt = args.staatsangehoerigkeiten.find((code) => !istLaendercode(code));
+    const page = pageRequest(args.first, args.after);
+    const reihenfolge = args.reihenfolge ?? 'ID';
+    const staatsangehoerigkeiten = checkedList(args.staatsangehoerigkeiten, 'staatsangehoerigkeiten', `name 1 to ${MAX_STAATSANGEHOERIGKEITEN} nationalities`, MAX_STAATSANGEHOERIGKEITEN);
+    const unbekannt = staatsangehoerigkeiten.find((code) => !istLaendercode(code));
     if (unbekannt !== undefined) throw badUserInput(`${unbekannt} is no ISO 3166-1 alpha-2 country code`, 'staatsangehoerigkeiten');
-    if (args.stichtag < RECHTSSTAND.DREIMONATSFRIST) throw badUserInput(`the rules are modelled from ${RECHTSSTAND.DREIMONATSFRIST} on`, 'stichtag');
+    const aufenthaltsarten = args.aufenthaltsarten ? checkedList(args.aufenthaltsarten, 'aufenthaltsarten', 'name at least one status, or leave aufenthaltsarten out for any') : null;
+    const agenturbezirke = args.agenturbezirke
+      ? checkedList(args.agenturbezirke, 'agenturbezirke', `name 1 to ${MAX_AGENTURBEZIRKE} districts, or leave agenturbezirke out for all`, MAX_AGENTURBEZIRKE)
+      : null;
+    imRechtsstand(() => pruefeRechtsstand(args.stichtag));
+    const filter = { staatsangehoerigkeiten, aufenthaltsarten, agenturbezirke, stichtag: args.stichtag, reihenfolge, limit: page.limit + 1 };
     const operation = operationOf(info);
-    const listed: (PersonRow & { rang: number })[] = [];
-    let after = position(args.after);
-    let hasNextPage = first > 0;
-    while (listed.length < first) {
-      const needed = first - listed.length;
-      const rows = await listPersonenNachStaatsangehoerigkeit(context.db, {
-        staatsangehoerigkeiten: args.staatsangehoerigkeiten,
-        aufenthaltsarten: args.aufenthaltsarten ?? null,
-        agenturbezirke: args.agenturbezirke ?? null,
-        stichtag: args.stichtag,
-        reihenfolge: args.reihenfolge ?? 'ID',
-        after,
-        limit: needed + 1,
-      });
-      const chunk = rows.slice(0, needed);
-      const decisions = await Promise.all(chunk.map((row) => Promise.all(KATEGORIEN.map((kategorie) => context.access.decide(row.id, kategorie, operation)))));
-      chunk.forEach((row, index) => {
-        if (decisions[index]!.every((decision) => decision.released)) listed.push(row);
-      });
-      hasNextPage = rows.length > needed;
-      const last = chunk.at(-1);
-      if (!hasNextPage || !last) break;
-      after = { rang: last.rang, id: last.id };
-    }
+
+    let after = position(page.afterKey, reihenfolge);
+    let readToEnd = false;
+    const undecided: AuswahlRow[] = [];
+    const listed: AuswahlRow[] = [];
+    do {
+      const missing = page.limit - listed.length;
+      if (undecided.length <= missing && !readToEnd) {
+        const chunk = await listPersonenNachStaatsangehoerigkeit(context.db, { ...filter, after });
+        readToEnd = chunk.length < filter.limit;
+        undecided.push(...chunk);
+        after = chunk.at(-1) ?? after;
+      }
+      const round = undecided.splice(0, missing);
+      const decisions = await Promise.all(round.map((row) => Promise.all(KATEGORIEN.map((kategorie) => context.access.decide(row.id, kategorie, operation)))));
+      listed.push(...round.filter((_, index) => decisions[index]!.every((decision) => decision.released)));
+    } while (listed.length < page.limit && undecided.length > 0);
+
     const edges = listed.map(({ rang, ...person }) => {
       context.loaders.person.prime(person.id, person);
       return { cursor: encodeCursor(`${rang}|${person.id}`), node: person };
     });
     return {
       edges,
-      pageInfo: { hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+      pageInfo: {
+        hasNextPage: undecided.length > 0,
+        hasPreviousPage: page.afterKey !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   },
 };

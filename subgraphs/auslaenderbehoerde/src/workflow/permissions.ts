@@ -20,8 +20,11 @@ export const KLAERUNG_UEBERSICHT: Permission = {
   familienkasse: ['teamleitung'],
 };
 
-/** The list for the Agentur's initiative outreach: the Agentur's staff, and the ABH's own. */
+/**
+ * The list for the Agentur's initiative outreach: the Agentur's staff who see its lists, and the ABH's own case
+ * workers. Not the data-protection role: it audits releases and has no use for a list of persons.
+ */
 export const PERSONEN_AUSWAHL: Permission = {
-  agentur: ['integrationsfachkraft', 'eingangszone', 'teamleitung'],
+  agentur: ['eingangszone', 'integrationsfachkraft', 'teamleitung'],
   auslaenderbehoerde: ['sachbearbeitung', 'teamleitung'],
 };
