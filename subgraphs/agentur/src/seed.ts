@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
+import { periodOn } from '@ip/kit/calendar';
 import { addDays, ageOn, demoRandom, maxDate, minDate, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
 import { countFaelle, insertEreignisse, insertFaelle, insertUebergaben } from './db/fall.repository.ts';
 import { insertKompetenzfeststellungen, insertSprachkurse } from './db/foerderung.repository.ts';
@@ -141,7 +142,7 @@ function foerderung(fall: DemoFall, id: string, referenceDate: string, erfasstVo
   }
   const sprachkurse: Insertable<SprachkursTable>[] = [];
   const eintritt = maxDate(addDays(fall.eroeffnetAm, random.int(3, 20)), '2015-10-24');
-  const status = fall.person.statusverlauf.find((periode) => periode.gueltigAb <= eintritt && (periode.gueltigBis === null || periode.gueltigBis >= eintritt))?.art ?? null;
+  const status = periodOn(fall.person.statusverlauf, eintritt)?.art ?? null;
   const einstieg = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: fall.person.staatsangehoerigkeit, aufenthaltsart: status });
   if (einstieg.foerderfaehig && eintritt <= referenceDate) {
     sprachkurse.push({ fallId: id, art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: eintritt, ende: null, status: random.chance(0.85) ? 'LAUFEND' : 'ABGEBROCHEN', erfasstVon });

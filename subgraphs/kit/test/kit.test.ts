@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manyByKey, oneByKey } from '../src/batch.ts';
+import { periodOn } from '../src/calendar/period.ts';
 import { subgraphConfig } from '../src/config.ts';
 import { retentionCutOff } from '../src/run-subgraph.ts';
 import { decodeCursor, encodeCursor, pageRequest, toConnection } from '../src/pagination.ts';
@@ -95,5 +96,28 @@ describe('retentionCutOff', () => {
     ['2016-05-15T00:00:00.000Z', 1, '2016-04-15T00:00:00.000Z'],
   ])('%s minus %i months → %s', (now, months, expected) => {
     expect(retentionCutOff(new Date(now), months).toISOString()).toBe(expected);
+  });
+});
+
+describe('periodOn', () => {
+  const periods = [
+    { name: 'gestattung', gueltigAb: '2015-03-01', gueltigBis: '2015-09-30' },
+    { name: 'erlaubnis', gueltigAb: '2015-10-01', gueltigBis: '2016-09-30' },
+    { name: 'verlaengert', gueltigAb: '2016-09-30', gueltigBis: null },
+  ];
+  it.each([
+    ['2015-02-28', null],
+    ['2015-03-01', 'gestattung'],
+    ['2015-09-30', 'gestattung'],
+    ['2015-10-01', 'erlaubnis'],
+    ['2016-09-29', 'erlaubnis'],
+    ['2016-09-30', 'verlaengert'],
+    ['2030-01-01', 'verlaengert'],
+  ])('on %s is %s', (day, name) => {
+    expect(periodOn(periods, day)?.name ?? null).toBe(name);
+  });
+  it('finds nothing in a gap or in no periods', () => {
+    expect(periodOn([{ gueltigAb: '2015-01-01', gueltigBis: '2015-01-31' }, { gueltigAb: '2015-03-01', gueltigBis: null }], '2015-02-15')).toBeNull();
+    expect(periodOn([], '2015-02-15')).toBeNull();
   });
 });

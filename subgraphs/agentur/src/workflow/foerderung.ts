@@ -1,4 +1,5 @@
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
@@ -47,10 +48,6 @@ export interface SprachkursEingabe {
   readonly status: SprachkursStatus;
 }
 
-/** The status on a day from the Ausländerbehörde's periods (each runs to its last day, or is open). */
-const statusAm = (verlauf: readonly { art: string; gueltigAb: string; gueltigBis: string | null }[], tag: string) =>
-  verlauf.find((periode) => periode.gueltigAb <= tag && (periode.gueltigBis === null || periode.gueltigBis >= tag))?.art ?? null;
-
 /**
  * § 421 SGB III entry courses are checked against the law with the Ausländerbehörde's facts, asked for as
  * the caller: the Agentur keeps no copy of nationality or status.
@@ -62,7 +59,7 @@ async function pruefeEinstiegskurs(context: Context, personId: string, eintritt:
       grund: 'NACHWEIS_NICHT_FREIGEGEBEN',
     });
   }
-  const ergebnis = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: nachweis.staatsangehoerigkeit, aufenthaltsart: statusAm(nachweis.verlauf, eintritt) });
+  const ergebnis = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: nachweis.staatsangehoerigkeit, aufenthaltsart: periodOn(nachweis.verlauf, eintritt)?.art ?? null });
   if (!ergebnis.foerderfaehig) {
     throw domainError(ErrorCode.BAD_USER_INPUT, `no entry course under § 421 SGB III: ${ergebnis.grund}`, { grund: ergebnis.grund, field: 'eingabe.art' });
   }

@@ -1,18 +1,14 @@
 import type { IsoDate } from '@ip/kit';
+import { periodOn } from '@ip/kit/calendar';
 import type { AufenthaltsstatusRow, PersonRow } from '../db/tables.ts';
 import type { ArbeitsmarktFakten } from './arbeitsmarktzugang.ts';
-
-/** The status period in force on a day, if any. */
-export function statusAm(verlauf: readonly AufenthaltsstatusRow[], stichtag: IsoDate): AufenthaltsstatusRow | null {
-  return verlauf.findLast((period) => period.gueltigAb <= stichtag && (period.gueltigBis === null || stichtag <= period.gueltigBis)) ?? null;
-}
 
 /**
  * The rules' facts as the Ausländerbehörde holds them on a day: the status in force then, the stay since
  * entry (earlier permitted, tolerated or authorised stays count), and the recorded bans and obligations.
  */
 export function faktenAm(person: PersonRow, verlauf: readonly AufenthaltsstatusRow[], stichtag: IsoDate): ArbeitsmarktFakten | null {
-  const status = statusAm(verlauf, stichtag);
+  const status = periodOn(verlauf, stichtag);
   if (!status) return null;
   return {
     aufenthaltsart: status.art,

@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput, type IsoDate } from '@ip/kit';
+import { periodOn } from '@ip/kit/calendar';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { PersonRow } from '../db/tables.ts';
 import { pruefeArbeitsmarktzugang, RechtsstandNichtAbgebildet, type ArbeitsmarktFakten, type Arbeitsmarktzugang, type Taetigkeit } from '../domain/arbeitsmarktzugang.ts';
-import { faktenAm, statusAm } from '../domain/gespeicherte-fakten.ts';
+import { faktenAm } from '../domain/gespeicherte-fakten.ts';
 import { istLaendercode } from '../domain/laendercode.ts';
 import { widersprueche, type Widerspruch } from '../domain/widersprueche.ts';
 import { Kategorie } from '../policy.ts';
@@ -26,7 +27,7 @@ function pruefen(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taet
 async function zugangAm(person: PersonRow, stichtag: IsoDate, taetigkeit: Taetigkeit, context: Context) {
   const verlauf = await context.loaders.statusverlauf.load(person.id);
   const fakten = faktenAm(person, verlauf, stichtag);
-  return fakten && { zugang: pruefen(fakten, stichtag, taetigkeit), status: statusAm(verlauf, stichtag)! };
+  return fakten && { zugang: pruefen(fakten, stichtag, taetigkeit), status: periodOn(verlauf, stichtag)! };
 }
 
 export const ArbeitsmarktQuery = {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@ip/kit';
+import { periodOn } from '@ip/kit/calendar';
 
 export type Rechtskreis = 'SGB_II' | 'SGB_III' | 'KEINER';
 
@@ -25,7 +26,7 @@ export interface RechtskreisFakten {
 export function bestimmeRechtskreis(fakten: RechtskreisFakten, stichtag: IsoDate): Rechtskreis {
   if (fakten.bewilligungen.some((periode) => periode.ab <= stichtag && stichtag <= periode.bis)) return 'SGB_II';
   if (fakten.sgb2Ab !== null && fakten.sgb2Ab <= stichtag) return 'SGB_II';
-  const status = fakten.verlauf.find((periode) => periode.gueltigAb <= stichtag && (periode.gueltigBis === null || stichtag <= periode.gueltigBis));
+  const status = periodOn(fakten.verlauf, stichtag);
   if (status && (status.art === 'AUFENTHALTSGESTATTUNG' || status.art === 'DULDUNG')) return 'SGB_III';
   return 'KEINER';
 }
