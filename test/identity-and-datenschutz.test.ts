@@ -144,6 +144,38 @@ describe('the person\'s data protection view', () => {
     ]);
   });
 
+  it('lets the common intake and the owner\'s own staff record and withdraw, not the recipient nor a data protection officer', async () => {
+    const person = withoutDeclaration()[2]!;
+    const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id erfasstDurch } }`;
+    const WITHDRAW = `mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { status } }`;
+    const KATEGORIEN = ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'];
+    const declaration = (an: string) => ({ id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }] });
+    const FALL = `query($id: ID!) { person(id: $id) { kompetenzfeststellungen { instrument } } }`;
+    const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
+
+    // A Jobcenter case worker recording, at the Agentur, a release of the Agentur's data to the Jobcenter.
+    const forged = declaration('JOBCENTER');
+    for (const as of [asJobcenter, { agency: 'agentur' as const, role: 'datenschutz' }]) {
+      const refused = await system.query(RECORD, { e: forged }, as);
+      expect(refused.errors?.map((error) => error.extensions?.['code']), as.role).toEqual(['FORBIDDEN']);
+    }
+    expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe('EINWILLIGUNG_FEHLT');
+
+    const signed = declaration('JOBCENTER');
+    for (const [as, by] of [[{ agency: 'agentur' as const, role: 'eingangszone' }, 'AGENTUR'], [{ agency: 'agentur' as const, role: 'teamleitung' }, 'AGENTUR']] as const) {
+      const recorded = await system.query(RECORD, { e: { ...signed, id: randomUUID() } }, as);
+      expect(recorded.data, as.role).toEqual({ einwilligungErfassenAgentur: { id: expect.any(String), erfasstDurch: by } });
+    }
+    const kept = await system.query<{ einwilligungErfassenAgentur: { id: string } }>(RECORD, { e: signed }, { agency: 'agentur', role: 'integrationsfachkraft' });
+    expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors).toBeUndefined();
+
+    // Withdrawing is the same desk's job: another partner cannot cut the person's releases off either.
+    const id = kept.data!.einwilligungErfassenAgentur.id;
+    const byFamilienkasse = await system.query(WITHDRAW, { id }, { agency: 'familienkasse', role: 'sachbearbeitung' });
+    expect(byFamilienkasse.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    expect((await system.query(WITHDRAW, { id }, { agency: 'agentur', role: 'eingangszone' })).data).toEqual({ einwilligungWiderrufenAgentur: { status: 'WIDERRUFEN' } });
+  });
+
   it('shows the log to the owner\'s staff and to every data protection officer, not to other case workers', async () => {
     const person = system.population.persons[1]!;
     const read = (agency: PartnerName, role: string) => system.query<View>(VIEW, { id: person.id }, { agency, role });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { domainError, ErrorCode, notFound } from '../errors.ts';
 import type { Agency } from '../identity/agencies.ts';
+import { authorise, type Permission } from '../identity/authorise.ts';
 import { isUuid } from '../ids.ts';
 import { pageRequest, toConnection, type Connection } from '../pagination.ts';
 import type { IsoDate } from '../scalars.ts';
@@ -45,11 +46,19 @@ function consentView(consent: StoredConsent) {
 }
 type ConsentView = ReturnType<typeof consentView>;
 
-function requireRecorder(context: DatenschutzContext): void {
-  // The data protection officer audits; recording what a person signed is the intake's and case workers' job.
-  if (context.access.caller.role === 'datenschutz') {
-    throw domainError(ErrorCode.FORBIDDEN, 'the role datenschutz does not record declarations of consent');
-  }
+/** The Integration Point's common intake desk, where the person signs (Rahmenkonzept §5); the Agentur staffs it. */
+const INTAKE: Permission = { agentur: ['eingangszone', 'integrationsfachkraft'] };
+
+/**
+ * Who may record or withdraw the owner's copy of a declaration: the common intake, and the owner's own case
+ * staff (a declaration handed in at its desk). Another partner's case worker may not: a declaration recorded
+ * by the recipient would let it grant itself the owner's data. The data-protection officer audits, it does
+ * not record.
+ */
+function requireRecorder(context: DatenschutzContext, owner: Agency, action: string): void {
+  const { caller } = context.access;
+  const ownStaff = caller.agency === owner && caller.role !== 'datenschutz';
+  if (!ownStaff) authorise(caller, INTAKE, `${action} at ${owner}`);
 }
 
 /**
@@ -62,7 +71,7 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
   const suffix = capitalised(owner);
 
   async function record(_: unknown, args: { erklaerung: DeclarationInput }, context: DatenschutzContext): Promise<ConsentView> {
-    requireRecorder(context);
+    requireRecorder(context, owner, 'record declarations of consent');
     const input = {
       ...args.erklaerung,
       freigaben: args.erklaerung.freigaben.map((line) => ({ ...line, kategorien: line.kategorien.map((category) => category.toLowerCase()) })),
@@ -88,7 +97,7 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
   }
 
   async function withdraw(_: unknown, args: { erklaerungId: string }, context: DatenschutzContext): Promise<ConsentView> {
-    requireRecorder(context);
+    requireRecorder(context, owner, 'withdraw declarations of consent');
     const db = dbOf(context);
     if (!isUuid(args.erklaerungId) || !(await findConsentById(db, args.erklaerungId))) throw notFound('Einwilligung', args.erklaerungId);
     await withdrawConsent(db, args.erklaerungId, context.today, context.access.caller.userId);
