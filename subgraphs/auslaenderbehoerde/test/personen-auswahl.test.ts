@@ -189,6 +189,18 @@ describe('personenNachStaatsangehoerigkeit for the Agentur', () => {
   });
 });
 
+describe('an empty page', () => {
+  it('reads and decides nothing, so it tells nothing about who follows', async () => {
+    const { body } = await page({ first: 1 });
+    const after = body.data!.personenNachStaatsangehoerigkeit.pageInfo.endCursor;
+    abh.statements.length = 0;
+    const empty = await page({ first: 0, after });
+    expect(empty.body.data!.personenNachStaatsangehoerigkeit).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(abh.statements.filter((statement) => statement.includes('from "person"'))).toEqual([]);
+    expect(await abh.db.selectFrom('zugriffsprotokoll').select('id').where('operation', '=', empty.operation).execute()).toEqual([]);
+  });
+});
+
 describe('qualifikation', () => {
   it('holds only the four values of the core data system', async () => {
     const person = population.persons[0]!;
