@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { AgenturDatabase } from '@ip/agentur';
 import { addDays, addMonths, demoDeclaration, type DemoPerson } from '@ip/kit/demo';
+import { encodeCursor } from '@ip/kit';
 import { startSystem, type System } from './support/system.ts';
 
 /**
@@ -106,6 +107,17 @@ describe('Bleibeperspektive criteria and the outreach list', () => {
     expect(verlauf.data!.bleibeperspektiveKriterienVerlauf).toHaveLength(5);
   });
 
+  it('shows the list to every partner, but who entered it and the history to the Agentur\'s staff only', async () => {
+    const liste = await system.query<{ bleibeperspektiveKriterien: { staatsangehoerigkeit: string; festgelegtVon: string | null }[] }>(`{ bleibeperspektiveKriterien(stichtag: "${VOR}") { staatsangehoerigkeit festgelegtVon } }`, {}, JOBCENTER);
+    expect(liste.data!.bleibeperspektiveKriterien.map((k) => k.staatsangehoerigkeit)).toEqual(['ER', 'IQ', 'IR', 'SY']);
+    expect(liste.data!.bleibeperspektiveKriterien.every((k) => k.festgelegtVon === null)).toBe(true);
+    expect(new Set(liste.errors?.map((error) => error.extensions?.['code']))).toEqual(new Set(['FORBIDDEN']));
+    const eigene = await system.query<{ bleibeperspektiveKriterien: { festgelegtVon: string | null }[] }>(`{ bleibeperspektiveKriterien(stichtag: "${VOR}") { festgelegtVon } }`, {}, EINGANG);
+    expect(eigene.errors).toBeUndefined();
+    expect(eigene.data!.bleibeperspektiveKriterien.every((k) => typeof k.festgelegtVon === 'string')).toBe(true);
+    expect(codeOf(await system.query(`{ bleibeperspektiveKriterienVerlauf { staatsangehoerigkeit } }`, {}, JOBCENTER))?.['code']).toBe('FORBIDDEN');
+  });
+
   it.each([
     [VOR, ['ER', 'IQ', 'IR', 'SY']],
     [NACH, ['ER', 'IQ', 'SO', 'SY']],
@@ -203,6 +215,40 @@ describe('intake', () => {
   });
 });
 
+describe('intake on a declaration, after an earlier case, and under load', () => {
+  it('refuses a declaration not in force on the intake day or withdrawn since', async () => {
+    const personId = randomUUID();
+    const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id } }`;
+    const erklaerung = (unterschriebenAm: string) => ({ id: randomUUID(), personId, unterschriebenAm, freigaben: [{ von: 'AGENTUR', an: 'JOBCENTER', kategorien: ['FALL'] }] });
+    const spaeter = erklaerung('2016-08-20');
+    const widerrufen = erklaerung('2016-08-01');
+    for (const e of [spaeter, widerrufen]) expect((await system.query(RECORD, { e }, EINGANG)).errors).toBeUndefined();
+    expect((await system.query(`mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { id } }`, { id: widerrufen.id }, EINGANG)).errors).toBeUndefined();
+    for (const e of [spaeter, widerrufen]) {
+      expect(codeOf((await eroeffnen(personId, '2016-08-16', { einwilligungId: e.id })).response)).toMatchObject({ grund: 'EINWILLIGUNG_NICHT_WIRKSAM', field: 'einwilligungId' });
+    }
+    const wirksam = erklaerung('2016-08-16');
+    expect((await system.query(RECORD, { e: wirksam }, EINGANG)).errors).toBeUndefined();
+    expect((await eroeffnen(personId, '2016-08-16', { einwilligungId: wirksam.id })).response.errors).toBeUndefined();
+  });
+
+  it('opens a new case only after the earlier one ended', async () => {
+    const personId = randomUUID();
+    const erster = (await eroeffnen(personId, '2016-01-04')).response.data!.fallEroeffnen.id;
+    const ABSCHLIESSEN = `mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2016-05-02", grund: WEGZUG) { status } }`;
+    expect((await system.query(ABSCHLIESSEN, { f: erster }, FACHKRAFT)).errors).toBeUndefined();
+    expect(codeOf((await eroeffnen(personId, '2016-04-01')).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eroeffnetAm' });
+    expect((await eroeffnen(personId, '2016-09-01')).response.data?.fallEroeffnen.eroeffnetAm).toBe('2016-09-01');
+  });
+
+  it('lets exactly one of several simultaneous intakes with one customer number through', async () => {
+    const nummer = nextKundennummer();
+    const antworten = await Promise.all(Array.from({ length: 4 }, () => eroeffnen(randomUUID(), '2016-08-16', { kundennummer: nummer })));
+    const codes = antworten.map(({ response }) => (response.errors ? codeOf(response)?.['grund'] : 'ERÖFFNET'));
+    expect(codes.toSorted()).toEqual(['ERÖFFNET', 'KUNDENNUMMER_VERGEBEN', 'KUNDENNUMMER_VERGEBEN', 'KUNDENNUMMER_VERGEBEN']);
+  });
+});
+
 const SPRACHKURS = `mutation($f: ID!, $e: SprachkursInput!) { sprachkursErfassen(fallId: $f, eingabe: $e) { id art status } }`;
 
 describe('courses under § 421 SGB III, checked with the Ausländerbehörde\'s facts', () => {
@@ -213,17 +259,23 @@ describe('courses under § 421 SGB III, checked with the Ausländerbehörde\'s f
   };
   const adult = (p: DemoPerson) => p.geburtsdatum < '1997-01-01';
 
-  it('records an entry course for a Syrian with a Gestattung entering in November 2015, refuses the rest with a reason', async () => {
-    const blocked = await agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV').union(agenturDb.selectFrom('regelkunde').select('personId')).execute();
+  it('records an entry course for an eligible nationality with a Gestattung entering in November 2015, refuses the rest with a reason', async () => {
+    // Not known on the intake day: no active case, not a regular customer, no earlier case ending after it.
+    const blocked = await agenturDb
+      .selectFrom('fall')
+      .select('personId')
+      .where((eb) => eb.or([eb('status', '=', 'AKTIV'), eb('statusSeit', '>', '2015-11-02')]))
+      .union(agenturDb.selectFrom('regelkunde').select('personId'))
+      .execute();
     const known = new Set(blocked.map((row) => row.personId));
     const free = (p: DemoPerson) => adult(p) && !known.has(p.id);
-    const syrer = person((p) => free(p) && released(p) && p.staatsangehoerigkeit === 'SY' && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG');
+    const berechtigt = person((p) => free(p) && ['SY', 'ER', 'IQ', 'IR'].includes(p.staatsangehoerigkeit) && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG');
     const afghane = person((p) => free(p) && released(p) && !['SY', 'ER', 'IQ', 'IR'].includes(p.staatsangehoerigkeit) && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG');
-    const ohneEinwilligung = person((p) => free(p) && !released(p));
+    const ohneEinwilligung = person((p) => free(p) && !released(p) && p.id !== berechtigt.id && p.id !== afghane.id);
     const kurs = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: '2015-11-10', status: 'LAUFEND' };
     const fallVon = async (p: DemoPerson) => (await eroeffnen(p.id, '2015-11-02', { zugangsweg: 'FREIER_ZUGANG' })).response.data!.fallEroeffnen.id;
 
-    const ok = await system.query<{ sprachkursErfassen: { art: string } }>(SPRACHKURS, { f: await fallVon(syrer), e: kurs }, FACHKRAFT);
+    const ok = await system.query<{ sprachkursErfassen: { art: string } }>(SPRACHKURS, { f: await fallVon(berechtigt), e: kurs }, FACHKRAFT);
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.sprachkursErfassen.art).toBe('EINSTIEGSKURS_421');
     expect(codeOf(await system.query(SPRACHKURS, { f: await fallVon(afghane), e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'STAATSANGEHOERIGKEIT' });
@@ -234,6 +286,75 @@ describe('courses under § 421 SGB III, checked with the Ausländerbehörde\'s f
     expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, beginn: '2016-01-04' } }, FACHKRAFT))).toMatchObject({ grund: 'EINTRITT_AUSSERHALB_ZEITRAUM' });
     const integrationskurs = await system.query(SPRACHKURS, { f: fall, e: { ...kurs, art: 'INTEGRATIONSKURS', beginn: '2016-01-04' } }, FACHKRAFT);
     expect(integrationskurs.errors).toBeUndefined();
+  });
+});
+
+describe('§ 421 SGB III with a BüMA, and only for active cases', () => {
+  it('takes a BüMA the specialist saw when the Ausländerbehörde records no status on the entry day', async () => {
+    const known = await knownToAgentur();
+    const ankunft = system.population.persons.find(
+      (p) => ['SY', 'ER', 'IQ', 'IR'].includes(p.staatsangehoerigkeit) && !known.has(p.id) && p.einreiseAm >= '2015-10-24' && p.einreiseAm <= '2015-12-20' && statusOn(p, addDays(p.einreiseAm, 1)) === undefined,
+    );
+    expect(ankunft, 'the population holds a person who arrived in the window and has not applied yet').toBeDefined();
+    const beginn = addDays(ankunft!.einreiseAm, 1);
+    const fall = (await eroeffnen(ankunft!.id, ankunft!.einreiseAm)).response.data!.fallEroeffnen.id;
+    const kurs = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn, status: 'LAUFEND' };
+    const MIT_NACHWEIS = `mutation($f: ID!, $e: SprachkursInput!) { sprachkursErfassen(fallId: $f, eingabe: $e) { art nachweis } }`;
+    expect(codeOf(await system.query(MIT_NACHWEIS, { f: fall, e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'BUEMA_NICHT_VORGELEGT' });
+    const mitBuema = await system.query<{ sprachkursErfassen: unknown }>(MIT_NACHWEIS, { f: fall, e: { ...kurs, buemaVorgelegt: true } }, FACHKRAFT);
+    expect(mitBuema.data?.sprachkursErfassen).toEqual({ art: 'EINSTIEGSKURS_421', nachweis: 'BUEMA' });
+    const integrationskurs = { art: 'INTEGRATIONSKURS', niveau: 'A1', beginn, status: 'LAUFEND', buemaVorgelegt: true };
+    expect(codeOf(await system.query(MIT_NACHWEIS, { f: fall, e: integrationskurs }, FACHKRAFT))).toMatchObject({ field: 'eingabe.buemaVorgelegt' });
+    const seeded = await agenturDb.selectFrom('sprachkurs').select('nachweis').where('art', '=', 'EINSTIEGSKURS_421').distinct().execute();
+    expect(new Set(seeded.map((row) => row.nachweis))).toEqual(new Set(['AUFENTHALTSGESTATTUNG', 'BUEMA']));
+  });
+
+  it('asks the Ausländerbehörde nothing for a case that has ended, nor for an entry outside the window', async () => {
+    const known = await knownToAgentur();
+    const person = system.population.persons.find((p) => !known.has(p.id) && p.staatsangehoerigkeit === 'SY' && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG')!;
+    const fall = (await eroeffnen(person.id, '2015-11-02')).response.data!.fallEroeffnen.id;
+    const logged = async () => (await system.databases.auslaenderbehoerde.selectFrom('zugriffsprotokoll').select('personId').where('personId', '=', person.id).execute()).length;
+    const before = await logged();
+    const kurs = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: '2016-01-04', status: 'LAUFEND' };
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'EINTRITT_AUSSERHALB_ZEITRAUM', field: 'eingabe.beginn' });
+    expect((await system.query(`mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2015-11-05", grund: WEGZUG) { status } }`, { f: fall }, FACHKRAFT)).errors).toBeUndefined();
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, beginn: '2015-11-04' } }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV' });
+    expect(await logged()).toBe(before);
+  });
+});
+
+describe('courses and assessments in a case', () => {
+  const STATUS = `mutation($k: ID!, $s: SprachkursStatus!, $ende: Date) { sprachkursStatusSetzen(sprachkursId: $k, status: $s, ende: $ende) { status ende } }`;
+
+  it('moves a course only forward, with the days its status allows, and refuses another course under the same key', async () => {
+    const fall = (await eroeffnen(randomUUID(), '2016-01-04')).response.data!.fallEroeffnen.id;
+    const kurs = { art: 'INTEGRATIONSKURS', niveau: 'B1', beginn: '2016-02-01', status: 'ANGEMELDET' };
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, status: 'ABGESCHLOSSEN' } }, FACHKRAFT))).toMatchObject({ field: 'eingabe.ende' });
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, status: 'LAUFEND', beginn: '2099-01-04' } }, FACHKRAFT))).toMatchObject({ field: 'eingabe.beginn' });
+    const angemeldet = await system.query<{ sprachkursErfassen: { id: string } }>(SPRACHKURS, { f: fall, e: kurs }, FACHKRAFT);
+    const id = angemeldet.data!.sprachkursErfassen.id;
+    expect((await system.query<{ sprachkursErfassen: { id: string } }>(SPRACHKURS, { f: fall, e: kurs }, FACHKRAFT)).data?.sprachkursErfassen.id).toBe(id);
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...kurs, niveau: 'B2' } }, FACHKRAFT))).toMatchObject({ grund: 'BEREITS_ERFASST', id });
+
+    expect(codeOf(await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN', ende: '2016-06-30' }, FACHKRAFT))).toMatchObject({ grund: 'STATUSWECHSEL_UNZULAESSIG' });
+    expect((await system.query(STATUS, { k: id, s: 'LAUFEND' }, FACHKRAFT)).data).toEqual({ sprachkursStatusSetzen: { status: 'LAUFEND', ende: null } });
+    expect(codeOf(await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN' }, FACHKRAFT))).toMatchObject({ field: 'ende' });
+    expect((await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN', ende: '2016-06-30' }, FACHKRAFT)).data).toEqual({ sprachkursStatusSetzen: { status: 'ABGESCHLOSSEN', ende: '2016-06-30' } });
+    expect((await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN', ende: '2016-06-30' }, FACHKRAFT)).errors).toBeUndefined();
+    expect(codeOf(await system.query(STATUS, { k: id, s: 'ANGEMELDET' }, FACHKRAFT))).toMatchObject({ grund: 'STATUSWECHSEL_UNZULAESSIG' });
+  });
+
+  it('adds the last day and result to an assessment later, and never overwrites them', async () => {
+    const fall = (await eroeffnen(randomUUID(), '2016-01-04')).response.data!.fallEroeffnen.id;
+    const ERFASSEN = `mutation($f: ID!, $e: KompetenzfeststellungInput!) { kompetenzfeststellungErfassen(fallId: $f, eingabe: $e) { id ende ergebnis } }`;
+    type Erfasst = { kompetenzfeststellungErfassen: { id: string; ende: string | null; ergebnis: string | null } };
+    const begonnen = await system.query<Erfasst>(ERFASSEN, { f: fall, e: { instrument: 'PERF', beginn: '2016-02-01' } }, FACHKRAFT);
+    const { id } = begonnen.data!.kompetenzfeststellungErfassen;
+    const ergebnis = { instrument: 'PERF', beginn: '2016-02-01', ende: '2016-03-11', ergebnis: 'Metallbau, Praktikumsplatz gefunden' };
+    expect((await system.query<Erfasst>(ERFASSEN, { f: fall, e: ergebnis }, FACHKRAFT)).data?.kompetenzfeststellungErfassen).toEqual({ id, ende: '2016-03-11', ergebnis: ergebnis.ergebnis });
+    expect((await system.query<Erfasst>(ERFASSEN, { f: fall, e: ergebnis }, FACHKRAFT)).data?.kompetenzfeststellungErfassen.id).toBe(id);
+    expect((await system.query<Erfasst>(ERFASSEN, { f: fall, e: { instrument: 'PERF', beginn: '2016-02-01' } }, FACHKRAFT)).data?.kompetenzfeststellungErfassen.ergebnis).toBe(ergebnis.ergebnis);
+    expect(codeOf(await system.query(ERFASSEN, { f: fall, e: { ...ergebnis, ergebnis: 'abgebrochen' } }, FACHKRAFT))).toMatchObject({ grund: 'BEREITS_ERFASST', id });
   });
 });
 
@@ -288,6 +409,21 @@ describe('hand-over and the maximum stay', () => {
       expect(entry.stand).toBe(entry.endetAm <= stichtag ? 'ERREICHT' : 'ENDET_BALD');
     }
     expect(new Set(seen.map((entry) => entry.stand))).toEqual(new Set(['ERREICHT', 'ENDET_BALD']));
+  });
+});
+
+describe('ended cases and forged cursors', () => {
+  it('shows no maximum stay for a case that has ended, and refuses a cursor it did not issue', async () => {
+    const fall = (await eroeffnen(randomUUID(), '2016-01-04')).response.data!.fallEroeffnen.id;
+    const STAND = `query($f: ID!) { fall(id: $f) { hoechstverweildauer(stichtag: "2016-07-04") { stand } } }`;
+    expect((await system.query(STAND, { f: fall }, FACHKRAFT)).data).toEqual({ fall: { hoechstverweildauer: { stand: 'ERREICHT' } } });
+    expect((await system.query(`mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2016-05-02", grund: ARBEITSAUFNAHME) { status } }`, { f: fall }, FACHKRAFT)).errors).toBeUndefined();
+    expect((await system.query(STAND, { f: fall }, FACHKRAFT)).data).toEqual({ fall: { hoechstverweildauer: null } });
+
+    const FAELLIG = `query($a: String) { uebergabenFaellig(stichtag: "2016-03-20", first: 2, after: $a) { edges { cursor } } }`;
+    for (const after of [encodeCursor('2015-13-45|' + randomUUID()), encodeCursor('2015-10-01|not-a-uuid'), encodeCursor('2015-10-01'), 'bm9wZQ']) {
+      expect(codeOf(await system.query(FAELLIG, { a: after }, TEAMLEITUNG)), after).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
   });
 });
 
@@ -349,6 +485,8 @@ describe('appointments', () => {
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['POST', 'KOPIE_SOZIALDIENST'] } }, EINGANG))).toMatchObject({ grund: 'KOPIE_OHNE_EMPFAENGER' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), uhrzeit: '9 Uhr' } }, EINGANG))).toMatchObject({ field: 'eingabe.uhrzeit' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), datum: '2016-01-04' } }, EINGANG))).toMatchObject({ field: 'eingabe.datum' });
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: bestand.personId, uhrzeit: '11:00' } }, EINGANG))).toMatchObject({ grund: 'BESTANDSKUNDE' });
 
     const tag = await system.query<{ termineNachSprache: { sprache: string; anzahl: number; termine: { uhrzeit: string; person: { id: string } }[] }[] }>(
       `query($d: Date!) { termineNachSprache(datum: $d, integrationPoint: "Integration Point Dortmund") { sprache anzahl termine { uhrzeit person { id } } } }`,

@@ -143,9 +143,10 @@ function foerderung(fall: DemoFall, id: string, referenceDate: string, erfasstVo
   const sprachkurse: Insertable<SprachkursTable>[] = [];
   const eintritt = maxDate(addDays(fall.eroeffnetAm, random.int(3, 20)), '2015-10-24');
   const status = periodOn(fall.person.statusverlauf, eintritt)?.art ?? null;
-  const einstieg = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: fall.person.staatsangehoerigkeit, aufenthaltsart: status });
+  // Whoever has arrived and holds no status yet carries the BüMA of the registration as an asylum seeker.
+  const einstieg = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: fall.person.staatsangehoerigkeit, aufenthaltsart: status, buemaVorgelegt: status === null });
   if (einstieg.foerderfaehig && eintritt <= referenceDate) {
-    sprachkurse.push({ fallId: id, art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: eintritt, ende: null, status: random.chance(0.85) ? 'LAUFEND' : 'ABGEBROCHEN', erfasstVon });
+    sprachkurse.push({ fallId: id, art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: eintritt, ende: null, status: random.chance(0.85) ? 'LAUFEND' : 'ABGEBROCHEN', nachweis: einstieg.nachweis, erfasstVon });
   } else if (random.chance(0.4)) {
     const beginn = addDays(referenceDate, random.int(7, 60));
     sprachkurse.push({ fallId: id, art: random.chance(0.5) ? 'INTEGRATIONSKURS' : 'ESF_BAMF', niveau: random.pick(['A1', 'A2', 'B1'] as const), beginn, ende: null, status: 'ANGEMELDET', erfasstVon });

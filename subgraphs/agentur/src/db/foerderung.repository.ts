@@ -38,6 +38,11 @@ export async function insertKompetenzfeststellung(db: Db, row: Insertable<Kompet
   return db.insertInto('kompetenzfeststellung').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Adds a last day and a result to a recorded assessment. */
+export async function ergaenzeKompetenzfeststellung(db: Db, id: string, ergaenzung: { ende: string | null; ergebnis: string | null }): Promise<KompetenzfeststellungRow> {
+  return db.updateTable('kompetenzfeststellung').set(ergaenzung).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
 export async function findSprachkurs(db: Db, fallId: string, art: string, beginn: string): Promise<SprachkursRow | undefined> {
   return db.selectFrom('sprachkurs').selectAll().where('fallId', '=', fallId).where('art', '=', art as never).where('beginn', '=', beginn).executeTakeFirst();
 }

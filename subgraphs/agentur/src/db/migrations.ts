@@ -204,4 +204,15 @@ export const migrations: Migrations = {
       await db.schema.createIndex('termin_tag').on('termin').columns(['datum', 'integrationsfachkraft_id']).execute();
     },
   },
+  '2015-11-27-007-einstiegskurs-nachweis': {
+    async up(db: Kysely<any>) {
+      // What a § 421 entry rests on; until now only a Gestattung was accepted, so earlier entries rest on one.
+      await db.schema
+        .alterTable('sprachkurs')
+        .addColumn('nachweis', 'text', (col) => col.check(sql`nachweis in ('AUFENTHALTSGESTATTUNG', 'BUEMA')`))
+        .execute();
+      await sql`update sprachkurs set nachweis = 'AUFENTHALTSGESTATTUNG' where art = 'EINSTIEGSKURS_421'`.execute(db);
+      await sql`alter table sprachkurs add constraint sprachkurs_nachweis_nur_421 check ((art = 'EINSTIEGSKURS_421') = (nachweis is not null))`.execute(db);
+    },
+  },
 };

@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DatenschutzTables } from '@ip/kit/consent';
+import type { EinstiegskursNachweis } from '../domain/einstiegskurs.ts';
+import type { SprachkursStatus } from '../domain/sprachkurs.ts';
+
+export type { EinstiegskursNachweis, SprachkursStatus };
 
 type DateColumn = ColumnType<string, string, string>;
 type Timestamp = ColumnType<Date, never, never>;
@@ -14,7 +18,6 @@ export type UebergabeForm = 'TELEFONISCH' | 'PERSOENLICH';
 export type Instrument = 'KURZLEBENSLAUF' | 'PROFILING' | 'BPS' | 'WERKSTATTARBEIT' | 'PERF' | 'PRAKTIKUM';
 export type Sprachkursart = 'INTEGRATIONSKURS' | 'ESF_BAMF' | 'EINSTIEGSKURS_421';
 export type Sprachniveau = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
-export type SprachkursStatus = 'ANGEMELDET' | 'LAUFEND' | 'ABGESCHLOSSEN' | 'ABGEBROCHEN';
 export type Kanal = 'POST' | 'SMS' | 'KOPIE_SOZIALDIENST';
 
 export interface IntegrationsfachkraftTable {
@@ -105,6 +108,8 @@ export interface SprachkursTable {
   beginn: DateColumn;
   ende: DateColumn | null;
   status: SprachkursStatus;
+  /** § 421 entries only: the Gestattung on the entry day, or a BüMA the specialist saw. */
+  nachweis: EinstiegskursNachweis | null;
   erfasstVon: string;
   readonly erfasstUm: Timestamp;
 }

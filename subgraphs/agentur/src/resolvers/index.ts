@@ -3,7 +3,7 @@ import { datenschutzResolvers } from '@ip/kit/consent';
 import { CATEGORIES, OWNER } from '../policy.ts';
 import { Mutation } from './mutation.ts';
 import { Fall, Person, Termin } from './person.ts';
-import { FachkraftAuslastung, Query } from './query.ts';
+import { BleibeperspektiveKriterium, FachkraftAuslastung, Query } from './query.ts';
 
 const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
 
@@ -16,4 +16,5 @@ export const resolvers: ResolverMap = {
   Fall,
   Termin,
   FachkraftAuslastung,
+  BleibeperspektiveKriterium,
 };

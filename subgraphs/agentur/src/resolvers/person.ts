@@ -43,6 +43,7 @@ export const Fall = {
   integrationsfachkraft: (fall: FallRow, _: unknown, context: Context) => fachkraft(fall.integrationsfachkraftId, context),
 
   hoechstverweildauer(fall: FallRow, args: { stichtag?: IsoDate | null }, context: Context) {
+    if (fall.status !== 'AKTIV') return null;
     const { hoechstverweildauerMonate: monate, uebergabeVorlaufTage: vorlaufTage } = context.settings;
     return verweildauerStand(fall.eroeffnetAm, args.stichtag ?? context.today, { monate, vorlaufTage });
   },

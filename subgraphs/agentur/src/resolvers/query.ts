@@ -1,6 +1,7 @@
 import { isUuid, type IsoDate } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
+import type { BleibeperspektiveKriteriumRow } from '../db/tables.ts';
 import { findAlleKriterien, findKriterienAm } from '../db/kriterium.repository.ts';
 import { listFachkraefte } from '../db/stammdaten.repository.ts';
 import { findTermineAm } from '../db/termin.repository.ts';
@@ -26,7 +27,10 @@ export const Query = {
 
   bleibeperspektiveKriterien: (_: unknown, args: Stichtag, context: Context) => findKriterienAm(context.db, args.stichtag ?? context.today),
 
-  bleibeperspektiveKriterienVerlauf: (_: unknown, __: unknown, context: Context) => findAlleKriterien(context.db),
+  bleibeperspektiveKriterienVerlauf(_: unknown, __: unknown, context: Context) {
+    authorise(context.access.caller, LISTEN_SEHEN, 'read the history of the criteria');
+    return findAlleKriterien(context.db);
+  },
 
   ansprachekandidaten(_: unknown, args: Stichtag & Stelle & Seite & { nachQualifikation?: boolean | null }, context: Context) {
     return ansprachekandidaten(context, {
@@ -53,4 +57,15 @@ export const Query = {
 export const FachkraftAuslastung = {
   /** The proposals' cases were loaded with the caseload and primed: no further statement. */
   abgabevorschlaege: (auslastung: { abgabevorschlaege: readonly string[] }, _: unknown, context: Context) => context.loaders.fall.loadMany([...auslastung.abgabevorschlaege]),
+};
+
+/** The list is open to every partner; who entered it is the Agentur's internal business. */
+const nurAgentur = (feld: 'festgelegtVon' | 'beendetVon') => (kriterium: BleibeperspektiveKriteriumRow, _: unknown, context: Context) => {
+  authorise(context.access.caller, LISTEN_SEHEN, `see ${feld} of a criterion`);
+  return kriterium[feld];
+};
+
+export const BleibeperspektiveKriterium = {
+  festgelegtVon: nurAgentur('festgelegtVon'),
+  beendetVon: nurAgentur('beendetVon'),
 };

@@ -3,7 +3,7 @@ import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit'
 import { datenschutzDb, findConsentById } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { findAktiverFallByPerson, findFallByKundennummer, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, updateFall } from '../db/fall.repository.ts';
+import { findAktiverFallByPerson, findFallByKundennummer, findNewestFallByPersonIds, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, updateFall } from '../db/fall.repository.ts';
 import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stammdaten.repository.ts';
 import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Uebergabeanlass, UebergabeArt, UebergabeForm, Zugangsweg } from '../db/tables.ts';
 import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
@@ -22,6 +22,15 @@ export interface FallEroeffnenEingabe {
 
 const refused = (grund: string, message: string, extensions: Record<string, unknown> = {}) =>
   domainError(ErrorCode.BAD_USER_INPUT, message, { grund, ...extensions });
+
+const kundennummerVergeben = () => refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another case', { field: 'kundennummer' });
+
+/** The declaration the intake rests on: signed by then, not expired then, and not withdrawn since. */
+const inKraftBeiEroeffnung = (erklaerung: { signedOn: string; validUntil: string | null; withdrawnOn: string | null }, tag: string) =>
+  erklaerung.signedOn <= tag && (erklaerung.validUntil === null || tag <= erklaerung.validUntil) && erklaerung.withdrawnOn === null;
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505' && String((error as { constraint?: unknown }).constraint ?? (error as { message?: unknown }).message).includes(constraint);
 
 /**
  * Opens a case at the intake. Existing customers of the regular organisation stay there (Rahmenkonzept
@@ -49,11 +58,18 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
     const vergeben = await findFallByKundennummer(trx, eingabe.kundennummer);
-    if (vergeben) throw refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another case', { field: 'kundennummer' });
+    if (vergeben) throw kundennummerVergeben();
+    const [frueher] = await findNewestFallByPersonIds(trx, [eingabe.personId]);
+    if (frueher && eingabe.eroeffnetAm < frueher.statusSeit) {
+      throw badUserInput(`the person's earlier case ended on ${frueher.statusSeit}; a new one cannot begin before that`, 'eroeffnetAm');
+    }
     if (eingabe.einwilligungId != null) {
       const erklaerung = await findConsentById(datenschutzDb<AgenturDatabase>(trx), eingabe.einwilligungId);
       if (!erklaerung || erklaerung.personId !== eingabe.personId) {
         throw refused('EINWILLIGUNG_UNBEKANNT', 'the declaration is not recorded at the Agentur for this person; record it first', { field: 'einwilligungId' });
+      }
+      if (!inKraftBeiEroeffnung(erklaerung, eingabe.eroeffnetAm)) {
+        throw refused('EINWILLIGUNG_NICHT_WIRKSAM', 'the declaration was not in force on the intake day, or has been withdrawn', { field: 'einwilligungId' });
       }
     }
     const fall = await insertFall(trx, {
@@ -69,6 +85,10 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
     await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}` }]);
     return fall;
+  }).catch((error: unknown) => {
+    // Two intakes of different persons with the same number pass the check at once; the unique key decides.
+    if (isUniqueViolation(error, 'fall_kundennummer')) throw kundennummerVergeben();
+    throw error;
   });
 }
 

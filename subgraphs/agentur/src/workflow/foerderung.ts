@@ -2,11 +2,12 @@ import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit'
 import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
-import type { Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
-import { einstiegskursFoerderfaehig } from '../domain/einstiegskurs.ts';
+import { ergaenzeKompetenzfeststellung, findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
+import type { EinstiegskursNachweis, Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
+import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../domain/einstiegskurs.ts';
+import { pruefeKursdaten, statuswechselErlaubt } from '../domain/sprachkurs.ts';
 import { statusNachweis } from '../graph/auslaenderbehoerde.ts';
-import { aktiverFallGesperrt, imFallZeitraum } from './fall-schreiben.ts';
+import { aktiverFallGesperrt, fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
 import { FALL_BEARBEITEN } from './permissions.ts';
 
 export interface KompetenzfeststellungEingabe {
@@ -20,23 +21,33 @@ function pruefeZeitraum(beginn: string, ende: string | null | undefined, field =
   if (ende != null && ende < beginn) throw badUserInput(`${field} lies before the first day ${beginn}`, field);
 }
 
-/** Records an instrument's use; the same instrument with the same first day again answers the stored one. */
+const bereitsErfasst = (was: string, id: string, hinweis: string) =>
+  domainError(ErrorCode.BAD_USER_INPUT, `this ${was} is already recorded with other values; ${hinweis}`, { grund: 'BEREITS_ERFASST', id });
+
+/**
+ * Records an instrument's use. The same instrument with the same first day again is the same use: it adds
+ * a last day and a result not yet recorded (an assessment is often recorded when it begins and its result
+ * later), answers the stored one unchanged on a retry, and never overwrites what was recorded.
+ */
 export async function kompetenzfeststellungErfassen(context: Context, fallId: string, eingabe: KompetenzfeststellungEingabe): Promise<KompetenzfeststellungRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'record competence assessments');
   pruefeZeitraum(eingabe.beginn, eingabe.ende);
+  const ende = eingabe.ende ?? null;
+  const ergebnis = eingabe.ergebnis?.trim() || null;
   return context.db.transaction().execute(async (trx) => {
     const fall = await aktiverFallGesperrt(trx, fallId);
     imFallZeitraum(fall, eingabe.beginn, context.today, 'eingabe.beginn');
     const stored = await findKompetenzfeststellung(trx, fall.id, eingabe.instrument, eingabe.beginn);
-    if (stored) return stored;
-    return insertKompetenzfeststellung(trx, {
-      fallId: fall.id,
-      instrument: eingabe.instrument,
-      beginn: eingabe.beginn,
-      ende: eingabe.ende ?? null,
-      ergebnis: eingabe.ergebnis?.trim() || null,
-      erfasstVon: context.access.caller.userId,
-    });
+    if (!stored) {
+      return insertKompetenzfeststellung(trx, { fallId: fall.id, instrument: eingabe.instrument, beginn: eingabe.beginn, ende, ergebnis, erfasstVon: context.access.caller.userId });
+    }
+    const widerspricht = (gespeichert: string | null, neu: string | null) => gespeichert !== null && neu !== null && gespeichert !== neu;
+    if (widerspricht(stored.ende, ende) || widerspricht(stored.ergebnis, ergebnis)) {
+      throw bereitsErfasst('assessment', stored.id, 'recorded days and results are not overwritten');
+    }
+    const ergaenzung = { ende: stored.ende ?? ende, ergebnis: stored.ergebnis ?? ergebnis };
+    if (ergaenzung.ende === stored.ende && ergaenzung.ergebnis === stored.ergebnis) return stored;
+    return ergaenzeKompetenzfeststellung(trx, stored.id, ergaenzung);
   });
 }
 
@@ -46,68 +57,94 @@ export interface SprachkursEingabe {
   readonly beginn: string;
   readonly ende?: string | null;
   readonly status: SprachkursStatus;
+  readonly buemaVorgelegt?: boolean | null;
+}
+
+function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: string | null }, today: string, prefix: string): void {
+  const fehler = pruefeKursdaten(kurs, today);
+  if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.feld}`);
 }
 
 /**
  * § 421 SGB III entry courses are checked against the law with the Ausländerbehörde's facts, asked for as
  * the caller: the Agentur keeps no copy of nationality or status.
  */
-async function pruefeEinstiegskurs(context: Context, personId: string, eintritt: string): Promise<void> {
+async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: SprachkursEingabe): Promise<EinstiegskursNachweis> {
   const nachweis = await statusNachweis(context.auslaenderbehoerde, personId);
   if (!nachweis) {
     throw domainError(ErrorCode.BAD_USER_INPUT, 'the Ausländerbehörde does not release nationality and status of this person to the Agentur, so § 421 SGB III cannot be checked', {
       grund: 'NACHWEIS_NICHT_FREIGEGEBEN',
     });
   }
-  const ergebnis = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit: nachweis.staatsangehoerigkeit, aufenthaltsart: periodOn(nachweis.verlauf, eintritt)?.art ?? null });
+  const ergebnis = einstiegskursFoerderfaehig({
+    eintritt: eingabe.beginn,
+    staatsangehoerigkeit: nachweis.staatsangehoerigkeit,
+    aufenthaltsart: periodOn(nachweis.verlauf, eingabe.beginn)?.art ?? null,
+    buemaVorgelegt: eingabe.buemaVorgelegt ?? false,
+  });
   if (!ergebnis.foerderfaehig) {
     throw domainError(ErrorCode.BAD_USER_INPUT, `no entry course under § 421 SGB III: ${ergebnis.grund}`, { grund: ergebnis.grund, field: 'eingabe.art' });
   }
+  return ergebnis.nachweis;
 }
 
-/** Records a course; the same kind with the same first day again answers the stored one. */
+/**
+ * Records a course; the same kind with the same first day again answers the stored one (a retry), and is
+ * refused with other values: a course moves on through `sprachkursStatusSetzen`.
+ */
 export async function sprachkursErfassen(context: Context, fallId: string, eingabe: SprachkursEingabe): Promise<SprachkursRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'record language courses');
-  pruefeZeitraum(eingabe.beginn, eingabe.ende);
-  if (eingabe.status === 'ANGEMELDET' && eingabe.ende != null) throw badUserInput('a course not yet begun has no last day', 'eingabe.ende');
-  if (eingabe.art === 'EINSTIEGSKURS_421') {
-    // Asked before the transaction: no row stays locked while the partner answers.
+  const ende = eingabe.ende ?? null;
+  pruefeDaten({ status: eingabe.status, beginn: eingabe.beginn, ende }, context.today, 'eingabe.');
+  const einstiegskurs = eingabe.art === 'EINSTIEGSKURS_421';
+  if (!einstiegskurs && eingabe.buemaVorgelegt != null) throw badUserInput('a BüMA matters for § 421 entry courses only', 'eingabe.buemaVorgelegt');
+  let nachweis: EinstiegskursNachweis | null = null;
+  if (einstiegskurs) {
+    if (!imEintrittszeitraum(eingabe.beginn)) {
+      throw domainError(ErrorCode.BAD_USER_INPUT, 'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM', { grund: 'EINTRITT_AUSSERHALB_ZEITRAUM', field: 'eingabe.beginn' });
+    }
+    // The partner is asked only for an active case, and before the transaction: no row stays locked while it answers.
     const fall = isUuid(fallId) ? await context.loaders.fall.load(fallId) : null;
-    if (fall) await pruefeEinstiegskurs(context, fall.personId, eingabe.beginn);
+    if (!fall) throw notFound('Fall', fallId);
+    if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
+    nachweis = await pruefeEinstiegskurs(context, fall.personId, eingabe);
   }
   return context.db.transaction().execute(async (trx) => {
     const fall = await aktiverFallGesperrt(trx, fallId);
     if (eingabe.beginn < fall.eroeffnetAm) throw badUserInput(`eingabe.beginn lies before the case was opened on ${fall.eroeffnetAm}`, 'eingabe.beginn');
     const stored = await findSprachkurs(trx, fall.id, eingabe.art, eingabe.beginn);
-    if (stored) return stored;
+    if (stored) {
+      if (stored.niveau === eingabe.niveau && stored.status === eingabe.status && stored.ende === ende) return stored;
+      throw bereitsErfasst('course', stored.id, 'move it on with sprachkursStatusSetzen');
+    }
     return insertSprachkurs(trx, {
       fallId: fall.id,
       art: eingabe.art,
       niveau: eingabe.niveau,
       beginn: eingabe.beginn,
-      ende: eingabe.ende ?? null,
+      ende,
       status: eingabe.status,
+      nachweis,
       erfasstVon: context.access.caller.userId,
     });
   });
 }
 
-/** Moves a course on; its case must still be active. */
+/** Moves a course forward; its case must still be active. The same move again answers the course unchanged. */
 export async function sprachkursStatusSetzen(context: Context, args: { sprachkursId: string; status: SprachkursStatus; ende?: string | null }): Promise<SprachkursRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'update language courses');
   if (!isUuid(args.sprachkursId)) throw notFound('Sprachkurs', args.sprachkursId);
+  const ende = args.ende ?? null;
   return context.db.transaction().execute(async (trx) => {
     const kurs = await findSprachkursById(trx, args.sprachkursId);
     if (!kurs) throw notFound('Sprachkurs', args.sprachkursId);
     const fall = await aktiverFallGesperrt(trx, kurs.fallId);
-    const ende = args.ende ?? null;
-    const beendet = args.status === 'ABGESCHLOSSEN' || args.status === 'ABGEBROCHEN';
-    if (beendet && ende === null) throw badUserInput('a finished or dropped course needs its last day', 'ende');
-    if (!beendet && ende !== null) throw badUserInput('only a finished or dropped course has a last day', 'ende');
-    if (ende !== null) {
-      pruefeZeitraum(kurs.beginn, ende, 'ende');
-      imFallZeitraum(fall, ende, context.today, 'ende');
+    if (kurs.status === args.status && kurs.ende === ende) return kurs;
+    if (!statuswechselErlaubt(kurs.status, args.status)) {
+      throw domainError(ErrorCode.BAD_USER_INPUT, `a course ${kurs.status} cannot become ${args.status}`, { grund: 'STATUSWECHSEL_UNZULAESSIG', field: 'status' });
     }
+    pruefeDaten({ status: args.status, beginn: kurs.beginn, ende }, context.today, '');
+    if (ende !== null) imFallZeitraum(fall, ende, context.today, 'ende');
     return updateSprachkursStatus(trx, kurs.id, args.status, ende);
   });
 }

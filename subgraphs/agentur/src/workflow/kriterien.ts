@@ -10,8 +10,9 @@ const LAND = /^[A-Z]{2}$/;
 const overlaps = (row: BleibeperspektiveKriteriumRow, gueltigAb: string) => row.gueltigBis === null || row.gueltigBis >= gueltigAb;
 
 /**
- * Agrees a nationality from a day on. Periods of one nationality do not overlap: to change one, end it and
- * set a new one, so the list on any past day stays what it was. The same criterion again answers the stored one.
+ * Agrees a nationality from a day on, which may lie in the past (agreed first, recorded later). Periods of
+ * one nationality do not overlap: to change one, end it and set a new one; rows keep when they were set and
+ * ended, so the history shows what the list said and since when. The same criterion again answers the stored one.
  */
 export async function kriteriumFestlegen(context: Context, args: { staatsangehoerigkeit: string; gueltigAb: string; quelle: string }): Promise<BleibeperspektiveKriteriumRow> {
   authorise(context.access.caller, KRITERIEN_FESTLEGEN, 'agree Bleibeperspektive criteria');

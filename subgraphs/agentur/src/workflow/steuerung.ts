@@ -1,4 +1,4 @@
-import { badUserInput, type IsoDate, pageRequest, toConnection, type Connection } from '@ip/kit';
+import { badUserInput, isIsoDate, isUuid, type IsoDate, pageRequest, toConnection, type Connection } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { countUebergabenFaellig, findFaelleEroeffnetBis, listUebergabenFaellig } from '../db/fall.repository.ts';
@@ -64,8 +64,8 @@ const cursorKey = (fall: FallRow) => `${fall.eroeffnetAm}|${fall.id}`;
 
 function afterKey(key: string | null): { eroeffnetAm: IsoDate; id: string } | null {
   if (key === null) return null;
-  const [eroeffnetAm, id] = key.split('|');
-  if (!eroeffnetAm || !id) throw badUserInput('after is not a cursor of this connection', 'after');
+  const [eroeffnetAm, id, ...rest] = key.split('|');
+  if (!eroeffnetAm || !isIsoDate(eroeffnetAm) || !id || !isUuid(id) || rest.length > 0) throw badUserInput('after is not a cursor of this connection', 'after');
   return { eroeffnetAm, id };
 }
 

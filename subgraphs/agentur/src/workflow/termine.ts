@@ -2,7 +2,7 @@ import { badUserInput, domainError, ErrorCode, isUuid } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findAktiverFallByPerson } from '../db/fall.repository.ts';
-import { findFachkraefteByIds } from '../db/stammdaten.repository.ts';
+import { findFachkraefteByIds, isRegelkunde } from '../db/stammdaten.repository.ts';
 import type { Kanal, TerminRow } from '../db/tables.ts';
 import { findTermin, insertTermin } from '../db/termin.repository.ts';
 import { pruefeEinladung } from '../domain/einladung.ts';
@@ -31,7 +31,7 @@ const sameTermin = (stored: TerminRow, eingabe: TerminEingabe, kopieAn: string |
 
 /**
  * Invites a person (Rahmenkonzept §4): with an active case the invitation belongs to it, an outreach
- * invitation has none yet. The same person at the same time again (a retry) answers the stored invitation.
+ * invitation has none yet and is not for customers of the regular organisation. The same person at the same time again (a retry) answers the stored invitation.
  */
 export async function terminVereinbaren(context: Context, eingabe: TerminEingabe): Promise<TerminRow> {
   authorise(context.access.caller, TERMIN_VEREINBAREN, 'send invitations');
@@ -48,6 +48,9 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
     const fall = await findAktiverFallByPerson(trx, eingabe.personId);
+    if (!fall && (await isRegelkunde(trx, eingabe.personId))) {
+      throw domainError(ErrorCode.BAD_USER_INPUT, 'the person is a customer of the regular organisation; outreach is not for existing customers (Rahmenkonzept §3)', { grund: 'BESTANDSKUNDE' });
+    }
     const inserted = await insertTermin(trx, {
       personId: eingabe.personId,
       fallId: fall?.id ?? null,

@@ -1,26 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import { arbeitsmarktzugangAusgeschlossen, type Erlaubnis } from '../../src/domain/ansprache.ts';
-import { einstiegskursFoerderfaehig } from '../../src/domain/einstiegskurs.ts';
+import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../../src/domain/einstiegskurs.ts';
+import { pruefeKursdaten, statuswechselErlaubt, type SprachkursStatus } from '../../src/domain/sprachkurs.ts';
 import { pruefeEinladung, smsOhneRechtsfolgenbelehrung, termineNachSprache, type Kanal } from '../../src/domain/einladung.ts';
 
 describe('einstiegskursFoerderfaehig (§ 421 SGB III)', () => {
-  it.each([
-    ['first day of entries', '2015-10-24', 'SY', 'AUFENTHALTSGESTATTUNG', null],
-    ['last day of entries', '2015-12-31', 'ER', 'AUFENTHALTSGESTATTUNG', null],
-    ['Iraq', '2015-11-10', 'IQ', 'AUFENTHALTSGESTATTUNG', null],
-    ['Iran', '2015-11-10', 'IR', 'AUFENTHALTSGESTATTUNG', null],
-    ['a day before the law', '2015-10-23', 'SY', 'AUFENTHALTSGESTATTUNG', 'EINTRITT_AUSSERHALB_ZEITRAUM'],
-    ['after the entries closed', '2016-01-01', 'SY', 'AUFENTHALTSGESTATTUNG', 'EINTRITT_AUSSERHALB_ZEITRAUM'],
-    ['Afghanistan', '2015-11-10', 'AF', 'AUFENTHALTSGESTATTUNG', 'STAATSANGEHOERIGKEIT'],
-    ['Somalia, added to the criteria only later', '2015-11-10', 'SO', 'AUFENTHALTSGESTATTUNG', 'STAATSANGEHOERIGKEIT'],
-    ['a Duldung', '2015-11-10', 'SY', 'DULDUNG', 'AUFENTHALTSSTATUS'],
-    ['recognised already', '2015-11-10', 'SY', 'AUFENTHALTSERLAUBNIS', 'AUFENTHALTSSTATUS'],
-    ['no status known on the day', '2015-11-10', 'SY', null, 'AUFENTHALTSSTATUS'],
-    ['the window is checked before the nationality', '2016-01-04', 'AF', 'DULDUNG', 'EINTRITT_AUSSERHALB_ZEITRAUM'],
-    ['the nationality before the status', '2015-11-10', 'AF', 'DULDUNG', 'STAATSANGEHOERIGKEIT'],
-  ])('%s', (_, eintritt, staatsangehoerigkeit, aufenthaltsart, grund) => {
-    const result = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit, aufenthaltsart });
-    expect(result).toEqual(grund === null ? { foerderfaehig: true } : { foerderfaehig: false, grund });
+  const G = 'AUFENTHALTSGESTATTUNG';
+  it.each<[string, string, string, string | null, boolean, string]>([
+    ['first day of entries', '2015-10-24', 'SY', G, false, 'AUFENTHALTSGESTATTUNG'],
+    ['last day of entries', '2015-12-31', 'ER', G, false, 'AUFENTHALTSGESTATTUNG'],
+    ['Iraq', '2015-11-10', 'IQ', G, false, 'AUFENTHALTSGESTATTUNG'],
+    ['Iran', '2015-11-10', 'IR', G, false, 'AUFENTHALTSGESTATTUNG'],
+    ['a Gestattung needs no BüMA, and one shown changes nothing', '2015-11-10', 'SY', G, true, 'AUFENTHALTSGESTATTUNG'],
+    ['no status yet, a BüMA shown', '2015-11-10', 'SY', null, true, 'BUEMA'],
+    ['no status yet and no BüMA shown', '2015-11-10', 'SY', null, false, 'BUEMA_NICHT_VORGELEGT'],
+    ['a day before the law', '2015-10-23', 'SY', G, false, 'EINTRITT_AUSSERHALB_ZEITRAUM'],
+    ['after the entries closed', '2016-01-01', 'SY', G, false, 'EINTRITT_AUSSERHALB_ZEITRAUM'],
+    ['a BüMA after the entries closed', '2016-01-01', 'SY', null, true, 'EINTRITT_AUSSERHALB_ZEITRAUM'],
+    ['Afghanistan', '2015-11-10', 'AF', G, false, 'STAATSANGEHOERIGKEIT'],
+    ['Afghanistan with a BüMA', '2015-11-10', 'AF', null, true, 'STAATSANGEHOERIGKEIT'],
+    ['Somalia, added to the criteria only later', '2015-11-10', 'SO', G, false, 'STAATSANGEHOERIGKEIT'],
+    ['a Duldung', '2015-11-10', 'SY', 'DULDUNG', false, 'AUFENTHALTSSTATUS'],
+    ['a Duldung, whatever BüMA is shown', '2015-11-10', 'SY', 'DULDUNG', true, 'AUFENTHALTSSTATUS'],
+    ['recognised already', '2015-11-10', 'SY', 'AUFENTHALTSERLAUBNIS', false, 'AUFENTHALTSSTATUS'],
+    ['the window is checked before the nationality', '2016-01-04', 'AF', 'DULDUNG', false, 'EINTRITT_AUSSERHALB_ZEITRAUM'],
+    ['the nationality before the status', '2015-11-10', 'AF', 'DULDUNG', false, 'STAATSANGEHOERIGKEIT'],
+  ])('%s', (_, eintritt, staatsangehoerigkeit, aufenthaltsart, buemaVorgelegt, expected) => {
+    const result = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit, aufenthaltsart, buemaVorgelegt });
+    const nachweis = expected === 'AUFENTHALTSGESTATTUNG' || expected === 'BUEMA';
+    expect(result).toEqual(nachweis ? { foerderfaehig: true, nachweis: expected } : { foerderfaehig: false, grund: expected });
+    expect(imEintrittszeitraum(eintritt)).toBe(expected !== 'EINTRITT_AUSSERHALB_ZEITRAUM');
+  });
+});
+
+describe('language course status', () => {
+  const ALLE: SprachkursStatus[] = ['ANGEMELDET', 'LAUFEND', 'ABGESCHLOSSEN', 'ABGEBROCHEN'];
+  const ERLAUBT = new Set(['ANGEMELDET>LAUFEND', 'ANGEMELDET>ABGEBROCHEN', 'LAUFEND>ABGESCHLOSSEN', 'LAUFEND>ABGEBROCHEN']);
+  it.each(ALLE.flatMap((von) => ALLE.map((nach) => [von, nach] as const)))('%s to %s', (von, nach) => {
+    expect(statuswechselErlaubt(von, nach)).toBe(ERLAUBT.has(`${von}>${nach}`));
+  });
+
+  const HEUTE = '2016-03-01';
+  it.each<[string, SprachkursStatus, string, string | null, string | null]>([
+    ['registered for a course ahead', 'ANGEMELDET', '2016-04-04', null, null],
+    ['registered, the course late to start', 'ANGEMELDET', '2016-02-01', null, null],
+    ['registered with a last day', 'ANGEMELDET', '2016-04-04', '2016-06-30', 'ende'],
+    ['running since a week', 'LAUFEND', '2016-02-23', null, null],
+    ['running from tomorrow', 'LAUFEND', '2016-03-02', null, 'beginn'],
+    ['running with a last day', 'LAUFEND', '2016-02-23', '2016-06-30', 'ende'],
+    ['finished yesterday', 'ABGESCHLOSSEN', '2015-11-02', '2016-02-29', null],
+    ['finished on the first day', 'ABGESCHLOSSEN', '2016-02-29', '2016-02-29', null],
+    ['finished without a last day', 'ABGESCHLOSSEN', '2015-11-02', null, 'ende'],
+    ['finished tomorrow', 'ABGESCHLOSSEN', '2015-11-02', '2016-03-02', 'ende'],
+    ['finished before it began', 'ABGESCHLOSSEN', '2015-11-02', '2015-11-01', 'ende'],
+    ['dropped today', 'ABGEBROCHEN', '2016-01-04', '2016-03-01', null],
+    ['dropped without a last day', 'ABGEBROCHEN', '2016-01-04', null, 'ende'],
+  ])('%s', (_, status, beginn, ende, feld) => {
+    expect(pruefeKursdaten({ status, beginn, ende }, HEUTE)?.feld ?? null).toBe(feld);
   });
 });
 

@@ -1,0 +1,31 @@
+import type { IsoDate } from '@ip/kit';
+
+export type SprachkursStatus = 'ANGEMELDET' | 'LAUFEND' | 'ABGESCHLOSSEN' | 'ABGEBROCHEN';
+
+/** A participation only moves forward: registered, running, then finished or dropped (also before it began). */
+const NAECHSTE: Readonly<Record<SprachkursStatus, readonly SprachkursStatus[]>> = {
+  ANGEMELDET: ['LAUFEND', 'ABGEBROCHEN'],
+  LAUFEND: ['ABGESCHLOSSEN', 'ABGEBROCHEN'],
+  ABGESCHLOSSEN: [],
+  ABGEBROCHEN: [],
+};
+
+export function statuswechselErlaubt(von: SprachkursStatus, nach: SprachkursStatus): boolean {
+  return NAECHSTE[von].includes(nach);
+}
+
+export type KursdatenFehler = { readonly feld: 'beginn' | 'ende'; readonly meldung: string };
+
+/**
+ * What the status says about the days: only a finished or dropped participation has a last day, and that
+ * day has passed; a running one has begun. A registration may lie ahead or be late.
+ */
+export function pruefeKursdaten(kurs: { status: SprachkursStatus; beginn: IsoDate; ende: IsoDate | null }, heute: IsoDate): KursdatenFehler | null {
+  const beendet = kurs.status === 'ABGESCHLOSSEN' || kurs.status === 'ABGEBROCHEN';
+  if (kurs.ende !== null && kurs.ende < kurs.beginn) return { feld: 'ende', meldung: `the last day lies before the first day ${kurs.beginn}` };
+  if (beendet && kurs.ende === null) return { feld: 'ende', meldung: 'a finished or dropped course needs its last day' };
+  if (!beendet && kurs.ende !== null) return { feld: 'ende', meldung: 'only a finished or dropped course has a last day' };
+  if (kurs.ende !== null && kurs.ende > heute) return { feld: 'ende', meldung: 'the last day lies in the future' };
+  if (kurs.status !== 'ANGEMELDET' && kurs.beginn > heute) return { feld: 'beginn', meldung: `a course ${kurs.status.toLowerCase()} has begun; its first day lies in the future` };
+  return null;
+}
