@@ -232,13 +232,17 @@ describe('intake on a declaration, after an earlier case, and under load', () =>
     expect((await eroeffnen(personId, '2016-08-16', { einwilligungId: wirksam.id })).response.errors).toBeUndefined();
   });
 
-  it('opens a new case only after the earlier one ended', async () => {
+  it('opens a new case for a returning customer under the same number, only after the earlier case ended', async () => {
     const personId = randomUUID();
-    const erster = (await eroeffnen(personId, '2016-01-04')).response.data!.fallEroeffnen.id;
+    const { eingabe, response } = await eroeffnen(personId, '2016-01-04');
     const ABSCHLIESSEN = `mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2016-05-02", grund: WEGZUG) { status } }`;
-    expect((await system.query(ABSCHLIESSEN, { f: erster }, FACHKRAFT)).errors).toBeUndefined();
-    expect(codeOf((await eroeffnen(personId, '2016-04-01')).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eroeffnetAm' });
-    expect((await eroeffnen(personId, '2016-09-01')).response.data?.fallEroeffnen.eroeffnetAm).toBe('2016-09-01');
+    expect((await system.query(ABSCHLIESSEN, { f: response.data!.fallEroeffnen.id }, FACHKRAFT)).errors).toBeUndefined();
+    const { kundennummer } = eingabe;
+    expect(codeOf((await eroeffnen(personId, '2016-04-01', { kundennummer })).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eroeffnetAm' });
+    expect(codeOf((await eroeffnen(personId, '2016-09-01')).response)).toMatchObject({ grund: 'KUNDENNUMMER_DER_PERSON', field: 'kundennummer' });
+    expect(codeOf((await eroeffnen(randomUUID(), '2016-09-01', { kundennummer })).response)).toMatchObject({ grund: 'KUNDENNUMMER_VERGEBEN', field: 'kundennummer' });
+    const zweiter = await eroeffnen(personId, '2016-09-01', { kundennummer });
+    expect(zweiter.response.data?.fallEroeffnen).toMatchObject({ kundennummer, eroeffnetAm: '2016-09-01', status: 'AKTIV' });
   });
 
   it('lets exactly one of several simultaneous intakes with one customer number through', async () => {

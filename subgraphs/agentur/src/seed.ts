@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { periodOn } from '@ip/kit/calendar';
 import { addDays, ageOn, demoRandom, maxDate, minDate, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
-import { countFaelle, insertEreignisse, insertFaelle, insertUebergaben } from './db/fall.repository.ts';
+import { countFaelle, insertEreignisse, insertFaelle, insertUebergaben, registerKundennummern } from './db/fall.repository.ts';
 import { insertKompetenzfeststellungen, insertSprachkurse } from './db/foerderung.repository.ts';
 import { insertKriterien } from './db/kriterium.repository.ts';
 import { insertBezirke, insertFachkraefte, insertRegelkunden } from './db/stammdaten.repository.ts';
@@ -291,6 +291,7 @@ export async function seedDemoData(db: Kysely<AgenturDatabase>, population: Popu
     await insertKriterien(trx, KRITERIEN.map((kriterium) => ({ ...kriterium, festgelegtVon: 'demo-teamleitung' })));
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
+      await registerKundennummern(trx, chunk.map(({ fall }) => ({ kundennummer: fall.kundennummer, personId: fall.personId })));
       await insertFaelle(trx, chunk.map((row) => row.fall));
       await insertEreignisse(trx, chunk.flatMap((row) => row.ereignisse));
       await insertUebergaben(trx, chunk.flatMap((row) => (row.uebergabe ? [row.uebergabe] : [])));
@@ -300,6 +301,7 @@ export async function seedDemoData(db: Kysely<AgenturDatabase>, population: Popu
     }
     const withCase = new Set(demoFaelle.map((fall) => fall.person.id));
     const bestand = regelkunden(population, withCase, numbers);
+    await registerKundennummern(trx, bestand.map(({ kundennummer, personId }) => ({ kundennummer, personId })));
     await insertRegelkunden(trx, bestand);
     await insertTermine(trx, ansprachetermine(population, households, new Set([...withCase, ...bestand.map((kunde) => kunde.personId)])));
     await seedDemoConsents(datenschutzDb<AgenturDatabase>(trx), OWNER, population);

@@ -28,6 +28,14 @@ const fall = (overrides: Partial<Parameters<typeof insertFaelle>[1][number]> = {
   ...overrides,
 });
 
+type Fall = ReturnType<typeof fall>;
+
+/** Cases as the intake writes them: the person's number registered first. */
+async function insertMitNummer(rows: Fall[]): Promise<void> {
+  await database.db.insertInto('kundennummer').values(rows.map(({ kundennummer, personId }) => ({ kundennummer, personId }))).onConflict((oc) => oc.doNothing()).execute();
+  await insertFaelle(database.db, rows);
+}
+
 describe('migrations', () => {
   it('migrate an empty database, and again without change', async () => {
     await prepareDatabase(database.db);
@@ -35,7 +43,7 @@ describe('migrations', () => {
   });
 
   it('accept a well-formed case', async () => {
-    await insertFaelle(database.db, [fall()]);
+    await insertMitNummer([fall()]);
     expect(await countFaelle(database.db)).toBe(1);
   });
 
@@ -47,22 +55,26 @@ describe('migrations', () => {
     ['a status day before the opening', { statusSeit: '2015-10-04' }],
     ['an unknown specialist', { integrationsfachkraftId: '1b6f3c1d-2e4a-4b5c-9d6e-7f8091a2b3c4' }],
   ])('refuse %s', async (_, overrides) => {
-    await expect(insertFaelle(database.db, [fall(overrides)])).rejects.toThrow();
+    await expect(insertMitNummer([fall(overrides)])).rejects.toThrow();
+  });
+
+  it('keep a customer number to one person, and a person to one number, and a case to its person\'s number', async () => {
+    await insertMitNummer([fall()]);
+    const andere = '1b6f3c1d-2e4a-4b5c-9d6e-7f8091a2b3c4';
+    await expect(database.db.insertInto('kundennummer').values({ kundennummer: '962D104857', personId: andere }).execute()).rejects.toThrow();
+    await expect(database.db.insertInto('kundennummer').values({ kundennummer: '962D000009', personId: PERSON }).execute()).rejects.toThrow();
+    await expect(insertFaelle(database.db, [fall({ personId: andere, eroeffnetAm: '2015-11-02', statusSeit: '2015-11-02' })])).rejects.toThrow(/foreign key/);
   });
 
   it('allow one active case per person, next to closed ones, and find the newest', async () => {
-    await insertFaelle(database.db, [
-      fall({ kundennummer: '962D000001', eroeffnetAm: '2015-09-02', status: 'ABGESCHLOSSEN', statusSeit: '2015-09-20' }),
-      fall({ kundennummer: '962D000002' }),
-    ]);
-    await expect(insertFaelle(database.db, [fall({ kundennummer: '962D000003', eroeffnetAm: '2015-11-02', statusSeit: '2015-11-02' })])).rejects.toThrow();
-    await expect(insertFaelle(database.db, [fall({ kundennummer: '962D000002', personId: FACHKRAFT })])).rejects.toThrow();
+    await insertMitNummer([fall({ eroeffnetAm: '2015-09-02', status: 'ABGESCHLOSSEN', statusSeit: '2015-09-20' }), fall()]);
+    await expect(insertFaelle(database.db, [fall({ eroeffnetAm: '2015-11-02', statusSeit: '2015-11-02' })])).rejects.toThrow(/fall_ein_aktiver/);
     const [newest] = await findNewestFallByPersonIds(database.db, [PERSON]);
-    expect(newest).toMatchObject({ kundennummer: '962D000002', status: 'AKTIV', eroeffnetAm: '2015-10-05' });
+    expect(newest).toMatchObject({ kundennummer: '962D104857', status: 'AKTIV', eroeffnetAm: '2015-10-05' });
   });
 
   it('refuse an event of an unknown kind', async () => {
-    await insertFaelle(database.db, [fall()]);
+    await insertMitNummer([fall()]);
     const { id } = await database.db.selectFrom('fall').select('id').executeTakeFirstOrThrow();
     const event = { fallId: id, am: '2015-10-05', notiz: null };
     await database.db.insertInto('fallEreignis').values({ ...event, art: 'EROEFFNET' }).execute();

@@ -44,8 +44,14 @@ export async function findAktiverFallByPerson(db: Db, personId: string): Promise
   return db.selectFrom('fall').selectAll().where('personId', '=', personId).where('status', '=', 'AKTIV').executeTakeFirst();
 }
 
-export async function findFallByKundennummer(db: Db, kundennummer: string): Promise<FallRow | undefined> {
-  return db.selectFrom('fall').selectAll().where('kundennummer', '=', kundennummer).executeTakeFirst();
+/** The registered customer numbers of a number and of a person (at most two rows, one statement). */
+export async function findKundennummern(db: Db, kundennummer: string, personId: string): Promise<{ kundennummer: string; personId: string }[]> {
+  return db.selectFrom('kundennummer').selectAll().where((eb) => eb.or([eb('kundennummer', '=', kundennummer), eb('personId', '=', personId)])).execute();
+}
+
+/** Registers a person's number unless it is registered already; a concurrent registration wins quietly. */
+export async function registerKundennummern(db: Db, rows: readonly { kundennummer: string; personId: string }[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('kundennummer').values([...rows]).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Of the given persons, those the Agentur already knows: with a case of any status, or as regular customers. */

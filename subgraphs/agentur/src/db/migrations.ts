@@ -215,4 +215,23 @@ export const migrations: Migrations = {
       await sql`alter table sprachkurs add constraint sprachkurs_nachweis_nur_421 check ((art = 'EINSTIEGSKURS_421') = (nachweis is not null))`.execute(db);
     },
   },
+  '2015-11-27-008-kundennummer': {
+    async up(db: Kysely<any>) {
+      // The BA customer number is the person's for good: a person coming back after a closed case keeps it,
+      // and no one else ever gets it. So it is registered per person, and every case uses its person's number.
+      await db.schema
+        .createTable('kundennummer')
+        .addColumn('kundennummer', 'text', (col) => col.primaryKey().check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`))
+        .addColumn('person_id', 'uuid', (col) => col.notNull().unique())
+        .addUniqueConstraint('kundennummer_der_person', ['kundennummer', 'person_id'])
+        .execute();
+      await sql`insert into kundennummer (kundennummer, person_id)
+        select distinct on (person_id) kundennummer, person_id
+        from (select kundennummer, person_id, eroeffnet_am as ab from fall union all select kundennummer, person_id, seit from regelkunde) bekannt
+        order by person_id, ab desc
+        on conflict do nothing`.execute(db);
+      await sql`alter table fall drop constraint fall_kundennummer_key`.execute(db);
+      await sql`alter table fall add constraint fall_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id)`.execute(db);
+    },
+  },
 };

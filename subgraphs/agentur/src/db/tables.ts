@@ -40,6 +40,12 @@ export interface RegelkundeTable {
   seit: DateColumn;
 }
 
+/** The BA customer number of a person, the same for each of its cases. */
+export interface KundennummerTable {
+  readonly kundennummer: string;
+  readonly personId: string;
+}
+
 export interface FallTable {
   readonly id: Generated<string>;
   readonly personId: string;
@@ -136,6 +142,7 @@ export interface AgenturDatabase extends DatenschutzTables {
   integrationsfachkraft: IntegrationsfachkraftTable;
   integrationPointBezirk: IntegrationPointBezirkTable;
   regelkunde: RegelkundeTable;
+  kundennummer: KundennummerTable;
   fall: FallTable;
   fallEreignis: FallEreignisTable;
   fallUebergabe: FallUebergabeTable;

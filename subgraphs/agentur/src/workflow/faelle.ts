@@ -3,7 +3,7 @@ import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit'
 import { datenschutzDb, findConsentById } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { findAktiverFallByPerson, findFallByKundennummer, findNewestFallByPersonIds, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, updateFall } from '../db/fall.repository.ts';
+import { findAktiverFallByPerson, findKundennummern, findNewestFallByPersonIds, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, registerKundennummern, updateFall } from '../db/fall.repository.ts';
 import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stammdaten.repository.ts';
 import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Uebergabeanlass, UebergabeArt, UebergabeForm, Zugangsweg } from '../db/tables.ts';
 import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
@@ -23,14 +23,21 @@ export interface FallEroeffnenEingabe {
 const refused = (grund: string, message: string, extensions: Record<string, unknown> = {}) =>
   domainError(ErrorCode.BAD_USER_INPUT, message, { grund, ...extensions });
 
-const kundennummerVergeben = () => refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another case', { field: 'kundennummer' });
+/** A number belongs to one person for good, and a person keeps the number it has. */
+function pruefeKundennummer(registriert: readonly { kundennummer: string; personId: string }[], eingabe: FallEroeffnenEingabe): void {
+  for (const eintrag of registriert) {
+    if (eintrag.kundennummer === eingabe.kundennummer && eintrag.personId !== eingabe.personId) {
+      throw refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another person', { field: 'kundennummer' });
+    }
+    if (eintrag.personId === eingabe.personId && eintrag.kundennummer !== eingabe.kundennummer) {
+      throw refused('KUNDENNUMMER_DER_PERSON', `the person's customer number is ${eintrag.kundennummer}; a returning customer keeps it`, { field: 'kundennummer' });
+    }
+  }
+}
 
 /** The declaration the intake rests on: signed by then, not expired then, and not withdrawn since. */
 const inKraftBeiEroeffnung = (erklaerung: { signedOn: string; validUntil: string | null; withdrawnOn: string | null }, tag: string) =>
   erklaerung.signedOn <= tag && (erklaerung.validUntil === null || tag <= erklaerung.validUntil) && erklaerung.withdrawnOn === null;
-
-const isUniqueViolation = (error: unknown, constraint: string) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505' && String((error as { constraint?: unknown }).constraint ?? (error as { message?: unknown }).message).includes(constraint);
 
 /**
  * Opens a case at the intake. Existing customers of the regular organisation stay there (Rahmenkonzept
@@ -57,8 +64,9 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
     }
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
-    const vergeben = await findFallByKundennummer(trx, eingabe.kundennummer);
-    if (vergeben) throw kundennummerVergeben();
+    // Registered first and read back committed: of two intakes with one number, the second sees the first's.
+    await registerKundennummern(trx, [{ kundennummer: eingabe.kundennummer, personId: eingabe.personId }]);
+    pruefeKundennummer(await findKundennummern(trx, eingabe.kundennummer, eingabe.personId), eingabe);
     const [frueher] = await findNewestFallByPersonIds(trx, [eingabe.personId]);
     if (frueher && eingabe.eroeffnetAm < frueher.statusSeit) {
       throw badUserInput(`the person's earlier case ended on ${frueher.statusSeit}; a new one cannot begin before that`, 'eroeffnetAm');
@@ -85,10 +93,6 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
     await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}` }]);
     return fall;
-  }).catch((error: unknown) => {
-    // Two intakes of different persons with the same number pass the check at once; the unique key decides.
-    if (isUniqueViolation(error, 'fall_kundennummer')) throw kundennummerVergeben();
-    throw error;
   });
 }
 
