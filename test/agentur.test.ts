@@ -348,6 +348,30 @@ describe('courses and assessments in a case', () => {
     expect(codeOf(await system.query(STATUS, { k: id, s: 'ANGEMELDET' }, FACHKRAFT))).toMatchObject({ grund: 'STATUSWECHSEL_UNZULAESSIG' });
   });
 
+  it('after a change of legal sphere takes only the end of what was begun before (Rahmenkonzept §4), after other hand-overs nothing', async () => {
+    const ERFASSEN = `mutation($f: ID!, $e: KompetenzfeststellungInput!) { kompetenzfeststellungErfassen(fallId: $f, eingabe: $e) { ende ergebnis } }`;
+    const UEBERGEBEN = `mutation($f: ID!, $anlass: Uebergabeanlass!) { fallUebergeben(fallId: $f, uebergabe: { art: REGULAER, anlass: $anlass, am: "2016-04-01", uebernehmendeStelle: "Jobcenter Dortmund" }) { status } }`;
+    const begonnen = async (anlass: string) => {
+      const fall = (await eroeffnen(randomUUID(), '2016-01-04')).response.data!.fallEroeffnen.id;
+      const laufend = await system.query<{ sprachkursErfassen: { id: string } }>(SPRACHKURS, { f: fall, e: { art: 'INTEGRATIONSKURS', niveau: 'B1', beginn: '2016-02-01', status: 'LAUFEND' } }, FACHKRAFT);
+      const angemeldet = await system.query<{ sprachkursErfassen: { id: string } }>(SPRACHKURS, { f: fall, e: { art: 'ESF_BAMF', niveau: 'B1', beginn: '2016-05-02', status: 'ANGEMELDET' } }, FACHKRAFT);
+      expect((await system.query(ERFASSEN, { f: fall, e: { instrument: 'PERF', beginn: '2016-03-07' } }, FACHKRAFT)).errors).toBeUndefined();
+      expect((await system.query(UEBERGEBEN, { f: fall, anlass }, FACHKRAFT)).errors).toBeUndefined();
+      return { fall, laufend: laufend.data!.sprachkursErfassen.id, angemeldet: angemeldet.data!.sprachkursErfassen.id };
+    };
+
+    const wechsel = await begonnen('RECHTSKREISWECHSEL');
+    expect(codeOf(await system.query(STATUS, { k: wechsel.angemeldet, s: 'LAUFEND' }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV' });
+    expect(codeOf(await system.query(ERFASSEN, { f: wechsel.fall, e: { instrument: 'PRAKTIKUM', beginn: '2016-03-14' } }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV' });
+    expect((await system.query(STATUS, { k: wechsel.laufend, s: 'ABGESCHLOSSEN', ende: '2016-07-29' }, FACHKRAFT)).data).toEqual({ sprachkursStatusSetzen: { status: 'ABGESCHLOSSEN', ende: '2016-07-29' } });
+    const perf = await system.query(ERFASSEN, { f: wechsel.fall, e: { instrument: 'PERF', beginn: '2016-03-07', ende: '2016-05-27', ergebnis: 'Lagerlogistik' } }, FACHKRAFT);
+    expect(perf.data).toEqual({ kompetenzfeststellungErfassen: { ende: '2016-05-27', ergebnis: 'Lagerlogistik' } });
+
+    const regulaer = await begonnen('HOECHSTVERWEILDAUER');
+    expect(codeOf(await system.query(STATUS, { k: regulaer.laufend, s: 'ABGESCHLOSSEN', ende: '2016-07-29' }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV' });
+    expect(codeOf(await system.query(ERFASSEN, { f: regulaer.fall, e: { instrument: 'PERF', beginn: '2016-03-07', ergebnis: 'Lagerlogistik' } }, FACHKRAFT))).toMatchObject({ grund: 'FALL_NICHT_AKTIV' });
+  });
+
   it('adds the last day and result to an assessment later, and never overwrites them', async () => {
     const fall = (await eroeffnen(randomUUID(), '2016-01-04')).response.data!.fallEroeffnen.id;
     const ERFASSEN = `mutation($f: ID!, $e: KompetenzfeststellungInput!) { kompetenzfeststellungErfassen(fallId: $f, eingabe: $e) { id ende ergebnis } }`;

@@ -1,6 +1,6 @@
 import { domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import type { Kysely } from 'kysely';
-import { lockFall } from '../db/fall.repository.ts';
+import { findUebergabenByFallIds, lockFall } from '../db/fall.repository.ts';
 import type { AgenturDatabase, FallRow } from '../db/tables.ts';
 
 /**
@@ -14,6 +14,28 @@ export async function aktiverFallGesperrt(trx: Kysely<AgenturDatabase>, fallId: 
   if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
   return fall;
 }
+
+/**
+ * Locks a case to record how a measure begun in it ended. The partners agreed that measures begun continue
+ * to their end after the change of legal sphere, financed from SGB III (Rahmenkonzept §4): so a case handed
+ * to the Jobcenter for that reason still takes the end of what it began (`nachlauf`), and nothing else.
+ */
+export async function fallFuerMassnahmeende(trx: Kysely<AgenturDatabase>, fallId: string): Promise<{ fall: FallRow; nachlauf: boolean }> {
+  if (!isUuid(fallId)) throw notFound('Fall', fallId);
+  const fall = await lockFall(trx, fallId);
+  if (!fall) throw notFound('Fall', fallId);
+  if (fall.status === 'AKTIV') return { fall, nachlauf: false };
+  const [uebergabe] = fall.status === 'UEBERGEBEN' ? await findUebergabenByFallIds(trx, [fall.id]) : [];
+  if (uebergabe?.anlass === 'RECHTSKREISWECHSEL') return { fall, nachlauf: true };
+  throw fallNichtAktiv(fall);
+}
+
+/** After a change of legal sphere only the end of a measure begun before it may be recorded. */
+export const nurMassnahmeende = (fall: FallRow) =>
+  domainError(ErrorCode.BAD_USER_INPUT, `the case went to the Jobcenter on ${fall.statusSeit}; only how a measure begun before then ended can still be recorded`, {
+    grund: 'FALL_NICHT_AKTIV',
+    status: fall.status,
+  });
 
 export const fallNichtAktiv = (fall: FallRow) =>
   domainError(ErrorCode.BAD_USER_INPUT, `the case is ${fall.status} since ${fall.statusSeit} and read-only`, {

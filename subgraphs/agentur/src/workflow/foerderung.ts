@@ -7,7 +7,7 @@ import type { EinstiegskursNachweis, Instrument, KompetenzfeststellungRow, Sprac
 import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../domain/einstiegskurs.ts';
 import { pruefeKursdaten, statuswechselErlaubt } from '../domain/sprachkurs.ts';
 import { statusNachweis } from '../graph/auslaenderbehoerde.ts';
-import { aktiverFallGesperrt, fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
+import { aktiverFallGesperrt, fallFuerMassnahmeende, fallNichtAktiv, imFallZeitraum, nurMassnahmeende } from './fall-schreiben.ts';
 import { FALL_BEARBEITEN } from './permissions.ts';
 
 export interface KompetenzfeststellungEingabe {
@@ -27,7 +27,8 @@ const bereitsErfasst = (was: string, id: string, hinweis: string) =>
 /**
  * Records an instrument's use. The same instrument with the same first day again is the same use: it adds
  * a last day and a result not yet recorded (an assessment is often recorded when it begins and its result
- * later), answers the stored one unchanged on a retry, and never overwrites what was recorded.
+ * later), answers the stored one unchanged on a retry, and never overwrites what was recorded. After a
+ * change of legal sphere only a use begun before it may still be completed.
  */
 export async function kompetenzfeststellungErfassen(context: Context, fallId: string, eingabe: KompetenzfeststellungEingabe): Promise<KompetenzfeststellungRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'record competence assessments');
@@ -35,9 +36,10 @@ export async function kompetenzfeststellungErfassen(context: Context, fallId: st
   const ende = eingabe.ende ?? null;
   const ergebnis = eingabe.ergebnis?.trim() || null;
   return context.db.transaction().execute(async (trx) => {
-    const fall = await aktiverFallGesperrt(trx, fallId);
+    const { fall, nachlauf } = await fallFuerMassnahmeende(trx, fallId);
     imFallZeitraum(fall, eingabe.beginn, context.today, 'eingabe.beginn');
     const stored = await findKompetenzfeststellung(trx, fall.id, eingabe.instrument, eingabe.beginn);
+    if (nachlauf && (!stored || stored.beginn > fall.statusSeit)) throw nurMassnahmeende(fall);
     if (!stored) {
       return insertKompetenzfeststellung(trx, { fallId: fall.id, instrument: eingabe.instrument, beginn: eingabe.beginn, ende, ergebnis, erfasstVon: context.access.caller.userId });
     }
@@ -130,7 +132,10 @@ export async function sprachkursErfassen(context: Context, fallId: string, einga
   });
 }
 
-/** Moves a course forward; its case must still be active. The same move again answers the course unchanged. */
+/**
+ * Moves a course forward; its case must still be active, or have gone to the Jobcenter after the course
+ * began (then only its end is recorded). The same move again answers the course unchanged.
+ */
 export async function sprachkursStatusSetzen(context: Context, args: { sprachkursId: string; status: SprachkursStatus; ende?: string | null }): Promise<SprachkursRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'update language courses');
   if (!isUuid(args.sprachkursId)) throw notFound('Sprachkurs', args.sprachkursId);
@@ -138,8 +143,10 @@ export async function sprachkursStatusSetzen(context: Context, args: { sprachkur
   return context.db.transaction().execute(async (trx) => {
     const kurs = await findSprachkursById(trx, args.sprachkursId);
     if (!kurs) throw notFound('Sprachkurs', args.sprachkursId);
-    const fall = await aktiverFallGesperrt(trx, kurs.fallId);
+    const { fall, nachlauf } = await fallFuerMassnahmeende(trx, kurs.fallId);
     if (kurs.status === args.status && kurs.ende === ende) return kurs;
+    const beendet = args.status === 'ABGESCHLOSSEN' || args.status === 'ABGEBROCHEN';
+    if (nachlauf && !(kurs.status === 'LAUFEND' && beendet && kurs.beginn <= fall.statusSeit)) throw nurMassnahmeende(fall);
     if (!statuswechselErlaubt(kurs.status, args.status)) {
       throw domainError(ErrorCode.BAD_USER_INPUT, `a course ${kurs.status} cannot become ${args.status}`, { grund: 'STATUSWECHSEL_UNZULAESSIG', field: 'status' });
     }
