@@ -313,12 +313,18 @@ describe('§ 421 SGB III with a BüMA, and only for active cases', () => {
     expect(new Set(seeded.map((row) => row.nachweis))).toEqual(new Set(['AUFENTHALTSGESTATTUNG', 'BUEMA']));
   });
 
-  it('asks the Ausländerbehörde nothing for a case that has ended, nor for an entry outside the window', async () => {
+  it('asks the Ausländerbehörde nothing for a retry, an entry the case refuses, an ended case or an entry outside the window', async () => {
     const known = await knownToAgentur();
     const person = system.population.persons.find((p) => !known.has(p.id) && p.staatsangehoerigkeit === 'SY' && statusOn(p, '2015-11-10') === 'AUFENTHALTSGESTATTUNG')!;
     const fall = (await eroeffnen(person.id, '2015-11-02')).response.data!.fallEroeffnen.id;
     const logged = async () => (await system.databases.auslaenderbehoerde.selectFrom('zugriffsprotokoll').select('personId').where('personId', '=', person.id).execute()).length;
+    const eintritt = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: '2015-11-03', status: 'LAUFEND' };
+    expect((await system.query(SPRACHKURS, { f: fall, e: eintritt }, FACHKRAFT)).errors).toBeUndefined();
     const before = await logged();
+    expect(before).toBeGreaterThan(0);
+    expect((await system.query(SPRACHKURS, { f: fall, e: eintritt }, FACHKRAFT)).errors).toBeUndefined();
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...eintritt, niveau: 'A2' } }, FACHKRAFT))).toMatchObject({ grund: 'BEREITS_ERFASST' });
+    expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: { ...eintritt, beginn: '2015-11-01' } }, FACHKRAFT))).toMatchObject({ field: 'eingabe.beginn' });
     const kurs = { art: 'EINSTIEGSKURS_421', niveau: 'A1', beginn: '2016-01-04', status: 'LAUFEND' };
     expect(codeOf(await system.query(SPRACHKURS, { f: fall, e: kurs }, FACHKRAFT))).toMatchObject({ grund: 'EINTRITT_AUSSERHALB_ZEITRAUM', field: 'eingabe.beginn' });
     expect((await system.query(`mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2015-11-05", grund: WEGZUG) { status } }`, { f: fall }, FACHKRAFT)).errors).toBeUndefined();
@@ -346,6 +352,10 @@ describe('courses and assessments in a case', () => {
     expect((await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN', ende: '2016-06-30' }, FACHKRAFT)).data).toEqual({ sprachkursStatusSetzen: { status: 'ABGESCHLOSSEN', ende: '2016-06-30' } });
     expect((await system.query(STATUS, { k: id, s: 'ABGESCHLOSSEN', ende: '2016-06-30' }, FACHKRAFT)).errors).toBeUndefined();
     expect(codeOf(await system.query(STATUS, { k: id, s: 'ANGEMELDET' }, FACHKRAFT))).toMatchObject({ grund: 'STATUSWECHSEL_UNZULAESSIG' });
+
+    const kuenftig = { art: 'ESF_BAMF', niveau: 'B2', beginn: addDays(new Date().toISOString().slice(0, 10), 30), status: 'ANGEMELDET' };
+    const registriert = (await system.query<{ sprachkursErfassen: { id: string } }>(SPRACHKURS, { f: fall, e: kuenftig }, FACHKRAFT)).data!.sprachkursErfassen.id;
+    expect((await system.query(STATUS, { k: registriert, s: 'ABGEBROCHEN' }, FACHKRAFT)).data).toEqual({ sprachkursStatusSetzen: { status: 'ABGEBROCHEN', ende: null } });
   });
 
   it('after a change of legal sphere takes only the end of what was begun before (Rahmenkonzept §4), after other hand-overs nothing', async () => {

@@ -167,7 +167,16 @@ describe('the person\'s data protection view', () => {
       expect(recorded.data, as.role).toEqual({ einwilligungErfassenAgentur: { id: expect.any(String), erfasstDurch: by } });
     }
     const kept = await system.query<{ einwilligungErfassenAgentur: { id: string } }>(RECORD, { e: signed }, { agency: 'agentur', role: 'integrationsfachkraft' });
+    expect(kept.errors).toBeUndefined();
     expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors).toBeUndefined();
+
+    // At another owner the same: the intake desk and that owner's staff, not the Agentur's specialist.
+    const ABH = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAuslaenderbehoerde(erklaerung: $e) { id } }`;
+    const zumAgentur = () => ({ id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'AGENTUR', kategorien: ['ARBEITSMARKTZUGANG'] }] });
+    expect((await system.query(ABH, { e: zumAgentur() }, { agency: 'agentur', role: 'integrationsfachkraft' })).errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    for (const as of [{ agency: 'agentur' as const, role: 'eingangszone' }, { agency: 'auslaenderbehoerde' as const, role: 'sachbearbeitung' }]) {
+      expect((await system.query(ABH, { e: zumAgentur() }, as)).errors, `${as.agency} ${as.role}`).toBeUndefined();
+    }
 
     // Withdrawing is the same desk's job: another partner cannot cut the person's releases off either.
     const id = kept.data!.einwilligungErfassenAgentur.id;

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '@ip/kit';
 import { createTestDatabase, type TestDatabase } from '@ip/kit/testing';
+import { migrations } from '../src/db/migrations.ts';
 import { countFaelle, findNewestFallByPersonIds, insertFaelle } from '../src/db/fall.repository.ts';
 import { insertFachkraefte } from '../src/db/stammdaten.repository.ts';
 import { prepareDatabase, type AgenturDatabase } from '../src/server.ts';
@@ -79,5 +81,34 @@ describe('migrations', () => {
     const event = { fallId: id, am: '2015-10-05', notiz: null };
     await database.db.insertInto('fallEreignis').values({ ...event, art: 'EROEFFNET' }).execute();
     await expect(database.db.insertInto('fallEreignis').values({ ...event, art: 'ERÖFFNET' as 'EROEFFNET' }).execute()).rejects.toThrow();
+  });
+});
+
+describe('the customer-number register (2015-11-27-008) on data from before it', () => {
+  it('keeps a returning person\'s older number and a regular customer\'s clashing number as recorded, and binds new rows', async () => {
+    const vorher = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2015-11-27-008'));
+    const alt = await createTestDatabase<AgenturDatabase>('agentur-vor-008', (db) => migrateToLatest(db, vorher));
+    try {
+      const ANDERE = '1b6f3c1d-2e4a-4b5c-9d6e-7f8091a2b3c4';
+      await insertFachkraefte(alt.db, [{ id: FACHKRAFT, name: 'Katrin Schneider', integrationPoint: 'Integration Point Düsseldorf', agenturbezirk: 'Düsseldorf' }]);
+      // Before the register a returning person got a new number, and a regular customer's number was not checked.
+      await insertFaelle(alt.db, [
+        fall({ kundennummer: '962D000001', eroeffnetAm: '2015-09-02', status: 'ABGESCHLOSSEN', statusSeit: '2015-09-20' }),
+        fall({ kundennummer: '962D000002' }),
+      ]);
+      await alt.db.insertInto('regelkunde').values({ personId: ANDERE, kundennummer: '962D000001', seit: '2014-03-01' }).execute();
+
+      await migrateToLatest(alt.db, migrations);
+      const register = await alt.db.selectFrom('kundennummer').selectAll().orderBy('kundennummer').execute();
+      // Each person's newest number; the older case keeps the number it was opened under.
+      expect(register).toEqual([
+        { kundennummer: '962D000001', personId: ANDERE },
+        { kundennummer: '962D000002', personId: PERSON },
+      ]);
+      expect(await countFaelle(alt.db)).toBe(2);
+      await expect(alt.db.insertInto('regelkunde').values({ personId: FACHKRAFT, kundennummer: '962D000002', seit: '2016-01-04' }).execute()).rejects.toThrow(/foreign key/);
+    } finally {
+      await alt.close();
+    }
   });
 });

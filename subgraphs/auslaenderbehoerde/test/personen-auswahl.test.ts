@@ -250,7 +250,9 @@ describe('refusals', () => {
       [encodeCursor(id), 'ID'],
       [encodeCursor(`1|${id}|x`), 'QUALIFIKATION'],
     ];
-    for (const [after, reihenfolge] of cases) expect(codeAndField((await page({ after, reihenfolge })).body), `${after} ${reihenfolge}`).toEqual(['BAD_USER_INPUT', 'after']);
+    for (const [after, reihenfolge] of cases) {
+      for (const first of [1, 0]) expect(codeAndField((await page({ after, reihenfolge, first })).body), `${after} ${reihenfolge} ${first}`).toEqual(['BAD_USER_INPUT', 'after']);
+    }
     const next = await page({ after: ofIdOrder });
     expect(next.body.errors).toBeUndefined();
   });

@@ -231,7 +231,10 @@ export const migrations: Migrations = {
         order by person_id, ab desc
         on conflict do nothing`.execute(db);
       await sql`alter table fall drop constraint fall_kundennummer_key`.execute(db);
-      await sql`alter table fall add constraint fall_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id)`.execute(db);
+      // Rows from before hold numbers the register could not take (a returning person's older number, a regular
+      // customer's number another case used): they stay as recorded, and the keys bind every row from now on.
+      await sql`alter table fall add constraint fall_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
+      await sql`alter table regelkunde add constraint regelkunde_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
     },
   },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
-import { datenschutzDb, findConsentById } from '@ip/kit/consent';
+import { consentStatus, datenschutzDb, findConsentById } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findAktiverFallByPerson, findKundennummern, findNewestFallByPersonIds, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, registerKundennummern, updateFall } from '../db/fall.repository.ts';
@@ -34,10 +34,6 @@ function pruefeKundennummer(registriert: readonly { kundennummer: string; person
     }
   }
 }
-
-/** The declaration the intake rests on: signed by then, not expired then, and not withdrawn since. */
-const inKraftBeiEroeffnung = (erklaerung: { signedOn: string; validUntil: string | null; withdrawnOn: string | null }, tag: string) =>
-  erklaerung.signedOn <= tag && (erklaerung.validUntil === null || tag <= erklaerung.validUntil) && erklaerung.withdrawnOn === null;
 
 /**
  * Opens a case at the intake. Existing customers of the regular organisation stay there (Rahmenkonzept
@@ -76,7 +72,8 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       if (!erklaerung || erklaerung.personId !== eingabe.personId) {
         throw refused('EINWILLIGUNG_UNBEKANNT', 'the declaration is not recorded at the Agentur for this person; record it first', { field: 'einwilligungId' });
       }
-      if (!inKraftBeiEroeffnung(erklaerung, eingabe.eroeffnetAm)) {
+      // In force on the intake day, and not withdrawn since.
+      if (consentStatus(erklaerung, eingabe.eroeffnetAm) !== 'WIRKSAM' || erklaerung.withdrawnOn !== null) {
         throw refused('EINWILLIGUNG_NICHT_WIRKSAM', 'the declaration was not in force on the intake day, or has been withdrawn', { field: 'einwilligungId' });
       }
     }

@@ -3,7 +3,7 @@ import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { ergaenzeKompetenzfeststellung, findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
-import type { EinstiegskursNachweis, Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
+import type { EinstiegskursNachweis, FallRow, Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
 import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../domain/einstiegskurs.ts';
 import { pruefeKursdaten, statuswechselErlaubt } from '../domain/sprachkurs.ts';
 import { statusNachweis } from '../graph/auslaenderbehoerde.ts';
@@ -90,6 +90,15 @@ async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: 
   return ergebnis.nachweis;
 }
 
+/** The case's side of a course: the case is active, the course begins in it, and one stored under its key is the same (a retry). */
+function imFall(fall: FallRow, stored: SprachkursRow | undefined, eingabe: SprachkursEingabe, ende: string | null): SprachkursRow | null {
+  if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
+  if (eingabe.beginn < fall.eroeffnetAm) throw badUserInput(`eingabe.beginn lies before the case was opened on ${fall.eroeffnetAm}`, 'eingabe.beginn');
+  if (!stored) return null;
+  if (stored.niveau === eingabe.niveau && stored.status === eingabe.status && stored.ende === ende) return stored;
+  throw bereitsErfasst('course', stored.id, 'move it on with sprachkursStatusSetzen');
+}
+
 /**
  * Records a course; the same kind with the same first day again answers the stored one (a retry), and is
  * refused with other values: a course moves on through `sprachkursStatusSetzen`.
@@ -105,20 +114,17 @@ export async function sprachkursErfassen(context: Context, fallId: string, einga
     if (!imEintrittszeitraum(eingabe.beginn)) {
       throw domainError(ErrorCode.BAD_USER_INPUT, 'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM', { grund: 'EINTRITT_AUSSERHALB_ZEITRAUM', field: 'eingabe.beginn' });
     }
-    // The partner is asked only for an active case, and before the transaction: no row stays locked while it answers.
+    // The partner is asked only for an entry the case takes, and before the transaction: no row stays locked while it answers.
     const fall = isUuid(fallId) ? await context.loaders.fall.load(fallId) : null;
     if (!fall) throw notFound('Fall', fallId);
-    if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
+    const vorhanden = imFall(fall, await findSprachkurs(context.db, fall.id, eingabe.art, eingabe.beginn), eingabe, ende);
+    if (vorhanden) return vorhanden;
     nachweis = await pruefeEinstiegskurs(context, fall.personId, eingabe);
   }
   return context.db.transaction().execute(async (trx) => {
     const fall = await aktiverFallGesperrt(trx, fallId);
-    if (eingabe.beginn < fall.eroeffnetAm) throw badUserInput(`eingabe.beginn lies before the case was opened on ${fall.eroeffnetAm}`, 'eingabe.beginn');
-    const stored = await findSprachkurs(trx, fall.id, eingabe.art, eingabe.beginn);
-    if (stored) {
-      if (stored.niveau === eingabe.niveau && stored.status === eingabe.status && stored.ende === ende) return stored;
-      throw bereitsErfasst('course', stored.id, 'move it on with sprachkursStatusSetzen');
-    }
+    const vorhanden = imFall(fall, await findSprachkurs(trx, fall.id, eingabe.art, eingabe.beginn), eingabe, ende);
+    if (vorhanden) return vorhanden;
     return insertSprachkurs(trx, {
       fallId: fall.id,
       art: eingabe.art,

@@ -55,6 +55,9 @@ describe('language course status', () => {
     ['finished before it began', 'ABGESCHLOSSEN', '2015-11-02', '2015-11-01', 'ende'],
     ['dropped today', 'ABGEBROCHEN', '2016-01-04', '2016-03-01', null],
     ['dropped without a last day', 'ABGEBROCHEN', '2016-01-04', null, 'ende'],
+    ['dropped before the course begins', 'ABGEBROCHEN', '2016-04-04', null, null],
+    ['dropped before it begins, with a last day', 'ABGEBROCHEN', '2016-04-04', '2016-04-04', 'ende'],
+    ['finished before it begins', 'ABGESCHLOSSEN', '2016-04-04', null, 'ende'],
   ])('%s', (_, status, beginn, ende, feld) => {
     expect(pruefeKursdaten({ status, beginn, ende }, HEUTE)?.feld ?? null).toBe(feld);
   });

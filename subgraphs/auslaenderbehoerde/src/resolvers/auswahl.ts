@@ -63,12 +63,12 @@ export const AuswahlQuery = {
       ? checkedList(args.agenturbezirke, 'agenturbezirke', `name 1 to ${MAX_AGENTURBEZIRKE} districts, or leave agenturbezirke out for all`, MAX_AGENTURBEZIRKE)
       : null;
     imRechtsstand(() => pruefeRechtsstand(args.stichtag));
+    let after = position(page.afterKey, reihenfolge);
     // Reading without deciding would tell, unlogged, whether a matching person follows the cursor.
     if (page.limit === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: page.afterKey !== null, startCursor: null, endCursor: null } };
     const filter = { staatsangehoerigkeiten, aufenthaltsarten, agenturbezirke, stichtag: args.stichtag, reihenfolge, limit: page.limit + 1 };
     const operation = operationOf(info);
 
-    let after = position(page.afterKey, reihenfolge);
     let readToEnd = false;
     const undecided: AuswahlRow[] = [];
     const listed: AuswahlRow[] = [];

@@ -9,6 +9,7 @@ import type { AccessControl } from './access-control.ts';
 import { countAccessLog, listAccessLog, type AccessLogEntry } from './access-log.repository.ts';
 import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput, type OwnersCopy } from './consent-input.ts';
 import { datenschutzDb, findConsentById, findConsentsByPersonIds, insertConsent, withdrawConsent, type DatenschutzDb, type StoredConsent } from './consent.repository.ts';
+import { consentStatus } from './release-decision.ts';
 import type { DatenschutzTables } from './tables.ts';
 
 /** What the data-protection resolvers need from a subgraph's request context. */
@@ -46,11 +47,11 @@ function consentView(consent: StoredConsent) {
 }
 type ConsentView = ReturnType<typeof consentView>;
 
-/** The Integration Point's common intake desk, where the person signs (Rahmenkonzept §5); the Agentur staffs it. */
-const INTAKE: Permission = { agentur: ['eingangszone', 'integrationsfachkraft'] };
+/** The Integration Point's common intake desk (Eingangszone), where the person signs (Rahmenkonzept §5). */
+const INTAKE: Permission = { agentur: ['eingangszone'] };
 
 /**
- * Who may record or withdraw the owner's copy of a declaration: the common intake, and the owner's own case
+ * Who may record or withdraw the owner's copy of a declaration: the common intake desk, and the owner's own
  * staff (a declaration handed in at its desk). Another partner's case worker may not: a declaration recorded
  * by the recipient would let it grant itself the owner's data. The data-protection officer audits, it does
  * not record.
@@ -145,12 +146,7 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
     },
     Einwilligung: {
       status(consent: ConsentView, args: { stichtag?: IsoDate | null }, context: DatenschutzContext): string {
-        const day = args.stichtag ?? context.today;
-        const { record } = consent;
-        if (record.withdrawnOn !== null && record.withdrawnOn <= day) return 'WIDERRUFEN';
-        if (day < record.signedOn) return 'NOCH_NICHT_WIRKSAM';
-        if (record.validUntil !== null && record.validUntil < day) return 'ABGELAUFEN';
-        return 'WIRKSAM';
+        return consentStatus(consent.record, args.stichtag ?? context.today);
       },
     },
     Zugriff: {

@@ -4,7 +4,7 @@ export { agencyOf, BEHOERDE, ownersCopy, type DeclarationInput } from './consent
 export { datenschutzDb, findConsentById, findConsentsByPersonIds, findLegalBases, insertConsent, withdrawConsent, type DatenschutzDb } from './consent.repository.ts';
 export { datenschutzResolvers, type DatenschutzContext, type DatenschutzOptions } from './datenschutz-resolvers.ts';
 export { datenschutzMigrations } from './migrations.ts';
-export { consentCovers, decideRelease, type ConsentRecord, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
+export { consentCovers, consentStatus, decideRelease, type ConsentRecord, type ConsentStatus, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
 export type { DatenschutzTables } from './tables.ts';
 export { operationOf, released } from './released.ts';
 export { seedDemoConsents } from './demo-consent.ts';

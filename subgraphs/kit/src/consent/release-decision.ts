@@ -38,9 +38,18 @@ export type ReleaseDecision =
 
 const within = (day: IsoDate, from: IsoDate, until: IsoDate | null) => from <= day && (until === null || day <= until);
 
+export type ConsentStatus = 'WIRKSAM' | 'NOCH_NICHT_WIRKSAM' | 'ABGELAUFEN' | 'WIDERRUFEN';
+
+/** Where a declaration stands on a day: a withdrawal counts from its day on, before anything else. */
+export function consentStatus(consent: Pick<ConsentRecord, 'signedOn' | 'validUntil' | 'withdrawnOn'>, day: IsoDate): ConsentStatus {
+  if (consent.withdrawnOn !== null && consent.withdrawnOn <= day) return 'WIDERRUFEN';
+  if (day < consent.signedOn) return 'NOCH_NICHT_WIRKSAM';
+  if (consent.validUntil !== null && consent.validUntil < day) return 'ABGELAUFEN';
+  return 'WIRKSAM';
+}
+
 export function consentCovers(consent: ConsentRecord, question: ReleaseQuestion): boolean {
-  if (!within(question.day, consent.signedOn, consent.validUntil)) return false;
-  if (consent.withdrawnOn !== null && consent.withdrawnOn <= question.day) return false;
+  if (consentStatus(consent, question.day) !== 'WIRKSAM') return false;
   return consent.grants.some((grant) => grant.recipient === question.recipient && grant.category === question.category);
 }
 
