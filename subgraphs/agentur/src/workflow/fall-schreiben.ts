@@ -8,10 +8,14 @@ import type { AgenturDatabase, FallRow } from '../db/tables.ts';
  * and stays as it was (the database refuses changes to it too).
  */
 export async function aktiverFallGesperrt(trx: Kysely<AgenturDatabase>, fallId: string): Promise<FallRow> {
-  if (!isUuid(fallId)) throw notFound('Fall', fallId);
-  const fall = await lockFall(trx, fallId);
-  if (!fall) throw notFound('Fall', fallId);
+  const fall = await gesperrterFall(trx, fallId);
   if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
+  return fall;
+}
+
+async function gesperrterFall(trx: Kysely<AgenturDatabase>, fallId: string): Promise<FallRow> {
+  const fall = isUuid(fallId) ? await lockFall(trx, fallId) : undefined;
+  if (!fall) throw notFound('Fall', fallId);
   return fall;
 }
 
@@ -21,9 +25,7 @@ export async function aktiverFallGesperrt(trx: Kysely<AgenturDatabase>, fallId: 
  * to the Jobcenter for that reason still takes the end of what it began (`nachlauf`), and nothing else.
  */
 export async function fallFuerMassnahmeende(trx: Kysely<AgenturDatabase>, fallId: string): Promise<{ fall: FallRow; nachlauf: boolean }> {
-  if (!isUuid(fallId)) throw notFound('Fall', fallId);
-  const fall = await lockFall(trx, fallId);
-  if (!fall) throw notFound('Fall', fallId);
+  const fall = await gesperrterFall(trx, fallId);
   if (fall.status === 'AKTIV') return { fall, nachlauf: false };
   const [uebergabe] = fall.status === 'UEBERGEBEN' ? await findUebergabenByFallIds(trx, [fall.id]) : [];
   if (uebergabe?.anlass === 'RECHTSKREISWECHSEL') return { fall, nachlauf: true };

@@ -64,15 +64,14 @@ export const AuswahlQuery = {
       : null;
     imRechtsstand(() => pruefeRechtsstand(args.stichtag));
     let after = position(page.afterKey, reihenfolge);
-    // Reading without deciding would tell, unlogged, whether a matching person follows the cursor.
-    if (page.limit === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: page.afterKey !== null, startCursor: null, endCursor: null } };
     const filter = { staatsangehoerigkeiten, aufenthaltsarten, agenturbezirke, stichtag: args.stichtag, reihenfolge, limit: page.limit + 1 };
     const operation = operationOf(info);
 
     let readToEnd = false;
     const undecided: AuswahlRow[] = [];
     const listed: AuswahlRow[] = [];
-    do {
+    // An empty page reads nothing: a read nobody is decided on would tell, unlogged, whether a person follows.
+    while (listed.length < page.limit && (undecided.length > 0 || !readToEnd)) {
       const missing = page.limit - listed.length;
       if (undecided.length <= missing && !readToEnd) {
         const chunk = await listPersonenNachStaatsangehoerigkeit(context.db, { ...filter, after });
@@ -83,7 +82,7 @@ export const AuswahlQuery = {
       const round = undecided.splice(0, missing);
       const decisions = await Promise.all(round.map((row) => Promise.all(KATEGORIEN.map((kategorie) => context.access.decide(row.id, kategorie, operation)))));
       listed.push(...round.filter((_, index) => decisions[index]!.every((decision) => decision.released)));
-    } while (listed.length < page.limit && undecided.length > 0);
+    }
 
     const edges = listed.map(({ rang, ...person }) => {
       context.loaders.person.prime(person.id, person);
