@@ -108,6 +108,18 @@ describe('a partner that accepts the request and never answers', () => {
 });
 
 describe('a partner that answers badly', () => {
+  it('costs its own fields after its timeout when it stops in the middle of its answer', async () => {
+    standIn.mode = 'trickle';
+    const { body, ms } = await ask(PERSON_PAGE);
+    expect(body.data?.person.identitaet.nachname).toBe(person().nachname);
+    expect(extensionsOf(body)).toEqual(outage('ZEITUEBERSCHREITUNG'));
+    expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+    standIn.mode = 'forward';
+    expect(extensionsOf((await ask(PERSON_PAGE)).body) ?? []).not.toContainEqual(expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR' }));
+    console.log(`partner stopping mid-answer: answer after ${Math.round(ms)} ms (timeout ${TIMEOUT_MS} ms)`);
+  });
+
+
   it("reports its internal error as INTERNAL_SERVER_ERROR naming it, and a 502 page as FEHLERANTWORT", async () => {
     standIn.mode = 'internal';
     const internal = await ask(PERSON_PAGE);

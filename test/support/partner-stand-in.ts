@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * How the stand-in behaves: `forward` passes every request to the real partner; `stall` accepts the
- * request and never answers (a hung process, a SIGSTOP); `internal` answers a GraphQL internal error
+ * request and never answers (a hung process, a SIGSTOP); `trickle` sends the headers and a first part of
+ * the body, then nothing more; `internal` answers a GraphQL internal error
  * with 200; `broken` answers a 502 HTML page, as a proxy in front of a dead partner would.
  */
-export type StandInMode = 'forward' | 'stall' | 'internal' | 'broken';
+export type StandInMode = 'forward' | 'stall' | 'trickle' | 'internal' | 'broken';
 
 export interface PartnerStandIn {
   readonly url: string;
@@ -31,6 +32,10 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
     const body = await readBody(request);
     switch (mode) {
       case 'stall':
+        return;
+      case 'trickle':
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"data":{"_entities":[');
         return;
       case 'internal':
         response.writeHead(200, { 'content-type': 'application/json' });
