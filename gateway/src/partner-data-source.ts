@@ -81,15 +81,16 @@ function isGraphQLBody(body: unknown): body is SubgraphResponse {
 
 /**
  * A subgraph as the gateway asks it, with its partner's timeouts and breaker. Apollo's data source turns
- * every non-2xx answer into a bare `400: Bad Request` (and a fetch failure into whatever undici threw), so
- * a subgraph refusing bad input looked like an internal error, and an outage like anything. Here:
+ * every non-2xx answer into a code-less `<status>: <statusText>` error (and a fetch failure into whatever
+ * undici threw), so a subgraph refusing bad input looked like an internal error. Here:
  * - a GraphQL answer of any status is the partner's answer; its errors reach the client as the partner
  *   wrote them (`format-error.ts` decides which codes pass);
  * - a timeout, a failed connection, a 5xx or unreadable answer is `PARTNER_NICHT_ERREICHBAR` with its `grund`
  *   and counts against the breaker; a 4xx does not (the partner is up, the input was bad);
  * - an open breaker answers `SCHUTZSCHALTUNG_OFFEN` at once without asking.
+ * `TContext` keeps the base class's constraint: the gateway's context is an interface, which a
+ * `Record<string, unknown>` would refuse.
  */
-// The base class's own constraint; the gateway's context is an interface, which `unknown` values would refuse.
 export class PartnerDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
   private readonly link: PartnerLink;
 
