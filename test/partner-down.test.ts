@@ -17,7 +17,7 @@ describe('a partner that is down', () => {
     );
     expect(result.data?.person.identitaet.nachname).toBe(person.nachname);
     expect(result.data?.person.kindergeldantraege).toBeNull();
-    expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse' }]);
+    expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }]);
     expect(JSON.stringify(result.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|localhost/);
   });
 });

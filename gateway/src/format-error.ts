@@ -1,8 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
- * Codes the gateway passes to clients unchanged: the subgraphs' own codes and the request errors of
- * graphql-js. Anything else could carry internals (a subgraph's address, a stack) and is masked.
+ * Codes the gateway passes to clients with their message, path and extensions: the subgraphs' own codes
+ * for a refusal the caller can act on, the request errors of graphql-js and Apollo Server, and the
+ * gateway's own refusals at the edge. Anything else could carry internals (a subgraph's address, a stack)
+ * and is masked.
  */
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT',
@@ -17,24 +19,36 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'MAX_DEPTH_EXCEEDED',
+  'MAX_ALIASES_EXCEEDED',
+  'MAX_TOKENS_EXCEEDED',
+  'MAX_DIRECTIVES_EXCEEDED',
+  'MAX_COST_EXCEEDED',
+  'PAYLOAD_TOO_LARGE',
+  'OPERATION_NOT_REGISTERED',
 ]);
 
+/** Extensions the gateway or a server adds for itself; a client has no use for them and a stack is an internal. */
+const INTERNAL_EXTENSIONS = new Set(['serviceName', 'stacktrace', 'exception']);
+
+/**
+ * Apollo Server `formatError` of the gateway. A subgraph's error reaches the gateway with `serviceName`
+ * added: with a client code it passes as the subgraph wrote it; otherwise the partner failed internally,
+ * which the client learns as INTERNAL_SERVER_ERROR naming the partner, not as an outage. Outages
+ * (`PARTNER_NICHT_ERREICHBAR` with its `grund`) are raised by `partner-data-source.ts` and pass.
+ */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
+  const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
+  const code = extensions['code'];
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    return { ...formatted, extensions };
+  }
   const serviceName = formatted.extensions?.['serviceName'];
+  const path = formatted.path ? { path: formatted.path } : {};
   if (typeof serviceName === 'string') {
-    // A partner that is down or failing costs its own fields only; say which partner, not why.
-    return {
-      message: `Partner ${serviceName} could not answer`,
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner: serviceName },
-    };
+    console.error(`gateway: partner ${serviceName} answered with an internal error`, error);
+    return { message: `Partner ${serviceName} failed internally`, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR', partner: serviceName } };
   }
   console.error('gateway: unexpected error', error);
-  return {
-    message: 'Internal server error',
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  return { message: 'Internal server error', ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -10,6 +10,7 @@ const gateway = await startGateway({
   verifyToken: await createTokenVerifier(identity),
   supergraph: supergraphFromFile(config.supergraphPath),
   subgraphUrls: config.subgraphUrls,
+  partners: config.partners,
   port: config.port,
   host: config.host,
 });

@@ -1,16 +1,19 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { TokenVerifier } from '@ip/kit/identity';
 import { formatGatewayError } from './format-error.ts';
-import { createSubgraphFetcher, partnerFetcher } from './subgraph-fetcher.ts';
+import { loadPartnerConfig } from './config.ts';
+import { createPartnerLinks, PartnerDataSource, type PartnerConfig } from './partner-data-source.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a fixed SDL (tests) or a hook that loads and reloads it (the file in production). */
   readonly supergraph: string | SupergraphSdlHook;
   /** Per subgraph name, a URL that replaces the one written in the supergraph. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /** Per partner timeouts and breaker; the configuration's defaults when left out. */
+  readonly partners?: PartnerConfig;
   /** Checks the bearer token of every request; the subgraphs check it again themselves. */
   readonly verifyToken: TokenVerifier;
   readonly port: number;
@@ -43,13 +46,12 @@ function disableVendorTelemetry(): void {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   disableVendorTelemetry();
-  const { fetcher, close } = createSubgraphFetcher();
+  const partners = createPartnerLinks(options.partners ?? loadPartnerConfig({}));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraph,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new PartnerDataSource<GatewayContext>(partners.link(name), {
         url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
-        fetcher: partnerFetcher(name, fetcher),
         willSendRequest({ request, context }) {
           request.http?.headers.set('authorization', context.authorization);
         },
@@ -75,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: new URL('graphql', url).toString(),
     async stop() {
       await server.stop();
-      await close();
+      await partners.close();
     },
   };
 }
