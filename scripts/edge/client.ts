@@ -1,0 +1,73 @@
+import { createPrivateKey, sign } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { identityConfig, signLocalToken, type Agency } from '@ip/kit/identity';
+
+/** One HTTP answer as the bench reports it. */
+export interface Answer {
+  readonly ms: number;
+  /** HTTP status, or 'ERR' when no answer came (timeout, connection reset). */
+  readonly status: number | 'ERR';
+  readonly bytes: number;
+  /** `extensions.code` of every error, in order; '(html)' / '(not json)' for a body that is no GraphQL answer. */
+  readonly codes: readonly string[];
+  readonly body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } | undefined;
+  readonly failure?: string;
+}
+
+/** Posts a body (an object is sent as JSON) and never throws: a failure is part of what the bench measures. */
+export async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    let parsed: Answer['body'];
+    try {
+      parsed = JSON.parse(text) as Answer['body'];
+    } catch {
+      parsed = undefined;
+    }
+    const codes = parsed
+      ? (parsed.errors ?? []).map((error) => String(error.extensions?.['code'] ?? '(no code)'))
+      : [/^\s*</.test(text) ? '(html)' : '(not json)'];
+    return { ms, status: response.status, bytes: Buffer.byteLength(text), codes, body: parsed };
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    return { ms: performance.now() - started, status: 'ERR', bytes: 0, codes: [], body: undefined, failure: cause };
+  }
+}
+
+export interface Issuer {
+  /** A bearer header value of the local issuer, as `npm run token` signs it. */
+  bearer(agency: Agency, role: string): Promise<string>;
+  /** A bearer header value with claims the caller chooses (iat/exp in seconds), signed with the same key. */
+  forged(claims: Record<string, unknown>): Promise<string>;
+}
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+export async function localIssuer(): Promise<Issuer> {
+  const config = identityConfig();
+  if (config.keys.kind !== 'local') throw new Error('AUTH_JWKS_URL is set: the bench needs the local issuer under ./data/issuer');
+  const dir = config.keys.dir;
+  const jwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as { kid?: string; alg?: string };
+  const key = createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+  return {
+    async bearer(agency, role) {
+      const token = await signLocalToken(dir, { userId: `bench-${agency}-${role}`, agency, role, issuer: config.issuer, audience: config.audience });
+      return `Bearer ${token}`;
+    },
+    async forged(claims) {
+      const header = base64url(JSON.stringify({ alg: 'EdDSA', ...(jwk.kid ? { kid: jwk.kid } : {}) }));
+      const payload = base64url(JSON.stringify({ iss: config.issuer, aud: config.audience, ...claims }));
+      const signature = sign(null, Buffer.from(`${header}.${payload}`), key).toString('base64url');
+      return `Bearer ${header}.${payload}.${signature}`;
+    },
+  };
+}
