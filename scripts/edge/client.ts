@@ -1,5 +1,6 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { identityConfig, signLocalToken, type Agency } from '@ip/kit/identity';
 
@@ -15,6 +16,24 @@ export interface Answer {
   readonly failure?: string;
 }
 
+function answerOf(ms: number, status: number, text: string): Answer {
+  let parsed: Answer['body'];
+  try {
+    parsed = JSON.parse(text) as Answer['body'];
+  } catch {
+    parsed = undefined;
+  }
+  const codes = parsed
+    ? (parsed.errors ?? []).map((error) => String(error.extensions?.['code'] ?? '(no code)'))
+    : [/^\s*</.test(text) ? '(html)' : '(not json)'];
+  return { ms, status, bytes: Buffer.byteLength(text), codes, body: parsed };
+}
+
+function failed(started: number, error: unknown): Answer {
+  const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+  return { ms: performance.now() - started, status: 'ERR', bytes: 0, codes: [], body: undefined, failure: cause };
+}
+
 /** Posts a body (an object is sent as JSON) and never throws: a failure is part of what the bench measures. */
 export async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
   const started = performance.now();
@@ -26,21 +45,34 @@ export async function post(url: string, body: unknown, headers: Record<string, s
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    const ms = performance.now() - started;
-    let parsed: Answer['body'];
-    try {
-      parsed = JSON.parse(text) as Answer['body'];
-    } catch {
-      parsed = undefined;
-    }
-    const codes = parsed
-      ? (parsed.errors ?? []).map((error) => String(error.extensions?.['code'] ?? '(no code)'))
-      : [/^\s*</.test(text) ? '(html)' : '(not json)'];
-    return { ms, status: response.status, bytes: Buffer.byteLength(text), codes, body: parsed };
+    return answerOf(performance.now() - started, response.status, text);
   } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return { ms: performance.now() - started, status: 'ERR', bytes: 0, codes: [], body: undefined, failure: cause };
+    return failed(started, error);
   }
+}
+
+/**
+ * Posts a large body with node:http: a server that refuses it by its Content-Length answers before reading
+ * it and drops the connection; fetch reports only the reset, this keeps the answer that came first.
+ */
+export function postLarge(url: string, payload: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+  const body = Buffer.from(payload);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let answered = false;
+    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', (error) => resolve(failed(started, error)));
+      response.on('end', () => resolve(answerOf(performance.now() - started, response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+    });
+    outgoing.on('error', (error) => {
+      if (!answered) resolve(failed(started, error));
+    });
+    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    outgoing.end(body);
+  });
 }
 
 export interface Issuer {

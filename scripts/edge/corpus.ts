@@ -1,4 +1,4 @@
-import { post } from './client.ts';
+import { post, postLarge } from './client.ts';
 import { ask, bescheid as decision, FAMILIENKASSE, JOBCENTER, openApplication, outcomeOf, parallel, stored, type Probe, type ProbeContext } from './probes.ts';
 
 /** The probes of issue 11's table that need no partner process to be stopped or killed. */
@@ -12,7 +12,7 @@ function body(bytes: number): Probe {
     name: `body-${bytes / MB}mb`,
     async run(context) {
       const padded = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(bytes) } });
-      return outcomeOf(await post(context.gatewayUrl, padded, await context.as(...JOBCENTER), context.timeoutMs));
+      return outcomeOf(await postLarge(context.gatewayUrl, padded, await context.as(...JOBCENTER), context.timeoutMs));
     },
   };
 }
@@ -22,7 +22,8 @@ function bescheid(name: string, monatsbetrag: string | undefined, variables: Rec
     name,
     prepare: openApplication,
     async run(context, id) {
-      const answer = await ask(context, FAMILIENKASSE, decision(monatsbetrag), { id, ...variables });
+      const payload = JSON.stringify({ query: decision(monatsbetrag), variables: { id, ...variables } });
+      const answer = await postLarge(context.gatewayUrl, payload, await context.as(...FAMILIENKASSE), context.timeoutMs);
       return outcomeOf(answer, stored(answer));
     },
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindergeldAntragEingegangen, startSystem, type System } from '../support/system.ts';
-import { codesOf, errorWith, expectNormalAnswer, FAMILIENKASSE, JOBCENTER, REFUSAL_BOUND_MS, send, sendAs, withNormalQuery, type Exchange } from './support.ts';
+import { codesOf, errorWith, expectNormalAnswer, FAMILIENKASSE, JOBCENTER, REFUSAL_BOUND_MS, send, sendAs, sendLarge, withNormalQuery, type Exchange } from './support.ts';
 
 /**
  * Issue 11's bad input: whatever the field, the answer is BAD_USER_INPUT naming it, never an internal error
@@ -102,7 +102,9 @@ describe('text', () => {
 
   it('refuses 1 MB of free text, as too large a body or as too long a text, and stores nothing', async () => {
     const antrag = await openApplication();
-    const { result, normal } = await withNormalQuery(system, () => sendAs(system, FAMILIENKASSE, ABLEHNUNG, { id: antrag.id, g: 'x'.repeat(MB) }));
+    const authorization = await system.issuer.bearer(FAMILIENKASSE.agency, FAMILIENKASSE.role);
+    const body = JSON.stringify({ query: ABLEHNUNG, variables: { id: antrag.id, g: 'x'.repeat(MB) } });
+    const { result, normal } = await withNormalQuery(system, () => sendLarge(system.gatewayUrl, body, { authorization }));
     if (result.status === 413) expect(codesOf(result)).toEqual(['PAYLOAD_TOO_LARGE']);
     else expectBadInput(result, 'ablehnungsgrund');
     expect(result.ms).toBeLessThan(REFUSAL_BOUND_MS);

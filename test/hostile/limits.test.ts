@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type System } from '../support/system.ts';
-import { codesOf, errorWith, expectNormalAnswer, JOBCENTER, REFUSAL_BOUND_MS, send, sendAs, withNormalQuery, type Exchange } from './support.ts';
+import { codesOf, errorWith, expectNormalAnswer, JOBCENTER, REFUSAL_BOUND_MS, send, sendAs, sendLarge, withNormalQuery, type Exchange } from './support.ts';
 
 /** Issue 11's hostile requests that the gateway must refuse before planning: size, aliases, body, tokens, log names. */
 
@@ -51,7 +51,7 @@ describe('bodies over the limit', () => {
     it(`answers a ${size} MB body with 413 and a JSON GraphQL error naming the limit`, async () => {
       const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(size * MB) } });
       const authorization = await system.issuer.bearer(JOBCENTER.agency, JOBCENTER.role);
-      const { result, normal } = await withNormalQuery(system, () => send(system.gatewayUrl, body, { authorization }));
+      const { result, normal } = await withNormalQuery(system, () => sendLarge(system.gatewayUrl, body, { authorization }));
       expect(result.status, result.text).toBe(413);
       expect(result.contentType).toMatch(/json/);
       const extensions = errorWith(result, 'PAYLOAD_TOO_LARGE');

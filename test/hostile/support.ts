@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '@ip/kit/testing';
@@ -45,6 +46,39 @@ export async function send(url: string, body: unknown, headers: Record<string, s
     parsed = undefined;
   }
   return { status: response.status, ms, contentType: response.headers.get('content-type') ?? '', body: parsed, text: text.slice(0, 300) };
+}
+
+/**
+ * Posts a large body with node:http: a server that refuses it by its Content-Length answers before it has
+ * read it and then drops the connection; fetch reports only the reset, this keeps the answer that came first.
+ */
+export function sendLarge(url: string, payload: string, headers: Record<string, string>): Promise<Exchange> {
+  const body = Buffer.from(payload);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: GraphQLResponse | undefined;
+        try {
+          parsed = JSON.parse(text) as GraphQLResponse;
+        } catch {
+          parsed = undefined;
+        }
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, contentType: String(response.headers['content-type'] ?? ''), body: parsed, text: text.slice(0, 300) });
+      });
+    });
+    outgoing.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    outgoing.setTimeout(25_000, () => outgoing.destroy(new Error('no answer within 25 s')));
+    outgoing.end(body);
+  });
 }
 
 export async function sendAs(system: System, who: { agency: string; role: string }, query: string, variables: Record<string, unknown> = {}): Promise<Exchange> {
