@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import {
   createTokenVerifier,
   DEFAULT_AUDIENCE,
@@ -15,6 +16,11 @@ export interface TestIssuer {
   readonly verifyToken: TokenVerifier;
   /** A bearer header value for a user of `agency` in `role`. */
   bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string }): Promise<string>;
+  /**
+   * A bearer header value carrying exactly `claims` besides issuer and audience, signed with the issuer's key:
+   * for tokens no identity provider should issue (a lifetime of centuries, an `iat` in the future).
+   */
+  forge(claims: JWTPayload): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -34,6 +40,13 @@ export async function createTestIssuer(): Promise<TestIssuer> {
         audience: options.audience ?? DEFAULT_AUDIENCE,
         ...(options.expiresIn ? { expiresIn: options.expiresIn } : {}),
       });
+      return `Bearer ${token}`;
+    },
+    async forge(claims) {
+      const jwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as JWK;
+      const token = await new SignJWT({ iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, ...claims })
+        .setProtectedHeader({ alg: 'EdDSA', ...(jwk.kid ? { kid: jwk.kid } : {}) })
+        .sign(await importJWK(jwk, 'EdDSA'));
       return `Bearer ${token}`;
     },
     close: () => rm(join(dir, '..'), { recursive: true, force: true }),

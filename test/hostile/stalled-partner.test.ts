@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type RunningGateway } from '@ip/gateway';
+import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
+import { startSystem, type System } from '../support/system.ts';
+import { expectNormalAnswer, JOBCENTER, send, withNormalQuery } from './support.ts';
+
+/**
+ * Issue 11's stalled partner: a Familienkasse that takes the connection and never answers. A second gateway
+ * over the same system sends the Familienkasse's share to a stand-in that does exactly that.
+ */
+
+// The gateway's per-partner total timeout for this file; the gateway reads it when it starts.
+const PARTNER_TIMEOUT_MS = 1000;
+
+let system: System;
+let standIn: Server;
+let gateway: RunningGateway;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  system = await startSystem({ households: 20 });
+  standIn = createServer(() => {
+    // Reads nothing, answers nothing: the connection stays open until the stand-in is closed.
+  });
+  await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+  const composition = compose(readSubgraphSources());
+  if (!composition.ok) throw new Error(composition.errors.join('; '));
+  process.env['GATEWAY_PARTNER_TIMEOUT_MS'] = String(PARTNER_TIMEOUT_MS);
+  gateway = await startGateway({
+    supergraph: composition.supergraphSdl,
+    subgraphUrls: { ...system.subgraphUrls, familienkasse: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}/graphql` },
+    verifyToken: system.issuer.verifyToken,
+    port: 0,
+  });
+  gatewayUrl = gateway.url;
+});
+
+afterAll(async () => {
+  delete process.env['GATEWAY_PARTNER_TIMEOUT_MS'];
+  // Dropping the stand-in's sockets first ends any request the gateway still holds.
+  standIn?.closeAllConnections();
+  await new Promise((resolve) => standIn?.close(resolve));
+  await gateway?.stop();
+  await system?.stop();
+});
+
+const PERSON_MIT_KINDERGELD = `query Person($id: ID!) { person(id: $id) { identitaet { nachname } kindergeldantraege { id } } }`;
+
+describe('a partner that never answers', () => {
+  it('costs only its fields: the answer comes within the partner timeout + 0.5 s and names the partner and the timeout', async () => {
+    const person = system.population.persons[0]!;
+    const authorization = await system.issuer.bearer(JOBCENTER.agency, JOBCENTER.role);
+    const { result, normal } = await withNormalQuery(system, () => send(gatewayUrl, { query: PERSON_MIT_KINDERGELD, variables: { id: person.id } }, { authorization }), gatewayUrl);
+    expect(result.ms, result.text).toBeLessThan(PARTNER_TIMEOUT_MS + 500);
+    expect(result.status).toBe(200);
+    expect(result.body?.data).toEqual({ person: { identitaet: { nachname: person.nachname }, kindergeldantraege: null } });
+    expect(result.body?.errors?.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'ZEITUEBERSCHREITUNG' }),
+    ]);
+    // The normal query needs no Familienkasse data: it does not wait for the stalled partner at all.
+    expectNormalAnswer(system, normal);
+  });
+});
