@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@ip/gateway';
+import { loadPartnerConfig } from '../../gateway/src/config.ts';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
+import { startPartnerStandIn, type PartnerStandIn } from '../support/partner-stand-in.ts';
 import { startSystem, type System } from '../support/system.ts';
 import { expectNormalAnswer, JOBCENTER, send, withNormalQuery } from './support.ts';
 
@@ -11,26 +11,25 @@ import { expectNormalAnswer, JOBCENTER, send, withNormalQuery } from './support.
  * over the same system sends the Familienkasse's share to a stand-in that does exactly that.
  */
 
-// The gateway's per-partner total timeout for this file; the gateway reads it when it starts.
+// The stalled partner's total timeout for this file.
 const PARTNER_TIMEOUT_MS = 1000;
 
 let system: System;
-let standIn: Server;
+let standIn: PartnerStandIn;
 let gateway: RunningGateway;
 let gatewayUrl: string;
 
 beforeAll(async () => {
   system = await startSystem({ households: 20 });
-  standIn = createServer(() => {
-    // Reads nothing, answers nothing: the connection stays open until the stand-in is closed.
-  });
-  await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+  standIn = await startPartnerStandIn(system.subgraphUrls.familienkasse);
+  standIn.mode = 'stall';
   const composition = compose(readSubgraphSources());
   if (!composition.ok) throw new Error(composition.errors.join('; '));
-  process.env['GATEWAY_PARTNER_TIMEOUT_MS'] = String(PARTNER_TIMEOUT_MS);
   gateway = await startGateway({
     supergraph: composition.supergraphSdl,
-    subgraphUrls: { ...system.subgraphUrls, familienkasse: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}/graphql` },
+    subgraphUrls: { ...system.subgraphUrls, familienkasse: standIn.url },
+    // Only the stalled partner's timeout is short: the real partners keep theirs on a loaded machine.
+    partners: loadPartnerConfig({ FAMILIENKASSE_TIMEOUT_MS: String(PARTNER_TIMEOUT_MS) }),
     verifyToken: system.issuer.verifyToken,
     port: 0,
   });
@@ -38,11 +37,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env['GATEWAY_PARTNER_TIMEOUT_MS'];
-  // Dropping the stand-in's sockets first ends any request the gateway still holds.
-  standIn?.closeAllConnections();
-  await new Promise((resolve) => standIn?.close(resolve));
   await gateway?.stop();
+  await standIn?.close();
   await system?.stop();
 });
 
