@@ -92,6 +92,10 @@ describe('dates', () => {
 });
 
 describe('other coercion errors', () => {
+  it('name the variable of a default value its type refuses', async () => {
+    expect((await refused('query($t: Date = "1800-01-01") { echo(tag: $t) }')).error.extensions?.['field']).toBe('$t');
+  });
+
   it('name the argument of a literal of the wrong type', async () => {
     expect((await refused('{ echo(zahl: "viele") }')).error.extensions?.['field']).toBe('zahl');
   });

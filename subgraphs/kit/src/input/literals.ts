@@ -3,7 +3,9 @@ import {
   Kind,
   getNullableType,
   isInputObjectType,
+  isInputType,
   isListType,
+  typeFromAST,
   type ASTNode,
   type GraphQLFormattedError,
   type GraphQLInputType,
@@ -52,6 +54,12 @@ export function literalInputRule(limits: InputLimits): ValidationRule {
       }
     }
     return {
+      // A variable's default is a literal too; it is named by the variable, as no argument is known yet.
+      VariableDefinition(node) {
+        const type = typeFromAST(context.getSchema(), node.type);
+        if (node.defaultValue) walk(node.defaultValue, type && isInputType(type) ? type : null, `$${node.variable.name.value}`);
+        return false;
+      },
       Argument(node) {
         // An unknown argument is another rule's finding; its value is still checked as text.
         walk(node.value, context.getArgument()?.type ?? null, node.name.value);
