@@ -86,7 +86,8 @@ function checkVariable(type: GraphQLInputType, value: unknown, field: string, li
 /**
  * Checks every variable before anything runs: a value its type refuses (a `Date` of 2015-02-30, a list
  * where an object belongs) or a string over the limits is answered BAD_USER_INPUT with HTTP 400, naming
- * the argument it would feed, and nothing is resolved or written. One pass over the input.
+ * the argument it would feed, and nothing is resolved or written. Two passes over the input, graphql-js's
+ * coercion and the string check, so the cost grows with the input's size and nothing else.
  */
 export function variableInputPlugin(limits: InputLimits): ApolloServerPlugin<BaseContext> {
   return {
