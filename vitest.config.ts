@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Node (and so `npm start`) loads graphql's CommonJS build everywhere; Vite would hand the project's own
+    // files the ES build, a second copy whose `instanceof` checks fail on schemas @apollo/subgraph built.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Each file starts real databases and HTTP servers; on a 2-core machine two at a time is the sweet spot.

@@ -83,7 +83,7 @@ describe('packets and receipt', () => {
   it('refuses a receipt before the packet was issued or in the future', async () => {
     const code = await paket(PERSON[0], '515', '2015-11-10');
     expect((await eingang(code, '2015-11-09')).errors?.[0]?.extensions?.['field']).toBe('eingangAm');
-    expect((await eingang(code, '2999-01-01')).errors?.[0]?.extensions?.['field']).toBe('eingangAm');
+    expect((await eingang(code, '2099-01-01')).errors?.[0]?.extensions?.['field']).toBe('eingangAm');
   });
 });
 
@@ -193,5 +193,34 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
     expect(list.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const report = await fk.ask(REPORT, { von: '2015-12-01', bis: '2015-11-01' });
     expect(report.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bis' });
+  });
+});
+
+describe('bad input, asked directly', () => {
+  const ANDERE = '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a09';
+  const BESCHEIDEN_OHNE_BETRAG = `mutation($id: ID!, $am: Date!, $e: KindergeldErgebnis!, $g: String, $k: [KindInput!]) {
+    antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: $e, ablehnungsgrund: $g, kinder: $k) { id } }`;
+  const antrag = async (id: string) => fk.db.selectFrom('kindergeldAntrag').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('refuses a receipt on 2015-02-30 before anything is written', async () => {
+    const code = await paket(ANDERE);
+    const body = await eingang(code, '2015-02-30');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingangAm' });
+    const rows = await fk.db.selectFrom('kindergeldAntrag as a').innerJoin('antragspaket as p', 'p.id', 'a.antragspaketId').select('a.id').where('p.matrixCode', '=', code).execute();
+    expect(rows).toEqual([]);
+  });
+
+  it.each([
+    ['a child born in 1800', { e: 'BEWILLIGT', k: [{ ...KIND[0], geburtsdatum: '1800-03-04' }] }, 'kinder[0].geburtsdatum'],
+    ['a NUL in a child\'s name', { e: 'BEWILLIGT', k: [...KIND, { ...KIND[0], vorname: 'Li\u0000na' }] }, 'kinder[1].vorname'],
+    ['1 MB of reasons', { e: 'ABGELEHNT', g: 'x'.repeat(1 << 20) }, 'ablehnungsgrund'],
+  ])('refuses a decision with %s, leaving the application as it was', async (_, input, field) => {
+    const id = await received(ANDERE, '2015-11-16');
+    const before = await antrag(id);
+    const { status, body } = await fk.ask(BESCHEIDEN_OHNE_BETRAG, { id, am: '2015-11-20', ...input });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await antrag(id)).toEqual(before);
+    expect(await fk.db.selectFrom('kind').selectAll().where('kindergeldAntragId', '=', id).execute()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseLocation } from './database.ts';
+import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
 
 /**
  * Configuration is read from the environment once, at start, validated and frozen. A wrong value stops
@@ -33,13 +34,16 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
   readonly accessLogRetentionMonths: number;
+  /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
+  readonly inputLimits: InputLimits;
 }
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). Without a database URL the subgraph runs on
- * embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default; on a server it is off
- * by default, so that pointing a subgraph at a real database never fills it with fiction.
+ * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST`, `ACCESS_LOG_RETENTION_MONTHS` (default 6),
+ * `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH` (default 200). Without a database
+ * URL the subgraph runs on embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default;
+ * on a server it is off by default, so that pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
@@ -50,6 +54,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     [`${prefix}_DATA_DIR`]: z.string().min(1).optional(),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+    ...inputLimitsSchema,
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
   const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
@@ -62,5 +67,6 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     database,
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
+    inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
   });
 }

@@ -2,6 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import type { Population } from './demo/population.ts';
 import type { Caller, TokenVerifier } from './identity/index.ts';
+import type { InputLimits } from './input/limits.ts';
 import { migrateToLatest, type Migrations } from './migrations.ts';
 import { buildSchema, startSubgraphServer, type ResolverMap, type RunningServer } from './subgraph-server.ts';
 
@@ -21,12 +22,14 @@ export interface Subgraph<DB> {
   readonly typeDefs: string;
   /** Migrates to the latest schema and, given a population, fills an empty database with it. */
   prepareDatabase(db: Kysely<DB>, population?: Population): Promise<void>;
-  start(db: Kysely<DB>, options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier }): Promise<RunningServer>;
+  start(
+    db: Kysely<DB>,
+    options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier; readonly inputLimits?: InputLimits },
+  ): Promise<RunningServer>;
 }
 
 /** The parts every partner subgraph has, put together the same way for each. */
 export function defineSubgraph<DB, TContext extends BaseContext>(definition: SubgraphDefinition<DB, TContext>): Subgraph<DB> {
-  const schema = buildSchema(definition.typeDefs, definition.resolvers);
   return {
     typeDefs: definition.typeDefs,
     async prepareDatabase(db, population) {
@@ -37,7 +40,8 @@ export function defineSubgraph<DB, TContext extends BaseContext>(definition: Sub
       const { verifyToken, ...listen } = options;
       return startSubgraphServer({
         name: definition.name,
-        schema,
+        // Built at start, because the `_entities` check takes the configured input limits.
+        schema: buildSchema(definition.typeDefs, definition.resolvers, options.inputLimits),
         // The subgraph checks the caller itself, even behind the gateway: a direct call gets no further.
         context: async (request) => {
           const { authorization } = request.headers;

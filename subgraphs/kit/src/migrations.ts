@@ -9,7 +9,10 @@ import { Migrator, type Migration } from 'kysely/migration';
 export type Migrations = Readonly<Record<string, Migration>>;
 
 export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  // The kit's migrations are spread into each partner's, so a later kit migration can sort before a
+  // partner's newest name (or the reverse). They touch separate tables, so order between them is free:
+  // a pending migration runs even if an executed one sorts after it.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -5,6 +5,7 @@ import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
 import { openDatabase } from './database.ts';
 import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
+import type { InputLimits } from './input/limits.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
 export interface SubgraphProgram<DB extends DatenschutzTables> {
@@ -13,7 +14,7 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
   start(
     db: Kysely<DB>,
-    options: { readonly port: number; readonly host: string; readonly verifyToken: TokenVerifier },
+    options: { readonly port: number; readonly host: string; readonly verifyToken: TokenVerifier; readonly inputLimits: InputLimits },
   ): Promise<RunningServer>;
 }
 
@@ -29,7 +30,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
   await program.prepare(db, config);
-  const server = await program.start(db, { port: config.port, host: config.host, verifyToken });
+  const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });
   const where = config.database.kind === 'server' ? 'PostgreSQL server' : config.database.kind === 'embedded' ? config.database.dataDir : 'memory';
   console.log(`${config.name} listening on ${server.url} (data: ${where}, ready in ${Math.round(performance.now() - started)} ms)`);
   process.send?.({ ready: config.name, url: server.url });

@@ -6,6 +6,10 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { ErrorCode, maskUnexpectedErrors } from './errors.ts';
+import { guardEntities } from './input/entities.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input/limits.ts';
+import { literalInputRule, namedValidationError } from './input/literals.ts';
+import { variableInputPlugin } from './input/variables.ts';
 
 /** Reads a subgraph's `schema.graphql`, given a URL relative to the calling module. */
 export function readSchemaFile(url: URL): string {
@@ -16,8 +20,12 @@ type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], r
 /** The resolver map `buildSubgraphSchema` takes; each subgraph types its own resolvers and passes them here. */
 export type ResolverMap = NonNullable<SchemaModule['resolvers']>;
 
-export function buildSchema(typeDefs: string, resolvers: ResolverMap): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers }]);
+/** The subgraph's schema, with its `_entities` representations checked like any other input. */
+export function buildSchema(typeDefs: string, resolvers: ResolverMap, limits: InputLimits = DEFAULT_INPUT_LIMITS): GraphQLSchema {
+  const document = parse(typeDefs);
+  const schema = buildSubgraphSchema([{ typeDefs: document, resolvers }]);
+  guardEntities(schema, document, limits);
+  return schema;
 }
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -28,6 +36,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readonly host?: string;
   /** 0 picks a free port (tests). */
   readonly port: number;
+  /** String and ID lengths; the schema's `_entities` check takes the same (`buildSchema`). */
+  readonly inputLimits?: InputLimits;
 }
 
 export interface RunningServer {
@@ -69,14 +79,23 @@ const flushAccessLog: ApolloServerPlugin<BaseContext & LoggingContext> = {
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
+  const limits = options.inputLimits ?? DEFAULT_INPUT_LIMITS;
+  const mask = maskUnexpectedErrors(options.name);
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // The process owner (runSubgraph) handles signals: it must close the database after the server.
     stopOnTerminationSignals: false,
-    formatError: maskUnexpectedErrors(options.name),
+    // Bad input is checked before anything runs: literals with the document, variables once it is resolved.
+    validationRules: [literalInputRule(limits)],
+    formatError: (formatted, error) => mask(namedValidationError(formatted, error), error),
     // No Apollo Studio here: inline traces would only cost time on every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), flushAccessLog],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      variableInputPlugin(limits) as ApolloServerPlugin<TContext>,
+      flushAccessLog,
+    ],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendAccessLog,
@@ -29,11 +29,18 @@ const entry = (kategorie: string) => ({
   personId: PERSON,
   kategorie,
   operation: 'PersonView',
+  operationHash: 'a'.repeat(64),
   rechtsgrundlage: null,
   entscheidung: 'VERWEIGERT' as const,
 });
 
 describe('the access log', () => {
+  it('refuses an operation hash that is no sha256 and, from now on, an operation name over 255 characters', async () => {
+    const { db } = database;
+    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operationHash: 'nicht-hex' }])).rejects.toThrow(/check constraint/);
+    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operation: 'A'.repeat(256) }])).rejects.toThrow(/zugriffsprotokoll_operation_kurz/);
+  });
+
   it('refuses updates, deletes and truncation from the application', async () => {
     const { db } = database;
     await appendAccessLog(db, [entry('identitaet')]);
@@ -100,5 +107,30 @@ describe('consent copies', () => {
   ])('refuses %o', (override, message) => {
     const input = { id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4f', personId: PERSON, unterschriebenAm: '2015-11-02', freigaben: [], ...override };
     expect(() => ownersCopy(input, 'auslaenderbehoerde', ['identitaet', 'aufenthalt'], '2015-12-01')).toThrow(message);
+  });
+});
+
+describe('migrations', () => {
+  const before = Object.fromEntries(Object.entries(datenschutzMigrations).filter(([name]) => name !== '2016-02-05-900-zugriffsprotokoll-operation-hash'));
+  const partner = (name: string) => ({
+    [name]: { up: async (db: Kysely<any>) => void (await sql`create table ${sql.table(name.replaceAll('-', '_'))} (id int)`.execute(db)) },
+  });
+
+  it('add the operation hash to a database from before, whose newest migration sorts before or after it', async () => {
+    // A partner's newest migration (the Ausländerbehörde's 2016-02-05-002) ran; the log holds a 100 KB name.
+    const old = await createTestDatabase<DatenschutzTables>('datenschutz-alt', (db) => migrateToLatest(db, { ...before, ...partner('2016-02-05-002-partner') }));
+    try {
+      const { operationHash: _, ...withoutHash } = entry('identitaet');
+      await appendAccessLog(old.db, [{ ...withoutHash, operation: 'A'.repeat(100 * 1024) }]);
+      await migrateToLatest(old.db, { ...datenschutzMigrations, ...partner('2016-02-05-002-partner') });
+      // A partner migration added later under an earlier name still runs.
+      await migrateToLatest(old.db, { ...datenschutzMigrations, ...partner('2016-02-05-002-partner'), ...partner('2015-12-01-001-spaeter') });
+      const rows = await old.db.selectFrom('zugriffsprotokoll').select(['operation', 'operationHash']).execute();
+      expect(rows.map((row) => [row.operation.length, row.operationHash])).toEqual([[100 * 1024, null]]);
+      await appendAccessLog(old.db, [entry('aufenthalt')]);
+      await sql`select 1 from ${sql.table('2015_12_01_001_spaeter')}`.execute(old.db);
+    } finally {
+      await old.close();
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
   type Aufenthaltsart,
   type DemoPerson,
 } from '../src/demo/index.ts';
-import { isIsoDate } from '../src/scalars.ts';
+import { isDateInRange, isIsoDate } from '../src/scalars.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const population = generatePopulation();
@@ -22,6 +22,19 @@ const REF = population.referenceDate;
 const current = (person: DemoPerson) => person.statusverlauf.at(-1)!;
 const bornInGermany = (person: DemoPerson) => person.einreiseAm === person.geburtsdatum;
 const share = (predicate: (person: DemoPerson) => boolean) => population.persons.filter(predicate).length / population.persons.length;
+
+describe('dates', () => {
+  it('lie within the range the Date scalar takes as input, so every demo value can be sent back', () => {
+    const days: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) days.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(population);
+    expect(days.length).toBeGreaterThan(population.persons.length);
+    expect(days.filter((day) => !isIsoDate(day) || !isDateInRange(day))).toEqual([]);
+  });
+});
 
 describe('random', () => {
   it('repeats the same stream for the same seed and pins its first values', () => {

@@ -67,7 +67,12 @@ describe('subgraphConfig', () => {
       database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
       demoData: true,
       accessLogRetentionMonths: 6,
+      inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
     });
+  });
+  it('takes the input limits from INPUT_MAX_STRING_LENGTH and INPUT_MAX_ID_LENGTH', () => {
+    const config = subgraphConfig('familienkasse', 4004, { INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });
+    expect(config.inputLimits).toEqual({ maxStringLength: 500, maxIdLength: 40 });
   });
   it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
     const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
@@ -83,6 +88,8 @@ describe('subgraphConfig', () => {
     [{ FAMILIENKASSE_DATABASE_URL: 'mysql://x' }, /FAMILIENKASSE_DATABASE_URL/],
     [{ FAMILIENKASSE_DEMO_DATA: 'ja' }, /FAMILIENKASSE_DEMO_DATA/],
     [{ ACCESS_LOG_RETENTION_MONTHS: '0' }, /ACCESS_LOG_RETENTION_MONTHS/],
+    [{ INPUT_MAX_STRING_LENGTH: '0' }, /INPUT_MAX_STRING_LENGTH/],
+    [{ INPUT_MAX_ID_LENGTH: 'kurz' }, /INPUT_MAX_ID_LENGTH/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => subgraphConfig('familienkasse', 4004, env)).toThrow(message);
   });

@@ -8,6 +8,7 @@ import type { IsoDate } from '../scalars.ts';
 import { appendAccessLog, type NewAccessLogEntry } from './access-log.repository.ts';
 import { datenschutzDb, findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
 import { decideRelease, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
+import type { OperationLabel } from './released.ts';
 import type { DatenschutzTables } from './tables.ts';
 
 export interface AccessControlOptions {
@@ -45,7 +46,7 @@ export class AccessControl {
     return this.options.caller.agency === this.options.owner;
   }
 
-  decide(personId: string, category: string, operation: string): Promise<ReleaseDecision> {
+  decide(personId: string, category: string, operation: OperationLabel): Promise<ReleaseDecision> {
     const key = `${personId}\u0000${category}`;
     let decision = this.decisions.get(key);
     if (!decision) {
@@ -56,7 +57,7 @@ export class AccessControl {
   }
 
   /** Resolves when the release is allowed; otherwise throws EINWILLIGUNG_FEHLT naming owner and category. */
-  async require(personId: string, category: string, operation: string): Promise<void> {
+  async require(personId: string, category: string, operation: OperationLabel): Promise<void> {
     const decision = await this.decide(personId, category, operation);
     if (!decision.released) {
       const { owner, caller } = this.options;
@@ -74,7 +75,7 @@ export class AccessControl {
     await appendAccessLog(this.options.db, entries);
   }
 
-  private async decideOnce(personId: string, category: string, operation: string): Promise<ReleaseDecision> {
+  private async decideOnce(personId: string, category: string, operation: OperationLabel): Promise<ReleaseDecision> {
     const { owner, caller, today, db } = this.options;
     const question = { owner, recipient: caller.agency, category, day: today };
     if (caller.agency === owner) return decideRelease(question, [], []);
@@ -89,7 +90,10 @@ export class AccessControl {
       rolle: caller.role,
       personId,
       kategorie: category,
-      operation,
+      operation: operation.name,
+      operationHash: operation.hash,
+      // The basis is the decision's, never anything the caller named: an operation called
+      // `Gerichtsbeschluss_…` is logged under that name and decided like any other.
       rechtsgrundlage: decision.basis === 'GESETZ' ? decision.paragraph : decision.basis === 'EINWILLIGUNG' ? decision.consentId : null,
       entscheidung: decision.released ? 'FREIGEGEBEN' : 'VERWEIGERT',
     });

@@ -6,5 +6,5 @@ export { datenschutzResolvers, type DatenschutzContext, type DatenschutzOptions 
 export { datenschutzMigrations } from './migrations.ts';
 export { consentCovers, consentStatus, decideRelease, type ConsentRecord, type ConsentStatus, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
 export type { DatenschutzTables } from './tables.ts';
-export { operationOf, released } from './released.ts';
+export { MAX_OPERATION_NAME_LENGTH, operationOf, released, UNTRUSTED_OPERATION_NAME, type OperationLabel } from './released.ts';
 export { seedDemoConsents } from './demo-consent.ts';

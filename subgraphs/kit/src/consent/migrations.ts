@@ -81,4 +81,20 @@ export const datenschutzMigrations: Migrations = {
         for each statement execute function zugriffsprotokoll_unveraenderlich()`.execute(db);
     },
   },
+  /**
+   * The log records the hash of the document that asked, and no longer any name a caller chooses. Named to
+   * sort after every partner's migrations of its time (the latest, the Ausländerbehörde's 2016-02-05-002),
+   * so it runs on databases migrated before. The limit on `operation` holds for new rows only (`not
+   * valid`): older ones may not be changed, and leave with the retention purge.
+   */
+  '2016-02-05-900-zugriffsprotokoll-operation-hash': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('zugriffsprotokoll')
+        .addColumn('operation_hash', 'text', (col) => col.check(sql`operation_hash ~ '^[0-9a-f]{64}$'`))
+        .execute();
+      await sql`alter table zugriffsprotokoll add constraint zugriffsprotokoll_operation_kurz
+        check (char_length(operation) <= 255) not valid`.execute(db);
+    },
+  },
 };

@@ -43,7 +43,10 @@ export interface ZugriffsprotokollTable {
   readonly rolle: string;
   readonly personId: string;
   readonly kategorie: string;
+  /** The operation's name if short and plain, else a placeholder (see `operationOf`). */
   readonly operation: string;
+  /** sha256 of the document the subgraph received; null for entries written before it was recorded. */
+  readonly operationHash: string | null;
   /** The declaration's id or the paragraph; null for a refusal. */
   readonly rechtsgrundlage: string | null;
   readonly entscheidung: 'FREIGEGEBEN' | 'VERWEIGERT';
