@@ -8,6 +8,11 @@ import { startSystem, type PartnerName, type System } from './support/system.ts'
 
 /** Short enough for a test, long enough that a loaded machine's ordinary answers stay well inside it. */
 const TIMEOUT_MS = 1_500;
+/**
+ * The target is the timeout plus 0.5 s (measured: 85 to 155 ms over the timeout on this machine); the
+ * assertion allows 1 s, because at a load average of 29 on two cores one run took 577 ms over.
+ */
+const SLACK_MS = 1_000;
 const FAILURES = 3;
 const COOLDOWN_MS = 2_000;
 
@@ -64,20 +69,22 @@ describe('a partner that accepts the request and never answers', () => {
 
   it('costs its own fields after its timeout; a query not touching it answers meanwhile', async () => {
     standIn.mode = 'stall';
-    const stalled = ask(PERSON_PAGE);
+    let stalledDone = false;
+    const stalled = ask(PERSON_PAGE).finally(() => (stalledDone = true));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const other = await ask(WITHOUT_FAMILIENKASSE);
+    const otherBeforeStalled = !stalledDone;
     const { body, ms } = await stalled;
 
     expect(other.body.errors).toBeUndefined();
     expect(other.body.data?.person.identitaet.nachname).toBe(person().nachname);
-    expect(other.ms).toBeLessThan(TIMEOUT_MS - 500);
+    expect(otherBeforeStalled).toBe(true);
 
     expect(body.data?.person.identitaet.nachname).toBe(person().nachname);
     expect(body.data?.person.kindergeldantraege).toBeNull();
     expect(extensionsOf(body)).toEqual(outage('ZEITUEBERSCHREITUNG'));
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     console.log(`stalled partner: answer after ${Math.round(ms)} ms (timeout ${TIMEOUT_MS} ms); other query ${Math.round(other.ms)} ms`);
   });
 
@@ -88,7 +95,7 @@ describe('a partner that accepts the request and never answers', () => {
     const refused = await ask(PERSON_PAGE);
     expect(extensionsOf(refused.body)).toEqual(outage('SCHUTZSCHALTUNG_OFFEN'));
     expect(refused.body.data?.person.identitaet.nachname).toBe(person().nachname);
-    expect(refused.ms).toBeLessThan(500);
+    expect(refused.ms).toBeLessThan(TIMEOUT_MS / 2);
     expect(standIn.received).toBe(asked);
 
     await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS));
@@ -113,7 +120,7 @@ describe('a partner that answers badly', () => {
     const { body, ms } = await ask(PERSON_PAGE);
     expect(body.data?.person.identitaet.nachname).toBe(person().nachname);
     expect(extensionsOf(body)).toEqual(outage('ZEITUEBERSCHREITUNG'));
-    expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     standIn.mode = 'forward';
     expect(extensionsOf((await ask(PERSON_PAGE)).body) ?? []).not.toContainEqual(expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR' }));
     console.log(`partner stopping mid-answer: answer after ${Math.round(ms)} ms (timeout ${TIMEOUT_MS} ms)`);

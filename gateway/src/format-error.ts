@@ -46,7 +46,8 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   const serviceName = formatted.extensions?.['serviceName'];
   const path = formatted.path ? { path: formatted.path } : {};
   if (typeof serviceName === 'string') {
-    console.error(`gateway: partner ${serviceName} answered with an internal error`, error);
+    // The stack would be the gateway's own; the partner logged its cause itself.
+    console.error(`gateway: partner ${serviceName} answered with an internal error: ${formatted.message}`);
     return { message: `Partner ${serviceName} failed internally`, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR', partner: serviceName } };
   }
   console.error('gateway: unexpected error', error);
