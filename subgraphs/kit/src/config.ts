@@ -33,11 +33,14 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
   readonly accessLogRetentionMonths: number;
+  /** How long a mutation's `anfrageId` answers its first result; a retry after that runs anew. */
+  readonly anfrageIdRetentionDays: number;
 }
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). Without a database URL the subgraph runs on
+ * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST`, `ACCESS_LOG_RETENTION_MONTHS` (default 6) and
+ * `ANFRAGE_ID_RETENTION_DAYS` (default 7). Without a database URL the subgraph runs on
  * embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default; on a server it is off
  * by default, so that pointing a subgraph at a real database never fills it with fiction.
  */
@@ -50,6 +53,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     [`${prefix}_DATA_DIR`]: z.string().min(1).optional(),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+    ANFRAGE_ID_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
   const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
@@ -62,5 +66,6 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     database,
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
+    anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,
   });
 }
