@@ -115,13 +115,13 @@ describe('inTransaction', () => {
   it('inside a transaction rolls back its own part only, and the transaction goes on', async () => {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('probe').values({ id: randomUUID(), wert: 'aussen' }).execute();
-      const failed = inTransaction(trx, async (inner) => {
+      const failed = inTransaction<ProbeDb, void>(trx, async (inner) => {
         await inner.insertInto('probe').values({ id: randomUUID(), wert: 'innen' }).execute();
         await inner.insertInto('probe').values({ id: 'doppelt', wert: 'innen' }).execute();
         await inner.insertInto('probe').values({ id: 'doppelt', wert: 'innen' }).execute();
       });
       await expect(failed).rejects.toThrow();
-      await inTransaction(trx, (inner) => inner.insertInto('probe').values({ id: randomUUID(), wert: 'aussen' }).execute());
+      await inTransaction<ProbeDb, unknown>(trx, (inner) => inner.insertInto('probe').values({ id: randomUUID(), wert: 'aussen' }).execute());
     });
     expect([await rows('aussen'), await rows('innen')]).toEqual([2, 0]);
   });

@@ -27,7 +27,7 @@ export interface IdempotentWork<DB, T> {
 }
 
 /** Splits a resolver's arguments into the request id and the input it guards. */
-export function anfrage(mutation: string, args: { readonly anfrageId?: string | null }, caller: Caller): Anfrage {
+export function anfrage<A extends { readonly anfrageId?: string | null }>(mutation: string, args: A, caller: Caller): Anfrage {
   const { anfrageId, ...input } = args;
   return { anfrageId, mutation, caller, input };
 }
