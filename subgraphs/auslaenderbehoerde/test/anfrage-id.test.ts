@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
-import { idempotenzDb } from '@ip/kit/idempotency';
-import { startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
+import { anfrageIdempotenzMigrations, idempotenzDb } from '@ip/kit/idempotency';
+import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest, type TestDatabase } from '@ip/kit/testing';
+import { migrations } from '../src/db/migrations.ts';
 import { prepareDatabase, startAuslaenderbehoerde, type AuslaenderbehoerdeDatabase } from '../src/server.ts';
 
 const population = generatePopulation();
@@ -52,5 +54,22 @@ describe('statusklaerungAnfragen with an anfrageId', () => {
     expect(await idempotenzDb(abh.db).selectFrom('anfrageIdempotenz').select('anfrageId').where('anfrageId', '=', 'klaerung-fehler-1').execute()).toEqual([]);
     const retried = await abh.ask(ANFRAGEN, { p: p4, f: 'Wer?', a: 'klaerung-fehler-1' });
     expect(retried.body.errors).toBeUndefined();
+  });
+});
+
+describe('the request-id migration', () => {
+  // Built in a hook: a fresh PGlite database takes long on a loaded machine.
+  let existing: TestDatabase<AuslaenderbehoerdeDatabase>;
+  beforeAll(async () => {
+    const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => !(name in anfrageIdempotenzMigrations)));
+    existing = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde-vor-anfrage-id', (db) => migrateToLatest(db, earlier));
+  });
+  afterAll(async () => existing?.close());
+
+  // The Ausländerbehörde holds the latest partner migration names (2016-02-05-…), so the order is decided here.
+  it('migrates a database that already ran every earlier migration', async () => {
+    expect(await existing.db.selectFrom('person').select('id').execute()).toEqual([]);
+    await migrateToLatest(existing.db, migrations);
+    expect(await idempotenzDb(existing.db).selectFrom('anfrageIdempotenz').selectAll().execute()).toEqual([]);
   });
 });

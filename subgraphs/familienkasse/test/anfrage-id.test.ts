@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '@ip/kit';
-import { anfrageIdempotenzMigrations, idempotenzDb } from '@ip/kit/idempotency';
-import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
-import { migrations } from '../src/db/migrations.ts';
+import { idempotenzDb } from '@ip/kit/idempotency';
+import { startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from '../src/server.ts';
 
 let fk: SubgraphUnderTest<FamilienkasseDatabase>;
@@ -61,18 +59,5 @@ describe('antragspaketAusgeben with an anfrageId', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => fk.ask(ERFASSEN, { m, a: 'eingang-parallel-1' })));
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
     expect(answers[0]!.body.errors).toBeUndefined();
-  });
-});
-
-describe('the request-id migration', () => {
-  it('migrates a database that already ran every earlier migration', async () => {
-    const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => !(name in anfrageIdempotenzMigrations)));
-    const existing = await createTestDatabase<FamilienkasseDatabase>('familienkasse-vor-anfrage-id', (db) => migrateToLatest(db, earlier));
-    try {
-      await migrateToLatest(existing.db, migrations);
-      expect(await idempotenzDb(existing.db).selectFrom('anfrageIdempotenz').selectAll().execute()).toEqual([]);
-    } finally {
-      await existing.close();
-    }
   });
 });

@@ -67,7 +67,12 @@ describe('subgraphConfig', () => {
       database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
       demoData: true,
       accessLogRetentionMonths: 6,
+      anfrageIdRetentionDays: 7,
     });
+  });
+  it('keeps request ids as long as ANFRAGE_ID_RETENTION_DAYS says, and refuses a nonsense value', () => {
+    expect(subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays).toBe(30);
+    expect(() => subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(/ANFRAGE_ID_RETENTION_DAYS/);
   });
   it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
     const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
