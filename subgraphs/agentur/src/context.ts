@@ -37,3 +37,8 @@ export function createContext(
     auslaenderbehoerde: createGraphClient({ url: options.graphUrl, authorization: request.authorization, partner: 'auslaenderbehoerde' }),
   };
 }
+
+/** The same request's context on another database handle: an idempotent mutation's transaction, with loaders of its own. */
+export function contextOn(context: Context, db: Kysely<AgenturDatabase>): Context {
+  return { ...context, db, loaders: createLoaders(db) };
+}

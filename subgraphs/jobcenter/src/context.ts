@@ -17,3 +17,8 @@ export interface Context {
 export function createContext(db: Kysely<JobcenterDatabase>, caller: Caller): Context {
   return { db, loaders: createLoaders(db), ...accessScope(OWNER, db, caller) };
 }
+
+/** The same request's context on another database handle: an idempotent mutation's transaction, with loaders of its own. */
+export function contextOn(context: Context, db: Kysely<JobcenterDatabase>): Context {
+  return { ...context, db, loaders: createLoaders(db) };
+}

@@ -36,14 +36,17 @@ export interface SubgraphConfig {
   readonly accessLogRetentionMonths: number;
   /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
   readonly inputLimits: InputLimits;
+  /** How long a mutation's `anfrageId` answers its first result; a retry after that runs anew. */
+  readonly anfrageIdRetentionDays: number;
 }
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
  * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST`, `ACCESS_LOG_RETENTION_MONTHS` (default 6),
- * `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH` (default 200). Without a database
- * URL the subgraph runs on embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default;
- * on a server it is off by default, so that pointing a subgraph at a real database never fills it with fiction.
+ * `ANFRAGE_ID_RETENTION_DAYS` (default 7), `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH`
+ * (default 200). Without a database URL the subgraph runs on embedded PostgreSQL under `./data/<name>/`, and
+ * then demo data is on by default; on a server it is off by default, so that pointing a subgraph at a real
+ * database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
@@ -55,6 +58,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
     ...inputLimitsSchema,
+    ANFRAGE_ID_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
   const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
@@ -68,5 +72,6 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
     inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
+    anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,
   });
 }

@@ -3,6 +3,7 @@ import type { SubgraphConfig } from './config.ts';
 import { purgeAccessLog } from './consent/access-log.repository.ts';
 import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
+import { purgeAnfrageIds } from './idempotency/idempotent.ts';
 import { openDatabase } from './database.ts';
 import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
 import type { InputLimits } from './input/limits.ts';
@@ -38,7 +39,9 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   const purge = () =>
     purgeAccessLog(datenschutzDb(db), retentionCutOff(new Date(), config.accessLogRetentionMonths))
       .then((removed) => removed > 0 && console.log(`${config.name}: access log purge removed ${removed} entries`))
-      .catch((error: unknown) => console.error(`${config.name}: access log purge failed`, error));
+      .catch((error: unknown) => console.error(`${config.name}: access log purge failed`, error))
+      .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
+      .catch((error: unknown) => console.error(`${config.name}: request id purge failed`, error));
   await purge();
   const daily = setInterval(purge, 24 * 3600 * 1000).unref();
 

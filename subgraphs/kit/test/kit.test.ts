@@ -68,11 +68,16 @@ describe('subgraphConfig', () => {
       demoData: true,
       accessLogRetentionMonths: 6,
       inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
+      anfrageIdRetentionDays: 7,
     });
   });
   it('takes the input limits from INPUT_MAX_STRING_LENGTH and INPUT_MAX_ID_LENGTH', () => {
     const config = subgraphConfig('familienkasse', 4004, { INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });
     expect(config.inputLimits).toEqual({ maxStringLength: 500, maxIdLength: 40 });
+  });
+  it('keeps request ids as long as ANFRAGE_ID_RETENTION_DAYS says, and refuses a nonsense value', () => {
+    expect(subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays).toBe(30);
+    expect(() => subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(/ANFRAGE_ID_RETENTION_DAYS/);
   });
   it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
     const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };

@@ -34,6 +34,10 @@ export async function findKompetenzfeststellung(db: Db, fallId: string, instrume
   return db.selectFrom('kompetenzfeststellung').selectAll().where('fallId', '=', fallId).where('instrument', '=', instrument as never).where('beginn', '=', beginn).executeTakeFirst();
 }
 
+export async function findKompetenzfeststellungById(db: Db, id: string): Promise<KompetenzfeststellungRow | undefined> {
+  return db.selectFrom('kompetenzfeststellung').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertKompetenzfeststellung(db: Db, row: Insertable<KompetenzfeststellungTable>): Promise<KompetenzfeststellungRow> {
   return db.insertInto('kompetenzfeststellung').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '@ip/kit';
 import { datenschutzMigrations } from '@ip/kit/consent';
+import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
 
 /** Frozen in time: never edit a migration that has shipped, add a new one. */
 export const migrations: Migrations = {
   ...datenschutzMigrations,
+  ...anfrageIdempotenzMigrations,
   '2015-11-01-001-integrationsfachkraft': {
     async up(db: Kysely<any>) {
       await db.schema

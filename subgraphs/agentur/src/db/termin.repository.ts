@@ -5,6 +5,10 @@ import type { AgenturDatabase, TerminRow, TerminTable } from './tables.ts';
 
 type Db = Kysely<AgenturDatabase>;
 
+export async function findTerminById(db: Db, id: string): Promise<TerminRow | undefined> {
+  return db.selectFrom('termin').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findTermineByPersonIds(db: Db, personIds: readonly string[]): Promise<TerminRow[]> {
   if (personIds.length === 0) return [];
   return db.selectFrom('termin').selectAll().where('personId', 'in', personIds).orderBy('datum').orderBy('uhrzeit').orderBy('id').execute();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import { consentStatus, datenschutzDb, findConsentById } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { findAktiverFallByPerson, findKundennummern, findNewestFallByPersonIds, findUebergabenByFallIds, insertEreignisse, insertFall, insertUebergabe, lockFall, registerKundennummern, updateFall } from '../db/fall.repository.ts';
 import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stammdaten.repository.ts';
@@ -47,7 +48,7 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
   if (eingabe.einwilligungId != null && !isUuid(eingabe.einwilligungId)) throw badUserInput('einwilligungId must be a declaration id (UUID)', 'einwilligungId');
 
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     // Two desks taking in the same person at once must not both open a case: they wait for each other here.
     await sql`select pg_advisory_xact_lock(hashtextextended(${eingabe.personId}, 4711))`.execute(trx);
     const aktiv = await findAktiverFallByPerson(trx, eingabe.personId);

@@ -1,6 +1,7 @@
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { ergaenzeKompetenzfeststellung, findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
 import type { EinstiegskursNachweis, FallRow, Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
@@ -35,7 +36,7 @@ export async function kompetenzfeststellungErfassen(context: Context, fallId: st
   pruefeZeitraum(eingabe.beginn, eingabe.ende);
   const ende = eingabe.ende ?? null;
   const ergebnis = eingabe.ergebnis?.trim() || null;
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     const { fall, nachlauf } = await fallFuerMassnahmeende(trx, fallId);
     imFallZeitraum(fall, eingabe.beginn, context.today, 'eingabe.beginn');
     const stored = await findKompetenzfeststellung(trx, fall.id, eingabe.instrument, eingabe.beginn);
@@ -121,7 +122,7 @@ export async function sprachkursErfassen(context: Context, fallId: string, einga
     if (vorhanden) return vorhanden;
     nachweis = await pruefeEinstiegskurs(context, fall.personId, eingabe);
   }
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     const fall = await aktiverFallGesperrt(trx, fallId);
     const vorhanden = imFall(fall, await findSprachkurs(trx, fall.id, eingabe.art, eingabe.beginn), eingabe, ende);
     if (vorhanden) return vorhanden;

@@ -1,5 +1,6 @@
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { endKriterium, findKriteriumById, findKriterienByLand, insertKriterium, lockKriterien } from '../db/kriterium.repository.ts';
 import type { BleibeperspektiveKriteriumRow } from '../db/tables.ts';
@@ -19,7 +20,7 @@ export async function kriteriumFestlegen(context: Context, args: { staatsangehoe
   const land = args.staatsangehoerigkeit.trim().toUpperCase();
   if (!LAND.test(land)) throw badUserInput('staatsangehoerigkeit is an ISO 3166-1 alpha-2 code such as SY', 'staatsangehoerigkeit');
   if (!args.quelle.trim()) throw badUserInput('name what the agreement rests on', 'quelle');
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     await lockKriterien(trx);
     const bisher = await findKriterienByLand(trx, land);
     const gleich = bisher.find((row) => row.gueltigAb === args.gueltigAb);

@@ -1,5 +1,6 @@
 import { badUserInput, domainError, ErrorCode, isUuid } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { findAktiverFallByPerson } from '../db/fall.repository.ts';
 import { findFachkraefteByIds, isRegelkunde } from '../db/stammdaten.repository.ts';
@@ -44,7 +45,7 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
   if (fehler) throw domainError(ErrorCode.BAD_USER_INPUT, `the invitation cannot go like this: ${fehler.grund}`, { grund: fehler.grund, field: `eingabe.${fehler.feld}` });
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
 
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
     const fall = await findAktiverFallByPerson(trx, eingabe.personId);

@@ -12,6 +12,10 @@ export async function insertStatusklaerung(db: Db, row: Insertable<Statusklaerun
   return db.insertInto('statusklaerung').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+export async function findStatusklaerungById(db: Db, id: string): Promise<StatusklaerungRow | undefined> {
+  return db.selectFrom('statusklaerung').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findStatusklaerungForUpdate(db: Db, id: string): Promise<StatusklaerungRow | undefined> {
   return db.selectFrom('statusklaerung').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

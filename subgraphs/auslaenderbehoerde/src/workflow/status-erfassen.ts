@@ -1,6 +1,7 @@
 import { badUserInput, isIsoDate, isUuid, notFound } from '@ip/kit';
 import { addDays } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
 import { closeStatusPeriod, findStatusverlaufByPersonIds, insertStatusPeriods, lockPerson } from '../db/aufenthaltsstatus.repository.ts';
@@ -50,5 +51,5 @@ export async function statusErfassenIn(trx: Kysely<AuslaenderbehoerdeDatabase>, 
 export async function aufenthaltsstatusErfassen(context: Context, personId: string, eingabe: StatusEingabe): Promise<void> {
   authorise(context.access.caller, STATUS_ERFASSEN, 'record residence status');
   if (!isIsoDate(eingabe.gueltigAb)) throw badUserInput('gueltigAb must be a day', 'gueltigAb');
-  await context.db.transaction().execute((trx) => statusErfassenIn(trx, personId, eingabe));
+  await inTransaction(context.db, (trx) => statusErfassenIn(trx, personId, eingabe));
 }

@@ -1,5 +1,6 @@
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { lockPerson } from '../db/aufenthaltsstatus.repository.ts';
 import { findStatusklaerungForUpdate, insertStatusklaerung, updateStatusklaerung } from '../db/statusklaerung.repository.ts';
@@ -12,7 +13,7 @@ export async function statusklaerungAnfragen(context: Context, personId: string,
   const { caller } = context.access;
   authorise(caller, KLAERUNG_ANFRAGEN, 'ask for a status clarification');
   if (!frage.trim()) throw badUserInput('the question must say what to clarify', 'frage');
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     if (!isUuid(personId) || !(await lockPerson(trx, personId))) throw notFound('Person', personId);
     return insertStatusklaerung(trx, {
       personId,

@@ -3,10 +3,12 @@ import type { Migrations } from '@ip/kit';
 import { Arbeitskalender } from '@ip/kit/calendar';
 import { faelligAm } from '../domain/sla.ts';
 import { datenschutzMigrations } from '@ip/kit/consent';
+import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
 
 /** Frozen in time: never edit a migration that has shipped, add a new one. */
 export const migrations: Migrations = {
   ...datenschutzMigrations,
+  ...anfrageIdempotenzMigrations,
   '2015-11-01-001-kindergeld-antrag': {
     async up(db: Kysely<any>) {
       await db.schema

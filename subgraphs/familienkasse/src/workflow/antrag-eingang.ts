@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import { badUserInput, domainError, ErrorCode } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { findAntragspaketByCode, matrixCodeKey } from '../db/antragspaket.repository.ts';
 import { findAntragByPaketId, findKindergeldnummerOfPerson, insertAntragOnce, isKindergeldnummerTaken } from '../db/kindergeld.repository.ts';
@@ -36,7 +37,7 @@ export async function antragEingangErfassen(context: Context, matrixCodeInput: s
     });
   }
   if (eingangAm > context.today) throw badUserInput('an envelope cannot be received in the future', 'eingangAm');
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     const paket = await findAntragspaketByCode(trx, matrixCode);
     if (!paket) throw domainError(ErrorCode.NOT_FOUND, 'no packet was issued with this matrix code', { field: 'matrixCode' });
     if (eingangAm < paket.ausgegebenAm) throw badUserInput(`the packet was issued on ${paket.ausgegebenAm}, it cannot come back before`, 'eingangAm');

@@ -11,6 +11,14 @@ import type {
 
 type Db = Kysely<JobcenterDatabase>;
 
+export async function findBgById(db: Db, id: string): Promise<BedarfsgemeinschaftRow | undefined> {
+  return db.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findLeistungsantragById(db: Db, id: string): Promise<LeistungsantragRow | undefined> {
+  return db.selectFrom('leistungsantrag').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The Bedarfsgemeinschaft of each of many persons, in one statement, with the member it was found through. */
 export async function findBgsByPersonIds(db: Db, personIds: readonly string[]): Promise<(BedarfsgemeinschaftRow & { personId: string })[]> {
   if (personIds.length === 0) return [];

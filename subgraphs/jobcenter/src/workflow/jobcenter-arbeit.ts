@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import { authorise, type Permission } from '@ip/kit/identity';
+import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '../db/bedarfsgemeinschaft.repository.ts';
 import { insertWechsel } from '../db/rechtskreiswechsel.repository.ts';
@@ -25,7 +26,7 @@ export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: s
   if (!/^\d{5}BG\d{7}$/.test(bgNummer)) throw badUserInput('bgNummer is 5 digits, BG, 7 digits', 'bgNummer');
   if (mitglieder.some((mitglied) => !isUuid(mitglied.personId))) throw badUserInput('personId must be a person reference (UUID)', 'mitglieder');
   refuse(pruefeMitglieder(mitglieder));
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId));
     const bg = await trx.insertInto('bedarfsgemeinschaft').values({ bgNummer, gegruendetAm }).onConflict((oc) => oc.column('bgNummer').doNothing()).returningAll().executeTakeFirst();
     if (!bg) throw badUserInput(`Bedarfsgemeinschaft ${bgNummer} exists already`, 'bgNummer');
@@ -38,7 +39,7 @@ export async function bgMitgliedHinzufuegen(context: Context, bgId: string, mitg
   authorise(context.access.caller, SACHBEARBEITUNG, 'extend a Bedarfsgemeinschaft');
   if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
   if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied');
-  return context.db.transaction().execute(async (trx) => {
+  return inTransaction(context.db, async (trx) => {
     const bg = await trx.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', bgId).forUpdate().executeTakeFirst();
     if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
     const bisher = await findMitgliederByBgIds(trx, [bgId]);
@@ -115,7 +116,7 @@ export async function rechtskreiswechselErfassen(context: Context, args: Wechsel
   authorise(context.access.caller, SACHBEARBEITUNG, 'record the change of legal sphere');
   if (!isUuid(args.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
   if (args.sgb2Ab < args.anerkanntAm) throw badUserInput('SGB II cannot begin before the recognition', 'sgb2Ab');
-  await context.db.transaction().execute(async (trx) => {
+  await inTransaction(context.db, async (trx) => {
     const inserted = await insertWechsel(
       trx,
       { personId: args.personId, anerkanntAm: args.anerkanntAm, asylblgBis: args.asylblgBis ?? null, sgb2Ab: args.sgb2Ab, erfasstVon: context.access.caller.userId },

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { domainError, ErrorCode, notFound } from '../errors.ts';
 import type { Agency } from '../identity/agencies.ts';
 import { authorise, type Permission } from '../identity/authorise.ts';
+import { anfrage, idempotent } from '../idempotency/idempotent.ts';
+import { inTransaction } from '../idempotency/transaction.ts';
 import { isUuid } from '../ids.ts';
 import { pageRequest, toConnection, type Connection } from '../pagination.ts';
 import type { IsoDate } from '../scalars.ts';
@@ -71,15 +73,26 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
   const { owner } = options;
   const suffix = capitalised(owner);
 
-  async function record(_: unknown, args: { erklaerung: DeclarationInput }, context: DatenschutzContext): Promise<ConsentView> {
+  async function record(_: unknown, args: { erklaerung: DeclarationInput; anfrageId?: string | null }, context: DatenschutzContext): Promise<ConsentView> {
     requireRecorder(context, owner, 'record declarations of consent');
     const input = {
       ...args.erklaerung,
       freigaben: args.erklaerung.freigaben.map((line) => ({ ...line, kategorien: line.kategorien.map((category) => category.toLowerCase()) })),
     };
     const copy = ownersCopy(input, owner, options.categories, context.today);
-    const db = dbOf(context);
-    const stored = await db.transaction().execute(async (trx) => {
+    // Already idempotent on the declaration's id; the request id only makes retries answer alike everywhere.
+    return idempotent(dbOf(context), anfrage(`einwilligungErfassen${suffix}`, args, context.access.caller), {
+      run: (db) => recordCopy(db, copy, context),
+      reference: (view) => view.id,
+      reload: async (db, id) => {
+        const stored = await findConsentById(db, id);
+        return stored ? consentView(stored) : undefined;
+      },
+    });
+  }
+
+  async function recordCopy(db: DatenschutzDb, copy: OwnersCopy, context: DatenschutzContext): Promise<ConsentView> {
+    const stored = await inTransaction(db, async (trx) => {
       const existing = await findConsentById(trx, copy.id);
       if (existing) return existing;
       await insertConsent(trx, { ...copy, recordedBy: context.access.caller.userId, recordedByAgency: context.access.caller.agency });
