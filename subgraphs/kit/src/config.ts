@@ -37,30 +37,49 @@ export interface SubgraphConfig {
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). Without a database URL the subgraph runs on
- * embedded PostgreSQL under `./data/<name>/`, and then demo data is on by default; on a server it is off
- * by default, so that pointing a subgraph at a real database never fills it with fiction.
+ * `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). The database URL is
+ * required: `npm start` passes each partner the URL of its database on the embedded cluster, and with it
+ * `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by default, so that
+ * pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
+  const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
     HOST: z.string().min(1).default('localhost'),
     [`${prefix}_PORT`]: portSchema(defaultPort),
-    [`${prefix}_DATABASE_URL`]: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    [`${prefix}_DATA_DIR`]: z.string().min(1).optional(),
+    [urlVariable]: z.url({
+      protocol: /^postgres(ql)?$/,
+      error: (issue) =>
+        issue.input === undefined
+          ? `not set. The embedded PostgreSQL is run by \`npm start\` (the whole system), which gives every subgraph its URL; ` +
+            `to run ${name} alone, point it at a PostgreSQL server: ${urlVariable}=postgres://user:password@host:5432/${name}`
+          : 'not a postgres:// or postgresql:// URL',
+    }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
-  const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
-  const dataDir = resolve(projectRoot(env), (raw[`${prefix}_DATA_DIR`] as string | undefined) ?? `data/${name}`);
-  const database: DatabaseLocation = url ? { kind: 'server', url } : { kind: 'embedded', dataDir };
   return Object.freeze({
     name,
     host: raw['HOST'] as string,
     port: raw[`${prefix}_PORT`] as number,
-    database,
-    demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
+    database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
+    demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
   });
+}
+
+export interface EmbeddedClusterConfig {
+  readonly dataDir: string;
+  readonly port: number;
+}
+
+/** `EMBEDDED_POSTGRES_PORT` (default 54329, clear of a server on 5432) and `EMBEDDED_POSTGRES_DATA_DIR` (default ./data/postgres). */
+export function embeddedClusterConfig(env: NodeJS.ProcessEnv = process.env): EmbeddedClusterConfig {
+  const raw = parseConfig(
+    z.object({ EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'), EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres') }),
+    env,
+  );
+  return Object.freeze({ dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR), port: raw.EMBEDDED_POSTGRES_PORT });
 }

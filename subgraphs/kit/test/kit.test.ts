@@ -58,28 +58,21 @@ describe('pagination', () => {
 });
 
 describe('subgraphConfig', () => {
-  it('defaults to embedded data under ./data/<name> with demo data', () => {
-    const config = subgraphConfig('familienkasse', 4004, { INIT_CWD: '/srv/ip' });
-    expect(config).toEqual({
+  it('takes the database from <NAME>_DATABASE_URL, without demo data unless asked (npm start asks for the embedded cluster)', () => {
+    const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
+    expect(subgraphConfig('familienkasse', 4004, env)).toEqual({
       name: 'familienkasse',
       host: 'localhost',
-      port: 4004,
-      database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
-      demoData: true,
-      accessLogRetentionMonths: 6,
-    });
-  });
-  it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
-    const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
-    expect(subgraphConfig('familienkasse', 4004, env)).toMatchObject({
       port: 5004,
       database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
       demoData: false,
+      accessLogRetentionMonths: 6,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
   });
   it.each([
     [{ FAMILIENKASSE_PORT: 'vierzig' }, /FAMILIENKASSE_PORT/],
+    [{}, /FAMILIENKASSE_DATABASE_URL: not set/],
     [{ FAMILIENKASSE_DATABASE_URL: 'mysql://x' }, /FAMILIENKASSE_DATABASE_URL/],
     [{ FAMILIENKASSE_DEMO_DATA: 'ja' }, /FAMILIENKASSE_DEMO_DATA/],
     [{ ACCESS_LOG_RETENTION_MONTHS: '0' }, /ACCESS_LOG_RETENTION_MONTHS/],
