@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,10 @@ async function start(folder: string): Promise<Run> {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   while (!output.includes('Integration Point graph is up')) {
-    if (child.exitCode !== null || performance.now() - began > 300_000) throw new Error(`did not start:\n${output}`);
+    if (child.exitCode !== null || performance.now() - began > 300_000) {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+      throw new Error(`did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, seconds: (performance.now() - began) / 1000, output: () => output };
@@ -73,6 +76,8 @@ async function processTree(root: number): Promise<{ pid: number; name: string; r
 }
 
 const folder = await mkdtemp(join(tmpdir(), 'ip-bench-'));
+// Run as root, the cluster runs as the system user postgres, which must enter the folder.
+await chmod(folder, 0o755);
 try {
   console.log(`load average before: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (${(await readFile('/proc/loadavg', 'utf8')).trim()})`);
   const fresh = await start(folder);

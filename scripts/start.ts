@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { embeddedClusterConfig, projectRoot } from '@ip/kit';
-import { oldPgliteFolders, preparePartnerDatabases, startCluster, type RunningCluster } from '@ip/kit/embedded-postgres';
+import { embeddedClusterConfig, oldPgliteFolders, preparePartnerDatabases, projectRoot, startCluster, type RunningCluster } from '@ip/kit/embedded-postgres';
 import { supervise, type ServiceSpec } from './supervisor.ts';
 
 /**
@@ -24,7 +23,13 @@ const width = Math.max('postgres'.length, ...Object.keys(ENTRIES).map((name) => 
 const write = (name: string, line: string, stream: 'out' | 'err' = 'out') =>
   (stream === 'out' ? process.stdout : process.stderr).write(`${name.padEnd(width)} | ${line}\n`);
 const started = performance.now();
-const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: projectRoot() };
+// A young generation of 2 MB instead of 16 MB saves about 40 MB per service on this machine's measure;
+// local traffic does not need the larger one. A NODE_OPTIONS of the user's own comes after it and wins.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  INIT_CWD: projectRoot(),
+  NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
+};
 
 let cluster: RunningCluster | undefined;
 let services: ReturnType<typeof supervise> | undefined;
