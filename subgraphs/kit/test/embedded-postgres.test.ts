@@ -7,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { subgraphConfig } from '../src/config.ts';
 import { oldPgliteFolders, preparePartnerDatabases, startCluster } from '../src/embedded-postgres/index.ts';
 import { closedFolderOnTheWay } from '../src/embedded-postgres/server-user.ts';
+import { testDatabaseUrl } from '../src/testing/index.ts';
 
 /**
  * The embedded cluster's promises: a partner's role reaches its own database and no other, on the run's
@@ -60,7 +61,8 @@ describe('one database and one role per partner', () => {
     }
   });
 
-  it('sets new passwords on every start, so an old URL no longer works', async () => {
+  // Whether a server asks for passwords at all is its pg_hba.conf's say; the embedded cluster always asks.
+  it.skipIf(testDatabaseUrl())('sets new passwords on every start, so an old URL no longer works', async () => {
     const [a] = partners as [string];
     const before = await preparePartnerDatabases(adminUrl, partners);
     const after = await preparePartnerDatabases(adminUrl, partners);
