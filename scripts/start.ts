@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { embeddedClusterConfig, oldPgliteFolders, preparePartnerDatabases, projectRoot, startCluster, type RunningCluster } from '@ip/kit/embedded-postgres';
+import {
+  embeddedClusterConfig,
+  newPartnerPasswords,
+  oldPgliteFolders,
+  partnerUrl,
+  preparePartnerDatabases,
+  projectRoot,
+  startCluster,
+  type RunningCluster,
+} from '@ip/kit/embedded-postgres';
 import { supervise, type ServiceSpec } from './supervisor.ts';
 
 /**
- * `npm start`: the whole Integration Point on one machine. First the embedded PostgreSQL cluster (one
- * database and one role per partner), then each partner as its own process on its own database, as it
- * would run in production, then the gateway. A service that dies is started again; Ctrl-C stops the
- * services and then the cluster.
+ * `npm start`: the whole Integration Point on one machine: the embedded PostgreSQL cluster (one database
+ * and one role per partner), each partner as its own process on its own database, as it would run in
+ * production, and the gateway. A service that dies is started again; Ctrl-C stops the services and then
+ * the cluster.
  */
 const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
 const ENTRIES: Record<string, string> = {
@@ -32,6 +41,7 @@ const env: NodeJS.ProcessEnv = {
 };
 
 let cluster: RunningCluster | undefined;
+let clusterStarting: Promise<unknown> = Promise.resolve();
 let services: ReturnType<typeof supervise> | undefined;
 let stopping = false;
 
@@ -41,6 +51,7 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exitCode = exitCode;
   console.log('stopping all services ...');
   await services?.stop();
+  await clusterStarting.catch(() => undefined);
   if (cluster) {
     await cluster.stop();
     write('postgres', 'embedded PostgreSQL stopped');
@@ -52,56 +63,50 @@ async function stopAll(exitCode: number): Promise<void> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-try {
-  for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
-    console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
+for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
+  console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
+}
+// A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
+const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
+if (embedded.length > 0) {
+  const config = embeddedClusterConfig(env);
+  // The services load their code (most of the start time) while the cluster comes up; each waits for its
+  // database to answer (DATABASE_WAIT_SECONDS).
+  const passwords = newPartnerPasswords(embedded);
+  for (const partner of embedded) {
+    const prefix = partner.toUpperCase();
+    env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
+    env[`${prefix}_DEMO_DATA`] ??= 'true';
   }
-  // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
-  const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
-  if (embedded.length > 0) {
-    const config = embeddedClusterConfig(env);
-    cluster = await startCluster({
-      ...config,
-      portSetting: 'EMBEDDED_POSTGRES_PORT',
-      durability: 'durable',
-      log: (line) => write('postgres', line),
-    });
-    const urls = await preparePartnerDatabases(cluster.adminUrl, embedded);
+  clusterStarting = (async () => {
+    cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });
+    await preparePartnerDatabases(cluster.adminUrl, passwords);
     write('postgres', `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`);
-    for (const partner of embedded) {
-      const prefix = partner.toUpperCase();
-      env[`${prefix}_DATABASE_URL`] = urls[partner];
-      env[`${prefix}_DEMO_DATA`] ??= 'true';
-    }
     void cluster.exited.then(() => {
       if (stopping) return;
       write('postgres', 'the embedded PostgreSQL stopped unexpectedly; stopping everything', 'err');
       void stopAll(1);
     });
-  }
-} catch (error) {
-  console.error(`cannot start the embedded PostgreSQL: ${(error as Error).message}`);
-  await cluster?.stop();
-  process.exit(1);
+  })();
+  clusterStarting.catch((error: unknown) => {
+    console.error(`cannot start the embedded PostgreSQL: ${(error as Error).message}`);
+    void stopAll(1);
+  });
 }
 
-if (!stopping) {
-  const specs: ServiceSpec[] = Object.entries(ENTRIES).map(([name, entry]) => ({ name, entry, env }));
-  services = supervise(specs, {
-    cwd: root,
-    write,
-    onAllReady(urls) {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`\nIntegration Point graph is up in ${seconds} s:`);
-      const pids = services?.pids() ?? {};
-      for (const name of Object.keys(ENTRIES)) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
-      console.log('Press Ctrl-C to stop.\n');
-    },
-    onStartFailure: (name) => {
-      console.error(`${name} could not start; stopping all services`);
-      void stopAll(1);
-    },
-  });
-} else {
-  await cluster?.stop();
-}
+const specs: ServiceSpec[] = Object.entries(ENTRIES).map(([name, entry]) => ({ name, entry, env }));
+services = supervise(specs, {
+  cwd: root,
+  write,
+  onAllReady(urls) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`\nIntegration Point graph is up in ${seconds} s:`);
+    const pids = services?.pids() ?? {};
+    for (const name of Object.keys(ENTRIES)) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
+    console.log('Press Ctrl-C to stop.\n');
+  },
+  onStartFailure: (name) => {
+    console.error(`${name} could not start; stopping all services`);
+    void stopAll(1);
+  },
+});

@@ -31,13 +31,15 @@ export interface SubgraphConfig {
   readonly database: DatabaseLocation;
   /** Fill an empty database with the demo population on start. */
   readonly demoData: boolean;
+  /** How long to wait at start for the database to answer (it may be starting too). */
+  readonly databaseWaitSeconds: number;
   /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
   readonly accessLogRetentionMonths: number;
 }
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DEMO_DATA`, plus `HOST` and `ACCESS_LOG_RETENTION_MONTHS` (default 6). The database URL is
+ * `<PREFIX>_DEMO_DATA`, plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30) and `ACCESS_LOG_RETENTION_MONTHS` (default 6). The database URL is
  * required: `npm start` passes each partner the URL of its database on the embedded cluster, and with it
  * `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by default, so that
  * pointing a subgraph at a real database never fills it with fiction.
@@ -57,6 +59,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
           : 'not a postgres:// or postgresql:// URL',
     }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
@@ -66,6 +69,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     port: raw[`${prefix}_PORT`] as number,
     database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
+    databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
   });
 }

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -54,4 +54,29 @@ function pgParser(oid: number, format?: string): (value: string) => unknown {
   const own = typeParsers[oid];
   if (own) return own;
   return pg.types.getTypeParser(oid, format === 'binary' ? 'binary' : 'text') as (value: string) => unknown;
+}
+
+/** Errors that mean "not there yet" (a server starting, a role or database being made), not "wrong". */
+const NOT_YET = new Set(['ECONNREFUSED', 'ECONNRESET', '57P03', '28P01', '28000', '3D000']);
+
+/**
+ * Waits until the database answers, up to `waitMs`: `npm start` starts the services while the embedded
+ * cluster comes up, and a server in production may come up after its services. Other errors, and the
+ * last one after the wait, are thrown as they are.
+ */
+export async function untilReachable(db: Kysely<unknown>, waitMs: number, onWait: (reason: string) => void): Promise<void> {
+  const deadline = performance.now() + waitMs;
+  let waiting = false;
+  for (;;) {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!NOT_YET.has(code) || performance.now() >= deadline) throw error;
+      if (!waiting) onWait((error as Error).message);
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

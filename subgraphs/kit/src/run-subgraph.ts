@@ -3,7 +3,7 @@ import type { SubgraphConfig } from './config.ts';
 import { purgeAccessLog } from './consent/access-log.repository.ts';
 import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, untilReachable } from './database.ts';
 import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
@@ -28,6 +28,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
+  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => console.log(`${config.name}: waiting for the database (${reason})`));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken });
   console.log(`${config.name} listening on ${server.url} (data: ${databaseName(config.database.url)}, ready in ${Math.round(performance.now() - started)} ms)`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { subgraphConfig } from '../src/config.ts';
-import { oldPgliteFolders, preparePartnerDatabases, startCluster } from '../src/embedded-postgres/index.ts';
+import { newPartnerPasswords, oldPgliteFolders, partnerUrl, preparePartnerDatabases, startCluster } from '../src/embedded-postgres/index.ts';
 import { closedFolderOnTheWay } from '../src/embedded-postgres/server-user.ts';
 import { testDatabaseUrl } from '../src/testing/index.ts';
 
@@ -17,6 +17,14 @@ const adminUrl = inject('testServerUrl');
 const run = inject('testRunId');
 const partners = [`ip_test_${run}_partner_a`, `ip_test_${run}_partner_b`];
 const folders: string[] = [];
+
+/** Prepares the partners' databases with new passwords and answers each partner's URL. */
+async function prepare(): Promise<Record<string, string>> {
+  const passwords = newPartnerPasswords(partners);
+  await preparePartnerDatabases(adminUrl, passwords);
+  const port = Number(new URL(adminUrl).port || 5432);
+  return Object.fromEntries(partners.map((partner) => [partner, partnerUrl(port, partner, passwords[partner]!)]));
+}
 
 async function connect(url: string, database?: string): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   const target = new URL(url);
@@ -47,7 +55,7 @@ afterAll(async () => {
 describe('one database and one role per partner', () => {
   it('lets a partner role into its own database only', async () => {
     const [a, b] = partners as [string, string];
-    const urls = await preparePartnerDatabases(adminUrl, partners);
+    const urls = await prepare();
     expect(await connect(urls[a]!)).toEqual({ ok: true });
     const owner = new pg.Client({ connectionString: urls[a] });
     await owner.connect();
@@ -64,8 +72,8 @@ describe('one database and one role per partner', () => {
   // Whether a server asks for passwords at all is its pg_hba.conf's say; the embedded cluster always asks.
   it.skipIf(testDatabaseUrl())('sets new passwords on every start, so an old URL no longer works', async () => {
     const [a] = partners as [string];
-    const before = await preparePartnerDatabases(adminUrl, partners);
-    const after = await preparePartnerDatabases(adminUrl, partners);
+    const before = await prepare();
+    const after = await prepare();
     expect(await connect(after[a]!)).toEqual({ ok: true });
     expect(await connect(before[a]!)).toMatchObject({ ok: false, code: '28P01' });
   });

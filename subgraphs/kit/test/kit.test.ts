@@ -66,6 +66,7 @@ describe('subgraphConfig', () => {
       port: 5004,
       database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
       demoData: false,
+      databaseWaitSeconds: 30,
       accessLogRetentionMonths: 6,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
