@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,9 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identi
 import { postGraphQL } from '@ip/kit/testing';
 
 /**
- * The README's first command, as a new user runs it: five processes on embedded databases in a fresh
- * folder, answering through the gateway, and all stopped by Ctrl-C. Spare ports keep it clear of a
- * system a developer may have running.
+ * The README's first command, as a new user runs it: the embedded PostgreSQL and five processes in a
+ * fresh folder, answering through the gateway, riding out a crashed subgraph, and all stopped by Ctrl-C,
+ * PostgreSQL included. Spare ports keep it clear of a system a developer may have running.
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PORTS = { GATEWAY_PORT: '4100', AGENTUR_PORT: '4101', JOBCENTER_PORT: '4102', AUSLAENDERBEHOERDE_PORT: '4103', FAMILIENKASSE_PORT: '4104' };
@@ -20,12 +21,33 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('npm start', () => {
-  it('starts the whole system on a fresh embedded default, answers, and stops on Ctrl-C', async () => {
+  it('starts the whole system on a fresh embedded default, restarts a killed subgraph, and stops all on Ctrl-C', async () => {
     folder = await mkdtemp(join(tmpdir(), 'ip-start-'));
+    // Run as root, the cluster runs as the system user postgres, which must enter the folder.
+    await chmod(folder, 0o755);
     const env = {
       ...process.env,
       ...PORTS,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
       INIT_CWD: folder,
       AGENTUR_URL: 'http://localhost:4101/graphql',
       JOBCENTER_URL: 'http://localhost:4102/graphql',
@@ -39,33 +61,55 @@ describe('npm start', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
+    const waitFor = async (text: RegExp) => {
       const started = Date.now();
-      while (!output.includes('Integration Point graph is up')) {
-        if (child.exitCode !== null || Date.now() - started > 150_000) throw new Error(`did not start:\n${output}`);
+      while (!text.test(output)) {
+        if (child.exitCode !== null || Date.now() - started > 150_000) throw new Error(`no "${text}":\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
+    };
+    const pids: number[] = [];
+    try {
+      await waitFor(/Integration Point graph is up/);
       for (const port of Object.values(PORTS)) expect(output).toContain(`:${port}/graphql`);
+      const postgresPid = Number(/embedded PostgreSQL \(pid (\d+)\) ready/.exec(output)?.[1]);
+      const jobcenterPid = Number(/^ {2}jobcenter +\S+ +\(pid (\d+)\)/m.exec(output)?.[1]);
+      expect(postgresPid).toBeGreaterThan(0);
+      expect(jobcenterPid).toBeGreaterThan(0);
+      pids.push(postgresPid, jobcenterPid);
 
       const token = await signLocalToken(join(folder, 'data/issuer'), {
         userId: 'u-start',
-        agency: 'auslaenderbehoerde',
-        role: 'sachbearbeitung',
+        agency: 'jobcenter',
+        role: 'fallmanagement',
         issuer: DEFAULT_ISSUER,
         audience: DEFAULT_AUDIENCE,
       });
-      const { status, body } = await postGraphQL<{ personen: { totalCount: number } }>(
-        'http://localhost:4100/graphql',
-        '{ personen(first: 1) { totalCount } }',
-        {},
-        { authorization: `Bearer ${token}` },
-      );
-      expect(status).toBe(200);
-      expect(body.data?.personen.totalCount).toBeGreaterThan(500);
+      const ask = () =>
+        postGraphQL<{ personen: { totalCount: number; edges: { node: { bedarfsgemeinschaft: { bgNummer: string } | null } }[] } }>(
+          'http://localhost:4100/graphql',
+          '{ personen(first: 100) { totalCount edges { node { bedarfsgemeinschaft { bgNummer } } } } }',
+          {},
+          { authorization: `Bearer ${token}` },
+        );
+      const first = await ask();
+      expect(first.status).toBe(200);
+      expect(first.body.data?.personen.totalCount).toBeGreaterThan(500);
+
+      process.kill(jobcenterPid, 'SIGKILL');
+      await waitFor(/jobcenter +\| back after restart 1/);
+      expect(output).toMatch(/jobcenter +\| exited unexpectedly \(SIGKILL\); restarting in 0\.5 s/);
+      const again = await ask();
+      expect(again.body.errors).toBeUndefined();
+      expect(again.body.data?.personen.edges.filter((edge) => edge.node.bedarfsgemeinschaft !== null).length).toBeGreaterThan(0);
     } finally {
       process.kill(-child.pid!, 'SIGINT');
     }
     expect(await exited).toBe(0);
+    expect(output).toContain('embedded PostgreSQL stopped');
     expect(output).toContain('all services stopped');
-  }, 200_000);
+    for (const pid of pids) expect(isRunning(pid), `pid ${pid} still runs`).toBe(false);
+    // The services (the restarted one too) ran in the launcher's process group; none of it is left.
+    expect(isRunning(-child.pid!), 'a process of the launcher\'s group still runs').toBe(false);
+  }, 300_000);
 });

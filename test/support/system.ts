@@ -60,8 +60,8 @@ export interface System {
 }
 
 /**
- * The whole Integration Point in one test process: each partner on a database of its own (PGlite, or a
- * PostgreSQL server with TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
+ * The whole Integration Point in one test process: each partner on a database of its own (on the run's
+ * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
  * and the gateway in front, talking HTTP to each of them.
  */
 export async function startSystem(options: { households?: number; agentur?: Partial<agentur.AgenturSettings> } = {}): Promise<System> {

@@ -76,7 +76,7 @@ if (process.argv[1]?.endsWith('bulk-seed.ts')) {
   const config = loadConfig();
   const db = await openDatabase<FamilienkasseDatabase>(config.database);
   await migrateToLatest(db, migrations);
-  console.error(`seeding ${antraege.toLocaleString('en')} Kindergeld applications (receipts 2015-01-01 to 2016-12-31) into ${config.database.kind === 'server' ? 'the PostgreSQL server' : config.database.kind === 'embedded' ? config.database.dataDir : 'memory'}`);
+  console.error(`seeding ${antraege.toLocaleString('en')} Kindergeld applications (receipts 2015-01-01 to 2016-12-31) into ${new URL(config.database.url).pathname.slice(1)} on ${new URL(config.database.url).host}`);
   await seedBulk(db, { antraege, von: '2015-01-01', bis: '2016-12-31', onProgress: progressBar(antraege) });
   await db.destroy();
 }

@@ -32,6 +32,8 @@ export interface SubgraphConfig {
   readonly database: DatabaseLocation;
   /** Fill an empty database with the demo population on start. */
   readonly demoData: boolean;
+  /** How long to wait at start for the database to answer (it may be starting too). */
+  readonly databaseWaitSeconds: number;
   /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
   readonly accessLogRetentionMonths: number;
   /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
@@ -42,36 +44,56 @@ export interface SubgraphConfig {
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DATA_DIR`, `<PREFIX>_DEMO_DATA`, plus `HOST`, `ACCESS_LOG_RETENTION_MONTHS` (default 6),
+ * `<PREFIX>_DEMO_DATA`, plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
  * `ANFRAGE_ID_RETENTION_DAYS` (default 7), `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH`
- * (default 200). Without a database URL the subgraph runs on embedded PostgreSQL under `./data/<name>/`, and
- * then demo data is on by default; on a server it is off by default, so that pointing a subgraph at a real
- * database never fills it with fiction.
+ * (default 200). The database URL is required: `npm start` passes each partner the URL of its database on the
+ * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by
+ * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
+  const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
     HOST: z.string().min(1).default('localhost'),
     [`${prefix}_PORT`]: portSchema(defaultPort),
-    [`${prefix}_DATABASE_URL`]: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    [`${prefix}_DATA_DIR`]: z.string().min(1).optional(),
+    [urlVariable]: z.url({
+      protocol: /^postgres(ql)?$/,
+      error: (issue) =>
+        issue.input === undefined
+          ? `not set. The embedded PostgreSQL is run by \`npm start\` (the whole system), which gives every subgraph its URL; ` +
+            `to run ${name} alone, point it at a PostgreSQL server: ${urlVariable}=postgres://user:password@host:5432/${name}`
+          : 'not a postgres:// or postgresql:// URL',
+    }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
     ...inputLimitsSchema,
     ANFRAGE_ID_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   });
   const raw = parseConfig(schema, env) as Record<string, unknown>;
-  const url = raw[`${prefix}_DATABASE_URL`] as string | undefined;
-  const dataDir = resolve(projectRoot(env), (raw[`${prefix}_DATA_DIR`] as string | undefined) ?? `data/${name}`);
-  const database: DatabaseLocation = url ? { kind: 'server', url } : { kind: 'embedded', dataDir };
   return Object.freeze({
     name,
     host: raw['HOST'] as string,
     port: raw[`${prefix}_PORT`] as number,
-    database,
-    demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? database.kind === 'embedded',
+    database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
+    demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
+    databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
     inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
     anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,
   });
+}
+
+export interface EmbeddedClusterConfig {
+  readonly dataDir: string;
+  readonly port: number;
+}
+
+/** `EMBEDDED_POSTGRES_PORT` (default 54329, clear of a server on 5432) and `EMBEDDED_POSTGRES_DATA_DIR` (default ./data/postgres). */
+export function embeddedClusterConfig(env: NodeJS.ProcessEnv = process.env): EmbeddedClusterConfig {
+  const raw = parseConfig(
+    z.object({ EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'), EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres') }),
+    env,
+  );
+  return Object.freeze({ dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR), port: raw.EMBEDDED_POSTGRES_PORT });
 }

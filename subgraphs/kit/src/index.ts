@@ -1,5 +1,5 @@
 export { manyByKey, oneByKey } from './batch.ts';
-export { parseConfig, portSchema, projectRoot, subgraphConfig, type SubgraphConfig } from './config.ts';
+export { embeddedClusterConfig, parseConfig, portSchema, projectRoot, subgraphConfig, type EmbeddedClusterConfig, type SubgraphConfig } from './config.ts';
 export { openDatabase, type DatabaseLocation, type DatabaseOptions } from './database.ts';
 export { badUserInput, domainError, ErrorCode, maskUnexpectedErrors, notFound } from './errors.ts';
 export { migrateToLatest, type Migrations } from './migrations.ts';

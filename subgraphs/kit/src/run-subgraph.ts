@@ -4,7 +4,7 @@ import { purgeAccessLog } from './consent/access-log.repository.ts';
 import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
 import { purgeAnfrageIds } from './idempotency/idempotent.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, untilReachable } from './database.ts';
 import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
 import type { InputLimits } from './input/limits.ts';
 import type { RunningServer } from './subgraph-server.ts';
@@ -21,7 +21,7 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
 
 /**
  * The life of a subgraph process: open its database, prepare it, listen, and on SIGINT/SIGTERM stop
- * taking requests, finish the ones in flight and close the database, so PGlite's files stay consistent.
+ * taking requests, finish the ones in flight and close the database connections.
  */
 export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
   const { config } = program;
@@ -30,10 +30,10 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
+  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => console.log(`${config.name}: waiting for the database (${reason})`));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });
-  const where = config.database.kind === 'server' ? 'PostgreSQL server' : config.database.kind === 'embedded' ? config.database.dataDir : 'memory';
-  console.log(`${config.name} listening on ${server.url} (data: ${where}, ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(`${config.name} listening on ${server.url} (data: ${databaseName(config.database.url)}, ready in ${Math.round(performance.now() - started)} ms)`);
   process.send?.({ ready: config.name, url: server.url });
 
   const purge = () =>
@@ -57,6 +57,13 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The URL without its password, for the log. */
+function databaseName(url: string): string {
+  const shown = new URL(url);
+  shown.password = '';
+  return shown.toString();
 }
 
 /** Entries older than this instant are past retention; on the 31st, months without one end on their last day. */

@@ -58,38 +58,33 @@ describe('pagination', () => {
 });
 
 describe('subgraphConfig', () => {
-  it('defaults to embedded data under ./data/<name> with demo data', () => {
-    const config = subgraphConfig('familienkasse', 4004, { INIT_CWD: '/srv/ip' });
-    expect(config).toEqual({
+  const URL_ENV = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk' };
+  it('takes the database from <NAME>_DATABASE_URL, without demo data unless asked (npm start asks for the embedded cluster)', () => {
+    const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
+    expect(subgraphConfig('familienkasse', 4004, env)).toEqual({
       name: 'familienkasse',
       host: 'localhost',
-      port: 4004,
-      database: { kind: 'embedded', dataDir: '/srv/ip/data/familienkasse' },
-      demoData: true,
+      port: 5004,
+      database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
+      demoData: false,
+      databaseWaitSeconds: 30,
       accessLogRetentionMonths: 6,
       inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
       anfrageIdRetentionDays: 7,
     });
+    expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
   });
   it('takes the input limits from INPUT_MAX_STRING_LENGTH and INPUT_MAX_ID_LENGTH', () => {
-    const config = subgraphConfig('familienkasse', 4004, { INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });
+    const config = subgraphConfig('familienkasse', 4004, { ...URL_ENV, INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });
     expect(config.inputLimits).toEqual({ maxStringLength: 500, maxIdLength: 40 });
   });
   it('keeps request ids as long as ANFRAGE_ID_RETENTION_DAYS says, and refuses a nonsense value', () => {
-    expect(subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays).toBe(30);
-    expect(() => subgraphConfig('familienkasse', 4004, { ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(/ANFRAGE_ID_RETENTION_DAYS/);
-  });
-  it('uses a PostgreSQL server from <NAME>_DATABASE_URL, without demo data unless asked', () => {
-    const env = { FAMILIENKASSE_DATABASE_URL: 'postgres://fk@db:5432/fk', FAMILIENKASSE_PORT: '5004' };
-    expect(subgraphConfig('familienkasse', 4004, env)).toMatchObject({
-      port: 5004,
-      database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
-      demoData: false,
-    });
-    expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays).toBe(30);
+    expect(() => subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(/ANFRAGE_ID_RETENTION_DAYS/);
   });
   it.each([
     [{ FAMILIENKASSE_PORT: 'vierzig' }, /FAMILIENKASSE_PORT/],
+    [{}, /FAMILIENKASSE_DATABASE_URL: not set/],
     [{ FAMILIENKASSE_DATABASE_URL: 'mysql://x' }, /FAMILIENKASSE_DATABASE_URL/],
     [{ FAMILIENKASSE_DEMO_DATA: 'ja' }, /FAMILIENKASSE_DEMO_DATA/],
     [{ ACCESS_LOG_RETENTION_MONTHS: '0' }, /ACCESS_LOG_RETENTION_MONTHS/],

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
+
+/**
+ * `npm run bench:start`: what a new user waits for and what the system costs. Runs `npm start` on a fresh
+ * data folder to all five ready, stops it, starts it again on the same data (warm restart), sends the
+ * README's example queries and sums the memory of every process in the launcher's tree (PostgreSQL
+ * included). Spare ports keep it clear of a system already running; `BENCH_PORT_BASE` moves them.
+ */
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const base = Number(process.env['BENCH_PORT_BASE'] ?? 4300);
+const names = ['GATEWAY', 'AGENTUR', 'JOBCENTER', 'AUSLAENDERBEHOERDE', 'FAMILIENKASSE'] as const;
+const ports = Object.fromEntries(names.map((name, index) => [`${name}_PORT`, String(base + index)]));
+const urls = Object.fromEntries(names.slice(1).map((name, index) => [`${name}_URL`, `http://localhost:${base + 1 + index}/graphql`]));
+const gatewayUrl = `http://localhost:${base}/graphql`;
+
+const README_QUERIES = [
+  '{ personen(first: 3) { totalCount edges { node { id identitaet { vorname nachname staatsangehoerigkeit } aufenthalt { status { art rechtsgrundlage gueltigAb } } integrationPointFall { kundennummer status } bedarfsgemeinschaft { bgNummer mitglieder { rolle } } kindergeldantraege { kindergeldnummer eingangAm ergebnis } } } } }',
+  '{ personen(first: 20) { edges { node { id datenschutz { familienkasse { einwilligungen { status } zugriffe { edges { node { anfragendeBehoerde kategorie entscheidung } } } } } } } } }',
+];
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly seconds: number;
+  output(): string;
+}
+
+async function start(folder: string): Promise<Run> {
+  const began = performance.now();
+  const env = { ...process.env, ...ports, ...urls, EMBEDDED_POSTGRES_PORT: String(base + 10), SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'), INIT_CWD: folder };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  while (!output.includes('Integration Point graph is up')) {
+    if (child.exitCode !== null || performance.now() - began > 300_000) {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
+      throw new Error(`did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { child, seconds: (performance.now() - began) / 1000, output: () => output };
+}
+
+async function stop(run: Run): Promise<void> {
+  const exited = new Promise((resolve) => run.child.once('exit', resolve));
+  process.kill(-run.child.pid!, 'SIGINT');
+  await exited;
+}
+
+/** Every process below `root`, with its command name, RSS and PSS (shared pages split fairly) in MB. */
+async function processTree(root: number): Promise<{ pid: number; name: string; rssMb: number; pssMb: number }[]> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[1]) parents.set(Number(entry), Number(fields[1]));
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index += 1) for (const [pid, ppid] of parents) if (ppid === tree[index]) tree.push(pid);
+  const rows = [];
+  for (const pid of tree) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+    const kb = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    const name = cmdline.find((part) => /main\.ts|start\.ts/.test(part)) ?? cmdline[0] ?? '?';
+    rows.push({ pid, name: name.replace(/^.*?(subgraphs\/|gateway\/|scripts\/)/, '$1'), rssMb: kb(status, 'VmRSS') / 1024, pssMb: kb(rollup, 'Pss') / 1024 });
+  }
+  return rows;
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'ip-bench-'));
+// Run as root, the cluster runs as the system user postgres, which must enter the folder.
+await chmod(folder, 0o755);
+try {
+  console.log(`load average before: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (${(await readFile('/proc/loadavg', 'utf8')).trim()})`);
+  const fresh = await start(folder);
+  const upLine = (run: Run) => /up in ([\d.]+) s/.exec(run.output())?.[1];
+  console.log(`fresh ./data to all five ready: ${fresh.seconds.toFixed(1)} s (launcher says ${upLine(fresh)} s)`);
+  await stop(fresh);
+  const warm = await start(folder);
+  console.log(`warm restart to all five ready: ${warm.seconds.toFixed(1)} s (launcher says ${upLine(warm)} s)`);
+
+  const token = await signLocalToken(join(folder, 'data/issuer'), {
+    userId: 'bench', agency: 'jobcenter', role: 'fallmanagement', issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE,
+  });
+  for (const query of README_QUERIES) {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    if (!response.ok) throw new Error(`example query failed: HTTP ${response.status} ${await response.text()}`);
+  }
+  const rows = await processTree(warm.child.pid!);
+  for (const row of rows) console.log(`  ${String(row.pid).padStart(7)}  ${row.name.padEnd(44).slice(0, 44)}  RSS ${row.rssMb.toFixed(0).padStart(5)} MB  PSS ${row.pssMb.toFixed(0).padStart(5)} MB`);
+  const sum = (key: 'rssMb' | 'pssMb') => rows.reduce((total, row) => total + row[key], 0);
+  console.log(`total after the README's example queries: ${rows.length} processes, RSS ${sum('rssMb').toFixed(0)} MB (PSS ${sum('pssMb').toFixed(0)} MB)`);
+  await stop(warm);
+  console.log(`load average after: ${(await readFile('/proc/loadavg', 'utf8')).trim()}`);
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { HOST, startCluster } from '../embedded-postgres/index.ts';
+
+/**
+ * Vitest's global set-up: one PostgreSQL for the whole run. Without TEST_DATABASE_URL that is a throwaway
+ * embedded cluster (no fsync) in a temporary folder on a free port, the engine a new user gets; with it,
+ * that server. Either way each test file makes its databases there (`createTestDatabase`), named with
+ * this run's id, and the run drops what it made at the end.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = randomBytes(3).toString('hex');
+  project.provide('testRunId', runId);
+  const external = process.env['TEST_DATABASE_URL'];
+  if (external) {
+    project.provide('testServerUrl', external);
+    return () => dropRunDatabases(external, runId);
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'ip-test-pg-'));
+  // Run as root, the server runs as the system user postgres, which must enter the folder.
+  await chmod(folder, 0o755);
+  const cluster = await startCluster({
+    dataDir: join(folder, 'postgres'),
+    port: await freePort(),
+    portSetting: 'the test set-up (it picks a free port; run again)',
+    durability: 'throwaway',
+    log: () => undefined,
+  });
+  project.provide('testServerUrl', cluster.adminUrl);
+  return async () => {
+    await cluster.stop();
+    await rm(folder, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function dropRunDatabases(serverUrl: string, runId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`ip_test_${runId}_%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
