@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import {
   createTokenVerifier,
   DEFAULT_AUDIENCE,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   DEFAULT_ISSUER,
   ensureLocalIssuer,
   signLocalToken,
@@ -14,7 +16,7 @@ import {
 export interface TestIssuer {
   readonly verifyToken: TokenVerifier;
   /** A bearer header value for a user of `agency` in `role`. */
-  bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string }): Promise<string>;
+  bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string; issuedAt?: number | null }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,13 @@ export interface TestIssuer {
 export async function createTestIssuer(): Promise<TestIssuer> {
   const dir = join(await mkdtemp(join(tmpdir(), 'ip-issuer-')), 'issuer');
   await ensureLocalIssuer(dir);
-  const config = { keys: { kind: 'local' as const, dir }, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const config = {
+    keys: { kind: 'local' as const, dir },
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    maxTokenLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+  };
   return {
     verifyToken: await createTokenVerifier(config),
     async bearer(agency, role, options = {}) {
@@ -33,6 +41,7 @@ export async function createTestIssuer(): Promise<TestIssuer> {
         issuer: DEFAULT_ISSUER,
         audience: options.audience ?? DEFAULT_AUDIENCE,
         ...(options.expiresIn ? { expiresIn: options.expiresIn } : {}),
+        ...(options.issuedAt !== undefined ? { issuedAt: options.issuedAt } : {}),
       });
       return `Bearer ${token}`;
     },
