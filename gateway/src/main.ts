@@ -12,6 +12,7 @@ const gateway = await startGateway({
   subgraphUrls: config.subgraphUrls,
   port: config.port,
   host: config.host,
+  edge: config.edge,
 });
 console.log(`gateway listening on ${gateway.url}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
