@@ -160,5 +160,10 @@ describe('trusted documents (production mode)', () => {
       expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('OPERATION_NOT_REGISTERED');
     }
     expect((await post(system.gatewayUrl, { query: '{ __typename }' })).status).toBe(200);
+    const get = await fetch(`${trusted.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization, 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('OPERATION_NOT_REGISTERED');
+    const page = await fetch(trusted.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
   });
 });

@@ -131,6 +131,8 @@ function trustedRequest(
   body: unknown,
 ): { search: string; body: unknown } | 'not registered' | undefined {
   if (method === 'GET') {
+    // No operation named at all: Apollo Server shows the landing page, or refuses the request itself.
+    if (!params.has('query') && !params.has('documentId') && !params.has('extensions')) return undefined;
     const extensions = params.get('extensions');
     let parsedExtensions: unknown;
     try {
