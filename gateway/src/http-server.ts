@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { findTrustedDocument, withTrustedText, type OperationReference, type TrustedDocuments } from './trusted-documents.ts';
 
 export interface HttpOptions<TContext extends BaseContext> {
@@ -10,6 +11,8 @@ export interface HttpOptions<TContext extends BaseContext> {
   readonly maxBodyBytes: number;
   /** Set in production mode: only these operations run. */
   readonly trustedDocuments: TrustedDocuments | undefined;
+  /** Request limits checked on the operation's text before Apollo Server sees it; refusals get HTTP 400. */
+  readonly precheck: (query: string) => readonly GraphQLFormattedError[];
   readonly port: number;
   readonly host?: string;
 }
@@ -60,12 +63,7 @@ function setCors(request: IncomingMessage, response: ServerResponse): void {
   response.setHeader('vary', 'access-control-request-headers');
 }
 
-interface JsonError {
-  readonly message: string;
-  readonly extensions: Record<string, unknown>;
-}
-
-function sendErrors(response: ServerResponse, status: number, errors: readonly JsonError[]): void {
+function sendErrors(response: ServerResponse, status: number, errors: readonly GraphQLFormattedError[]): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors }));
@@ -106,6 +104,10 @@ async function handle<TContext extends BaseContext>(options: HttpOptions<TContex
     }
     ({ search, body } = resolved ?? { search, body });
   }
+
+  const query = request.method === 'GET' ? new URLSearchParams(search).get('query') : (body as { query?: unknown } | null)?.query;
+  const refusals = typeof query === 'string' ? options.precheck(query) : [];
+  if (refusals.length > 0) return sendErrors(response, 400, refusals);
 
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? 'GET').toUpperCase(), headers, search, body };
   const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });

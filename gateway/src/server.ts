@@ -3,11 +3,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { loadEdgeConfig, type EdgeConfig } from './config.ts';
 import { formatGatewayError } from './format-error.ts';
 import { listenHttp } from './http-server.ts';
-import { costLimitPlugin, formatLimitError, limitParseOptions, limitValidationRules } from './limits/request-limits.ts';
+import { costLimitPlugin, formatLimitError, limitParseOptions, limitValidationRules, precheckLimits } from './limits/request-limits.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 import { createSubgraphFetcher, partnerFetcher } from './subgraph-fetcher.ts';
 
@@ -84,11 +84,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(trustedDocuments ? { persistedQueries: false as const } : {}),
     plugins: [ApolloServerPluginUsageReportingDisabled(), costLimitPlugin(edge.limits)],
   });
+  let apiSchema: GraphQLSchema | undefined;
+  const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
   await server.start();
   const listener = await listenHttp({
     server,
     maxBodyBytes: edge.maxBodyBytes,
     trustedDocuments,
+    precheck: (query) => (apiSchema ? precheckLimits(apiSchema, edge.limits, query) : []),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     // A request without a valid token is refused here with 401 before any subgraph is asked.
@@ -101,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: listener.url,
     async stop() {
       await listener.close();
+      unsubscribe();
       await server.stop();
       await close();
     },
