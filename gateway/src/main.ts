@@ -13,6 +13,7 @@ const gateway = await startGateway({
   partners: config.partners,
   port: config.port,
   host: config.host,
+  edge: config.edge,
 });
 console.log(`gateway listening on ${gateway.url}`);
 process.send?.({ ready: 'gateway', url: gateway.url });

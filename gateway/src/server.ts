@@ -1,11 +1,18 @@
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { loadEdgeConfig, loadPartnerConfig, type EdgeConfig } from './config.ts';
 import { formatGatewayError } from './format-error.ts';
-import { loadPartnerConfig } from './config.ts';
+import { listenHttp } from './http-server.ts';
+import { costLimitPlugin, formatLimitError, limitParseOptions, limitValidationRules, precheckLimits } from './limits/request-limits.ts';
 import { createPartnerLinks, PartnerDataSource, type PartnerConfig } from './partner-data-source.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
+
+export { loadEdgeConfig, type EdgeConfig } from './config.ts';
+export { documentHash } from './trusted-documents.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a fixed SDL (tests) or a hook that loads and reloads it (the file in production). */
@@ -18,6 +25,8 @@ export interface GatewayOptions {
   readonly verifyToken: TokenVerifier;
   readonly port: number;
   readonly host?: string;
+  /** Request limits, body size, caches and trusted documents; the defaults when left out. */
+  readonly edge?: EdgeConfig;
 }
 
 export interface RunningGateway {
@@ -47,8 +56,12 @@ function disableVendorTelemetry(): void {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   disableVendorTelemetry();
   const partners = createPartnerLinks(options.partners ?? loadPartnerConfig({}));
+  const edge = options.edge ?? loadEdgeConfig({});
+  const trustedDocuments = edge.trustedDocumentsPath ? await loadTrustedDocuments(edge.trustedDocumentsPath) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraph,
+    // Bounded by Apollo's default too (30 MiB); said here so it is configuration, not a library's choice.
+    experimental_approximateQueryPlanStoreMiB: edge.queryPlanCacheMiB,
     buildService: ({ name, url }) =>
       new PartnerDataSource<GatewayContext>(partners.link(name), {
         url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
@@ -62,20 +75,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // main.ts handles signals; Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
-    formatError: formatGatewayError,
-    plugins: [ApolloServerPluginUsageReportingDisabled()],
+    formatError: (formatted, error) => formatLimitError(formatted, error) ?? formatGatewayError(formatted, error),
+    // Limits before planning: tokens while parsing, depth/aliases/directives while validating, cost once
+    // the variables are known; the gateway plans only after all of them passed.
+    parseOptions: limitParseOptions(edge.limits),
+    validationRules: limitValidationRules(edge.limits),
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: edge.documentCacheMiB * 2 ** 20 }),
+    // In production mode only registered documents run: a client must not register its own (APQ).
+    ...(trustedDocuments ? { persistedQueries: false as const } : {}),
+    plugins: [ApolloServerPluginUsageReportingDisabled(), costLimitPlugin(edge.limits)],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },
+  let apiSchema: GraphQLSchema | undefined;
+  const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
+  await server.start();
+  const listener = await listenHttp({
+    server,
+    maxBodyBytes: edge.maxBodyBytes,
+    trustedDocuments,
+    precheck: (query) => (apiSchema ? precheckLimits(apiSchema, edge.limits, query) : []),
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
     // A request without a valid token is refused here with 401 before any subgraph is asked.
-    context: async ({ req }) => {
-      await options.verifyToken(req.headers.authorization);
-      return { authorization: req.headers.authorization! };
+    context: async (request) => {
+      await options.verifyToken(request.headers.authorization);
+      return { authorization: request.headers.authorization! };
     },
   });
   return {
-    url: new URL('graphql', url).toString(),
+    url: listener.url,
     async stop() {
+      await listener.close();
+      unsubscribe();
       await server.stop();
       await partners.close();
     },

@@ -1,10 +1,18 @@
-import { domainError, ErrorCode, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+import { domainError, ErrorCode, operationsFromFile, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
 import type { Erlaubnis } from '../domain/ansprache.ts';
 
 /**
  * What the Agentur asks the Ausländerbehörde for, through the gateway and as its caller: the owner
- * decides per person what it releases and logs it; the Agentur keeps none of it.
+ * decides per person what it releases and logs it; the Agentur keeps none of it. The operations live in
+ * `auslaenderbehoerde.graphql`: the gateway's production mode runs only registered ones.
  */
+const OPERATIONS = operationsFromFile(new URL('./auslaenderbehoerde.graphql', import.meta.url));
+
+function operation(name: string): string {
+  const text = OPERATIONS.get(name);
+  if (!text) throw new Error(`auslaenderbehoerde.graphql defines no operation ${name}`);
+  return text;
+}
 
 export interface AnspracheKandidatAbh {
   readonly cursor: string;
@@ -19,12 +27,7 @@ export interface AnspracheSeiteAbh {
   readonly endCursor: string | null;
 }
 
-const ANSPRACHE = `query AgenturAnsprachekandidaten($staatsangehoerigkeiten: [String!]!, $agenturbezirke: [String!], $stichtag: Date!, $reihenfolge: PersonenReihenfolge, $first: Int, $after: String) {
-  personenNachStaatsangehoerigkeit(staatsangehoerigkeiten: $staatsangehoerigkeiten, aufenthaltsarten: [AUFENTHALTSGESTATTUNG, DULDUNG], agenturbezirke: $agenturbezirke, stichtag: $stichtag, reihenfolge: $reihenfolge, first: $first, after: $after) {
-    edges { cursor node { id identitaet { staatsangehoerigkeit } arbeitsmarktzugang(stichtag: $stichtag) { erlaubnis naechsteAenderungAm } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+const ANSPRACHE = operation('AgenturAnsprachekandidaten');
 
 interface AnspracheAntwort {
   personenNachStaatsangehoerigkeit: {
@@ -78,9 +81,7 @@ export interface StatusNachweis {
   readonly verlauf: readonly { readonly art: string; readonly gueltigAb: IsoDate; readonly gueltigBis: IsoDate | null }[];
 }
 
-const NACHWEIS = `query AgenturStatusnachweis($id: ID!) {
-  person(id: $id) { identitaet { staatsangehoerigkeit } aufenthalt { verlauf { art gueltigAb gueltigBis } } }
-}`;
+const NACHWEIS = operation('AgenturStatusnachweis');
 
 interface NachweisAntwort {
   person: { identitaet: { staatsangehoerigkeit: string } | null; aufenthalt: { verlauf: StatusNachweis['verlauf'] } | null } | null;

@@ -50,18 +50,20 @@ export interface TokenClaims {
   readonly audience: string;
   /** Lifetime, e.g. '8h' (a working day) or '-1m' for an expired token in tests. */
   readonly expiresIn?: string;
+  /** When it was issued (seconds since 1970); default now. Null leaves `iat` out, for tests of refused tokens. */
+  readonly issuedAt?: number | null;
 }
 
 export async function signToken(privateJwk: JWK, claims: TokenClaims): Promise<string> {
   const key = await importJWK(privateJwk, ALGORITHM);
-  return new SignJWT({ agency: claims.agency, role: claims.role })
+  const issuedAt = claims.issuedAt === undefined ? Math.floor(Date.now() / 1000) : claims.issuedAt;
+  const jwt = new SignJWT({ agency: claims.agency, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
     .setSubject(claims.userId)
     .setIssuer(claims.issuer)
-    .setAudience(claims.audience)
-    .setIssuedAt()
-    .setExpirationTime(claims.expiresIn ?? '8h')
-    .sign(key);
+    .setAudience(claims.audience);
+  if (issuedAt !== null) jwt.setIssuedAt(issuedAt);
+  return jwt.setExpirationTime(claims.expiresIn ?? '8h').sign(key);
 }
 
 export async function signLocalToken(dir: string, claims: TokenClaims): Promise<string> {

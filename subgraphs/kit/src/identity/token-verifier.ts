@@ -19,8 +19,21 @@ async function keySet(config: IdentityConfig): Promise<JWTVerifyGetKey> {
 }
 
 /**
- * Verifies the bearer token of a request: signature, expiry, issuer, audience, and that it names a
- * known agency and a role that agency has. Every service runs this itself, the gateway and each subgraph.
+ * A token must say when it was issued and when it expires, may not live longer than configured, and may
+ * not be issued in the future beyond the clock skew: a token with `exp` in the year 9999 is a key that
+ * never expires, one from the future outlives its stated lifetime.
+ */
+function checkLifetime(config: IdentityConfig, iat: number, exp: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (iat > now + config.clockSkewSeconds) throw unauthenticated('the token is issued in the future (iat)');
+  if (exp - iat > config.maxTokenLifetimeSeconds) {
+    throw unauthenticated(`the token lives longer than the ${config.maxTokenLifetimeSeconds} s allowed (exp - iat)`);
+  }
+}
+
+/**
+ * Verifies the bearer token of a request: signature, expiry, lifetime, issuer, audience, and that it names
+ * a known agency and a role that agency has. Every service runs this itself, the gateway and each subgraph.
  */
 export async function createTokenVerifier(config: IdentityConfig): Promise<TokenVerifier> {
   const keys = await keySet(config);
@@ -29,12 +42,14 @@ export async function createTokenVerifier(config: IdentityConfig): Promise<Token
     if (!token) throw unauthenticated('a bearer token is required');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'iat', 'sub'] }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired');
+      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') throw unauthenticated(`the token has no ${error.claim} claim`);
       if (error instanceof errors.JOSEError) throw unauthenticated('the token is not valid');
       throw error;
     }
+    checkLifetime(config, payload.iat!, payload.exp!);
     const { sub, agency, role } = payload;
     if (!sub || !isAgency(agency)) throw unauthenticated('the token names no known agency');
     if (typeof role !== 'string' || !ROLES[agency].includes(role)) throw unauthenticated(`the token names no role of ${agency}`);

@@ -5,6 +5,8 @@ import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import {
   createTokenVerifier,
   DEFAULT_AUDIENCE,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   DEFAULT_ISSUER,
   ensureLocalIssuer,
   signLocalToken,
@@ -15,7 +17,7 @@ import {
 export interface TestIssuer {
   readonly verifyToken: TokenVerifier;
   /** A bearer header value for a user of `agency` in `role`. */
-  bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string }): Promise<string>;
+  bearer(agency: Agency | string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string; issuedAt?: number | null }): Promise<string>;
   /**
    * A bearer header value carrying exactly `claims` besides issuer and audience, signed with the issuer's key:
    * for tokens no identity provider should issue (a lifetime of centuries, an `iat` in the future).
@@ -28,7 +30,13 @@ export interface TestIssuer {
 export async function createTestIssuer(): Promise<TestIssuer> {
   const dir = join(await mkdtemp(join(tmpdir(), 'ip-issuer-')), 'issuer');
   await ensureLocalIssuer(dir);
-  const config = { keys: { kind: 'local' as const, dir }, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const config = {
+    keys: { kind: 'local' as const, dir },
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    maxTokenLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+  };
   return {
     verifyToken: await createTokenVerifier(config),
     async bearer(agency, role, options = {}) {
@@ -39,6 +47,7 @@ export async function createTestIssuer(): Promise<TestIssuer> {
         issuer: DEFAULT_ISSUER,
         audience: options.audience ?? DEFAULT_AUDIENCE,
         ...(options.expiresIn ? { expiresIn: options.expiresIn } : {}),
+        ...(options.issuedAt !== undefined ? { issuedAt: options.issuedAt } : {}),
       });
       return `Bearer ${token}`;
     },
