@@ -51,7 +51,7 @@ async function expectedCandidates(stichtag: string, nationalities: readonly stri
     {},
     ABH,
   );
-  const horizon = addMonths(stichtag, 3);
+  const horizon = addMonths(stichtag, 6);
   return ids
     .filter((_, index) => {
       const { erlaubnis, naechsteAenderungAm } = zugang.data![`p${index}`]!.arbeitsmarktzugang;
@@ -119,6 +119,7 @@ describe('Bleibeperspektive criteria and the outreach list', () => {
   });
 
   it.each([
+    ['2015-12-01', ['ER', 'IQ', 'IR', 'SY']],
     [VOR, ['ER', 'IQ', 'IR', 'SY']],
     [NACH, ['ER', 'IQ', 'SO', 'SY']],
   ])('lists on %s exactly the released, unknown persons of %j with access not excluded', async (stichtag, nationalities) => {
@@ -128,6 +129,12 @@ describe('Bleibeperspektive criteria and the outreach list', () => {
     expect(nodes.map((node) => node.person.id)).toEqual(expected);
     const nationalityOf = new Map(system.population.persons.map((person) => [person.id, person.staatsangehoerigkeit]));
     for (const node of nodes) expect(node.kriterium.staatsangehoerigkeit).toBe(nationalityOf.get(node.person.id));
+  });
+
+  it('lists adults still obliged to live in a reception centre: the ban ends on a known day (§ 61 Abs. 1, § 47 Abs. 1 AsylG)', async () => {
+    const listed = new Set((await allCandidates('2015-12-01', { first: 50 })).map((node) => node.person.id));
+    const obliged = system.population.persons.filter((person) => person.wohnpflichtErstaufnahme && person.rolle !== 'KIND' && listed.has(person.id));
+    expect(obliged.length).toBeGreaterThan(0);
   });
 
   it('differs between the two Stichtage by the criteria change: Iran before, not after', async () => {

@@ -34,8 +34,7 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
           einreiseAm: person.einreiseAm,
           asylantragAm: person.asylantragAm,
           agenturbezirk: district.get(person.haushaltId) ?? null,
-          // § 47 AsylG: up to six months in the reception centre.
-          wohnpflichtErstaufnahmeBis: person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null,
+          wohnpflichtErstaufnahmeBis: wohnpflichtBis(person),
           verbot60aAbs6Grund: verbotsgrund(person),
           aufenthaltSeit: fruehererAufenthalt(person),
           // Recorded for adults at the asylum application; a child's schooling is not core data.
@@ -60,6 +59,11 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
     for (const klaerung of demoKlaerungen(population, district)) await insertStatusklaerung(trx, klaerung);
   });
   return true;
+}
+
+/** § 47 Abs. 1 AsylG (from 24 Oct 2015): up to six months in the reception centre; the demo takes the longest. */
+function wohnpflichtBis(person: DemoPerson): string | null {
+  return person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null;
 }
 
 const WESTBALKAN = new Set(['AL', 'BA', 'MK', 'ME', 'RS', 'XK']);
@@ -97,7 +101,7 @@ function demoKlaerungen(population: Population, district: ReadonlyMap<string, st
         staatsangehoerigkeit: person.staatsangehoerigkeit,
         aufenthaltSeit: fruehererAufenthalt(person) ?? person.einreiseAm,
         asylantragAm: person.asylantragAm,
-        wohnpflichtErstaufnahme: person.wohnpflichtErstaufnahme,
+        wohnpflichtBis: wohnpflichtBis(person),
         verbot60aAbs6: verbotsgrund(person) !== null,
         agenturbezirk: district.get(person.haushaltId) ?? null,
       },

@@ -60,7 +60,16 @@ const CASES: Case[] = [
   ['Serbia (safe since 2014) with a Duldung, application after 31 Aug', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01' }), '2015-11-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', null],
   ['Serbia with a Duldung before the ban came into force', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01' }), '2015-10-23', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2015-10-24'],
   // Other bans
-  ['obliged to live in a reception centre', { ...syrer, wohnpflichtErstaufnahme: true }, '2015-12-15', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 1 AsylG', null],
+  // § 61 Abs. 1 AsylG while obliged to live in a reception centre; § 47 Abs. 1 AsylG (from 24 Oct 2015: up to six months)
+  ['reception centre, last day of the obligation', { ...syrer, wohnpflichtBis: '2016-02-29' }, '2016-02-29', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 1 AsylG', '2016-03-01'],
+  ['reception centre, the day after the obligation', { ...syrer, wohnpflichtBis: '2016-02-29' }, '2016-03-01', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-12-01'],
+  ['reception centre within the waiting period: the ban ends with the obligation, the wait goes on', { ...syrer, wohnpflichtBis: '2015-10-15' }, '2015-10-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 1 AsylG', '2015-10-16'],
+  ['reception centre, training banned too', { ...syrer, wohnpflichtBis: '2016-02-29' }, '2016-01-10', 'BETRIEBLICHE_AUSBILDUNG', 'VERBOTEN', '§ 61 Abs. 1 AsylG', '2016-03-01'],
+  ['reception centre ended before the Stichtag', { ...syrer, wohnpflichtBis: '2015-10-15' }, '2015-12-15', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-12-01'],
+  ['a Duldung is not under § 61 Abs. 1 AsylG', duldung({ wohnpflichtBis: '2016-02-29' }), '2016-01-10', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-03-01'],
+  ['deprecated yes/no without a last day: banned, end unknown', { ...syrer, wohnpflichtErstaufnahme: true }, '2015-12-15', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 1 AsylG', null],
+  ['the last day wins over the deprecated yes/no', { ...syrer, wohnpflichtErstaufnahme: true, wohnpflichtBis: '2015-12-10' }, '2015-12-15', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-12-01'],
+  ['Albania in a reception centre: the lasting ban decides (§ 61 Abs. 2 S. 4 AsylG)', albaner({ wohnpflichtBis: '2016-01-31' }), '2015-12-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 2 S. 4 AsylG', null],
   ['Duldung, § 60a Abs. 6 grounds after 24 Oct 2015', duldung({ verbot60aAbs6: true }), '2015-12-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 60a Abs. 6 S. 1 Nr. 1, 2 AufenthG', null],
   ['Duldung, the same grounds before: § 33 BeschV', duldung({ verbot60aAbs6: true }), '2015-10-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 33 Abs. 1 BeschV', '2015-10-24'],
   // Residence titles

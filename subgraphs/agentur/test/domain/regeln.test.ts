@@ -68,9 +68,10 @@ describe('arbeitsmarktzugangAusgeschlossen', () => {
     ['access with approval', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '2016-06-01', false],
     ['access by law', 'KRAFT_GESETZES', null, false],
     ['a ban without end (safe country of origin)', 'VERBOTEN', null, true],
-    ['a waiting period ending in two weeks', 'VERBOTEN', '2016-03-15', false],
-    ['a ban ending exactly 3 months on', 'VERBOTEN', '2016-06-01', false],
-    ['a ban ending a day later', 'VERBOTEN', '2016-06-02', true],
+    ['a waiting period ending in two weeks (§ 61 Abs. 2 S. 1 AsylG)', 'VERBOTEN', '2016-03-15', false],
+    ['a reception-centre ban ending in five months (§ 61 Abs. 1, § 47 Abs. 1 AsylG since 24 Oct 2015)', 'VERBOTEN', '2016-08-01', false],
+    ['a ban ending exactly 6 months on', 'VERBOTEN', '2016-09-01', false],
+    ['a ban ending a day later', 'VERBOTEN', '2016-09-02', true],
   ])('%s', (_, erlaubnis, naechsteAenderungAm, ausgeschlossen) => {
     expect(arbeitsmarktzugangAusgeschlossen({ erlaubnis, naechsteAenderungAm }, '2016-03-01')).toBe(ausgeschlossen);
   });

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@ip/kit';
+import { addDays } from '@ip/kit/calendar';
 import {
   istSichererHerkunftsstaat,
   LISTENAENDERUNGEN,
@@ -21,6 +22,9 @@ export interface ArbeitsmarktFakten {
   /** Day the permitted, tolerated or authorised stay began; earlier such stays count (§ 61 AsylG, § 32 BeschV). */
   readonly aufenthaltSeit: IsoDate;
   readonly asylantragAm?: IsoDate | null;
+  /** Last day of the obligation to live in a reception centre (§ 47 AsylG); the ban of § 61 Abs. 1 AsylG ends after it. */
+  readonly wohnpflichtBis?: IsoDate | null;
+  /** Deprecated: obliged on the Stichtag, end unknown; superseded by `wohnpflichtBis`. */
   readonly wohnpflichtErstaufnahme?: boolean | null;
   /** Grounds under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG (came for benefits, caused the obstacle to removal). */
   readonly verbot60aAbs6?: boolean | null;
@@ -77,12 +81,17 @@ function mitTitel(fakten: ArbeitsmarktFakten) {
   );
 }
 
+/** The dated obligation decides; the deprecated yes/no only when no last day is given. */
+function wohnpflichtAm(fakten: ArbeitsmarktFakten, stichtag: IsoDate): boolean {
+  if (fakten.wohnpflichtBis != null) return stichtag <= fakten.wohnpflichtBis;
+  return fakten.wohnpflichtErstaufnahme === true;
+}
+
 function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
   const gestattung = fakten.aufenthaltsart === 'AUFENTHALTSGESTATTUNG';
   const asylpaket = stichtag >= RECHTSSTAND.ASYLPAKET_I;
-  if (gestattung && fakten.wohnpflichtErstaufnahme) {
-    return ergebnis('VERBOTEN', grund('§ 61 Abs. 1 AsylG', 'Keine Erwerbstätigkeit, solange die Pflicht besteht, in einer Aufnahmeeinrichtung zu wohnen.'));
-  }
+  // The lasting safe-country ban is tested before the reception-centre ban, which ends on a known day: a
+  // person under both must not look as if work came within reach once the obligation ends.
   if (
     asylpaket &&
     istSichererHerkunftsstaat(fakten.staatsangehoerigkeit, stichtag) &&
@@ -91,6 +100,12 @@ function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, 
   ) {
     const text = 'Staatsangehörige sicherer Herkunftsstaaten mit Asylantrag nach dem 31.08.2015 dürfen keine Beschäftigung ausüben.';
     return ergebnis('VERBOTEN', grund(gestattung ? '§ 61 Abs. 2 S. 4 AsylG' : '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', text));
+  }
+  // § 61 Abs. 1 AsylG (unchanged from 2014 to 2016): no gainful work while obliged to live in a reception
+  // centre. § 47 Abs. 1 AsylG bounds the obligation: up to three months, from 24 Oct 2015 up to six months.
+  if (gestattung && wohnpflichtAm(fakten, stichtag)) {
+    const bis = fakten.wohnpflichtBis ? ` (bis ${fakten.wohnpflichtBis})` : '';
+    return ergebnis('VERBOTEN', grund('§ 61 Abs. 1 AsylG', `Keine Erwerbstätigkeit, solange die Pflicht besteht, in einer Aufnahmeeinrichtung zu wohnen${bis}.`));
   }
   if (!gestattung && fakten.verbot60aAbs6) {
     const text = 'Eingereist, um Leistungen nach dem AsylbLG zu erlangen, oder Abschiebungshindernis selbst zu vertreten.';
@@ -163,6 +178,7 @@ export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: I
     addMonths(fakten.aufenthaltSeit, 3),
     addMonths(fakten.aufenthaltSeit, 15),
     addMonths(fakten.aufenthaltSeit, 48),
+    ...(fakten.wohnpflichtBis ? [addDays(fakten.wohnpflichtBis, 1)] : []),
     RECHTSSTAND.ASYLPAKET_I,
     RECHTSSTAND.INTEGRATIONSGESETZ,
     ...LISTENAENDERUNGEN,

@@ -16,7 +16,7 @@ export function faktenAm(person: PersonRow, verlauf: readonly AufenthaltsstatusR
     staatsangehoerigkeit: person.staatsangehoerigkeit,
     aufenthaltSeit: person.aufenthaltSeit ?? person.einreiseAm,
     asylantragAm: person.asylantragAm,
-    wohnpflichtErstaufnahme: person.wohnpflichtErstaufnahmeBis !== null && stichtag <= person.wohnpflichtErstaufnahmeBis,
+    wohnpflichtBis: person.wohnpflichtErstaufnahmeBis,
     verbot60aAbs6: person.verbot60aAbs6Grund !== null,
     agenturbezirk: person.agenturbezirk,
   };
