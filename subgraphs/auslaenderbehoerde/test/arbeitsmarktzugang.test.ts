@@ -77,6 +77,15 @@ const CASES: Case[] = [
   ['entitled to asylum, § 25 Abs. 1', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 1 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'KRAFT_GESETZES', '§ 25 Abs. 1 S. 4 AufenthG', null],
   ['humanitarian title § 25 Abs. 5', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 5 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'OHNE_ZUSTIMMUNG_BA', '§ 31 BeschV', null],
   ['admission under § 23 Abs. 1', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 23 Abs. 1 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'OHNE_ZUSTIMMUNG_BA', '§ 31 BeschV', null],
+  // Other residence permits (point 4 of the law review): by law, by § 31 BeschV, or not modelled, never guessed
+  ['family reasons, § 30 AufenthG: § 27 Abs. 5 AufenthG (since 2013)', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 30 Abs. 1 AufenthG' }, '2015-12-01', 'LEIHARBEIT', 'KRAFT_GESETZES', '§ 27 Abs. 5 AufenthG', null],
+  ['family reasons, § 36 AufenthG', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 36 Abs. 1 AufenthG' }, '2016-09-01', 'BESCHAEFTIGUNG', 'KRAFT_GESETZES', '§ 27 Abs. 5 AufenthG', null],
+  ['well-integrated young person, § 25a Abs. 1: § 25a Abs. 4 AufenthG', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25a Abs. 1 AufenthG' }, '2015-03-01', 'BESCHAEFTIGUNG', 'KRAFT_GESETZES', '§ 25a Abs. 4 AufenthG', null],
+  ['sustainable integration, § 25b, from 1 Aug 2015: § 25b Abs. 5 S. 2 AufenthG', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25b Abs. 1 AufenthG' }, '2015-08-01', 'BESCHAEFTIGUNG', 'KRAFT_GESETZES', '§ 25b Abs. 5 S. 2 AufenthG', null],
+  ['§ 25b the day before it came into force: not modelled', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25b Abs. 1 AufenthG' }, '2015-07-31', 'BESCHAEFTIGUNG', 'NICHT_ABGEBILDET', '§ 25b Abs. 1 AufenthG', '2015-08-01'],
+  ['§ 25 Abs. 4 S. 1 AufenthG: § 31 BeschV', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 4 S. 1 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'OHNE_ZUSTIMMUNG_BA', '§ 31 BeschV', null],
+  ['studies, § 16 AufenthG: not modelled, paragraph named', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 16 Abs. 1 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'NICHT_ABGEBILDET', '§ 16 Abs. 1 AufenthG', null],
+  ['no paragraph at all: not modelled', { ...syrer, aufenthaltsart: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: null }, '2015-12-01', 'BESCHAEFTIGUNG', 'NICHT_ABGEBILDET', 'keine Rechtsgrundlage angegeben', null],
   ['settlement permit', { ...syrer, aufenthaltsart: 'NIEDERLASSUNGSERLAUBNIS', rechtsgrundlage: '§ 26 Abs. 3 AufenthG' }, '2015-12-01', 'BESCHAEFTIGUNG', 'KRAFT_GESETZES', '§ 9 Abs. 1 S. 2 AufenthG', null],
 ];
 

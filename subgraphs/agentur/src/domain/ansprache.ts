@@ -1,7 +1,14 @@
 import type { IsoDate } from '@ip/kit';
 import { addMonths } from '@ip/kit/calendar';
 
-export type Erlaubnis = 'VERBOTEN' | 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG' | 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG' | 'OHNE_ZUSTIMMUNG_BA' | 'KRAFT_GESETZES';
+/** The Ausländerbehörde's answer; NICHT_ABGEBILDET: its rules do not model the residence title. */
+export type Erlaubnis =
+  | 'VERBOTEN'
+  | 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG'
+  | 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG'
+  | 'OHNE_ZUSTIMMUNG_BA'
+  | 'KRAFT_GESETZES'
+  | 'NICHT_ABGEBILDET';
 
 /**
  * How far ahead "for the foreseeable future" looks (Rahmenkonzept §3: excluded is who faces a deportation

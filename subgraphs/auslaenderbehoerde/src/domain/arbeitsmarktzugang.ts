@@ -10,7 +10,13 @@ import {
 
 export type Aufenthaltsart = 'AUFENTHALTSGESTATTUNG' | 'DULDUNG' | 'AUFENTHALTSERLAUBNIS' | 'NIEDERLASSUNGSERLAUBNIS';
 export type Taetigkeit = 'BESCHAEFTIGUNG' | 'BETRIEBLICHE_AUSBILDUNG' | 'LEIHARBEIT';
-export type Erlaubnis = 'VERBOTEN' | 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG' | 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG' | 'OHNE_ZUSTIMMUNG_BA' | 'KRAFT_GESETZES';
+export type Erlaubnis =
+  | 'VERBOTEN'
+  | 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG'
+  | 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG'
+  | 'OHNE_ZUSTIMMUNG_BA'
+  | 'KRAFT_GESETZES'
+  | 'NICHT_ABGEBILDET';
 
 /** The facts the rules need; the same shape as the GraphQL input `ArbeitsmarktFakten`. */
 export interface ArbeitsmarktFakten {
@@ -56,28 +62,48 @@ function addMonths(day: IsoDate, months: number): IsoDate {
 const grund = (paragraph: string, text: string): Rechtsgrund => ({ paragraph, text });
 const ergebnis = (erlaubnis: Erlaubnis, ...gruende: Rechtsgrund[]) => ({ erlaubnis, gruende });
 
-/** A humanitarian title of Kapitel 2 Abschnitt 5 AufenthG: §§ 22 to 25b. */
-function humanitaererTitel(rechtsgrundlage: string | null | undefined): { paragraph: string; absatz: number | null } | null {
-  const match = /§\s*(\d+[a-z]?)(?:\s*Abs\.\s*(\d+))?\s*AufenthG/.exec(rechtsgrundlage ?? '');
-  if (!match || !['22', '23', '23a', '24', '25', '25a', '25b'].includes(match[1]!)) return null;
-  return { paragraph: match[1]!, absatz: match[2] ? Number(match[2]) : null };
+/** Paragraph and Absatz of an AufenthG citation such as "§ 25 Abs. 2 AufenthG"; null if it is none. */
+function aufenthgParagraph(rechtsgrundlage: string | null | undefined): { paragraph: string; absatz: number | null } | null {
+  const match = /§\s*(\d+[a-z]?)(?:\s*Abs\.\s*(\d+))?.*AufenthG/.exec(rechtsgrundlage ?? '');
+  return match ? { paragraph: match[1]!, absatz: match[2] ? Number(match[2]) : null } : null;
 }
 
-function mitTitel(fakten: ArbeitsmarktFakten) {
+/** Kapitel 2 Abschnitt 5 (humanitarian titles) and Abschnitt 6 (family reasons) of the AufenthG. */
+const HUMANITAER = ['22', '23', '23a', '24', '25', '25a', '25b'];
+const FAMILIAER = ['27', '28', '29', '30', '31', '32', '33', '34', '35', '36'];
+
+/**
+ * A residence permit decides by its paragraph. Work allowed by law: § 25 Abs. 1 S. 4 and Abs. 2 S. 2
+ * (recognised protection), § 25a Abs. 4 (in force from 1 Jul 2011, kept by the Bleiberecht law of
+ * 1 Aug 2015), § 25b Abs. 5 S. 2 (from 1 Aug 2015), § 27 Abs. 5 (family reasons, §§ 27–36; inserted 2013,
+ * in force on every modelled day). The other humanitarian titles: the ABH allows work without the BA
+ * (§ 31 BeschV, BeschV of 1 Jul 2013). Any other paragraph is not modelled: § 4 Abs. 2 S. 2 AufenthG makes
+ * every title say whether it allows work, so the answer names the paragraph and guesses nothing.
+ */
+function mitTitel(fakten: ArbeitsmarktFakten, stichtag: IsoDate) {
   if (fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS') {
     return ergebnis('KRAFT_GESETZES', grund('§ 9 Abs. 1 S. 2 AufenthG', 'Die Niederlassungserlaubnis berechtigt zur Ausübung einer Erwerbstätigkeit.'));
   }
-  const titel = humanitaererTitel(fakten.rechtsgrundlage);
+  const titel = aufenthgParagraph(fakten.rechtsgrundlage);
+  const kraftGesetzes = (fundstelle: string, text: string) => ergebnis('KRAFT_GESETZES', grund(fundstelle, text));
   if (titel?.paragraph === '25' && (titel.absatz === 1 || titel.absatz === 2)) {
     const fundstelle = titel.absatz === 1 ? '§ 25 Abs. 1 S. 4 AufenthG' : '§ 25 Abs. 2 S. 2 AufenthG';
-    return ergebnis('KRAFT_GESETZES', grund(fundstelle, 'Anerkannte Schutzberechtigte dürfen jede Erwerbstätigkeit ausüben.'));
+    return kraftGesetzes(fundstelle, 'Anerkannte Schutzberechtigte dürfen jede Erwerbstätigkeit ausüben.');
   }
-  if (titel) {
+  if (titel?.paragraph === '25a') return kraftGesetzes('§ 25a Abs. 4 AufenthG', 'Aufenthaltserlaubnis für gut integrierte Jugendliche und Heranwachsende (und ihre Eltern): berechtigt zur Erwerbstätigkeit.');
+  if (titel?.paragraph === '25b' && stichtag >= RECHTSSTAND.BLEIBERECHT) {
+    return kraftGesetzes('§ 25b Abs. 5 S. 2 AufenthG', 'Aufenthaltserlaubnis bei nachhaltiger Integration: berechtigt zur Erwerbstätigkeit.');
+  }
+  if (titel && FAMILIAER.includes(titel.paragraph)) {
+    return kraftGesetzes('§ 27 Abs. 5 AufenthG', 'Aufenthaltstitel aus familiären Gründen (§§ 27–36 AufenthG): berechtigt zur Erwerbstätigkeit.');
+  }
+  if (titel && titel.paragraph !== '25b' && HUMANITAER.includes(titel.paragraph)) {
     return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 31 BeschV', 'Beschäftigung mit einem humanitären Aufenthaltstitel: Erlaubnis der Ausländerbehörde, keine Zustimmung der BA.'));
   }
+  const genannt = fakten.rechtsgrundlage?.trim() || 'keine Rechtsgrundlage angegeben';
   return ergebnis(
-    'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG',
-    grund('§ 39 Abs. 2 AufenthG', 'Aufenthaltserlaubnis außerhalb der humanitären Titel: Zustimmung der BA nach den allgemeinen Regeln.'),
+    'NICHT_ABGEBILDET',
+    grund(genannt, `Die Regeln bilden diesen Aufenthaltstitel${titel?.paragraph === '25b' ? ' vor dem 01.08.2015' : ''} nicht ab; ob er zur Erwerbstätigkeit berechtigt, steht im Titel selbst (§ 4 Abs. 2 S. 2 AufenthG).`),
   );
 }
 
@@ -161,7 +187,7 @@ export function pruefeRechtsstand(stichtag: IsoDate): void {
 function bewerten(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit) {
   pruefeRechtsstand(stichtag);
   return fakten.aufenthaltsart === 'AUFENTHALTSERLAUBNIS' || fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS'
-    ? mitTitel(fakten)
+    ? mitTitel(fakten, stichtag)
     : imVerfahrenOderGeduldet(fakten, stichtag, taetigkeit);
 }
 
@@ -179,8 +205,7 @@ export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: I
     addMonths(fakten.aufenthaltSeit, 15),
     addMonths(fakten.aufenthaltSeit, 48),
     ...(fakten.wohnpflichtBis ? [addDays(fakten.wohnpflichtBis, 1)] : []),
-    RECHTSSTAND.ASYLPAKET_I,
-    RECHTSSTAND.INTEGRATIONSGESETZ,
+    ...Object.values(RECHTSSTAND),
     ...LISTENAENDERUNGEN,
   ]
     .filter((day) => day > stichtag)
