@@ -45,6 +45,12 @@ const CASES: Case[] = [
   // Temporary agency work
   ['temporary agency work in month 6', syrer, '2016-02-01', 'LEIHARBEIT', 'VERBOTEN', '§ 40 Abs. 1 Nr. 2 AufenthG', '2016-12-01'],
   ['temporary agency work after 15 months', { ...syrer, aufenthaltSeit: '2014-12-01' }, '2016-03-01', 'LEIHARBEIT', 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', '§ 32 Abs. 5 Nr. 2 BeschV', '2018-12-01'],
+  // § 40 Abs. 1 Nr. 2 AufenthG; § 32 Abs. 3 BeschV from 24 Oct 2015 (Asylverfahrensbeschleunigungsgesetz)
+  ['temporary agency work after 15 months, the day before 24 Oct 2015', { ...syrer, aufenthaltSeit: '2014-06-01' }, '2015-10-23', 'LEIHARBEIT', 'VERBOTEN', '§ 40 Abs. 1 Nr. 2 AufenthG', '2015-10-24'],
+  ['temporary agency work after 15 months, from 24 Oct 2015', { ...syrer, aufenthaltSeit: '2014-06-01' }, '2015-10-24', 'LEIHARBEIT', 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', '§ 32 Abs. 5 Nr. 2 BeschV', '2018-06-01'],
+  ['temporary agency work after four years before 24 Oct 2015: no approval, so no refusal', { ...syrer, aufenthaltSeit: '2011-01-01' }, '2015-06-01', 'LEIHARBEIT', 'OHNE_ZUSTIMMUNG_BA', '§ 32 Abs. 2 Nr. 5 BeschV', null],
+  ['temporary agency work in month 6 before 24 Oct 2015', { ...syrer, aufenthaltSeit: '2015-03-01' }, '2015-09-01', 'LEIHARBEIT', 'VERBOTEN', '§ 40 Abs. 1 Nr. 2 AufenthG', '2016-06-01'],
+  ['temporary agency work in month 6 after 6 Aug 2016, district unknown', { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: null }, '2016-08-06', 'LEIHARBEIT', 'VERBOTEN', '§ 40 Abs. 1 Nr. 2 AufenthG', '2017-06-01'],
   ['temporary agency work in month 6 after 6 Aug 2016, Düsseldorf', { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' }, '2016-08-06', 'LEIHARBEIT', 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', '§ 32 Abs. 5 Nr. 3 BeschV', '2017-06-01'],
   ['temporary agency work in month 6 after 6 Aug 2016, Essen', { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Essen' }, '2016-08-06', 'LEIHARBEIT', 'VERBOTEN', '§ 40 Abs. 1 Nr. 2 AufenthG', '2017-06-01'],
   // Integrationsgesetz: the priority check, both sides of 6 Aug 2016
@@ -100,6 +106,15 @@ describe('labour-market access on a Stichtag', () => {
 
   it('has at least 25 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('names § 32 Abs. 3 BeschV when it lets temporary agency work through', () => {
+    const nachFuenfzehn = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2014-06-01' }, '2015-10-24', 'LEIHARBEIT');
+    expect(nachFuenfzehn.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 2 BeschV', '§ 32 Abs. 3 BeschV']);
+    const duesseldorf = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' }, '2016-08-06', 'LEIHARBEIT');
+    expect(duesseldorf.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 3 BeschV', '§ 32 Abs. 3 BeschV']);
+    const beschaeftigung = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' }, '2016-08-06');
+    expect(beschaeftigung.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 3 BeschV']);
   });
 
   it('names the unknown district when it assumes the priority check', () => {

@@ -107,6 +107,15 @@ function mitTitel(fakten: ArbeitsmarktFakten, stichtag: IsoDate) {
   );
 }
 
+/**
+ * Temporary agency work. § 40 Abs. 1 Nr. 2 AufenthG makes the BA refuse its approval to it; work that needs
+ * no approval (4 years, § 32 Abs. 2 Nr. 5 BeschV) is not touched. § 32 Abs. 3 BeschV lets the BA approve it
+ * where it approves without priority check: from 24 Oct 2015 (Asylverfahrensbeschleunigungsgesetz) after
+ * 15 months (Abs. 5 Nr. 2), from 6 Aug 2016 (Verordnung zum Integrationsgesetz) also in the Agentur
+ * districts without the check (Abs. 5 Nr. 3), so from month 4 there.
+ */
+const leiharbeitZugelassen = grund('§ 32 Abs. 3 BeschV', 'Leiharbeit: die BA darf abweichend von § 40 Abs. 1 Nr. 2 AufenthG zustimmen, weil sie ohne Vorrangprüfung zustimmt.');
+
 /** The dated obligation decides; the deprecated yes/no only when no last day is given. */
 function wohnpflichtAm(fakten: ArbeitsmarktFakten, stichtag: IsoDate): boolean {
   if (fakten.wohnpflichtBis != null) return stichtag <= fakten.wohnpflichtBis;
@@ -151,24 +160,22 @@ function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, 
   if (stichtag >= addMonths(fakten.aufenthaltSeit, 48)) {
     return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 32 Abs. 2 Nr. 5 BeschV', 'Nach vier Jahren erlaubten, geduldeten oder gestatteten Aufenthalts: keine Zustimmung der BA.'));
   }
+  const leiharbeit = taetigkeit === 'LEIHARBEIT';
   if (stichtag >= addMonths(fakten.aufenthaltSeit, 15)) {
-    return ergebnis(
-      'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG',
-      grund('§ 32 Abs. 5 Nr. 2 BeschV', 'Nach 15 Monaten Aufenthalt: Zustimmung der BA ohne Vorrangprüfung, auch für Leiharbeit; die BA prüft die Arbeitsbedingungen.'),
-    );
+    const ohneVorrang = grund('§ 32 Abs. 5 Nr. 2 BeschV', 'Nach 15 Monaten Aufenthalt: Zustimmung der BA ohne Vorrangprüfung; die BA prüft die Arbeitsbedingungen.');
+    if (!leiharbeit) return ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang);
+    return asylpaket
+      ? ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang, leiharbeitZugelassen)
+      : ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Vor dem 24.10.2015 muss die BA die Zustimmung zur Leiharbeit versagen, solange sie zustimmen muss.'));
   }
-  if (stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ) {
-    if (fakten.agenturbezirk && !VORRANGPRUEFUNG_BEZIRKE_NRW.includes(fakten.agenturbezirk)) {
-      return ergebnis(
-        'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG',
-        grund('§ 32 Abs. 5 Nr. 3 BeschV', `Keine Vorrangprüfung im Agenturbezirk ${fakten.agenturbezirk}; Leiharbeit ist dort möglich.`),
-      );
-    }
+  if (stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ && fakten.agenturbezirk && !VORRANGPRUEFUNG_BEZIRKE_NRW.includes(fakten.agenturbezirk)) {
+    const ohneVorrang = grund('§ 32 Abs. 5 Nr. 3 BeschV', `Keine Vorrangprüfung im Agenturbezirk ${fakten.agenturbezirk} (Bezirk des Arbeitsorts).`);
+    return ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang, ...(leiharbeit ? [leiharbeitZugelassen] : []));
   }
   const ohneBezirk = stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ && !fakten.agenturbezirk;
-  const vorbehalt = ohneBezirk ? [grund('§ 32 Abs. 5 Nr. 3 BeschV', 'Agenturbezirk unbekannt: Vorrangprüfung angenommen.')] : [];
-  if (taetigkeit === 'LEIHARBEIT') {
-    return ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Keine Zustimmung der BA zur Leiharbeit in den ersten 15 Monaten.'), ...vorbehalt);
+  const vorbehalt = ohneBezirk ? [grund('§ 32 Abs. 5 Nr. 3 BeschV', 'Agenturbezirk des Arbeitsorts unbekannt: Vorrangprüfung angenommen.')] : [];
+  if (leiharbeit) {
+    return ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Die BA muss die Zustimmung zur Leiharbeit versagen, solange sie mit Vorrangprüfung zustimmt.'), ...vorbehalt);
   }
   return ergebnis(
     'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG',
