@@ -56,7 +56,7 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
       );
     }
     await seedDemoConsents(datenschutzDb<AuslaenderbehoerdeDatabase>(trx), OWNER, population);
-    for (const klaerung of demoKlaerungen(population, district)) await insertStatusklaerung(trx, klaerung);
+    for (const klaerung of demoKlaerungen(population)) await insertStatusklaerung(trx, klaerung);
   });
   return true;
 }
@@ -90,7 +90,7 @@ function verbotsgrund(person: DemoPerson): string | null {
  * Questions the Agentur and the Jobcenter asked about persons whose papers contradict the law on the
  * reference date (the seed document's example): most answered within a few working days, some still open.
  */
-function demoKlaerungen(population: Population, district: ReadonlyMap<string, string>) {
+function demoKlaerungen(population: Population) {
   const day = population.referenceDate;
   return population.persons.flatMap((person) => {
     const current = person.statusverlauf.at(-1)!;
@@ -103,7 +103,8 @@ function demoKlaerungen(population: Population, district: ReadonlyMap<string, st
         asylantragAm: person.asylantragAm,
         wohnpflichtBis: wohnpflichtBis(person),
         verbot60aAbs6: verbotsgrund(person) !== null,
-        agenturbezirk: district.get(person.haushaltId) ?? null,
+        // No job is in view: the district of a place of work is unknown (where they live does not decide).
+        agenturbezirk: null,
       },
       day,
     );

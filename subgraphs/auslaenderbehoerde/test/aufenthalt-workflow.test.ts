@@ -47,6 +47,24 @@ describe('labour-market access from the stored facts', () => {
     expect(body.data?.person.widersprueche).toContainEqual(expect.objectContaining({ nebenbestimmung: 'Erwerbstätigkeit nicht gestattet' }));
   });
 
+  it('judges the priority check by the district of the place of work, not of the home (§ 32 Abs. 5 Nr. 3 BeschV from 6 Aug 2016)', async () => {
+    // Lives in Dortmund, which kept the priority check; months 4 to 15 on the Stichtag; a job in view in Düsseldorf or in Dortmund.
+    const dortmund = new Set(population.households.filter((household) => household.agenturbezirk === 'Dortmund').map((household) => household.id));
+    const person = population.persons.find(
+      (candidate) => dortmund.has(candidate.haushaltId) && current(candidate).art === 'AUFENTHALTSGESTATTUNG' && candidate.einreiseAm >= '2015-08-01' && candidate.asylantragAm !== null && !['AL', 'XK', 'RS', 'ME', 'MK', 'BA'].includes(candidate.staatsangehoerigkeit),
+    )!;
+    const ask = async (arbeitsort: string | null) => {
+      const { body } = await abh.ask<{ person: { arbeitsmarktzugang: { erlaubnis: string; gruende: { paragraph: string }[] } } }>(
+        `query($id: ID!, $o: String) { person(id: $id) { arbeitsmarktzugang(stichtag: "2016-09-01", agenturbezirkArbeitsort: $o) { erlaubnis gruende { paragraph } } } }`,
+        { id: person.id, o: arbeitsort },
+      );
+      return body.data!.person.arbeitsmarktzugang;
+    };
+    expect(await ask('Düsseldorf')).toEqual({ erlaubnis: 'ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', gruende: [{ paragraph: '§ 32 Abs. 5 Nr. 3 BeschV' }] });
+    expect((await ask('Dortmund')).erlaubnis).toBe('ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG');
+    expect(await ask(null)).toEqual({ erlaubnis: 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', gruende: [{ paragraph: '§ 39 Abs. 2 AufenthG' }, { paragraph: '§ 32 Abs. 5 Nr. 3 BeschV' }] });
+  });
+
   it('is released to other agencies only under consent: no law covers arbeitsmarktzugang', async () => {
     const without = population.persons.find((person) => demoDeclaration(person, population.referenceDate) === null)!;
     const { body } = await abh.ask(ZUGANG.replace(/aufenthalt \{[^}]*\{[^}]*\} \}/, ''), { id: without.id, s: '2015-12-01' }, 'agentur', 'integrationsfachkraft');

@@ -22,7 +22,7 @@ export interface PersonTable {
   wohnpflichtErstaufnahmeBis: DateColumn | null;
   /** Grounds of a ban under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG, as the ABH recorded them. */
   verbot60aAbs6Grund: string | null;
-  /** The Agentur für Arbeit district the person lives in (the priority check depends on it from 6 Aug 2016). */
+  /** The Agentur für Arbeit district the person lives in: the outreach list's filter. The priority check depends on the place of work instead. */
   agenturbezirk: string | null;
   /** Start of the permitted, tolerated or authorised stay when earlier stays count; null: since entry. */
   aufenthaltSeit: DateColumn | null;

@@ -34,6 +34,7 @@ export interface ArbeitsmarktFakten {
   readonly wohnpflichtErstaufnahme?: boolean | null;
   /** Grounds under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG (came for benefits, caused the obstacle to removal). */
   readonly verbot60aAbs6?: boolean | null;
+  /** Agentur district of the place of work (§ 32 Abs. 5 Nr. 3 BeschV from 6 Aug 2016); null: unknown, the check is assumed. */
   readonly agenturbezirk?: string | null;
 }
 
