@@ -38,7 +38,8 @@ describe('Kindergeld as income through @requires', () => {
 
     await system.query(
       `mutation($id: ID!) { antragBescheiden(antragId: $id, beschiedenAm: "2015-11-12", ergebnis: BEWILLIGT, monatsbetrag: 376,
-         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04" }, { vorname: "Omar", nachname: "Haddad", geburtsdatum: "2013-07-01" }]) { id } }`,
+         aufenthaltstitel: { art: AUFENTHALTSERLAUBNIS, rechtsgrundlage: "§ 25 Abs. 2 AufenthG", gueltigAb: "2015-11-02" },
+         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04", ordnungszahl: 1 }, { vorname: "Omar", nachname: "Haddad", geburtsdatum: "2013-07-01", ordnungszahl: 2 }]) { id } }`,
       { id: antragId },
       FAMILIENKASSE,
     );

@@ -29,12 +29,16 @@ async function eingang(code: string, eingangAm: string) {
   return (await fk.ask<Eingang>(EINGANG, { c: code, e: eingangAm })).body;
 }
 
-const BESCHEID = `mutation($id: ID!, $am: Date!, $e: KindergeldErgebnis!, $b: Float, $g: String, $k: [KindInput!]) {
-  antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: $e, monatsbetrag: $b, ablehnungsgrund: $g, kinder: $k) { id beschiedenAm ergebnis } }`;
-const KIND = [{ vorname: 'Lina', nachname: 'Haddad', geburtsdatum: '2011-03-04' }];
+const BESCHEID = `mutation($id: ID!, $am: Date!, $e: KindergeldErgebnis!, $ab: Date, $b: Float, $t: AufenthaltstitelInput, $g: String, $k: [KindInput!]) {
+  antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: $e, bewilligtAb: $ab, monatsbetrag: $b, aufenthaltstitel: $t, ablehnungsgrund: $g, kinder: $k) {
+    id beschiedenAm ergebnis monatsbetrag bewilligtAb berechtigungRegel aufenthaltstitel { art rechtsgrundlage gueltigAb }
+    kinder { ordnungszahl satzverlauf { ab bis betrag } } } }`;
+const KIND = [{ vorname: 'Lina', nachname: 'Haddad', geburtsdatum: '2011-03-04', ordnungszahl: 1 }];
+/** Recognised as a refugee on 2 Nov 2015: § 25 Abs. 2 AufenthG allows work by law (§ 62 Abs. 2 Nr. 2 EStG). */
+const TITEL = { art: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 2 AufenthG', gueltigAb: '2015-11-02' };
 
 async function bewilligen(antragId: string, am: string) {
-  const { body } = await fk.ask(BESCHEID, { id: antragId, am, e: 'BEWILLIGT', b: 188, k: KIND });
+  const { body } = await fk.ask(BESCHEID, { id: antragId, am, e: 'BEWILLIGT', b: 188, t: TITEL, k: KIND });
   expect(body.errors).toBeUndefined();
 }
 
@@ -89,14 +93,51 @@ describe('packets and receipt', () => {
 
 describe('decisions', () => {
   it.each([
-    ['before receipt', { am: '2015-11-15', e: 'BEWILLIGT', b: 188, k: KIND }, 'beschiedenAm'],
-    ['a grant without children', { am: '2015-11-20', e: 'BEWILLIGT', b: 188, k: [] }, 'kinder'],
-    ['a grant without amount', { am: '2015-11-20', e: 'BEWILLIGT', k: KIND }, 'monatsbetrag'],
+    ['before receipt', { am: '2015-11-15', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'beschiedenAm'],
+    ['a grant without children', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [] }, 'kinder'],
+    ['a child without its place in the order', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [{ ...KIND[0], ordnungszahl: null }] }, 'kinder.0.ordnungszahl'],
+    ['two children in the same place', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [KIND[0], { ...KIND[0], vorname: 'Omar' }] }, 'kinder.1.ordnungszahl'],
+    ['an amount other than the table\'s', { am: '2015-11-20', e: 'BEWILLIGT', b: 184, t: TITEL, k: KIND }, 'monatsbetrag'],
+    ['an amount below a cent (0.001)', { am: '2015-11-20', e: 'BEWILLIGT', b: 0.001, t: TITEL, k: KIND }, 'monatsbetrag'],
+    ['an implausible amount (1e308)', { am: '2015-11-20', e: 'BEWILLIGT', b: 1e308, t: TITEL, k: KIND }, 'monatsbetrag'],
+    ['a negative amount', { am: '2015-11-20', e: 'BEWILLIGT', b: -188, t: TITEL, k: KIND }, 'monatsbetrag'],
+    ['a grant from a month after the decision', { am: '2015-11-20', ab: '2015-12-01', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'bewilligtAb'],
+    ['a grant without the residence document', { am: '2015-11-20', e: 'BEWILLIGT', k: KIND }, 'aufenthaltstitel'],
+    ['a grant on an Aufenthaltsgestattung (§ 62 Abs. 2 EStG)', { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-06-01' }, k: KIND }, 'aufenthaltstitel.art'],
+    ['a grant on a Duldung (§ 62 Abs. 2 EStG)', { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'DULDUNG', gueltigAb: '2015-06-01' }, k: KIND }, 'aufenthaltstitel.art'],
+    ['a grant on § 25 Abs. 5 without 3 years', { am: '2015-11-20', e: 'BEWILLIGT', t: { ...TITEL, rechtsgrundlage: '§ 25 Abs. 5 AufenthG', aufenthaltImBundesgebietSeit: '2014-01-01', arbeitsmarktbezug: true }, k: KIND }, 'aufenthaltstitel.aufenthaltImBundesgebietSeit'],
+    ['a grant on a paragraph the rules do not know', { am: '2015-11-20', e: 'BEWILLIGT', t: { ...TITEL, rechtsgrundlage: 'irgendwas' }, k: KIND }, 'aufenthaltstitel.rechtsgrundlage'],
+    ['a grant before the document was valid', { am: '2015-11-20', ab: '2015-10-01', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'bewilligtAb'],
     ['a refusal without reason', { am: '2015-11-20', e: 'ABGELEHNT' }, 'ablehnungsgrund'],
+    ['a refusal with an amount', { am: '2015-11-20', e: 'ABGELEHNT', g: 'kein Anspruch', b: 0.001 }, 'monatsbetrag'],
   ])('refuses %s', async (_, decision, field) => {
     const id = await received(PERSON[0], '2015-11-16');
     const { body } = await fk.ask(BESCHEID, { id, ...decision });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('takes the amount from the statutory table and records the document that entitled', async () => {
+    const id = await received(PERSON[1], '2015-11-16');
+    const kinder = [KIND[0], { vorname: 'Omar', nachname: 'Haddad', geburtsdatum: '2013-05-05', ordnungszahl: 3 }];
+    const { body } = await fk.ask<{ antragBescheiden: unknown }>(BESCHEID, { id, am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: kinder });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.antragBescheiden).toMatchObject({
+      monatsbetrag: 188 + 194,
+      bewilligtAb: '2015-11-01',
+      berechtigungRegel: expect.stringMatching(/^§ 62 Abs. 2 EStG .* Nr. 2/),
+      aufenthaltstitel: { art: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 2 AufenthG', gueltigAb: '2015-11-02' },
+      kinder: [
+        { ordnungszahl: 1, satzverlauf: [{ ab: '2015-11-01', bis: '2015-12-31', betrag: 188 }, { ab: '2016-01-01', bis: '2016-12-31', betrag: 190 }, { ab: '2017-01-01', bis: '2017-12-31', betrag: 192 }] },
+        { ordnungszahl: 3, satzverlauf: [{ ab: '2015-11-01', bis: '2015-12-31', betrag: 194 }, { ab: '2016-01-01', bis: '2016-12-31', betrag: 196 }, { ab: '2017-01-01', bis: '2017-12-31', betrag: 198 }] },
+      ],
+    });
+  });
+
+  it('answers kindergeldsatz from the table and refuses months and places it does not know', async () => {
+    const SATZ = `query($m: Date!, $n: Int!) { kindergeldsatz(monat: $m, ordnungszahl: $n) }`;
+    expect((await fk.ask(SATZ, { m: '2016-02-29', n: 4 })).body.data).toEqual({ kindergeldsatz: 221 });
+    expect((await fk.ask(SATZ, { m: '2018-01-01', n: 1 })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'monat' });
+    expect((await fk.ask(SATZ, { m: '2016-01-01', n: 0 })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ordnungszahl' });
   });
 
   it('answers a repeated decision unchanged and refuses a different one', async () => {
