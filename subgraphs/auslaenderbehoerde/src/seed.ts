@@ -36,7 +36,8 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
           agenturbezirk: district.get(person.haushaltId) ?? null,
           wohnpflichtErstaufnahmeBis: wohnpflichtBis(person),
           verbot60aAbs6Grund: verbotsgrund(person),
-          aufenthaltSeit: fruehererAufenthalt(person),
+          // The demo's stays are uninterrupted since entry; nobody's earlier, interrupted stay is counted.
+          aufenthaltSeit: null,
           // Recorded for adults at the asylum application; a child's schooling is not core data.
           qualifikation: ageOn(person.geburtsdatum, population.referenceDate) >= 18 ? person.qualifikation : null,
         })),
@@ -66,20 +67,6 @@ function wohnpflichtBis(person: DemoPerson): string | null {
   return person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null;
 }
 
-const WESTBALKAN = new Set(['AL', 'BA', 'MK', 'ME', 'RS', 'XK']);
-
-/** Some Western Balkans returnees were tolerated here before (earlier stays count toward the waiting periods). */
-function fruehererAufenthalt(person: DemoPerson): string | null {
-  const current = person.statusverlauf.at(-1)!;
-  const eligible =
-    WESTBALKAN.has(person.staatsangehoerigkeit) &&
-    (current.art === 'DULDUNG' || current.art === 'AUFENTHALTSGESTATTUNG') &&
-    (person.asylantragAm === null || person.asylantragAm <= '2015-08-31') &&
-    person.geburtsdatum < '1990-01-01';
-  const random = demoRandom(OWNER, 'frueherer-aufenthalt', person.id);
-  return eligible && random.chance(0.3) ? random.date('2009-01-01', '2011-06-30') : null;
-}
-
 function verbotsgrund(person: DemoPerson): string | null {
   const current = person.statusverlauf.at(-1)!;
   if (current.art !== 'DULDUNG' || !demoRandom(OWNER, 'verbot60a', person.id).chance(0.1)) return null;
@@ -99,7 +86,7 @@ function demoKlaerungen(population: Population) {
         aufenthaltsart: current.art,
         rechtsgrundlage: current.rechtsgrundlage,
         staatsangehoerigkeit: person.staatsangehoerigkeit,
-        aufenthaltSeit: fruehererAufenthalt(person) ?? person.einreiseAm,
+        aufenthaltSeit: person.einreiseAm,
         asylantragAm: person.asylantragAm,
         wohnpflichtBis: wohnpflichtBis(person),
         verbot60aAbs6: verbotsgrund(person) !== null,

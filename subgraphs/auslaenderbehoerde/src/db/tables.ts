@@ -24,7 +24,7 @@ export interface PersonTable {
   verbot60aAbs6Grund: string | null;
   /** The Agentur für Arbeit district the person lives in: the outreach list's filter. The priority check depends on the place of work instead. */
   agenturbezirk: string | null;
-  /** Start of the permitted, tolerated or authorised stay when earlier stays count; null: since entry. */
+  /** Start of the current uninterrupted permitted, tolerated or authorised stay, never before entry; null: the entry day. */
   aufenthaltSeit: DateColumn | null;
   /** School and vocational education as the core data system holds it since Feb 2016; null: not recorded. */
   qualifikation: Qualifikation | null;

@@ -25,7 +25,11 @@ export interface ArbeitsmarktFakten {
   readonly rechtsgrundlage?: string | null;
   /** ISO 3166-1 alpha-2 (XK for Kosovo). */
   readonly staatsangehoerigkeit: string;
-  /** Day the permitted, tolerated or authorised stay began; earlier such stays count (§ 61 AsylG, § 32 BeschV). */
+  /**
+   * First day of the current uninterrupted permitted, tolerated or authorised stay: the 15 months and 4 years
+   * need it uninterrupted (§ 32 Abs. 5 Nr. 2, Abs. 2 Nr. 5 BeschV, 2014–2016 versions); a lawful or tolerated
+   * stay right before the asylum application counts (§ 61 Abs. 2 S. 2 AsylG); a stay ended by leaving does not.
+   */
   readonly aufenthaltSeit: IsoDate;
   readonly asylantragAm?: IsoDate | null;
   /** Last day of the obligation to live in a reception centre (§ 47 AsylG); the ban of § 61 Abs. 1 AsylG ends after it. */

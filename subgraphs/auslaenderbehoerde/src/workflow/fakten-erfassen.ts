@@ -1,6 +1,7 @@
 import { badUserInput, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
+import { findPersonsByIds } from '../db/person.repository.ts';
 import { istLaendercode } from '../domain/laendercode.ts';
 import { STATUS_ERFASSEN } from './permissions.ts';
 
@@ -23,6 +24,13 @@ export async function aufenthaltsfaktenErfassen(context: Context, personId: stri
   }
   const changes = Object.fromEntries(Object.entries(eingabe).filter(([, value]) => value !== undefined));
   if (Object.keys(changes).length === 0) throw badUserInput('no fact to record', 'fakten');
+  const [person] = await findPersonsByIds(context.db, [personId]);
+  if (!person) throw notFound('Person', personId);
+  // The waiting periods count an uninterrupted stay (§ 32 Abs. 2 Nr. 5, Abs. 5 Nr. 2 BeschV): a stay before
+  // the last entry ended when the person left, so it cannot be the start. The entry day is never changed here.
+  if (eingabe.aufenthaltSeit && eingabe.aufenthaltSeit < person.einreiseAm) {
+    throw badUserInput(`aufenthaltSeit lies before the entry on ${person.einreiseAm}: a stay interrupted by leaving Germany does not count`, 'aufenthaltSeit');
+  }
   const result = await context.db.updateTable('person').set(changes).where('id', '=', personId).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw notFound('Person', personId);
 }
