@@ -49,15 +49,25 @@ describe('Kindergeld as income (§ 11 Abs. 1 S. 5 SGB II)', () => {
 });
 
 describe('legal sphere on a day', () => {
-  const gestattung = { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-03-01', gueltigBis: '2015-10-31' } as const;
-  const titel = { art: 'AUFENTHALTSERLAUBNIS', gueltigAb: '2015-11-01', gueltigBis: null } as const;
+  const gestattung = { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-03-01', gueltigBis: '2015-10-31', rechtsgrundlage: '§ 55 Abs. 1 AsylG' } as const;
+  const titel = { art: 'AUFENTHALTSERLAUBNIS', gueltigAb: '2015-11-01', gueltigBis: null, rechtsgrundlage: '§ 25 Abs. 2 AufenthG' } as const;
+  const erlaubnis = (rechtsgrundlage: string) => ({ verlauf: [gestattung, { ...titel, rechtsgrundlage }], bewilligungen: [], sgb2Ab: null });
   it.each([
     ['in the asylum procedure', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null }, '2015-10-15', 'SGB_III'],
     ['recognised, nothing at the Jobcenter yet', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null }, '2015-11-15', 'KEINER'],
     ['recognised, change of sphere recorded', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01' }, '2015-11-15', 'SGB_II'],
     ['granted SGB II', { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null }, '2016-01-15', 'SGB_II'],
     ['grant ended, no change recorded', { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null }, '2016-05-01', 'KEINER'],
-    ['tolerated', { verlauf: [{ art: 'DULDUNG', gueltigAb: '2015-01-01', gueltigBis: null }], bewilligungen: [], sgb2Ab: null }, '2015-06-01', 'SGB_III'],
+    ['tolerated', { verlauf: [{ art: 'DULDUNG', gueltigAb: '2015-01-01', gueltigBis: null, rechtsgrundlage: '§ 60a Abs. 2 AufenthG' }], bewilligungen: [], sgb2Ab: null }, '2015-06-01', 'SGB_III'],
+    // § 1 Abs. 1 Nr. 3 AsylbLG (Gesetz vom 10.12.2014, BGBl. I S. 2187, from 01.03.2015)
+    ['§ 23 Abs. 1 (war): AsylbLG', erlaubnis('§ 23 Abs. 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 24 (temporary protection): AsylbLG', erlaubnis('§ 24 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 S. 1: AsylbLG', erlaubnis('§ 25 Abs. 4 S. 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 Satz 1, written out: AsylbLG', erlaubnis('§ 25 Abs. 4 Satz 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 5: AsylbLG', erlaubnis('§ 25 Abs. 5 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 S. 2 (extension): not AsylbLG', erlaubnis('§ 25 Abs. 4 S. 2 AufenthG'), '2015-11-15', 'KEINER'],
+    ['§ 25 Abs. 3: not AsylbLG, SGB II possible', erlaubnis('§ 25 Abs. 3 AufenthG'), '2015-11-15', 'KEINER'],
+    ['§ 25 Abs. 5 with SGB II granted anyway: the grant decides', { ...erlaubnis('§ 25 Abs. 5 AufenthG'), bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }] }, '2015-11-15', 'SGB_II'],
   ] as const)('%s', (_, fakten, stichtag, rechtskreis) => {
     expect(bestimmeRechtskreis(fakten, stichtag)).toBe(rechtskreis);
   });

@@ -50,13 +50,18 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     for (const [variables, field] of [
       [{ id: second, am: '2016-04-20', ab: '2016-04-01', bis: '2016-09-30', r: 399, u: 350 }, 'bewilligtAb'],
       [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: -1, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 0.001, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 1e308, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 350.005 }, 'unterkunft'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 10_000 }, 'unterkunft'],
       [{ id: second, am: '2016-03-31', ab: '2016-05-01', bis: '2016-10-31', r: 399, u: 350 }, 'beschiedenAm'],
     ] as const) {
       const { body } = await jc.ask(DECIDE, variables);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const next = await jc.ask(DECIDE, { id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360 });
+    const next = await jc.ask(DECIDE, { id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360.27 });
     expect(next.body.errors).toBeUndefined();
+    expect(next.body.data).toMatchObject({ leistungsantragBescheiden: { regelbedarf: 404, unterkunft: 360.27 } });
     expect((await jc.ask(DECIDE, { id: second, am: '2016-04-21', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360 })).body.errors?.[0]?.extensions?.['grund']).toBe('BEREITS_BESCHIEDEN');
   });
 

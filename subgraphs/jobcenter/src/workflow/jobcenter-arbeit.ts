@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { badUserInput, domainError, ErrorCode, euroInCent, isUuid, notFound } from '@ip/kit';
 import { authorise, type Permission } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '../db/bedarfsgemeinschaft.repository.ts';
@@ -69,6 +69,9 @@ export interface BescheidArgs {
   readonly unterkunft?: number | null;
 }
 
+/** Monthly amounts of one Bedarfsgemeinschaft: exact cents, and below what a numeric(8, 2) column could hold by far. */
+const MONATSBETRAG = { min: 0, max: 999_999 } as const;
+
 export async function leistungsantragBescheiden(context: Context, args: BescheidArgs): Promise<LeistungsantragRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'decide SGB II applications');
   if (!isUuid(args.antragId)) throw notFound('Sgb2Leistungsantrag', args.antragId);
@@ -77,6 +80,8 @@ export async function leistungsantragBescheiden(context: Context, args: Bescheid
   if (granted && (!args.bewilligtAb || !args.bewilligtBis || args.regelbedarf == null || args.unterkunft == null)) {
     throw badUserInput('a grant names its period and its monthly Regelbedarf and Unterkunft', 'bewilligtAb');
   }
+  if (args.regelbedarf != null) euroInCent(args.regelbedarf, 'regelbedarf', MONATSBETRAG);
+  if (args.unterkunft != null) euroInCent(args.unterkunft, 'unterkunft', MONATSBETRAG);
   return context.db.transaction().execute(async (trx) => {
     const antrag = await trx.selectFrom('leistungsantrag').selectAll().where('id', '=', args.antragId).forUpdate().executeTakeFirst();
     if (!antrag) throw notFound('Sgb2Leistungsantrag', args.antragId);
