@@ -64,6 +64,10 @@ const CASES: Case[] = [
   ['Albania, application on 31 Aug: no ban (Dortmund keeps the priority check)', albaner({ asylantragAm: '2015-08-31' }), '2015-11-15', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-09-01'],
   ['Kosovo, listed from 24 Oct 2015, training banned too', albaner({ staatsangehoerigkeit: 'XK' }), '2015-11-15', 'BETRIEBLICHE_AUSBILDUNG', 'VERBOTEN', '§ 61 Abs. 2 S. 4 AsylG', null],
   ['Serbia (safe since 2014) with a Duldung, application after 31 Aug', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01' }), '2015-11-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', null],
+  // § 60a Abs. 6 S. 1 Nr. 3 AufenthG (from 24 Oct 2015): application after 31 Aug 2015 and rejected; a withdrawn one is not
+  ['Serbia with a Duldung, application after 31 Aug withdrawn: no ban', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01', asylantragZurueckgenommenAm: '2015-10-01' }), '2015-11-01', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2016-03-01'],
+  ['Serbia with a Duldung, withdrawal recorded for a later day: banned until then', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01', asylantragZurueckgenommenAm: '2015-12-01' }), '2015-11-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', '2015-12-01'],
+  ['Serbia with a Gestattung: the procedure ban does not ask how it ends', { ...syrer, staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-20', asylantragZurueckgenommenAm: '2015-10-30' }, '2015-11-01', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 2 S. 4 AsylG', null],
   ['Serbia with a Duldung before the ban came into force', duldung({ staatsangehoerigkeit: 'RS', asylantragAm: '2015-09-01' }), '2015-10-23', 'BESCHAEFTIGUNG', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '§ 39 Abs. 2 AufenthG', '2015-10-24'],
   // Other bans
   // § 61 Abs. 1 AsylG while obliged to live in a reception centre; § 47 Abs. 1 AsylG (from 24 Oct 2015: up to six months)

@@ -126,8 +126,31 @@ describe('recording residence status and facts', () => {
     expect(unterbrochen.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'aufenthaltSeit' });
     const ok = await abh.ask(FAKTEN, { p: syrer.id, f: { wohnpflichtErstaufnahmeBis: '2015-12-31', agenturbezirk: 'Münster' } });
     expect(ok.body.data).toEqual({ aufenthaltsfaktenErfassen: { wohnpflichtErstaufnahmeBis: '2015-12-31', agenturbezirk: 'Münster' } });
+    const vorAntrag = await abh.ask(FAKTEN, { p: syrer.id, f: { asylantragZurueckgenommenAm: addDaysIso(syrer.asylantragAm!, -1) } });
+    expect(vorAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asylantragZurueckgenommenAm' });
     const zugang = await abh.ask<Zugang>(ZUGANG, { id: syrer.id, s: '2015-12-15' });
     expect(zugang.body.data?.person.arbeitsmarktzugang).toMatchObject({ erlaubnis: 'VERBOTEN', gruende: [{ paragraph: '§ 61 Abs. 1 AsylG' }] });
+  });
+});
+
+describe('a withdrawn asylum application (§ 60a Abs. 6 S. 1 Nr. 3 AufenthG needs a rejected one)', () => {
+  it('records the withdrawal and lifts the safe-country ban of a Duldung', async () => {
+    const serbe = population.persons.find(
+      (candidate) => candidate.staatsangehoerigkeit === 'RS' && current(candidate).art === 'DULDUNG' && candidate.asylantragAm !== null && candidate.asylantragAm > '2015-08-31',
+    );
+    const person = serbe ?? population.persons.find((candidate) => current(candidate).art === 'DULDUNG')!;
+    const FAKTEN = `mutation($p: ID!, $f: AufenthaltsfaktenInput!) { aufenthaltsfaktenErfassen(personId: $p, fakten: $f) { asylantragAm asylantragZurueckgenommenAm } }`;
+    // A Serbian application after 31 Aug 2015 (set here if the demo holds none) and a Duldung since the demo's status.
+    const antrag = serbe ? serbe.asylantragAm! : '2015-09-10';
+    await abh.ask(FAKTEN, { p: person.id, f: { staatsangehoerigkeit: 'RS', asylantragAm: antrag } });
+    const vorher = await abh.ask<Zugang>(ZUGANG, { id: person.id, s: '2015-12-01' });
+    expect(vorher.body.data?.person.arbeitsmarktzugang).toMatchObject({ erlaubnis: 'VERBOTEN', gruende: [{ paragraph: '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG' }] });
+    const recorded = await abh.ask(FAKTEN, { p: person.id, f: { asylantragZurueckgenommenAm: addDaysIso(antrag, 20) } });
+    expect(recorded.body.data).toEqual({ aufenthaltsfaktenErfassen: { asylantragAm: antrag, asylantragZurueckgenommenAm: addDaysIso(antrag, 20) } });
+    const nachher = await abh.ask<Zugang>(ZUGANG, { id: person.id, s: '2015-12-01' });
+    expect(nachher.body.data?.person.arbeitsmarktzugang?.gruende[0]?.paragraph).not.toBe('§ 60a Abs. 6 S. 1 Nr. 3 AufenthG');
+    const ohneAntrag = await abh.ask(FAKTEN, { p: person.id, f: { asylantragAm: null } });
+    expect(ohneAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asylantragAm' });
   });
 });
 

@@ -17,6 +17,8 @@ export interface PersonTable {
   staatsangehoerigkeit: string;
   einreiseAm: DateColumn;
   asylantragAm: DateColumn | null;
+  /** Day the asylum application was withdrawn (§ 32 AsylG); null: not withdrawn. */
+  asylantragZurueckgenommenAm: ColumnType<string | null, string | null | undefined, string | null>;
   readonly erfasstAm: Generated<Date>;
   /** Last day of the obligation to live in a reception centre (§ 47 AsylG), if any. */
   wohnpflichtErstaufnahmeBis: DateColumn | null;

@@ -32,6 +32,8 @@ export interface ArbeitsmarktFakten {
    */
   readonly aufenthaltSeit: IsoDate;
   readonly asylantragAm?: IsoDate | null;
+  /** Day the asylum application was withdrawn; a withdrawn one is not a rejected one (§ 60a Abs. 6 S. 1 Nr. 3). */
+  readonly asylantragZurueckgenommenAm?: IsoDate | null;
   /** Last day of the obligation to live in a reception centre (§ 47 AsylG); the ban of § 61 Abs. 1 AsylG ends after it. */
   readonly wohnpflichtBis?: IsoDate | null;
   /** Deprecated: obliged on the Stichtag, end unknown; superseded by `wohnpflichtBis`. */
@@ -132,11 +134,15 @@ function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, 
   const asylpaket = stichtag >= RECHTSSTAND.ASYLPAKET_I;
   // The lasting safe-country ban is tested before the reception-centre ban, which ends on a known day: a
   // person under both must not look as if work came within reach once the obligation ends.
+  // § 61 Abs. 2 S. 4 AsylG bans work during the procedure; § 60a Abs. 6 S. 1 Nr. 3 AufenthG (24 Oct 2015 to
+  // 20 Aug 2019) after the application "abgelehnt wurde": a withdrawn application does not ban a Duldung.
+  const zurueckgenommen = fakten.asylantragZurueckgenommenAm != null && fakten.asylantragZurueckgenommenAm <= stichtag;
   if (
     asylpaket &&
     istSichererHerkunftsstaat(fakten.staatsangehoerigkeit, stichtag) &&
     fakten.asylantragAm != null &&
-    fakten.asylantragAm > SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH
+    fakten.asylantragAm > SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH &&
+    (gestattung || !zurueckgenommen)
   ) {
     const text = 'Staatsangehörige sicherer Herkunftsstaaten mit Asylantrag nach dem 31.08.2015 dürfen keine Beschäftigung ausüben.';
     return ergebnis('VERBOTEN', grund(gestattung ? '§ 61 Abs. 2 S. 4 AsylG' : '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', text));
@@ -217,6 +223,7 @@ export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: I
     addMonths(fakten.aufenthaltSeit, 15),
     addMonths(fakten.aufenthaltSeit, 48),
     ...(fakten.wohnpflichtBis ? [addDays(fakten.wohnpflichtBis, 1)] : []),
+    ...(fakten.asylantragZurueckgenommenAm ? [fakten.asylantragZurueckgenommenAm] : []),
     ...Object.values(RECHTSSTAND),
     ...LISTENAENDERUNGEN,
   ]

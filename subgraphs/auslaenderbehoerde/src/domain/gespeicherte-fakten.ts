@@ -23,6 +23,7 @@ export function faktenAm(
     staatsangehoerigkeit: person.staatsangehoerigkeit,
     aufenthaltSeit: person.aufenthaltSeit ?? person.einreiseAm,
     asylantragAm: person.asylantragAm,
+    asylantragZurueckgenommenAm: person.asylantragZurueckgenommenAm,
     wohnpflichtBis: person.wohnpflichtErstaufnahmeBis,
     verbot60aAbs6: person.verbot60aAbs6Grund !== null,
     agenturbezirk: agenturbezirkArbeitsort,
