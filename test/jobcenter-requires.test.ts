@@ -93,8 +93,9 @@ describe('gaps in subsistence', () => {
     expect(result.errors).toBeUndefined();
     const mine = result.data!.leistungsluecken.edges.map((edge) => edge.node).filter((node) => node.person.id === person.id);
     expect(mine.map((node) => [node.grund, node.seit, node.bis])).toEqual([
-      ['ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
       ['ASYLBLG_ENDE_VOR_SGB2', '2015-10-06', '2015-10-19'],
+      // No application by 31 October, the end of the month SGB II begins (§ 37 Abs. 2 S. 2 SGB II).
+      ['ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-20', null],
       ['SGB2_BEGINN_NICHT_BEWILLIGT', '2015-10-20', null],
     ]);
     expect(result.data!.leistungsluecken.totalCount).toBeGreaterThan(mine.length);

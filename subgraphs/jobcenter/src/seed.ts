@@ -40,11 +40,14 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const random = demoRandom(OWNER, household.id);
       if (!TITLES.has(current.art)) continue;
       const anerkanntAm = head.anerkanntAm ?? current.gueltigAb;
+      // AsylbLG runs to the end of the month of recognition (§ 1 Abs. 3 AsylbLG), SGB II from the next first.
+      const asylblgEnde = addDays(firstOfMonth(addMonths(anerkanntAm, 1)), -1);
+      const sgb2Start = addDays(asylblgEnde, 1);
       const erwachsene = members.filter((member) => member.rolle !== 'KIND');
       if (!random.chance(0.9)) {
         // Handed over at recognition, but no application yet: the gap the Rahmenkonzept warns of.
         for (const person of erwachsene) {
-          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: addDays(anerkanntAm, 13), sgb2Ab: addDays(anerkanntAm, 14), erfasstVon: 'jobcenter-demo' }, []);
+          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: asylblgEnde, sgb2Ab: sgb2Start, erfasstVon: 'jobcenter-demo' }, []);
         }
         continue;
       }
@@ -57,7 +60,8 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const decidedOn = addDays(gegruendetAm, random.int(14, 40));
       const decided = decidedOn <= population.referenceDate;
       const granted = decided && !random.chance(0.03);
-      const bewilligtAb = firstOfMonth(gegruendetAm);
+      // The application works back to the first of its month (§ 37 Abs. 2 S. 2 SGB II), not before SGB II.
+      const bewilligtAb = maxDate(firstOfMonth(gegruendetAm), sgb2Start);
       await insertBg(
         trx,
         { bgNummer, gegruendetAm },
@@ -74,10 +78,10 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
           },
         ],
       );
-      // The change of legal sphere: SGB II from the month of the application, AsylbLG up to the day
-      // before, except in some cases where the Sozialamt stopped earlier (a gap).
-      const sgb2Ab = maxDate(bewilligtAb, anerkanntAm);
-      const asylblgBis = random.chance(0.2) ? addDays(sgb2Ab, -random.int(5, 20)) : addDays(sgb2Ab, -1);
+      // The change of legal sphere: SGB II from the first month granted, AsylbLG to the end of the month of
+      // recognition, except in some cases where the Sozialamt stopped earlier (a gap).
+      const sgb2Ab = bewilligtAb;
+      const asylblgBis = random.chance(0.2) ? addDays(asylblgEnde, -random.int(5, 20)) : asylblgEnde;
       for (const person of erwachsene) {
         await insertWechsel(
           trx,

@@ -86,21 +86,26 @@ describe('gaps at the change of legal sphere', () => {
   const spaeterAntrag: Wechselakte = { ...sauber, personId: 'spaeter-antrag', antraegeEingang: ['2015-11-20'] };
   const asylblgLuecke: Wechselakte = { ...sauber, personId: 'asylblg-luecke', asylblgBis: '2015-10-15' };
   const nichtBewilligt: Wechselakte = { ...sauber, personId: 'nicht-bewilligt', bewilligungen: [] };
-  const schwellen = { antragNachTagen: 14, bewilligungNachTagen: 30 };
+  // An application received any day of the month SGB II begins works back to its first (§ 37 Abs. 2 S. 2 SGB II).
+  const imStartmonat: Wechselakte = { ...sauber, personId: 'im-startmonat', antraegeEingang: ['2015-11-30'] };
+  const naechsterMonat: Wechselakte = { ...sauber, personId: 'naechster-monat', antraegeEingang: ['2015-12-01'], bewilligungen: [{ ab: '2015-12-01', bis: '2016-05-31' }] };
+  const schwellen = { bewilligungNachTagen: 30 };
 
   it('finds every kind of gap and no false hit for a clean change of sphere', () => {
-    const found = findeLuecken([sauber, ohneAntrag, spaeterAntrag, asylblgLuecke, nichtBewilligt], '2015-12-15', schwellen);
+    const found = findeLuecken([sauber, ohneAntrag, spaeterAntrag, asylblgLuecke, nichtBewilligt, imStartmonat, naechsterMonat], '2015-12-15', schwellen);
     expect(found.map((luecke) => [luecke.personId, luecke.grund, luecke.seit, luecke.bis])).toEqual([
-      ['ohne-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
-      ['spaeter-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
       ['asylblg-luecke', 'ASYLBLG_ENDE_VOR_SGB2', '2015-10-16', '2015-10-31'],
+      ['naechster-monat', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-11-01', null],
+      ['naechster-monat', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
       ['nicht-bewilligt', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
+      ['ohne-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-11-01', null],
       ['ohne-antrag', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
     ]);
   });
 
-  it('waits for the thresholds', () => {
-    expect(findeLuecken([ohneAntrag], '2015-10-15', schwellen)).toEqual([]);
-    expect(findeLuecken([ohneAntrag], '2015-10-16', schwellen).map((luecke) => luecke.grund)).toEqual(['ANERKENNUNG_OHNE_SGB2_ANTRAG']);
+  it('counts an application late only after the month SGB II begins, and names the AsylbLG month end', () => {
+    expect(findeLuecken([ohneAntrag], '2015-11-30', schwellen)).toEqual([]);
+    expect(findeLuecken([ohneAntrag], '2015-12-01', schwellen).map((luecke) => luecke.grund)).toEqual(['ANERKENNUNG_OHNE_SGB2_ANTRAG']);
+    expect(findeLuecken([asylblgLuecke], '2015-12-01', schwellen)[0]?.hinweis).toContain('AsylbLG-Anspruch besteht bis 2015-10-31 (§ 1 Abs. 3 AsylbLG)');
   });
 });
