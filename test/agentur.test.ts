@@ -197,10 +197,35 @@ describe('intake', () => {
   });
 
   it('refuses customers of the regular organisation', async () => {
-    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').where('personId', 'not in', agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV')).executeTakeFirstOrThrow();
     const { response } = await eroeffnen(bestand.personId, '2016-08-16');
     expect(codeOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
     expect(response.data).toBeNull();
+  });
+
+  it('lets a team lead take a customer of the regular organisation in with a reason the case keeps (Rahmenkonzept §3: "nicht empfohlen")', async () => {
+    const bestand = await agenturDb.selectFrom('regelkunde').select(['personId', 'kundennummer']).where('personId', 'not in', agenturDb.selectFrom('fall').select('personId')).executeTakeFirstOrThrow();
+    const grund = 'Spricht kaum Deutsch, die Regelberatung kommt nicht voran; Übernahme mit dem Team abgestimmt.';
+    const eingabe = { personId: bestand.personId, kundennummer: bestand.kundennummer, eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'FREIER_ZUGANG' };
+    const UEBERNEHMEN = `mutation($e: FallEroeffnenInput!) { fallEroeffnen(eingabe: $e) { id status bestandskundeBegruendung bestandskundeZugelassenVon verlauf { art notiz } } }`;
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, FACHKRAFT))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, EINGANG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: '   ' } }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
+    const response = await system.query<{ fallEroeffnen: { status: string; bestandskundeBegruendung: string; bestandskundeZugelassenVon: string; verlauf: { art: string; notiz: string }[] } }>(
+      UEBERNEHMEN,
+      { e: { ...eingabe, bestandskundeBegruendung: grund } },
+      TEAMLEITUNG,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.fallEroeffnen).toMatchObject({ status: 'AKTIV', bestandskundeBegruendung: grund, bestandskundeZugelassenVon: 'agentur-teamleitung' });
+    expect(response.data!.fallEroeffnen.verlauf).toEqual([{ art: 'EROEFFNET', notiz: expect.stringContaining(grund) }]);
+  });
+
+  it('refuses a reason for a person who is no customer of the regular organisation', async () => {
+    const [kandidat] = await allCandidates(NACH);
+    const eingabe = { personId: kandidat!.person.id, kundennummer: nextKundennummer(), eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'INITIATIVANSPRACHE', bestandskundeBegruendung: 'ohne Anlass' };
+    expect(codeOf(await system.query(EROEFFNEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
   });
 
   it.each([
@@ -530,7 +555,7 @@ describe('appointments', () => {
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['POST', 'KOPIE_SOZIALDIENST'] } }, EINGANG))).toMatchObject({ grund: 'KOPIE_OHNE_EMPFAENGER' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), uhrzeit: '9 Uhr' } }, EINGANG))).toMatchObject({ field: 'eingabe.uhrzeit' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), datum: '2016-01-04' } }, EINGANG))).toMatchObject({ field: 'eingabe.datum' });
-    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').where('personId', 'not in', agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV')).executeTakeFirstOrThrow();
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: bestand.personId, uhrzeit: '11:00' } }, EINGANG))).toMatchObject({ grund: 'BESTANDSKUNDE' });
 
     const tag = await system.query<{ termineNachSprache: { sprache: string; anzahl: number; termine: { uhrzeit: string; person: { id: string } }[] }[] }>(

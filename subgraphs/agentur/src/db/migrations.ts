@@ -237,4 +237,23 @@ export const migrations: Migrations = {
       await sql`alter table regelkunde add constraint regelkunde_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
     },
   },
+  '2016-09-01-001-bestandskunde-uebernahme': {
+    async up(db: Kysely<any>) {
+      // Rahmenkonzept §3 does not recommend moving a customer of the regular organisation in; a team lead
+      // may do it anyway, and the case keeps who decided and why.
+      await db.schema
+        .alterTable('fall')
+        .addColumn('bestandskunde_begruendung', 'text')
+        .addColumn('bestandskunde_zugelassen_von', 'text')
+        .execute();
+      await db.schema
+        .alterTable('fall')
+        .addCheckConstraint(
+          'fall_bestandskunde_uebernahme',
+          sql`(bestandskunde_begruendung is null and bestandskunde_zugelassen_von is null)
+              or (length(trim(bestandskunde_begruendung)) > 0 and bestandskunde_zugelassen_von is not null)`,
+        )
+        .execute();
+    },
+  },
 };
