@@ -529,15 +529,15 @@ describe('caseload ("atmendes System")', () => {
 });
 
 describe('appointments', () => {
-  const VEREINBAREN = `mutation($e: TerminInput!) { terminVereinbaren(eingabe: $e) { id fallId sprache kanaele rechtsfolgenbelehrung smsOhneRechtsfolgenbelehrung kopieAn } }`;
+  const VEREINBAREN = `mutation($e: TerminInput!) { terminVereinbaren(eingabe: $e) { id fallId sprache kanaele rechtsfolgenbelehrung smsOhneRechtsfolgenbelehrung kopieAn rechtsfolge { rechtskreis folgeBeiVersaeumnis } } }`;
   const datum = addDays(new Date().toISOString().slice(0, 10), 7);
 
   it('invites by letter, SMS and copy, flags an SMS without notice, refuses what cannot go, and groups the day by language', async () => {
     const integrationsfachkraftId = await fachkraftId();
-    const base = { integrationsfachkraftId, datum, uhrzeit: '09:00', sprache: 'ar', kanaele: ['POST'], rechtsfolgenbelehrung: true };
+    const base = { integrationsfachkraftId, datum, uhrzeit: '09:00', sprache: 'ar', kanaele: ['POST'] };
     const personen = [randomUUID(), randomUUID(), randomUUID()];
-    const brief = await system.query<{ terminVereinbaren: { id: string; smsOhneRechtsfolgenbelehrung: boolean } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
-    expect(brief.data?.terminVereinbaren.smsOhneRechtsfolgenbelehrung).toBe(false);
+    const brief = await system.query<{ terminVereinbaren: { id: string; smsOhneRechtsfolgenbelehrung: boolean; rechtsfolgenbelehrung: boolean; rechtsfolge: unknown } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
+    expect(brief.data?.terminVereinbaren).toMatchObject({ smsOhneRechtsfolgenbelehrung: false, rechtsfolgenbelehrung: false, rechtsfolge: { rechtskreis: 'SGB_III', folgeBeiVersaeumnis: null } });
     const retry = await system.query<{ terminVereinbaren: { id: string } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
     expect(retry.data?.terminVereinbaren.id).toBe(brief.data!.terminVereinbaren.id);
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: personen[0], sprache: 'fa' } }, EINGANG))).toMatchObject({ grund: 'TERMIN_BELEGT' });
@@ -551,7 +551,12 @@ describe('appointments', () => {
     const kopie = await system.query(VEREINBAREN, { e: { ...base, personId: personen[2], sprache: 'ti', kanaele: ['POST', 'KOPIE_SOZIALDIENST'], kopieAn: 'Sozialdienst GU Dortmund-Hacheney' } }, EINGANG);
     expect(kopie.errors).toBeUndefined();
 
-    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['SMS'] } }, EINGANG))).toMatchObject({ grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'eingabe.rechtsfolgenbelehrung' });
+    // SGB III services are voluntary (Rahmenkonzept §4): no invitation, letter or SMS, carries a notice of legal consequences.
+    for (const kanaele of [['SMS'], ['POST']]) {
+      expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele, rechtsfolgenbelehrung: true } }, EINGANG))).toMatchObject({ grund: 'KEINE_RECHTSFOLGE', field: 'eingabe.rechtsfolgenbelehrung' });
+    }
+    const regeln = await system.query<{ einladungsrechtsfolgen: { rechtskreis: string; rechtsfolgenbelehrungMoeglich: boolean }[] }>(`{ einladungsrechtsfolgen { rechtskreis rechtsfolgenbelehrungMoeglich } }`, {}, EINGANG);
+    expect(regeln.data?.einladungsrechtsfolgen).toEqual([{ rechtskreis: 'SGB_III', rechtsfolgenbelehrungMoeglich: false }, { rechtskreis: 'SGB_II', rechtsfolgenbelehrungMoeglich: true }]);
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['POST', 'KOPIE_SOZIALDIENST'] } }, EINGANG))).toMatchObject({ grund: 'KOPIE_OHNE_EMPFAENGER' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), uhrzeit: '9 Uhr' } }, EINGANG))).toMatchObject({ field: 'eingabe.uhrzeit' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), datum: '2016-01-04' } }, EINGANG))).toMatchObject({ field: 'eingabe.datum' });
