@@ -15,8 +15,8 @@ afterAll(async () => system?.stop());
 
 const JOBCENTER = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 const FAMILIENKASSE = { agency: 'familienkasse' as const, role: 'sachbearbeitung' };
-const EINKOMMEN = `query Einkommen($id: ID!) { person(id: $id) { kindergeldAlsEinkommen { status monatsbetrag hinweis } } }`;
-type Einkommen = { person: { kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null } | null } };
+const EINKOMMEN = `query Einkommen($id: ID!) { person(id: $id) { kindergeldAlsEinkommen(monat: "2015-12-01") { status monatsbetrag einkommenKinder einkommenEltern kinder { vorname betrag inBedarfsgemeinschaft } hinweis } } }`;
+type Einkommen = { person: { kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null; einkommenEltern: number | null } | null } };
 
 const ohneErklaerung = () => system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
 
@@ -44,7 +44,18 @@ describe('Kindergeld as income through @requires', () => {
       FAMILIENKASSE,
     );
     const bewilligt = await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER);
-    expect(bewilligt.data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'ANGERECHNET', monatsbetrag: 376 });
+    // Children without a shared reference are no known members of the BG: their Kindergeld is the parent's income.
+    expect(bewilligt.errors).toBeUndefined();
+    expect(bewilligt.data?.person.kindergeldAlsEinkommen).toMatchObject({
+      status: 'ANGERECHNET',
+      monatsbetrag: 376,
+      einkommenKinder: 0,
+      einkommenEltern: 376,
+      kinder: [
+        { vorname: 'Lina', betrag: 188, inBedarfsgemeinschaft: false },
+        { vorname: 'Omar', betrag: 188, inBedarfsgemeinschaft: false },
+      ],
+    });
 
     const refused = await system.query<Einkommen>(EINKOMMEN, { id: ohneEinwilligung.id }, JOBCENTER);
     expect(refused.data?.person.kindergeldAlsEinkommen).toBeNull();

@@ -36,15 +36,47 @@ describe('decisions on SGB II applications', () => {
   });
 });
 
-describe('Kindergeld as income (§ 11 Abs. 1 S. 5 SGB II)', () => {
+/** A child of a grant with the table's spans (§ 66 Abs. 1 EStG: 188 in 2015, 190 from 2016 for the 1st and 2nd child). */
+const kind = (id: string | null, ab: string, betraege: readonly [number, number] = [188, 190]) => ({
+  person: id ? { id } : null,
+  vorname: id ?? 'ohne',
+  geburtsdatum: '2010-01-01',
+  satzverlauf: [
+    ...(ab < '2016-01-01' ? [{ ab, bis: '2015-12-31', betrag: betraege[0] }] : []),
+    { ab: ab < '2016-01-01' ? '2016-01-01' : ab, bis: '2016-12-31', betrag: betraege[1] },
+  ],
+});
+const grant = (bewilligtAb: string | null, beschiedenAm: string, kinder: ReturnType<typeof kind>[]) => ({ ergebnis: 'BEWILLIGT' as const, bewilligtAb, beschiedenAm, kinder });
+const offen = { ergebnis: null, bewilligtAb: null, beschiedenAm: null, kinder: [] };
+const abgelehnt = { ergebnis: 'ABGELEHNT' as const, bewilligtAb: null, beschiedenAm: '2015-11-20', kinder: [] };
+/** The parent's BG: child c needs 400 EUR, child d only 150 EUR (say, other income covers the rest), e has no need recorded. */
+const bg = new Map<string, number | null>([['c', 40_000], ['d', 15_000], ['e', null]]);
+
+describe('Kindergeld as income (§ 11 Abs. 1 S. 4 SGB II i. d. F. vom 24.03.2011; S. 5 from 01.08.2016)', () => {
   it.each([
-    ['a grant counts', [{ ergebnis: 'BEWILLIGT', monatsbetrag: 376, beschiedenAm: '2015-11-20' }], 'ANGERECHNET', 376],
-    ['two grants add up', [{ ergebnis: 'BEWILLIGT', monatsbetrag: 376, beschiedenAm: '2015-11-20' }, { ergebnis: 'BEWILLIGT', monatsbetrag: 194, beschiedenAm: '2016-02-01' }], 'ANGERECHNET', 570],
-    ['not yet decided: stated, not 0', [{ ergebnis: null, monatsbetrag: null, beschiedenAm: null }], 'BEANTRAGT_NICHT_BESCHIEDEN', null],
-    ['refused: 0', [{ ergebnis: 'ABGELEHNT', monatsbetrag: null, beschiedenAm: '2015-11-20' }], 'ABGELEHNT', 0],
-    ['no application: stated, not 0', [], 'KEIN_ANTRAG', null],
-  ] as const)('%s', (_, antraege, status, monatsbetrag) => {
-    expect(kindergeldAlsEinkommen(antraege)).toMatchObject({ status, monatsbetrag });
+    ['a grant counts, all of it the child\'s within its need', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2015-12-10', 'ANGERECHNET', 188, 188, 0],
+    ['the table\'s amount of the month, not of the first month', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2016-02-01', 'ANGERECHNET', 190, 190, 0],
+    ['beyond the child\'s need the rest is the parent\'s', [grant('2015-11-01', '2015-11-20', [kind('d', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, 150, 38],
+    ['a child outside the BG: the parent\'s income', [grant('2015-11-01', '2015-11-20', [kind('x', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, 0, 188],
+    ['a newer grant supersedes the older one for the same child', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01', [188, 221])])], '2016-03-01', 'ANGERECHNET', 221, 221, 0],
+    ['before the newer grant the older one stays in force', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01', [188, 221])])], '2015-12-01', 'ANGERECHNET', 188, 188, 0],
+    ['grants for different children add up', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('d', '2016-01-01')])], '2016-01-15', 'ANGERECHNET', 380, 340, 40],
+    ['need not recorded: split open, not guessed', [grant('2015-11-01', '2015-11-20', [kind('e', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, null, null],
+    ['granted from a later month: nothing this month', [grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01')])], '2015-12-01', 'BEWILLIGT_ERST_SPAETER', 0, 0, 0],
+    ['a month beyond the table: amount unknown, not 0', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2017-01-01', 'ANGERECHNET', null, null, null],
+    ['not yet decided: stated, not 0', [offen], '2015-12-01', 'BEANTRAGT_NICHT_BESCHIEDEN', null, null, null],
+    ['refused: 0', [abgelehnt], '2015-12-01', 'ABGELEHNT', 0, 0, 0],
+    ['no application: stated, not 0', [], '2015-12-01', 'KEIN_ANTRAG', null, null, null],
+  ] as const)('%s', (_, antraege, monat, status, monatsbetrag, einkommenKinder, einkommenEltern) => {
+    expect(kindergeldAlsEinkommen(antraege, monat, bg)).toMatchObject({ status, monatsbetrag, einkommenKinder, einkommenEltern });
+  });
+
+  it.each([
+    ['2015-12-01', '§ 11 Abs. 1 S. 4 SGB II'],
+    ['2016-07-31', '§ 11 Abs. 1 S. 4 SGB II'],
+    ['2016-08-01', '§ 11 Abs. 1 S. 5 SGB II'],
+  ])('cites the sentence in force in %s', (monat, paragraph) => {
+    expect(kindergeldAlsEinkommen([grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], monat, bg).hinweis).toContain(paragraph);
   });
 });
 
