@@ -6,6 +6,7 @@ import { countAntraege, insertAntrag } from './db/kindergeld.repository.ts';
 import { pruefeBerechtigung, type Titelart } from './domain/berechtigung.ts';
 import { kindergeldsatz } from './domain/kindergeldsatz.ts';
 import { newMatrixCode } from './domain/matrixcode.ts';
+import { steuerIdPruefziffer } from './domain/steuer-id.ts';
 import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
@@ -20,6 +21,13 @@ export function demoMonatsbetrag(monat: string, children: number): number {
     total += satz.betrag;
   }
   return total;
+}
+
+/** A valid-looking tax id for a demo person, the same on every run: ten digits from its id and the check digit. */
+export function demoSteuerId(personId: string): string {
+  const random = demoRandom(OWNER, 'steuerId', personId);
+  const zehnStellen = `${random.int(1, 9)}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
+  return `${zehnStellen}${steuerIdPruefziffer(zehnStellen)}`;
 }
 
 const FAMILIENKASSEN = ['515', '534', '548'] as const;
@@ -139,6 +147,8 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           titelGueltigBis: null,
           berechtigungRegel: titel && pruefeBerechtigung({ art: titel.art as Titelart, rechtsgrundlage: titel.rechtsgrundlage, gueltigAb: titel.gueltigAb }, bewilligtAb!).regel,
           ablehnungsgrund: application.bescheid?.grund ?? null,
+          // Every demo grant carries the tax ids, as the Familienkasse collected them for 2016 (§ 52 Abs. 49a EStG).
+          steuerId: titel ? demoSteuerId(application.head.id) : null,
         },
         application.children.map((child, index) => ({
           personId: child.id,
@@ -146,6 +156,7 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           nachname: child.nachname,
           geburtsdatum: child.geburtsdatum,
           ordnungszahl: titel ? index + 1 : null,
+          steuerId: titel ? demoSteuerId(child.id) : null,
         })),
       );
     }

@@ -133,6 +133,29 @@ describe('decisions', () => {
     });
   });
 
+  // § 62 Abs. 1 S. 2, § 63 Abs. 1 S. 3 EStG i. d. F. des ZollkodexAnpG vom 22.12.2014 (BGBl. I S. 2417), from 01.01.2016.
+  const STEUER = `mutation($id: ID!, $am: Date!, $s: String, $k: [KindInput!]) {
+    antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: BEWILLIGT, aufenthaltstitel: { art: AUFENTHALTSERLAUBNIS, rechtsgrundlage: "§ 25 Abs. 2 AufenthG", gueltigAb: "2015-11-02" }, steuerId: $s, kinder: $k) { monatsbetrag bewilligtAb } }`;
+  const kindMit = (steuerId?: string) => [{ ...KIND[0], ...(steuerId ? { steuerId } : {}) }];
+  it.each([
+    ['2016: the applicant\'s id missing', '2016-01-15', undefined, kindMit('47036892816'), 'steuerId'],
+    ['2016: the applicant\'s id with a wrong check digit', '2016-01-15', '86095742718', kindMit('47036892816'), 'steuerId'],
+    ['2016: the child\'s id missing', '2016-01-15', '86095742719', kindMit(), 'kinder.0.steuerId'],
+    ['2016: the child\'s id of 10 digits', '2016-01-15', '86095742719', kindMit('4703689281'), 'kinder.0.steuerId'],
+    ['2015: a wrong id given is refused even where none is required', '2015-12-15', '86095742791', kindMit(), 'steuerId'],
+  ])('tax ids: refuses %s', async (_, am, steuerId, kinder, field) => {
+    const id = await received(PERSON[2], '2015-12-14');
+    const { body } = await fk.ask(STEUER, { id, am, s: steuerId, k: kinder });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+  it('tax ids: a 2016 decision grants with both ids, a 2015 one for 2015 without', async () => {
+    const mit = await fk.ask(STEUER, { id: await received(PERSON[2], '2016-01-04'), am: '2016-01-15', s: '86095742719', k: kindMit('47036892816') });
+    expect(mit.body.errors).toBeUndefined();
+    expect(mit.body.data).toMatchObject({ antragBescheiden: { monatsbetrag: 190, bewilligtAb: '2016-01-01' } });
+    const ohne = await fk.ask(STEUER, { id: await received(PERSON[2], '2015-12-14'), am: '2015-12-15', k: kindMit() });
+    expect(ohne.body.errors).toBeUndefined();
+  });
+
   it('answers kindergeldsatz from the table and refuses months and places it does not know', async () => {
     const SATZ = `query($m: Date!, $n: Int!) { kindergeldsatz(monat: $m, ordnungszahl: $n) }`;
     expect((await fk.ask(SATZ, { m: '2016-02-29', n: 4 })).body.data).toEqual({ kindergeldsatz: 221 });

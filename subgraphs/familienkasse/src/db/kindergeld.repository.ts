@@ -65,6 +65,7 @@ export interface Bescheid {
   readonly titelGueltigAb: string | null;
   readonly titelGueltigBis: string | null;
   readonly berechtigungRegel: string | null;
+  readonly steuerId: string | null;
   readonly ablehnungsgrund: string | null;
   readonly bearbeitungsarbeitstage: number;
 }

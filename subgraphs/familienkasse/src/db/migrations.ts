@@ -126,4 +126,15 @@ export const migrations: Migrations = {
       await db.schema.alterTable('kind').addColumn('ordnungszahl', 'integer', (col) => col.check(sql`ordnungszahl between 1 and 30`)).execute();
     },
   },
+  '2016-01-20-006-steuer-id': {
+    async up(db: Kysely<any>) {
+      // § 62 Abs. 1 S. 2 and § 63 Abs. 1 S. 3 EStG from 01.01.2016: the decision keeps the tax ids it was
+      // given; the check digit is the application's to verify, the column keeps only the form.
+      await db.schema
+        .alterTable('kindergeld_antrag')
+        .addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`))
+        .execute();
+      await db.schema.alterTable('kind').addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`)).execute();
+    },
+  },
 };

@@ -25,6 +25,8 @@ export interface KindergeldAntragTable {
   titelGueltigBis: DateColumn | null;
   /** The rule of § 62 EStG that entitled the applicant. */
   berechtigungRegel: string | null;
+  /** The applicant's tax id (§ 139b AO) as given with the decision; kept under tax secrecy, not released. */
+  steuerId: ColumnType<string | null, string | null | undefined, string | null>;
   readonly antragspaketId: string | null;
   /** The 10th working day after receipt, stored at receipt. */
   faelligAm: DateColumn;
@@ -56,6 +58,8 @@ export interface KindTable {
   geburtsdatum: DateColumn;
   /** Place in the order of the parent's children (§ 66 Abs. 1 EStG); null for children recorded before migration 005. */
   ordnungszahl: number | null;
+  /** The child's tax id (§ 139b AO) as given with the decision; kept under tax secrecy, not released. */
+  steuerId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The Familienkasse's database: its own tables, plus its consent copies and access log. */

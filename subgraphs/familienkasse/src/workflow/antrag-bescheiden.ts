@@ -5,6 +5,7 @@ import { decideAntrag, findAntraegeByIds, insertKinder } from '../db/kindergeld.
 import type { KindergeldAntragRow } from '../db/tables.ts';
 import { pruefeBerechtigung, type VorgelegterTitel } from '../domain/berechtigung.ts';
 import { kindergeldsatz } from '../domain/kindergeldsatz.ts';
+import { istSteuerId, steuerIdPflicht } from '../domain/steuer-id.ts';
 import { kalender } from './kalender.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
 
@@ -14,6 +15,7 @@ export interface KindEingabe {
   readonly nachname: string;
   readonly geburtsdatum: string;
   readonly ordnungszahl?: number | null;
+  readonly steuerId?: string | null;
 }
 
 export interface BescheidEingabe {
@@ -25,6 +27,7 @@ export interface BescheidEingabe {
   readonly aufenthaltstitel?: VorgelegterTitel | null;
   readonly ablehnungsgrund?: string | null;
   readonly kinder?: readonly KindEingabe[] | null;
+  readonly steuerId?: string | null;
 }
 
 /** A free amount may only confirm the table: one child's 4th-rank amount times 30 children bounds it. */
@@ -39,8 +42,14 @@ interface Grant {
 /** The first month granted: its first day; by default the month of receipt. */
 const ersterDesMonats = (tag: string) => `${tag.slice(0, 7)}-01`;
 
+const pruefeSteuerId = (steuerId: string | null | undefined, field: string): void => {
+  if (steuerId != null && !istSteuerId(steuerId)) throw badUserInput(`${field} is not a tax identification number (11 digits, the last a MOD 11,10 check digit)`, field);
+};
+
 function validateKinder(eingabe: BescheidEingabe): void {
+  pruefeSteuerId(eingabe.steuerId, 'steuerId');
   for (const [index, kind] of (eingabe.kinder ?? []).entries()) {
+    pruefeSteuerId(kind.steuerId, `kinder.${index}.steuerId`);
     if (!isIsoDate(kind.geburtsdatum) || kind.geburtsdatum > eingabe.beschiedenAm) throw badUserInput('a child\'s birth date must be a past day', `kinder.${index}.geburtsdatum`);
     if (kind.personId != null && !isUuid(kind.personId)) throw badUserInput('a child\'s personId must be a person reference (UUID)', `kinder.${index}.personId`);
   }
@@ -56,6 +65,12 @@ function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
   if (eingabe.ablehnungsgrund) throw badUserInput('a grant has no reason for refusal', 'ablehnungsgrund');
   const bewilligtAb = ersterDesMonats(eingabe.bewilligtAb ?? antrag.eingangAm);
   if (bewilligtAb > eingabe.beschiedenAm) throw badUserInput('a grant cannot begin after the month of the decision', 'bewilligtAb');
+  if (steuerIdPflicht(eingabe.beschiedenAm, bewilligtAb)) {
+    const grund = 'is required for Kindergeld from January 2016';
+    if (!eingabe.steuerId) throw badUserInput(`the applicant's tax identification number ${grund} (§ 62 Abs. 1 S. 2 EStG)`, 'steuerId');
+    const ohne = kinder.findIndex((kind) => !kind.steuerId);
+    if (ohne >= 0) throw badUserInput(`the child's tax identification number ${grund} (§ 63 Abs. 1 S. 3 EStG)`, `kinder.${ohne}.steuerId`);
+  }
   const orders = new Set<number>();
   let cent = 0;
   for (const [index, kind] of kinder.entries()) {
@@ -123,6 +138,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
       titelGueltigAb: titel?.gueltigAb ?? null,
       titelGueltigBis: titel?.gueltigBis ?? null,
       berechtigungRegel: bewilligung?.regel ?? null,
+      steuerId: eingabe.steuerId ?? null,
       ablehnungsgrund: eingabe.ergebnis === 'ABGELEHNT' ? eingabe.ablehnungsgrund!.trim() : null,
       bearbeitungsarbeitstage: kalender.arbeitstageZwischen(antrag.eingangAm, eingabe.beschiedenAm),
     });
@@ -136,6 +152,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
         nachname: kind.nachname,
         geburtsdatum: kind.geburtsdatum,
         ordnungszahl: kind.ordnungszahl ?? null,
+        steuerId: kind.steuerId ?? null,
       })),
     );
     return decided;
