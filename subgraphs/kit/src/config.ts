@@ -31,7 +31,7 @@ export interface SubgraphConfig {
   readonly database: DatabaseLocation;
   /** Fill an empty database with the demo population on start. */
   readonly demoData: boolean;
-  /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
+  /** How long the access log keeps entries: a period the partners agree on (no statute fixes it; § 79 SGB X does not). */
   readonly accessLogRetentionMonths: number;
 }
 
