@@ -150,7 +150,8 @@ describe('the person\'s data protection view', () => {
     const WITHDRAW = `mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { status } }`;
     const KATEGORIEN = ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'];
     const declaration = (an: string) => ({ id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }] });
-    const FALL = `query($id: ID!) { person(id: $id) { kompetenzfeststellungen { instrument } } }`;
+    // Language courses: the qualification data reach the Jobcenter by law (§ 50 Abs. 1 SGB II), these need consent.
+    const FALL = `query($id: ID!) { person(id: $id) { sprachkurse { art } } }`;
     const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 
     // A Jobcenter case worker recording, at the Agentur, a release of the Agentur's data to the Jobcenter.

@@ -256,4 +256,21 @@ export const migrations: Migrations = {
         .execute();
     },
   },
+  '2016-09-01-002-rechtsgrundlage-sgb2-50': {
+    async up(db: Kysely<any>) {
+      // § 50 Abs. 1 SGB II (version of 03.08.2010, BGBl. I S. 1112, from 01.01.2011): the BA and the Jobcenter
+      // pass each other social data their SGB II / SGB III tasks need, without consent; here the Agentur's
+      // qualification data the Jobcenter needs when a person changes into SGB II.
+      await db
+        .insertInto('rechtsgrundlage')
+        .values({
+          empfaenger: 'jobcenter',
+          kategorie: 'qualifikation',
+          paragraph: '§ 50 Abs. 1 SGB II',
+          beschreibung: 'Übermittlung der Qualifikations- und Kompetenzdaten an das Jobcenter für dessen Aufgaben nach dem SGB II',
+          gueltig_ab: '2011-01-01',
+        })
+        .execute();
+    },
+  },
 };
