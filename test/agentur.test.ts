@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AgenturDatabase } from '@ip/agentur';
 import { addDays, addMonths, demoDeclaration, type DemoPerson } from '@ip/kit/demo';
 import { encodeCursor } from '@ip/kit';
-import { startSystem, type System } from './support/system.ts';
+import { ERKLAERT, startSystem, type System } from './support/system.ts';
 
 /**
  * The Agentur's day through the gateway: outreach list on two Stichtage around a change of the criteria,
@@ -251,7 +251,7 @@ describe('intake on a declaration, after an earlier case, and under load', () =>
   it('refuses a declaration not in force on the intake day or withdrawn since', async () => {
     const personId = randomUUID();
     const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id } }`;
-    const erklaerung = (unterschriebenAm: string) => ({ id: randomUUID(), personId, unterschriebenAm, freigaben: [{ von: 'AGENTUR', an: 'JOBCENTER', kategorien: ['FALL'] }] });
+    const erklaerung = (unterschriebenAm: string) => ({ ...ERKLAERT, id: randomUUID(), personId, unterschriebenAm, freigaben: [{ von: 'AGENTUR', an: 'JOBCENTER', kategorien: ['FALL'] }] });
     const spaeter = erklaerung('2016-08-20');
     const widerrufen = erklaerung('2016-08-01');
     for (const e of [spaeter, widerrufen]) expect((await system.query(RECORD, { e }, EINGANG)).errors).toBeUndefined();

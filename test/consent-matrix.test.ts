@@ -7,7 +7,7 @@ import { RECHTSRAHMEN as AGENTUR } from '../subgraphs/agentur/src/policy.ts';
 import { RECHTSRAHMEN as AUSLAENDERBEHOERDE } from '../subgraphs/auslaenderbehoerde/src/policy.ts';
 import { RECHTSRAHMEN as FAMILIENKASSE } from '../subgraphs/familienkasse/src/policy.ts';
 import { RECHTSRAHMEN as JOBCENTER } from '../subgraphs/jobcenter/src/policy.ts';
-import { startSystem, type PartnerName, type System } from './support/system.ts';
+import { ERKLAERT, startSystem, type PartnerName, type System } from './support/system.ts';
 
 /**
  * The owner releases a category to another agency exactly when consent or law covers it, through the
@@ -87,6 +87,7 @@ async function record(owner: PartnerName, person: DemoPerson, state: State, cate
   const categories = state === 'ANDERE_KATEGORIE' ? OWN_CATEGORIES[owner].filter((other) => other !== category) : [category];
   const freigaben = categories.length === 0 ? [] : AGENCIES.filter((to) => to !== owner).map((to) => ({ von: upper(owner), an: upper(to), kategorien: categories.map(upper) }));
   const erklaerung = {
+    ...ERKLAERT,
     id,
     personId: person.id,
     unterschriebenAm: '2016-01-04',

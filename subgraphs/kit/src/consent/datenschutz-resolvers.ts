@@ -7,7 +7,7 @@ import { pageRequest, toConnection, type Connection } from '../pagination.ts';
 import type { IsoDate } from '../scalars.ts';
 import type { AccessControl } from './access-control.ts';
 import { countAccessLog, listAccessLog, type AccessLogEntry } from './access-log.repository.ts';
-import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput, type OwnersCopy } from './consent-input.ts';
+import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput } from './consent-input.ts';
 import { datenschutzDb, findConsentById, findConsentsByPersonIds, insertConsent, withdrawConsent, type DatenschutzDb, type StoredConsent } from './consent.repository.ts';
 import { consentStatus } from './release-decision.ts';
 import type { DatenschutzTables } from './tables.ts';
@@ -28,8 +28,9 @@ export interface DatenschutzOptions {
 const capitalised = (agency: Agency) => `${BEHOERDE[agency].charAt(0)}${BEHOERDE[agency].slice(1).toLowerCase()}`;
 const dbOf = (context: DatenschutzContext): DatenschutzDb => datenschutzDb(context.db as Kysely<DatenschutzTables>);
 
-function toCopy(consent: StoredConsent): OwnersCopy {
-  return { id: consent.id, personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, grants: consent.grants };
+/** A stored declaration as compared with a new one; one recorded before the purpose was kept matches no new one. */
+function toCopy(consent: StoredConsent) {
+  return { personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, zweck: consent.zweck, grants: consent.grants };
 }
 
 function consentView(consent: StoredConsent) {
@@ -39,6 +40,8 @@ function consentView(consent: StoredConsent) {
     unterschriebenAm: consent.signedOn,
     gueltigBis: consent.validUntil,
     widerrufenAm: consent.withdrawnOn,
+    zweck: consent.zweck,
+    verweigerungsfolgenErklaert: consent.verweigerungsfolgenErklaert,
     erfasstVon: consent.erfasstVon,
     erfasstDurch: BEHOERDE[consent.erfasstDurch],
     freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: grant.category.toUpperCase() })),
