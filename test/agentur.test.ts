@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AgenturDatabase } from '@ip/agentur';
 import { addDays, addMonths, demoDeclaration, type DemoPerson } from '@ip/kit/demo';
 import { encodeCursor } from '@ip/kit';
-import { startSystem, type System } from './support/system.ts';
+import { ERKLAERT, startSystem, type System } from './support/system.ts';
 
 /**
  * The Agentur's day through the gateway: outreach list on two Stichtage around a change of the criteria,
@@ -51,7 +51,7 @@ async function expectedCandidates(stichtag: string, nationalities: readonly stri
     {},
     ABH,
   );
-  const horizon = addMonths(stichtag, 3);
+  const horizon = addMonths(stichtag, 6);
   return ids
     .filter((_, index) => {
       const { erlaubnis, naechsteAenderungAm } = zugang.data![`p${index}`]!.arbeitsmarktzugang;
@@ -119,6 +119,7 @@ describe('Bleibeperspektive criteria and the outreach list', () => {
   });
 
   it.each([
+    ['2015-12-01', ['ER', 'IQ', 'IR', 'SY']],
     [VOR, ['ER', 'IQ', 'IR', 'SY']],
     [NACH, ['ER', 'IQ', 'SO', 'SY']],
   ])('lists on %s exactly the released, unknown persons of %j with access not excluded', async (stichtag, nationalities) => {
@@ -128,6 +129,12 @@ describe('Bleibeperspektive criteria and the outreach list', () => {
     expect(nodes.map((node) => node.person.id)).toEqual(expected);
     const nationalityOf = new Map(system.population.persons.map((person) => [person.id, person.staatsangehoerigkeit]));
     for (const node of nodes) expect(node.kriterium.staatsangehoerigkeit).toBe(nationalityOf.get(node.person.id));
+  });
+
+  it('lists adults still obliged to live in a reception centre: the ban ends on a known day (§ 61 Abs. 1, § 47 Abs. 1 AsylG)', async () => {
+    const listed = new Set((await allCandidates('2015-12-01', { first: 50 })).map((node) => node.person.id));
+    const obliged = system.population.persons.filter((person) => person.wohnpflichtErstaufnahme && person.rolle !== 'KIND' && listed.has(person.id));
+    expect(obliged.length).toBeGreaterThan(0);
   });
 
   it('differs between the two Stichtage by the criteria change: Iran before, not after', async () => {
@@ -190,10 +197,35 @@ describe('intake', () => {
   });
 
   it('refuses customers of the regular organisation', async () => {
-    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').where('personId', 'not in', agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV')).executeTakeFirstOrThrow();
     const { response } = await eroeffnen(bestand.personId, '2016-08-16');
     expect(codeOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
     expect(response.data).toBeNull();
+  });
+
+  it('lets a team lead take a customer of the regular organisation in with a reason the case keeps (Rahmenkonzept §3: "nicht empfohlen")', async () => {
+    const bestand = await agenturDb.selectFrom('regelkunde').select(['personId', 'kundennummer']).where('personId', 'not in', agenturDb.selectFrom('fall').select('personId')).executeTakeFirstOrThrow();
+    const grund = 'Spricht kaum Deutsch, die Regelberatung kommt nicht voran; Übernahme mit dem Team abgestimmt.';
+    const eingabe = { personId: bestand.personId, kundennummer: bestand.kundennummer, eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'FREIER_ZUGANG' };
+    const UEBERNEHMEN = `mutation($e: FallEroeffnenInput!) { fallEroeffnen(eingabe: $e) { id status bestandskundeBegruendung bestandskundeZugelassenVon verlauf { art notiz } } }`;
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, FACHKRAFT))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, EINGANG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: '   ' } }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
+    const response = await system.query<{ fallEroeffnen: { status: string; bestandskundeBegruendung: string; bestandskundeZugelassenVon: string; verlauf: { art: string; notiz: string }[] } }>(
+      UEBERNEHMEN,
+      { e: { ...eingabe, bestandskundeBegruendung: grund } },
+      TEAMLEITUNG,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.fallEroeffnen).toMatchObject({ status: 'AKTIV', bestandskundeBegruendung: grund, bestandskundeZugelassenVon: 'agentur-teamleitung' });
+    expect(response.data!.fallEroeffnen.verlauf).toEqual([{ art: 'EROEFFNET', notiz: expect.stringContaining(grund) }]);
+  });
+
+  it('refuses a reason for a person who is no customer of the regular organisation', async () => {
+    const [kandidat] = await allCandidates(NACH);
+    const eingabe = { personId: kandidat!.person.id, kundennummer: nextKundennummer(), eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'INITIATIVANSPRACHE', bestandskundeBegruendung: 'ohne Anlass' };
+    expect(codeOf(await system.query(EROEFFNEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
   });
 
   it.each([
@@ -219,7 +251,7 @@ describe('intake on a declaration, after an earlier case, and under load', () =>
   it('refuses a declaration not in force on the intake day or withdrawn since', async () => {
     const personId = randomUUID();
     const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id } }`;
-    const erklaerung = (unterschriebenAm: string) => ({ id: randomUUID(), personId, unterschriebenAm, freigaben: [{ von: 'AGENTUR', an: 'JOBCENTER', kategorien: ['FALL'] }] });
+    const erklaerung = (unterschriebenAm: string) => ({ ...ERKLAERT, id: randomUUID(), personId, unterschriebenAm, freigaben: [{ von: 'AGENTUR', an: 'JOBCENTER', kategorien: ['FALL'] }] });
     const spaeter = erklaerung('2016-08-20');
     const widerrufen = erklaerung('2016-08-01');
     for (const e of [spaeter, widerrufen]) expect((await system.query(RECORD, { e }, EINGANG)).errors).toBeUndefined();
@@ -497,15 +529,15 @@ describe('caseload ("atmendes System")', () => {
 });
 
 describe('appointments', () => {
-  const VEREINBAREN = `mutation($e: TerminInput!) { terminVereinbaren(eingabe: $e) { id fallId sprache kanaele rechtsfolgenbelehrung smsOhneRechtsfolgenbelehrung kopieAn } }`;
+  const VEREINBAREN = `mutation($e: TerminInput!) { terminVereinbaren(eingabe: $e) { id fallId sprache kanaele rechtsfolgenbelehrung smsOhneRechtsfolgenbelehrung kopieAn rechtsfolge { rechtskreis folgeBeiVersaeumnis } } }`;
   const datum = addDays(new Date().toISOString().slice(0, 10), 7);
 
   it('invites by letter, SMS and copy, flags an SMS without notice, refuses what cannot go, and groups the day by language', async () => {
     const integrationsfachkraftId = await fachkraftId();
-    const base = { integrationsfachkraftId, datum, uhrzeit: '09:00', sprache: 'ar', kanaele: ['POST'], rechtsfolgenbelehrung: true };
+    const base = { integrationsfachkraftId, datum, uhrzeit: '09:00', sprache: 'ar', kanaele: ['POST'] };
     const personen = [randomUUID(), randomUUID(), randomUUID()];
-    const brief = await system.query<{ terminVereinbaren: { id: string; smsOhneRechtsfolgenbelehrung: boolean } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
-    expect(brief.data?.terminVereinbaren.smsOhneRechtsfolgenbelehrung).toBe(false);
+    const brief = await system.query<{ terminVereinbaren: { id: string; smsOhneRechtsfolgenbelehrung: boolean; rechtsfolgenbelehrung: boolean; rechtsfolge: unknown } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
+    expect(brief.data?.terminVereinbaren).toMatchObject({ smsOhneRechtsfolgenbelehrung: false, rechtsfolgenbelehrung: false, rechtsfolge: { rechtskreis: 'SGB_III', folgeBeiVersaeumnis: null } });
     const retry = await system.query<{ terminVereinbaren: { id: string } }>(VEREINBAREN, { e: { ...base, personId: personen[0] } }, EINGANG);
     expect(retry.data?.terminVereinbaren.id).toBe(brief.data!.terminVereinbaren.id);
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: personen[0], sprache: 'fa' } }, EINGANG))).toMatchObject({ grund: 'TERMIN_BELEGT' });
@@ -519,11 +551,16 @@ describe('appointments', () => {
     const kopie = await system.query(VEREINBAREN, { e: { ...base, personId: personen[2], sprache: 'ti', kanaele: ['POST', 'KOPIE_SOZIALDIENST'], kopieAn: 'Sozialdienst GU Dortmund-Hacheney' } }, EINGANG);
     expect(kopie.errors).toBeUndefined();
 
-    expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['SMS'] } }, EINGANG))).toMatchObject({ grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'eingabe.rechtsfolgenbelehrung' });
+    // SGB III services are voluntary (Rahmenkonzept §4): no invitation, letter or SMS, carries a notice of legal consequences.
+    for (const kanaele of [['SMS'], ['POST']]) {
+      expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele, rechtsfolgenbelehrung: true } }, EINGANG))).toMatchObject({ grund: 'KEINE_RECHTSFOLGE', field: 'eingabe.rechtsfolgenbelehrung' });
+    }
+    const regeln = await system.query<{ einladungsrechtsfolgen: { rechtskreis: string; rechtsfolgenbelehrungMoeglich: boolean }[] }>(`{ einladungsrechtsfolgen { rechtskreis rechtsfolgenbelehrungMoeglich } }`, {}, EINGANG);
+    expect(regeln.data?.einladungsrechtsfolgen).toEqual([{ rechtskreis: 'SGB_III', rechtsfolgenbelehrungMoeglich: false }, { rechtskreis: 'SGB_II', rechtsfolgenbelehrungMoeglich: true }]);
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), kanaele: ['POST', 'KOPIE_SOZIALDIENST'] } }, EINGANG))).toMatchObject({ grund: 'KOPIE_OHNE_EMPFAENGER' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), uhrzeit: '9 Uhr' } }, EINGANG))).toMatchObject({ field: 'eingabe.uhrzeit' });
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: randomUUID(), datum: '2016-01-04' } }, EINGANG))).toMatchObject({ field: 'eingabe.datum' });
-    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').executeTakeFirstOrThrow();
+    const bestand = await agenturDb.selectFrom('regelkunde').select('personId').where('personId', 'not in', agenturDb.selectFrom('fall').select('personId').where('status', '=', 'AKTIV')).executeTakeFirstOrThrow();
     expect(codeOf(await system.query(VEREINBAREN, { e: { ...base, personId: bestand.personId, uhrzeit: '11:00' } }, EINGANG))).toMatchObject({ grund: 'BESTANDSKUNDE' });
 
     const tag = await system.query<{ termineNachSprache: { sprache: string; anzahl: number; termine: { uhrzeit: string; person: { id: string } }[] }[] }>(

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDeclaration, type DemoPerson } from '@ip/kit/demo';
 import type { Agency } from '@ip/kit/identity';
 import { postGraphQL } from '@ip/kit/testing';
-import { startSystem, type PartnerName, type System } from './support/system.ts';
+import { RECHTSRAHMEN as AGENTUR } from '../subgraphs/agentur/src/policy.ts';
+import { RECHTSRAHMEN as AUSLAENDERBEHOERDE } from '../subgraphs/auslaenderbehoerde/src/policy.ts';
+import { RECHTSRAHMEN as FAMILIENKASSE } from '../subgraphs/familienkasse/src/policy.ts';
+import { RECHTSRAHMEN as JOBCENTER } from '../subgraphs/jobcenter/src/policy.ts';
+import { ERKLAERT, startSystem, type PartnerName, type System } from './support/system.ts';
 
 /**
  * The owner releases a category to another agency exactly when consent or law covers it, through the
@@ -41,9 +45,16 @@ const OWN_CATEGORIES: Record<PartnerName, readonly string[]> = {
 const STATES = ['KEINE', 'ERTEILT', 'ANDERE_KATEGORIE', 'WIDERRUFEN', 'ABGELAUFEN'] as const;
 type State = (typeof STATES)[number];
 
-/** § 18b AZR-Gesetz, in force since 2016-02-05: core identity and residence data only, the matrix's only release without consent. */
-const byLaw = (cell: Cell, recipient: Agency) =>
-  cell.owner === 'auslaenderbehoerde' && (cell.category === 'identitaet' || cell.category === 'aufenthalt') && (recipient === 'agentur' || recipient === 'jobcenter');
+/**
+ * The releases without consent: § 18b AZR-Gesetz (from 2016-02-05), core identity and residence data to Agentur
+ * and Jobcenter; § 50 Abs. 1 SGB II (from 2011-01-01), the Agentur's qualification data to the Jobcenter.
+ */
+function lawFor(cell: Cell, recipient: Agency): string | null {
+  if (cell.owner === 'auslaenderbehoerde' && (cell.category === 'identitaet' || cell.category === 'aufenthalt') && (recipient === 'agentur' || recipient === 'jobcenter')) return '§ 18b AZR-Gesetz';
+  if (cell.owner === 'agentur' && cell.category === 'qualifikation' && recipient === 'jobcenter') return '§ 50 Abs. 1 SGB II';
+  return null;
+}
+const byLaw = (cell: Cell, recipient: Agency) => lawFor(cell, recipient) !== null;
 
 function expectedRelease(cell: Cell, state: State, recipient: Agency): boolean {
   return recipient === cell.owner || byLaw(cell, recipient) || state === 'ERTEILT';
@@ -76,6 +87,7 @@ async function record(owner: PartnerName, person: DemoPerson, state: State, cate
   const categories = state === 'ANDERE_KATEGORIE' ? OWN_CATEGORIES[owner].filter((other) => other !== category) : [category];
   const freigaben = categories.length === 0 ? [] : AGENCIES.filter((to) => to !== owner).map((to) => ({ von: upper(owner), an: upper(to), kategorien: categories.map(upper) }));
   const erklaerung = {
+    ...ERKLAERT,
     id,
     personId: person.id,
     unterschriebenAm: '2016-01-04',
@@ -125,6 +137,18 @@ async function logEntries(owner: PartnerName, personId: string) {
   return db.selectFrom('zugriffsprotokoll').selectAll().where('personId', '=', personId).orderBy('id').execute();
 }
 
+describe('the law each owner answers to', () => {
+  // § 67b SGB X binds the social-data bodies only; Kindergeld data are under tax secrecy, the Ausländerbehörde's under the AufenthG and DSG NRW.
+  it.each([
+    ['agentur', AGENTUR, /§ 67b SGB X/],
+    ['jobcenter', JOBCENTER, /§ 67b SGB X/],
+    ['familienkasse', FAMILIENKASSE, /§ 30 .*AO/],
+    ['auslaenderbehoerde', AUSLAENDERBEHOERDE, /AufenthG.*DSG NRW/],
+  ])('%s: %s', (_, rechtsrahmen, expected) => {
+    expect(rechtsrahmen).toMatch(expected);
+  });
+});
+
 describe.each(['gateway', 'direct'] as const)('consent matrix, %s', (path) => {
   it.each(AGENCIES)('asked by %s: released exactly when consent or law covers it, each decision logged once', async (recipient) => {
     const outcomes: string[] = [];
@@ -158,7 +182,7 @@ describe.each(['gateway', 'direct'] as const)('consent matrix, %s', (path) => {
           rolle: CASE_WORKER[recipient],
           kategorie: cell.category,
           entscheidung: expected ? 'FREIGEGEBEN' : 'VERWEIGERT',
-          rechtsgrundlage: !expected ? null : byLaw(cell, recipient) ? '§ 18b AZR-Gesetz' : subject.declarationId,
+          rechtsgrundlage: !expected ? null : (lawFor(cell, recipient) ?? subject.declarationId),
         });
       }
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDeclaration, type DemoPerson } from '@ip/kit/demo';
 import { createTestIssuer, postGraphQL, type TestIssuer } from '@ip/kit/testing';
-import { recordDeclaration, startSystem, type PartnerName, type System } from './support/system.ts';
+import { ERKLAERT, recordDeclaration, startSystem, type PartnerName, type System } from './support/system.ts';
 
 let system: System;
 let foreignIssuer: TestIssuer;
@@ -118,10 +118,17 @@ describe('the person\'s data protection view', () => {
     await recordDeclaration(system, { id, personId: person.id, unterschriebenAm: '2016-03-01', freigaben: 'ALLE' });
     const conflict = await system.query(
       `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenFamilienkasse(erklaerung: $e) { id } }`,
-      { e: { id, personId: person.id, unterschriebenAm: '2016-03-02', freigaben: [] } },
+      { e: { ...ERKLAERT, id, personId: person.id, unterschriebenAm: '2016-03-02', freigaben: [] } },
       { agency: 'agentur', role: 'eingangszone' },
     );
     expect(conflict.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    // § 67b Abs. 2 S. 2 SGB X: a consent the person was not told they may refuse is not valid, so it is not recorded.
+    const unaufgeklaert = await system.query(
+      `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenJobcenter(erklaerung: $e) { id } }`,
+      { e: { ...ERKLAERT, verweigerungsfolgenErklaert: false, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-03-01', freigaben: [] } },
+      { agency: 'agentur', role: 'eingangszone' },
+    );
+    expect(unaufgeklaert.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'erklaerung.verweigerungsfolgenErklaert' });
 
     const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
     const KINDERGELD = `query Leistungspruefung($id: ID!) { person(id: $id) { kindergeldantraege { kindergeldnummer } } }`;
@@ -149,8 +156,9 @@ describe('the person\'s data protection view', () => {
     const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id erfasstDurch } }`;
     const WITHDRAW = `mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { status } }`;
     const KATEGORIEN = ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'];
-    const declaration = (an: string) => ({ id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }] });
-    const FALL = `query($id: ID!) { person(id: $id) { kompetenzfeststellungen { instrument } } }`;
+    const declaration = (an: string) => ({ ...ERKLAERT, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }] });
+    // Language courses: the qualification data reach the Jobcenter by law (§ 50 Abs. 1 SGB II), these need consent.
+    const FALL = `query($id: ID!) { person(id: $id) { sprachkurse { art } } }`;
     const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 
     // A Jobcenter case worker recording, at the Agentur, a release of the Agentur's data to the Jobcenter.
@@ -172,7 +180,7 @@ describe('the person\'s data protection view', () => {
 
     // At another owner the same: the intake desk and that owner's staff, not the Agentur's specialist.
     const ABH = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAuslaenderbehoerde(erklaerung: $e) { id } }`;
-    const zumAgentur = () => ({ id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'AGENTUR', kategorien: ['ARBEITSMARKTZUGANG'] }] });
+    const zumAgentur = () => ({ ...ERKLAERT, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'AGENTUR', kategorien: ['ARBEITSMARKTZUGANG'] }] });
     expect((await system.query(ABH, { e: zumAgentur() }, { agency: 'agentur', role: 'integrationsfachkraft' })).errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
     for (const as of [{ agency: 'agentur' as const, role: 'eingangszone' }, { agency: 'auslaenderbehoerde' as const, role: 'sachbearbeitung' }]) {
       expect((await system.query(ABH, { e: zumAgentur() }, as)).errors, `${as.agency} ${as.role}`).toBeUndefined();

@@ -15,8 +15,8 @@ afterAll(async () => system?.stop());
 
 const JOBCENTER = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 const FAMILIENKASSE = { agency: 'familienkasse' as const, role: 'sachbearbeitung' };
-const EINKOMMEN = `query Einkommen($id: ID!) { person(id: $id) { kindergeldAlsEinkommen { status monatsbetrag hinweis } } }`;
-type Einkommen = { person: { kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null } | null } };
+const EINKOMMEN = `query Einkommen($id: ID!) { person(id: $id) { kindergeldAlsEinkommen(monat: "2015-12-01") { status monatsbetrag einkommenKinder einkommenEltern kinder { vorname betrag inBedarfsgemeinschaft } hinweis } } }`;
+type Einkommen = { person: { kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null; einkommenEltern: number | null } | null } };
 
 const ohneErklaerung = () => system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
 
@@ -38,12 +38,24 @@ describe('Kindergeld as income through @requires', () => {
 
     await system.query(
       `mutation($id: ID!) { antragBescheiden(antragId: $id, beschiedenAm: "2015-11-12", ergebnis: BEWILLIGT, monatsbetrag: 376,
-         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04" }, { vorname: "Omar", nachname: "Haddad", geburtsdatum: "2013-07-01" }]) { id } }`,
+         aufenthaltstitel: { art: AUFENTHALTSERLAUBNIS, rechtsgrundlage: "§ 25 Abs. 2 AufenthG", gueltigAb: "2015-11-02" },
+         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04", ordnungszahl: 1 }, { vorname: "Omar", nachname: "Haddad", geburtsdatum: "2013-07-01", ordnungszahl: 2 }]) { id } }`,
       { id: antragId },
       FAMILIENKASSE,
     );
     const bewilligt = await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER);
-    expect(bewilligt.data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'ANGERECHNET', monatsbetrag: 376 });
+    // Children without a shared reference are no known members of the BG: their Kindergeld is the parent's income.
+    expect(bewilligt.errors).toBeUndefined();
+    expect(bewilligt.data?.person.kindergeldAlsEinkommen).toMatchObject({
+      status: 'ANGERECHNET',
+      monatsbetrag: 376,
+      einkommenKinder: 0,
+      einkommenEltern: 376,
+      kinder: [
+        { vorname: 'Lina', betrag: 188, inBedarfsgemeinschaft: false },
+        { vorname: 'Omar', betrag: 188, inBedarfsgemeinschaft: false },
+      ],
+    });
 
     const refused = await system.query<Einkommen>(EINKOMMEN, { id: ohneEinwilligung.id }, JOBCENTER);
     expect(refused.data?.person.kindergeldAlsEinkommen).toBeNull();
@@ -92,8 +104,9 @@ describe('gaps in subsistence', () => {
     expect(result.errors).toBeUndefined();
     const mine = result.data!.leistungsluecken.edges.map((edge) => edge.node).filter((node) => node.person.id === person.id);
     expect(mine.map((node) => [node.grund, node.seit, node.bis])).toEqual([
-      ['ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
       ['ASYLBLG_ENDE_VOR_SGB2', '2015-10-06', '2015-10-19'],
+      // No application by 31 October, the end of the month SGB II begins (§ 37 Abs. 2 S. 2 SGB II).
+      ['ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-20', null],
       ['SGB2_BEGINN_NICHT_BEWILLIGT', '2015-10-20', null],
     ]);
     expect(result.data!.leistungsluecken.totalCount).toBeGreaterThan(mine.length);

@@ -33,7 +33,8 @@ describe('the Kindergeld packet through the gateway', () => {
     expect(receipt.data?.antragEingangErfassen.faelligAm).toBe('2015-11-30');
     const decision = await system.query(
       `mutation Bescheid($id: ID!) { antragBescheiden(antragId: $id, beschiedenAm: "2015-11-25", ergebnis: BEWILLIGT, monatsbetrag: 188,
-         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04" }]) { ergebnis } }`,
+         aufenthaltstitel: { art: AUFENTHALTSERLAUBNIS, rechtsgrundlage: "§ 25 Abs. 2 AufenthG", gueltigAb: "2015-11-02" },
+         kinder: [{ vorname: "Lina", nachname: "Haddad", geburtsdatum: "2011-03-04", ordnungszahl: 1 }]) { ergebnis } }`,
       { id: receipt.data!.antragEingangErfassen.id },
       FAMILIENKASSE,
     );

@@ -129,6 +129,9 @@ const CATEGORIES: Record<PartnerName, readonly string[]> = {
 };
 const OWNERS = Object.keys(CATEGORIES) as PartnerName[];
 
+/** What every declaration states besides its lines (§ 67b Abs. 2 S. 2 SGB X): its purpose, and that refusing was explained. */
+export const ERKLAERT = { zweck: 'Gemeinsame Beratung im Integration Point', verweigerungsfolgenErklaert: true } as const;
+
 export interface Declaration {
   readonly id: string;
   readonly personId: string;
@@ -154,7 +157,7 @@ export async function recordDeclaration(system: System, declaration: Declaration
     `mutation Einwilligung($e: EinwilligungserklaerungInput!) {
       ${OWNERS.map((owner) => `${owner}: einwilligungErfassen${suffix(owner)}(erklaerung: $e) { id }`).join('\n')}
     }`,
-    { e: { ...declaration, freigaben } },
+    { e: { ...ERKLAERT, ...declaration, freigaben } },
     { agency: 'agentur', role: 'eingangszone' },
   );
   if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);

@@ -1,8 +1,11 @@
 /**
- * What the Agentur für Arbeit owns and may release: its data categories. No law lets it release them to
- * the other partners without the person's consent, so its `rechtsgrundlage` table stays empty.
+ * What the Agentur für Arbeit owns and may release: its data categories. Without consent only what a law
+ * allows: § 50 Abs. 1 SGB II carries its qualification data to the Jobcenter (a dated `rechtsgrundlage` row).
  */
 export const OWNER = 'agentur' as const;
+
+/** The law its releases answer to: consent to a transfer of social data. */
+export const RECHTSRAHMEN = '§ 67b SGB X (Sozialdaten, § 35 SGB I)';
 
 export const Kategorie = {
   FALL: 'fall',

@@ -172,7 +172,8 @@ function termin(fall: DemoFall, id: string, personId: string, fachkraft: string,
     uhrzeit: `${String(random.int(8, 15)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}`,
     sprache: fall.person.sprache,
     kanaele: [...kanaele],
-    rechtsfolgenbelehrung: kanaele.includes('POST') && random.chance(0.7),
+    // SGB III services of the Integration Point are voluntary: an invitation has no consequence to notify.
+    rechtsfolgenbelehrung: false,
     kopieAn: kanaele.includes('KOPIE_SOZIALDIENST') ? `Sozialdienst der ${fall.household.unterkunft === 'ERSTAUFNAHME' ? 'Erstaufnahmeeinrichtung' : 'Gemeinschaftsunterkunft'} ${fall.household.wohnort}` : null,
     erfasstVon,
   };

@@ -190,7 +190,8 @@ describe('the demo shows every state', () => {
 
   it('of invitations: letters with notice, SMS without, copies to the social service, outreach without a case', async () => {
     const termine = await subject.db.selectFrom('termin').selectAll().execute();
-    expect(termine.some((termin) => termin.kanaele.includes('POST') && termin.rechtsfolgenbelehrung)).toBe(true);
+    // SGB III invitations carry no notice of legal consequences (Rahmenkonzept §4: the services are voluntary).
+    expect(termine.every((termin) => !termin.rechtsfolgenbelehrung)).toBe(true);
     expect(termine.some((termin) => termin.kanaele.join() === 'SMS' && !termin.rechtsfolgenbelehrung)).toBe(true);
     expect(termine.some((termin) => termin.kanaele.includes('KOPIE_SOZIALDIENST') && termin.kopieAn !== null)).toBe(true);
     expect(termine.some((termin) => termin.fallId === null)).toBe(true);

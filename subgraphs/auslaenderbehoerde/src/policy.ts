@@ -5,6 +5,9 @@
  */
 export const OWNER = 'auslaenderbehoerde' as const;
 
+/** The law its releases answer to: the AufenthG's transfer rules and the Land's data protection law (consent: § 4 DSG NRW). */
+export const RECHTSRAHMEN = '§ 90 AufenthG, §§ 4, 14 DSG NRW';
+
 export const Kategorie = {
   IDENTITAET: 'identitaet',
   AUFENTHALT: 'aufenthalt',

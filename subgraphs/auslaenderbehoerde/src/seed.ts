@@ -34,10 +34,10 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
           einreiseAm: person.einreiseAm,
           asylantragAm: person.asylantragAm,
           agenturbezirk: district.get(person.haushaltId) ?? null,
-          // § 47 AsylG: up to six months in the reception centre.
-          wohnpflichtErstaufnahmeBis: person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null,
+          wohnpflichtErstaufnahmeBis: wohnpflichtBis(person),
           verbot60aAbs6Grund: verbotsgrund(person),
-          aufenthaltSeit: fruehererAufenthalt(person),
+          // The demo's stays are uninterrupted since entry; nobody's earlier, interrupted stay is counted.
+          aufenthaltSeit: null,
           // Recorded for adults at the asylum application; a child's schooling is not core data.
           qualifikation: ageOn(person.geburtsdatum, population.referenceDate) >= 18 ? person.qualifikation : null,
         })),
@@ -57,23 +57,14 @@ export async function seedDemoData(db: Kysely<AuslaenderbehoerdeDatabase>, popul
       );
     }
     await seedDemoConsents(datenschutzDb<AuslaenderbehoerdeDatabase>(trx), OWNER, population);
-    for (const klaerung of demoKlaerungen(population, district)) await insertStatusklaerung(trx, klaerung);
+    for (const klaerung of demoKlaerungen(population)) await insertStatusklaerung(trx, klaerung);
   });
   return true;
 }
 
-const WESTBALKAN = new Set(['AL', 'BA', 'MK', 'ME', 'RS', 'XK']);
-
-/** Some Western Balkans returnees were tolerated here before (earlier stays count toward the waiting periods). */
-function fruehererAufenthalt(person: DemoPerson): string | null {
-  const current = person.statusverlauf.at(-1)!;
-  const eligible =
-    WESTBALKAN.has(person.staatsangehoerigkeit) &&
-    (current.art === 'DULDUNG' || current.art === 'AUFENTHALTSGESTATTUNG') &&
-    (person.asylantragAm === null || person.asylantragAm <= '2015-08-31') &&
-    person.geburtsdatum < '1990-01-01';
-  const random = demoRandom(OWNER, 'frueherer-aufenthalt', person.id);
-  return eligible && random.chance(0.3) ? random.date('2009-01-01', '2011-06-30') : null;
+/** § 47 Abs. 1 AsylG (from 24 Oct 2015): up to six months in the reception centre; the demo takes the longest. */
+function wohnpflichtBis(person: DemoPerson): string | null {
+  return person.wohnpflichtErstaufnahme ? addDays(addMonths(person.einreiseAm, 6), -1) : null;
 }
 
 function verbotsgrund(person: DemoPerson): string | null {
@@ -86,7 +77,7 @@ function verbotsgrund(person: DemoPerson): string | null {
  * Questions the Agentur and the Jobcenter asked about persons whose papers contradict the law on the
  * reference date (the seed document's example): most answered within a few working days, some still open.
  */
-function demoKlaerungen(population: Population, district: ReadonlyMap<string, string>) {
+function demoKlaerungen(population: Population) {
   const day = population.referenceDate;
   return population.persons.flatMap((person) => {
     const current = person.statusverlauf.at(-1)!;
@@ -95,11 +86,12 @@ function demoKlaerungen(population: Population, district: ReadonlyMap<string, st
         aufenthaltsart: current.art,
         rechtsgrundlage: current.rechtsgrundlage,
         staatsangehoerigkeit: person.staatsangehoerigkeit,
-        aufenthaltSeit: fruehererAufenthalt(person) ?? person.einreiseAm,
+        aufenthaltSeit: person.einreiseAm,
         asylantragAm: person.asylantragAm,
-        wohnpflichtErstaufnahme: person.wohnpflichtErstaufnahme,
+        wohnpflichtBis: wohnpflichtBis(person),
         verbot60aAbs6: verbotsgrund(person) !== null,
-        agenturbezirk: district.get(person.haushaltId) ?? null,
+        // No job is in view: the district of a place of work is unknown (where they live does not decide).
+        agenturbezirk: null,
       },
       day,
     );

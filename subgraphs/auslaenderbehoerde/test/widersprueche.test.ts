@@ -11,6 +11,8 @@ describe('contradictions between supplementary provisions and the law', () => {
     ['Erwerbstätigkeit gestattet', 'VERBOTEN', 1],
     ['Erwerbstätigkeit gestattet', 'KRAFT_GESETZES', 0],
     ['Wohnsitzauflage: Essen', 'VERBOTEN', 0],
+    ['Erwerbstätigkeit nicht gestattet', 'NICHT_ABGEBILDET', 0],
+    ['Erwerbstätigkeit gestattet', 'NICHT_ABGEBILDET', 0],
   ] as const)('"%s" with %s: %i', (nebenbestimmung, erlaubnis, count) => {
     const found = widersprueche([nebenbestimmung], erlaubnis);
     expect(found).toHaveLength(count);

@@ -3,17 +3,31 @@ import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { addDays, ageOn, demoRandom, personById, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
 import { insertAntragspaket, matrixCodeKey } from './db/antragspaket.repository.ts';
 import { countAntraege, insertAntrag } from './db/kindergeld.repository.ts';
+import { pruefeBerechtigung, type Titelart } from './domain/berechtigung.ts';
+import { kindergeldsatz } from './domain/kindergeldsatz.ts';
 import { newMatrixCode } from './domain/matrixcode.ts';
+import { steuerIdPruefziffer } from './domain/steuer-id.ts';
 import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
 import { kalender } from './workflow/kalender.ts';
 
-/** Monthly Kindergeld in 2015 by the child's order (§ 66 EStG): first and second 188, third 194, each further 219. */
-export function kindergeld2015(children: number): number {
+/** The statutory monthly Kindergeld for the first `children` children in the month of `monat` (§ 66 Abs. 1 EStG). */
+export function demoMonatsbetrag(monat: string, children: number): number {
   let total = 0;
-  for (let order = 1; order <= children; order += 1) total += order <= 2 ? 188 : order === 3 ? 194 : 219;
+  for (let order = 1; order <= children; order += 1) {
+    const satz = kindergeldsatz(monat, order);
+    if ('fehler' in satz) throw new RangeError(`no Kindergeld amount recorded for ${monat}`);
+    total += satz.betrag;
+  }
   return total;
+}
+
+/** A valid-looking tax id for a demo person, the same on every run: ten digits from its id and the check digit. */
+export function demoSteuerId(personId: string): string {
+  const random = demoRandom(OWNER, 'steuerId', personId);
+  const zehnStellen = `${random.int(1, 9)}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
+  return `${zehnStellen}${steuerIdPruefziffer(zehnStellen)}`;
 }
 
 const FAMILIENKASSEN = ['515', '534', '548'] as const;
@@ -23,7 +37,10 @@ interface Application {
   readonly head: DemoPerson;
   /** Recognised families got the Antragspaket from the Jobcenter with the SGB II application. */
   readonly paketAusgegebenAm: string | null;
+  /** Eldest first: the place in the order of children (§ 66 Abs. 1 EStG) as far as the demo knows them. */
   readonly children: readonly DemoPerson[];
+  /** The document that entitled (§ 62 Abs. 2 EStG) and the first month granted, for grants. */
+  readonly titel: { readonly art: string; readonly rechtsgrundlage: string; readonly gueltigAb: string } | null;
   readonly familienkasse: string;
   readonly eingangAm: string;
   readonly bescheid: { readonly am: string; readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT'; readonly grund: string | null } | null;
@@ -47,7 +64,9 @@ function applications(population: Population): Application[] {
 function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, DemoPerson>, referenceDate: string): Application | null {
   const members = household.memberIds.map((id) => persons.get(id)!);
   const head = members[0]!;
-  const children = members.filter((member) => member.rolle === 'KIND' && ageOn(member.geburtsdatum, referenceDate) < 18);
+  const children = members
+    .filter((member) => member.rolle === 'KIND' && ageOn(member.geburtsdatum, referenceDate) < 18)
+    .sort((a, b) => (a.geburtsdatum < b.geburtsdatum ? -1 : a.geburtsdatum > b.geburtsdatum ? 1 : 0));
   if (children.length === 0) return null;
   const random = demoRandom(OWNER, household.id);
   const current = head.statusverlauf.at(-1)!;
@@ -64,7 +83,8 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
         : random.chance(0.03)
           ? { am: decidedOn, ergebnis: 'ABGELEHNT' as const, grund: 'Kinder leben nicht im Haushalt der antragstellenden Person' }
           : { am: decidedOn, ergebnis: 'BEWILLIGT' as const, grund: null };
-    return { head, children, familienkasse, eingangAm, bescheid, paketAusgegebenAm: addDays(eingangAm, -random.int(2, 6)) };
+    const titel = { art: current.art, rechtsgrundlage: current.rechtsgrundlage, gueltigAb: current.gueltigAb };
+    return { head, children, titel, familienkasse, eingangAm, bescheid, paketAusgegebenAm: addDays(eingangAm, -random.int(2, 6)) };
   }
   if (!random.chance(0.05)) return null;
   const eingangAm = addDays(current.gueltigAb, random.int(3, 30));
@@ -73,6 +93,7 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
   return {
     head,
     children,
+    titel: null,
     familienkasse,
     eingangAm,
     bescheid: { am: addDays(eingangAm, random.int(5, 10)), ergebnis: 'ABGELEHNT', grund: `Kein Anspruch nach § 62 Abs. 2 EStG: ${titel}` },
@@ -92,7 +113,9 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
       do kindergeldnummer = `${application.familienkasse}FK${String(random.int(0, 999_999)).padStart(6, '0')}`;
       while (numbers.has(kindergeldnummer));
       numbers.add(kindergeldnummer);
-      const granted = application.bescheid?.ergebnis === 'BEWILLIGT';
+      const titel = application.bescheid?.ergebnis === 'BEWILLIGT' ? application.titel : null;
+      // Kindergeld is due from the month the document entitles (§ 66 Abs. 2 EStG).
+      const bewilligtAb = titel && `${titel.gueltigAb.slice(0, 7)}-01`;
       const paket =
         application.paketAusgegebenAm === null
           ? null
@@ -116,10 +139,25 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           eingangAm: application.eingangAm,
           beschiedenAm: application.bescheid?.am ?? null,
           ergebnis: application.bescheid?.ergebnis ?? null,
-          monatsbetrag: granted ? kindergeld2015(application.children.length) : null,
+          monatsbetrag: bewilligtAb ? demoMonatsbetrag(bewilligtAb, application.children.length) : null,
+          bewilligtAb,
+          titelArt: titel?.art ?? null,
+          titelRechtsgrundlage: titel?.rechtsgrundlage ?? null,
+          titelGueltigAb: titel?.gueltigAb ?? null,
+          titelGueltigBis: null,
+          berechtigungRegel: titel && pruefeBerechtigung({ art: titel.art as Titelart, rechtsgrundlage: titel.rechtsgrundlage, gueltigAb: titel.gueltigAb }, bewilligtAb!).regel,
           ablehnungsgrund: application.bescheid?.grund ?? null,
+          // Every demo grant carries the tax ids, as the Familienkasse collected them for 2016 (§ 52 Abs. 49a EStG).
+          steuerId: titel ? demoSteuerId(application.head.id) : null,
         },
-        application.children.map((child) => ({ personId: child.id, vorname: child.vorname, nachname: child.nachname, geburtsdatum: child.geburtsdatum })),
+        application.children.map((child, index) => ({
+          personId: child.id,
+          vorname: child.vorname,
+          nachname: child.nachname,
+          geburtsdatum: child.geburtsdatum,
+          ordnungszahl: titel ? index + 1 : null,
+          steuerId: titel ? demoSteuerId(child.id) : null,
+        })),
       );
     }
     await seedDemoConsents(datenschutzDb<FamilienkasseDatabase>(trx), OWNER, population);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, demoDeclaration, generatePopulation, personById } from '@ip/kit/demo';
 import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { countAntraege, findAntraegeByPersonIds, findKinderByAntragIds } from '../src/db/kindergeld.repository.ts';
-import { kindergeld2015 } from '../src/seed.ts';
+import { demoMonatsbetrag } from '../src/seed.ts';
 import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from '../src/server.ts';
 
 const population = generatePopulation();
@@ -25,15 +25,13 @@ async function allApplications() {
   return subject.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
 }
 
-describe('Kindergeld rates 2015', () => {
+describe('the demo sums the table by the children\'s order', () => {
   it.each([
-    [1, 188],
-    [2, 376],
-    [3, 570],
-    [4, 789],
-    [5, 1008],
-  ])('%i children → %i EUR a month', (children, amount) => {
-    expect(kindergeld2015(children)).toBe(amount);
+    ['2015-11-01', 1, 188],
+    ['2015-11-01', 5, 1008],
+    ['2016-03-01', 3, 576],
+  ] as const)('%s, %i children → %i EUR a month', (monat, children, amount) => {
+    expect(demoMonatsbetrag(monat, children)).toBe(amount);
   });
 });
 
@@ -64,7 +62,9 @@ describe('migrations and the demo slice', () => {
       const title = head.statusverlauf.at(-1)!.art;
       if (application.ergebnis === 'BEWILLIGT') {
         expect(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']).toContain(title);
-        expect(application.monatsbetrag).toBe(kindergeld2015(children.length));
+        expect(application.bewilligtAb).toBe(`${head.statusverlauf.at(-1)!.gueltigAb.slice(0, 7)}-01`);
+        expect(application.monatsbetrag).toBe(demoMonatsbetrag(application.bewilligtAb!, children.length));
+        expect(children.map((kind) => kind.ordnungszahl).sort()).toEqual(children.map((_, index) => index + 1));
       }
       if (title === 'AUFENTHALTSGESTATTUNG' || title === 'DULDUNG') {
         expect(application.ablehnungsgrund).toMatch(/^Kein Anspruch nach § 62 Abs. 2 EStG/);

@@ -7,11 +7,11 @@ export const loadConfig = () => subgraphConfig('jobcenter', 4002);
 const tage = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
 
 /**
- * Thresholds of the gap detection: JOBCENTER_LUECKE_ANTRAG_TAGE (days after recognition by which an SGB II
- * application is expected, default 14) and JOBCENTER_LUECKE_BEWILLIGUNG_TAGE (days after the start of
- * SGB II by which it should be granted, default 30).
+ * Threshold of the gap detection: JOBCENTER_LUECKE_BEWILLIGUNG_TAGE (days after the start of SGB II by which
+ * it should be granted, default 30). When an application is late is the law's (§ 37 Abs. 2 S. 2 SGB II), not
+ * a setting.
  */
 export const lueckenSchwellen = () => {
-  const raw = parseConfig(z.object({ JOBCENTER_LUECKE_ANTRAG_TAGE: tage(14), JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage(30) }));
-  return Object.freeze({ antragNachTagen: raw.JOBCENTER_LUECKE_ANTRAG_TAGE, bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE });
+  const raw = parseConfig(z.object({ JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage(30) }));
+  return Object.freeze({ bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE });
 };

@@ -1,8 +1,12 @@
 /**
- * What the Jobcenter owns and may release: its data categories. No law lets it release them to the other
- * partners without the person's consent, so its `rechtsgrundlage` table stays empty.
+ * What the Jobcenter owns and may release: its data categories. Its data are social data (§ 35 SGB I); no law
+ * lets it release them to the other partners without the person's consent, so its `rechtsgrundlage` table stays
+ * empty (§ 50 Abs. 1 SGB II would carry releases to the Agentur needed for its SGB III tasks; none is modelled).
  */
 export const OWNER = 'jobcenter' as const;
+
+/** The law its releases answer to: consent to a transfer of social data. */
+export const RECHTSRAHMEN = '§ 67b SGB X (Sozialdaten, § 35 SGB I)';
 
 export const Kategorie = {
   BEDARFSGEMEINSCHAFT: 'bedarfsgemeinschaft',

@@ -13,14 +13,16 @@ const ROLLE: Readonly<Record<DemoPerson['rolle'], BgRolle>> = { HAUPTPERSON: 'AN
 
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
-/** Regelbedarf 2015 (§ 20 SGB II, § 23): single adult 399, partners 360 each, children by age 234 / 267 / 302. */
+/** Regelbedarf 2015 of a child by age (§ 23 Nr. 1 SGB II, Regelbedarfsstufen 6 / 5 / 4): 234 / 267 / 302. */
+const regelbedarfKind2015 = (kind: DemoPerson, stichtag: string): number => {
+  const alter = ageOn(kind.geburtsdatum, stichtag);
+  return alter < 6 ? 234 : alter < 14 ? 267 : 302;
+};
+
+/** Regelbedarf 2015 (§ 20 SGB II, § 23): single adult 399, partners 360 each, children by age. */
 export function regelbedarf2015(mitglieder: readonly DemoPerson[], stichtag: string): number {
   const partners = mitglieder.some((mitglied) => mitglied.rolle === 'PARTNER');
-  return mitglieder.reduce((sum, mitglied) => {
-    if (mitglied.rolle !== 'KIND') return sum + (partners ? 360 : 399);
-    const alter = ageOn(mitglied.geburtsdatum, stichtag);
-    return sum + (alter < 6 ? 234 : alter < 14 ? 267 : 302);
-  }, 0);
+  return mitglieder.reduce((sum, mitglied) => sum + (mitglied.rolle === 'KIND' ? regelbedarfKind2015(mitglied, stichtag) : partners ? 360 : 399), 0);
 }
 
 /**
@@ -40,11 +42,14 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const random = demoRandom(OWNER, household.id);
       if (!TITLES.has(current.art)) continue;
       const anerkanntAm = head.anerkanntAm ?? current.gueltigAb;
+      // AsylbLG runs to the end of the month of recognition (§ 1 Abs. 3 AsylbLG), SGB II from the next first.
+      const asylblgEnde = addDays(firstOfMonth(addMonths(anerkanntAm, 1)), -1);
+      const sgb2Start = addDays(asylblgEnde, 1);
       const erwachsene = members.filter((member) => member.rolle !== 'KIND');
       if (!random.chance(0.9)) {
         // Handed over at recognition, but no application yet: the gap the Rahmenkonzept warns of.
         for (const person of erwachsene) {
-          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: addDays(anerkanntAm, 13), sgb2Ab: addDays(anerkanntAm, 14), erfasstVon: 'jobcenter-demo' }, []);
+          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: asylblgEnde, sgb2Ab: sgb2Start, erfasstVon: 'jobcenter-demo' }, []);
         }
         continue;
       }
@@ -57,11 +62,16 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const decidedOn = addDays(gegruendetAm, random.int(14, 40));
       const decided = decidedOn <= population.referenceDate;
       const granted = decided && !random.chance(0.03);
-      const bewilligtAb = firstOfMonth(gegruendetAm);
+      // The application works back to the first of its month (§ 37 Abs. 2 S. 2 SGB II), not before SGB II.
+      const bewilligtAb = maxDate(firstOfMonth(gegruendetAm), sgb2Start);
+      const unterkunft = granted ? random.int(250, 650) : null;
+      // A child's need, against which its Kindergeld counts: its Regelbedarf and a per-head share of the accommodation.
+      const monatsbedarf = (member: DemoPerson) =>
+        member.rolle === 'KIND' && unterkunft !== null ? (regelbedarfKind2015(member, gegruendetAm) * 100 + Math.round((unterkunft * 100) / members.length)) / 100 : null;
       await insertBg(
         trx,
         { bgNummer, gegruendetAm },
-        members.map((member) => ({ personId: member.id, rolle: ROLLE[member.rolle], seit: gegruendetAm, geburtsdatum: member.geburtsdatum })),
+        members.map((member) => ({ personId: member.id, rolle: ROLLE[member.rolle], seit: gegruendetAm, geburtsdatum: member.geburtsdatum, monatsbedarf: monatsbedarf(member) })),
         [
           {
             eingangAm: gegruendetAm,
@@ -70,14 +80,14 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
             bewilligtAb: granted ? bewilligtAb : null,
             bewilligtBis: granted ? addDays(addMonths(bewilligtAb, 6), -1) : null,
             regelbedarf: granted ? regelbedarf2015(members, gegruendetAm) : null,
-            unterkunft: granted ? random.int(250, 650) : null,
+            unterkunft,
           },
         ],
       );
-      // The change of legal sphere: SGB II from the month of the application, AsylbLG up to the day
-      // before, except in some cases where the Sozialamt stopped earlier (a gap).
-      const sgb2Ab = maxDate(bewilligtAb, anerkanntAm);
-      const asylblgBis = random.chance(0.2) ? addDays(sgb2Ab, -random.int(5, 20)) : addDays(sgb2Ab, -1);
+      // The change of legal sphere: SGB II from the first month granted, AsylbLG to the end of the month of
+      // recognition, except in some cases where the Sozialamt stopped earlier (a gap).
+      const sgb2Ab = bewilligtAb;
+      const asylblgBis = random.chance(0.2) ? addDays(asylblgEnde, -random.int(5, 20)) : asylblgEnde;
       for (const person of erwachsene) {
         await insertWechsel(
           trx,

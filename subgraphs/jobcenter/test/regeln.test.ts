@@ -36,28 +36,70 @@ describe('decisions on SGB II applications', () => {
   });
 });
 
-describe('Kindergeld as income (§ 11 Abs. 1 S. 5 SGB II)', () => {
+/** A child of a grant with the table's spans (§ 66 Abs. 1 EStG: 188 in 2015, 190 from 2016 for the 1st and 2nd child). */
+const kind = (id: string | null, ab: string, betraege: readonly [number, number] = [188, 190]) => ({
+  person: id ? { id } : null,
+  vorname: id ?? 'ohne',
+  geburtsdatum: '2010-01-01',
+  satzverlauf: [
+    ...(ab < '2016-01-01' ? [{ ab, bis: '2015-12-31', betrag: betraege[0] }] : []),
+    { ab: ab < '2016-01-01' ? '2016-01-01' : ab, bis: '2016-12-31', betrag: betraege[1] },
+  ],
+});
+const grant = (bewilligtAb: string | null, beschiedenAm: string, kinder: ReturnType<typeof kind>[]) => ({ ergebnis: 'BEWILLIGT' as const, bewilligtAb, beschiedenAm, kinder });
+const offen = { ergebnis: null, bewilligtAb: null, beschiedenAm: null, kinder: [] };
+const abgelehnt = { ergebnis: 'ABGELEHNT' as const, bewilligtAb: null, beschiedenAm: '2015-11-20', kinder: [] };
+/** The parent's BG: child c needs 400 EUR, child d only 150 EUR (say, other income covers the rest), e has no need recorded. */
+const bg = new Map<string, number | null>([['c', 40_000], ['d', 15_000], ['e', null]]);
+
+describe('Kindergeld as income (§ 11 Abs. 1 S. 4 SGB II i. d. F. vom 24.03.2011; S. 5 from 01.08.2016)', () => {
   it.each([
-    ['a grant counts', [{ ergebnis: 'BEWILLIGT', monatsbetrag: 376, beschiedenAm: '2015-11-20' }], 'ANGERECHNET', 376],
-    ['two grants add up', [{ ergebnis: 'BEWILLIGT', monatsbetrag: 376, beschiedenAm: '2015-11-20' }, { ergebnis: 'BEWILLIGT', monatsbetrag: 194, beschiedenAm: '2016-02-01' }], 'ANGERECHNET', 570],
-    ['not yet decided: stated, not 0', [{ ergebnis: null, monatsbetrag: null, beschiedenAm: null }], 'BEANTRAGT_NICHT_BESCHIEDEN', null],
-    ['refused: 0', [{ ergebnis: 'ABGELEHNT', monatsbetrag: null, beschiedenAm: '2015-11-20' }], 'ABGELEHNT', 0],
-    ['no application: stated, not 0', [], 'KEIN_ANTRAG', null],
-  ] as const)('%s', (_, antraege, status, monatsbetrag) => {
-    expect(kindergeldAlsEinkommen(antraege)).toMatchObject({ status, monatsbetrag });
+    ['a grant counts, all of it the child\'s within its need', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2015-12-10', 'ANGERECHNET', 188, 188, 0],
+    ['the table\'s amount of the month, not of the first month', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2016-02-01', 'ANGERECHNET', 190, 190, 0],
+    ['beyond the child\'s need the rest is the parent\'s', [grant('2015-11-01', '2015-11-20', [kind('d', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, 150, 38],
+    ['a child outside the BG: the parent\'s income', [grant('2015-11-01', '2015-11-20', [kind('x', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, 0, 188],
+    ['a newer grant supersedes the older one for the same child', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01', [188, 221])])], '2016-03-01', 'ANGERECHNET', 221, 221, 0],
+    ['before the newer grant the older one stays in force', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01', [188, 221])])], '2015-12-01', 'ANGERECHNET', 188, 188, 0],
+    ['grants for different children add up', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')]), grant('2016-01-01', '2016-02-01', [kind('d', '2016-01-01')])], '2016-01-15', 'ANGERECHNET', 380, 340, 40],
+    ['need not recorded: split open, not guessed', [grant('2015-11-01', '2015-11-20', [kind('e', '2015-11-01')])], '2015-12-01', 'ANGERECHNET', 188, null, null],
+    ['granted from a later month: nothing this month', [grant('2016-01-01', '2016-02-01', [kind('c', '2016-01-01')])], '2015-12-01', 'BEWILLIGT_ERST_SPAETER', 0, 0, 0],
+    ['a month beyond the table: amount unknown, not 0', [grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], '2017-01-01', 'ANGERECHNET', null, null, null],
+    ['not yet decided: stated, not 0', [offen], '2015-12-01', 'BEANTRAGT_NICHT_BESCHIEDEN', null, null, null],
+    ['refused: 0', [abgelehnt], '2015-12-01', 'ABGELEHNT', 0, 0, 0],
+    ['no application: stated, not 0', [], '2015-12-01', 'KEIN_ANTRAG', null, null, null],
+  ] as const)('%s', (_, antraege, monat, status, monatsbetrag, einkommenKinder, einkommenEltern) => {
+    expect(kindergeldAlsEinkommen(antraege, monat, bg)).toMatchObject({ status, monatsbetrag, einkommenKinder, einkommenEltern });
+  });
+
+  it.each([
+    ['2015-12-01', '§ 11 Abs. 1 S. 4 SGB II'],
+    ['2016-07-31', '§ 11 Abs. 1 S. 4 SGB II'],
+    ['2016-08-01', '§ 11 Abs. 1 S. 5 SGB II'],
+  ])('cites the sentence in force in %s', (monat, paragraph) => {
+    expect(kindergeldAlsEinkommen([grant('2015-11-01', '2015-11-20', [kind('c', '2015-11-01')])], monat, bg).hinweis).toContain(paragraph);
   });
 });
 
 describe('legal sphere on a day', () => {
-  const gestattung = { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-03-01', gueltigBis: '2015-10-31' } as const;
-  const titel = { art: 'AUFENTHALTSERLAUBNIS', gueltigAb: '2015-11-01', gueltigBis: null } as const;
+  const gestattung = { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-03-01', gueltigBis: '2015-10-31', rechtsgrundlage: '§ 55 Abs. 1 AsylG' } as const;
+  const titel = { art: 'AUFENTHALTSERLAUBNIS', gueltigAb: '2015-11-01', gueltigBis: null, rechtsgrundlage: '§ 25 Abs. 2 AufenthG' } as const;
+  const erlaubnis = (rechtsgrundlage: string) => ({ verlauf: [gestattung, { ...titel, rechtsgrundlage }], bewilligungen: [], sgb2Ab: null });
   it.each([
     ['in the asylum procedure', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null }, '2015-10-15', 'SGB_III'],
     ['recognised, nothing at the Jobcenter yet', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null }, '2015-11-15', 'KEINER'],
     ['recognised, change of sphere recorded', { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01' }, '2015-11-15', 'SGB_II'],
     ['granted SGB II', { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null }, '2016-01-15', 'SGB_II'],
     ['grant ended, no change recorded', { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null }, '2016-05-01', 'KEINER'],
-    ['tolerated', { verlauf: [{ art: 'DULDUNG', gueltigAb: '2015-01-01', gueltigBis: null }], bewilligungen: [], sgb2Ab: null }, '2015-06-01', 'SGB_III'],
+    ['tolerated', { verlauf: [{ art: 'DULDUNG', gueltigAb: '2015-01-01', gueltigBis: null, rechtsgrundlage: '§ 60a Abs. 2 AufenthG' }], bewilligungen: [], sgb2Ab: null }, '2015-06-01', 'SGB_III'],
+    // § 1 Abs. 1 Nr. 3 AsylbLG (Gesetz vom 10.12.2014, BGBl. I S. 2187, from 01.03.2015)
+    ['§ 23 Abs. 1 (war): AsylbLG', erlaubnis('§ 23 Abs. 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 24 (temporary protection): AsylbLG', erlaubnis('§ 24 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 S. 1: AsylbLG', erlaubnis('§ 25 Abs. 4 S. 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 Satz 1, written out: AsylbLG', erlaubnis('§ 25 Abs. 4 Satz 1 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 5: AsylbLG', erlaubnis('§ 25 Abs. 5 AufenthG'), '2015-11-15', 'ASYLBLG'],
+    ['§ 25 Abs. 4 S. 2 (extension): not AsylbLG', erlaubnis('§ 25 Abs. 4 S. 2 AufenthG'), '2015-11-15', 'KEINER'],
+    ['§ 25 Abs. 3: not AsylbLG, SGB II possible', erlaubnis('§ 25 Abs. 3 AufenthG'), '2015-11-15', 'KEINER'],
+    ['§ 25 Abs. 5 with SGB II granted anyway: the grant decides', { ...erlaubnis('§ 25 Abs. 5 AufenthG'), bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }] }, '2015-11-15', 'SGB_II'],
   ] as const)('%s', (_, fakten, stichtag, rechtskreis) => {
     expect(bestimmeRechtskreis(fakten, stichtag)).toBe(rechtskreis);
   });
@@ -76,21 +118,26 @@ describe('gaps at the change of legal sphere', () => {
   const spaeterAntrag: Wechselakte = { ...sauber, personId: 'spaeter-antrag', antraegeEingang: ['2015-11-20'] };
   const asylblgLuecke: Wechselakte = { ...sauber, personId: 'asylblg-luecke', asylblgBis: '2015-10-15' };
   const nichtBewilligt: Wechselakte = { ...sauber, personId: 'nicht-bewilligt', bewilligungen: [] };
-  const schwellen = { antragNachTagen: 14, bewilligungNachTagen: 30 };
+  // An application received any day of the month SGB II begins works back to its first (§ 37 Abs. 2 S. 2 SGB II).
+  const imStartmonat: Wechselakte = { ...sauber, personId: 'im-startmonat', antraegeEingang: ['2015-11-30'] };
+  const naechsterMonat: Wechselakte = { ...sauber, personId: 'naechster-monat', antraegeEingang: ['2015-12-01'], bewilligungen: [{ ab: '2015-12-01', bis: '2016-05-31' }] };
+  const schwellen = { bewilligungNachTagen: 30 };
 
   it('finds every kind of gap and no false hit for a clean change of sphere', () => {
-    const found = findeLuecken([sauber, ohneAntrag, spaeterAntrag, asylblgLuecke, nichtBewilligt], '2015-12-15', schwellen);
+    const found = findeLuecken([sauber, ohneAntrag, spaeterAntrag, asylblgLuecke, nichtBewilligt, imStartmonat, naechsterMonat], '2015-12-15', schwellen);
     expect(found.map((luecke) => [luecke.personId, luecke.grund, luecke.seit, luecke.bis])).toEqual([
-      ['ohne-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
-      ['spaeter-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-10-01', null],
       ['asylblg-luecke', 'ASYLBLG_ENDE_VOR_SGB2', '2015-10-16', '2015-10-31'],
+      ['naechster-monat', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-11-01', null],
+      ['naechster-monat', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
       ['nicht-bewilligt', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
+      ['ohne-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-11-01', null],
       ['ohne-antrag', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
     ]);
   });
 
-  it('waits for the thresholds', () => {
-    expect(findeLuecken([ohneAntrag], '2015-10-15', schwellen)).toEqual([]);
-    expect(findeLuecken([ohneAntrag], '2015-10-16', schwellen).map((luecke) => luecke.grund)).toEqual(['ANERKENNUNG_OHNE_SGB2_ANTRAG']);
+  it('counts an application late only after the month SGB II begins, and names the AsylbLG month end', () => {
+    expect(findeLuecken([ohneAntrag], '2015-11-30', schwellen)).toEqual([]);
+    expect(findeLuecken([ohneAntrag], '2015-12-01', schwellen).map((luecke) => luecke.grund)).toEqual(['ANERKENNUNG_OHNE_SGB2_ANTRAG']);
+    expect(findeLuecken([asylblgLuecke], '2015-12-01', schwellen)[0]?.hinweis).toContain('AsylbLG-Anspruch besteht bis 2015-10-31 (§ 1 Abs. 3 AsylbLG)');
   });
 });

@@ -34,6 +34,17 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     expect(extended.body.data?.bgMitgliedHinzufuegen.mitglieder.map((m) => m.rolle)).toEqual(['ANTRAGSTELLENDE_PERSON', 'PARTNER', 'KIND']);
   });
 
+  it('records a child\'s need in whole cents and refuses anything else naming the field', async () => {
+    const withNeed = await jc.ask<{ bedarfsgemeinschaftEroeffnen: { mitglieder: { monatsbedarf: number | null }[] } }>(
+      `mutation($n: String!, $m: [BgMitgliedInput!]!) { bedarfsgemeinschaftEroeffnen(bgNummer: $n, gegruendetAm: "2015-11-02", mitglieder: $m) { mitglieder { monatsbedarf } } }`,
+      { n: '36201BG0000020', m: [mitglied(20, 'ANTRAGSTELLENDE_PERSON', '1980-01-01'), { ...mitglied(21, 'KIND', '2010-05-05'), monatsbedarf: 371.67 }] },
+    );
+    expect(withNeed.body.errors).toBeUndefined();
+    expect(withNeed.body.data?.bedarfsgemeinschaftEroeffnen.mitglieder.map((m) => m.monatsbedarf)).toEqual([null, 371.67]);
+    const tooFine = await jc.ask(OPEN, { n: '36201BG0000021', m: [mitglied(22, 'ANTRAGSTELLENDE_PERSON', '1980-01-01'), { ...mitglied(23, 'KIND', '2010-05-05'), monatsbedarf: 0.001 }] });
+    expect(tooFine.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mitglieder.monatsbedarf' });
+  });
+
   it('decides an application and refuses overlapping periods, negative amounts and a decision before receipt', async () => {
     const opened = await jc.ask<Opened>(OPEN, { n: '36201BG0000010', m: [mitglied(10, 'ANTRAGSTELLENDE_PERSON', '1975-01-01')] });
     const bgId = opened.body.data!.bedarfsgemeinschaftEroeffnen.id;
@@ -50,13 +61,18 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     for (const [variables, field] of [
       [{ id: second, am: '2016-04-20', ab: '2016-04-01', bis: '2016-09-30', r: 399, u: 350 }, 'bewilligtAb'],
       [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: -1, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 0.001, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 1e308, u: 350 }, 'regelbedarf'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 350.005 }, 'unterkunft'],
+      [{ id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 10_000 }, 'unterkunft'],
       [{ id: second, am: '2016-03-31', ab: '2016-05-01', bis: '2016-10-31', r: 399, u: 350 }, 'beschiedenAm'],
     ] as const) {
       const { body } = await jc.ask(DECIDE, variables);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const next = await jc.ask(DECIDE, { id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360 });
+    const next = await jc.ask(DECIDE, { id: second, am: '2016-04-20', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360.27 });
     expect(next.body.errors).toBeUndefined();
+    expect(next.body.data).toMatchObject({ leistungsantragBescheiden: { regelbedarf: 404, unterkunft: 360.27 } });
     expect((await jc.ask(DECIDE, { id: second, am: '2016-04-21', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360 })).body.errors?.[0]?.extensions?.['grund']).toBe('BEREITS_BESCHIEDEN');
   });
 

@@ -34,7 +34,7 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long to wait at start for the database to answer (it may be starting too). */
   readonly databaseWaitSeconds: number;
-  /** How long the access log keeps entries (§ 79 SGB X: at most 6 months for retrieval logs). */
+  /** How long the access log keeps entries: a period the partners agree on (no statute fixes it; § 79 SGB X does not). */
   readonly accessLogRetentionMonths: number;
   /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
   readonly inputLimits: InputLimits;

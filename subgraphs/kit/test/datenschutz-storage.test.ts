@@ -77,6 +77,8 @@ describe('consent copies', () => {
         id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4e',
         personId: PERSON,
         unterschriebenAm: '2015-11-02',
+        zweck: ' Beratung im Integration Point ',
+        verweigerungsfolgenErklaert: true,
         freigaben: [
           { von: 'AUSLAENDERBEHOERDE', an: 'JOBCENTER', kategorien: ['identitaet', 'aufenthalt'] },
           { von: 'JOBCENTER', an: 'FAMILIENKASSE', kategorien: ['leistungen'] },
@@ -94,7 +96,7 @@ describe('consent copies', () => {
     await withdrawConsent(db, copy.id, '2015-12-01', 'u9');
     await withdrawConsent(db, copy.id, '2015-12-05', 'u8');
     const [stored] = await findConsentsByPersonIds(db, [PERSON]);
-    expect(stored).toMatchObject({ id: copy.id, signedOn: '2015-11-02', withdrawnOn: '2015-12-01', erfasstDurch: 'agentur' });
+    expect(stored).toMatchObject({ id: copy.id, signedOn: '2015-11-02', withdrawnOn: '2015-12-01', erfasstDurch: 'agentur', zweck: 'Beratung im Integration Point', verweigerungsfolgenErklaert: true });
     expect(stored?.grants).toHaveLength(2);
   });
 
@@ -104,8 +106,11 @@ describe('consent copies', () => {
     [{ personId: 'p1' }, /personId/],
     [{ freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'JOBCENTER', kategorien: ['kindergeld'] }] }, /no data category kindergeld/],
     [{ freigaben: [{ von: 'JOBCENTER', an: 'JOBCENTER', kategorien: ['leistungen'] }] }, /itself/],
+    // § 67b Abs. 2 S. 2 SGB X: the purpose and what refusing means must have been explained.
+    [{ zweck: '  ' }, /purpose/],
+    [{ verweigerungsfolgenErklaert: false }, /refusing/],
   ])('refuses %o', (override, message) => {
-    const input = { id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4f', personId: PERSON, unterschriebenAm: '2015-11-02', freigaben: [], ...override };
+    const input = { id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4f', personId: PERSON, unterschriebenAm: '2015-11-02', zweck: 'Beratung', verweigerungsfolgenErklaert: true, freigaben: [], ...override };
     expect(() => ownersCopy(input, 'auslaenderbehoerde', ['identitaet', 'aufenthalt'], '2015-12-01')).toThrow(message);
   });
 });

@@ -239,4 +239,40 @@ export const migrations: Migrations = {
       await sql`alter table regelkunde add constraint regelkunde_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
     },
   },
+  '2016-09-01-001-bestandskunde-uebernahme': {
+    async up(db: Kysely<any>) {
+      // Rahmenkonzept §3 does not recommend moving a customer of the regular organisation in; a team lead
+      // may do it anyway, and the case keeps who decided and why.
+      await db.schema
+        .alterTable('fall')
+        .addColumn('bestandskunde_begruendung', 'text')
+        .addColumn('bestandskunde_zugelassen_von', 'text')
+        .execute();
+      await db.schema
+        .alterTable('fall')
+        .addCheckConstraint(
+          'fall_bestandskunde_uebernahme',
+          sql`(bestandskunde_begruendung is null and bestandskunde_zugelassen_von is null)
+              or (length(trim(bestandskunde_begruendung)) > 0 and bestandskunde_zugelassen_von is not null)`,
+        )
+        .execute();
+    },
+  },
+  '2016-09-01-002-rechtsgrundlage-sgb2-50': {
+    async up(db: Kysely<any>) {
+      // § 50 Abs. 1 SGB II (version of 03.08.2010, BGBl. I S. 1112, from 01.01.2011): the BA and the Jobcenter
+      // pass each other social data their SGB II / SGB III tasks need, without consent; here the Agentur's
+      // qualification data the Jobcenter needs when a person changes into SGB II.
+      await db
+        .insertInto('rechtsgrundlage')
+        .values({
+          empfaenger: 'jobcenter',
+          kategorie: 'qualifikation',
+          paragraph: '§ 50 Abs. 1 SGB II',
+          beschreibung: 'Übermittlung der Qualifikations- und Kompetenzdaten an das Jobcenter für dessen Aufgaben nach dem SGB II',
+          gueltig_ab: '2011-01-01',
+        })
+        .execute();
+    },
+  },
 };

@@ -58,6 +58,10 @@ export interface FallTable {
   /** The declaration of consent signed at the intake, if the person signed one. */
   einwilligungId: string | null;
   abschlussgrund: Abschlussgrund | null;
+  /** A team lead's reason to take in a customer of the regular organisation (Rahmenkonzept §3); null otherwise. */
+  readonly bestandskundeBegruendung: ColumnType<string | null, string | null | undefined, never>;
+  /** The team lead (user id) who took the customer of the regular organisation in. */
+  readonly bestandskundeZugelassenVon: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface FallEreignisTable {

@@ -3,7 +3,7 @@ import type { IsoDate } from '@ip/kit';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { FallEreignisRow, FallRow, FallUebergabeRow, IntegrationsfachkraftRow, KompetenzfeststellungRow, SprachkursRow, TerminRow } from '../db/tables.ts';
-import { smsOhneRechtsfolgenbelehrung } from '../domain/einladung.ts';
+import { EINLADUNGSRECHTSFOLGEN, smsOhneRechtsfolgenbelehrung } from '../domain/einladung.ts';
 import { verweildauerStand } from '../domain/verweildauer.ts';
 import { Kategorie } from '../policy.ts';
 
@@ -61,4 +61,5 @@ export const Termin = {
   person: (termin: TerminRow): PersonReference => ({ id: termin.personId }),
   integrationsfachkraft: (termin: TerminRow, _: unknown, context: Context) => fachkraft(termin.integrationsfachkraftId, context),
   smsOhneRechtsfolgenbelehrung: (termin: TerminRow) => smsOhneRechtsfolgenbelehrung(termin.kanaele, termin.rechtsfolgenbelehrung),
+  rechtsfolge: () => EINLADUNGSRECHTSFOLGEN.SGB_III,
 };

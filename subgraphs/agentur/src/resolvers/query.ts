@@ -5,7 +5,7 @@ import type { BleibeperspektiveKriteriumRow } from '../db/tables.ts';
 import { findAlleKriterien, findKriterienAm } from '../db/kriterium.repository.ts';
 import { listFachkraefte } from '../db/stammdaten.repository.ts';
 import { findTermineAm } from '../db/termin.repository.ts';
-import { termineNachSprache } from '../domain/einladung.ts';
+import { EINLADUNGSRECHTSFOLGEN, termineNachSprache } from '../domain/einladung.ts';
 import { ansprachekandidaten } from '../workflow/ansprache.ts';
 import { LISTEN_SEHEN } from '../workflow/permissions.ts';
 import { auslastung, uebergabenFaellig } from '../workflow/steuerung.ts';
@@ -24,6 +24,8 @@ export const Query = {
     authorise(context.access.caller, LISTEN_SEHEN, 'list the integration specialists');
     return listFachkraefte(context.db, args.integrationPoint ?? null);
   },
+
+  einladungsrechtsfolgen: () => Object.values(EINLADUNGSRECHTSFOLGEN),
 
   bleibeperspektiveKriterien: (_: unknown, args: Stichtag, context: Context) => findKriterienAm(context.db, args.stichtag ?? context.today),
 

@@ -8,7 +8,7 @@ import { findAktiverFallByPerson, findKundennummern, findNewestFallByPersonIds, 
 import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stammdaten.repository.ts';
 import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Uebergabeanlass, UebergabeArt, UebergabeForm, Zugangsweg } from '../db/tables.ts';
 import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
-import { FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
+import { BESTANDSKUNDE_UEBERNEHMEN, FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
 
 export const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
 
@@ -19,6 +19,8 @@ export interface FallEroeffnenEingabe {
   readonly integrationsfachkraftId: string;
   readonly zugangsweg: Zugangsweg;
   readonly einwilligungId?: string | null;
+  /** A team lead's reason to take in a customer of the regular organisation anyway. */
+  readonly bestandskundeBegruendung?: string | null;
 }
 
 const refused = (grund: string, message: string, extensions: Record<string, unknown> = {}) =>
@@ -37,8 +39,10 @@ function pruefeKundennummer(registriert: readonly { kundennummer: string; person
 }
 
 /**
- * Opens a case at the intake. Existing customers of the regular organisation stay there (Rahmenkonzept
- * §3), and a person has one active case; the same intake sent again (a retry) answers the case it opened.
+ * Opens a case at the intake. Existing customers of the regular organisation stay there by default: the
+ * Rahmenkonzept (§3) says a transfer "wird nicht empfohlen", not that it is barred, so a team lead may take
+ * one in with a reason the case keeps. A person has one active case; the same intake sent again (a retry)
+ * answers the case it opened.
  */
 export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEingabe): Promise<FallRow> {
   authorise(context.access.caller, FALL_EROEFFNEN, 'open Integration Point cases');
@@ -47,6 +51,9 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
   if (eingabe.eroeffnetAm > context.today) throw badUserInput('a case cannot be opened in the future', 'eroeffnetAm');
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
   if (eingabe.einwilligungId != null && !isUuid(eingabe.einwilligungId)) throw badUserInput('einwilligungId must be a declaration id (UUID)', 'einwilligungId');
+  const begruendung = eingabe.bestandskundeBegruendung?.trim() || null;
+  if (eingabe.bestandskundeBegruendung != null && begruendung === null) throw badUserInput('give the reason in words, or leave it out', 'bestandskundeBegruendung');
+  const caller = context.access.caller;
 
   return inTransaction(context.db, async (trx) => {
     // Two desks taking in the same person at once must not both open a case: they wait for each other here.
@@ -56,8 +63,12 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       if (aktiv.kundennummer === eingabe.kundennummer && aktiv.eroeffnetAm === eingabe.eroeffnetAm) return aktiv;
       throw refused('FALL_BEREITS_AKTIV', `the person has an active Integration Point case since ${aktiv.eroeffnetAm}`, { fallId: aktiv.id });
     }
-    if (await isRegelkunde(trx, eingabe.personId)) {
-      throw refused('BESTANDSKUNDE', 'the person is a customer of the regular organisation and is not moved into the Integration Point (Rahmenkonzept §3)');
+    const bestandskunde = await isRegelkunde(trx, eingabe.personId);
+    if (bestandskunde && (caller?.role !== BESTANDSKUNDE_UEBERNEHMEN || begruendung === null)) {
+      throw refused('BESTANDSKUNDE', 'the person is a customer of the regular organisation and is not moved into the Integration Point (Rahmenkonzept §3); only a team lead may, giving bestandskundeBegruendung');
+    }
+    if (!bestandskunde && begruendung !== null) {
+      throw badUserInput('the person is no customer of the regular organisation: there is nothing to give a reason for', 'bestandskundeBegruendung');
     }
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
@@ -87,9 +98,12 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       integrationsfachkraftId: fachkraft.id,
       zugangsweg: eingabe.zugangsweg,
       einwilligungId: eingabe.einwilligungId ?? null,
+      bestandskundeBegruendung: begruendung,
+      bestandskundeZugelassenVon: begruendung === null ? null : caller!.userId,
     });
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
-    await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}` }]);
+    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller!.userId}): ${begruendung}`;
+    await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}${uebernahme}` }]);
     return fall;
   });
 }

@@ -1,7 +1,10 @@
 import type { Permission } from '@ip/kit/identity';
 
-/** The intake opens cases: the reception desk (Eingangszone) and the specialists. */
-export const FALL_EROEFFNEN: Permission = { agentur: ['eingangszone', 'integrationsfachkraft'] };
+/** The intake opens cases: the reception desk (Eingangszone), the specialists, and the team lead. */
+export const FALL_EROEFFNEN: Permission = { agentur: ['eingangszone', 'integrationsfachkraft', 'teamleitung'] };
+
+/** Only a team lead takes a customer of the regular organisation in, against the default (Rahmenkonzept §3). */
+export const BESTANDSKUNDE_UEBERNEHMEN = 'teamleitung';
 
 /** Case work: competences, courses, appointments, hand-over, closing. */
 export const FALL_BEARBEITEN: Permission = { agentur: ['integrationsfachkraft', 'teamleitung'] };

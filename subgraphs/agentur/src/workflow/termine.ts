@@ -16,7 +16,7 @@ export interface TerminEingabe {
   readonly uhrzeit: string;
   readonly sprache: string;
   readonly kanaele: readonly Kanal[];
-  readonly rechtsfolgenbelehrung: boolean;
+  readonly rechtsfolgenbelehrung?: boolean | null;
   readonly kopieAn?: string | null;
 }
 
@@ -26,7 +26,7 @@ const SPRACHE = /^[a-z]{2,3}$/;
 const sameTermin = (stored: TerminRow, eingabe: TerminEingabe, kopieAn: string | null) =>
   stored.integrationsfachkraftId === eingabe.integrationsfachkraftId &&
   stored.sprache === eingabe.sprache &&
-  stored.rechtsfolgenbelehrung === eingabe.rechtsfolgenbelehrung &&
+  stored.rechtsfolgenbelehrung === (eingabe.rechtsfolgenbelehrung ?? false) &&
   stored.kopieAn === kopieAn &&
   [...stored.kanaele].sort().join() === [...eingabe.kanaele].sort().join();
 
@@ -41,7 +41,8 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
   if (!SPRACHE.test(eingabe.sprache)) throw badUserInput('sprache is an ISO 639-1 code such as ar', 'eingabe.sprache');
   if (eingabe.datum < context.today) throw badUserInput('an appointment cannot be made for a past day', 'eingabe.datum');
   const kopieAn = eingabe.kopieAn?.trim() || null;
-  const fehler = pruefeEinladung({ kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung, kopieAn });
+  // The Integration Point's invitations are the Agentur's, in SGB III.
+  const fehler = pruefeEinladung({ kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false, kopieAn }, 'SGB_III');
   if (fehler) throw domainError(ErrorCode.BAD_USER_INPUT, `the invitation cannot go like this: ${fehler.grund}`, { grund: fehler.grund, field: `eingabe.${fehler.feld}` });
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
 
@@ -60,7 +61,7 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
       uhrzeit: eingabe.uhrzeit,
       sprache: eingabe.sprache,
       kanaele: [...new Set(eingabe.kanaele)],
-      rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung,
+      rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false,
       kopieAn,
       erfasstVon: context.access.caller.userId,
     });

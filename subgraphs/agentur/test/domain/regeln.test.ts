@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arbeitsmarktzugangAusgeschlossen, type Erlaubnis } from '../../src/domain/ansprache.ts';
 import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../../src/domain/einstiegskurs.ts';
 import { pruefeKursdaten, statuswechselErlaubt, type SprachkursStatus } from '../../src/domain/sprachkurs.ts';
-import { pruefeEinladung, smsOhneRechtsfolgenbelehrung, termineNachSprache, type Kanal } from '../../src/domain/einladung.ts';
+import { EINLADUNGSRECHTSFOLGEN, pruefeEinladung, smsOhneRechtsfolgenbelehrung, termineNachSprache, type Kanal } from '../../src/domain/einladung.ts';
 
 describe('einstiegskursFoerderfaehig (§ 421 SGB III)', () => {
   const G = 'AUFENTHALTSGESTATTUNG';
@@ -68,9 +68,10 @@ describe('arbeitsmarktzugangAusgeschlossen', () => {
     ['access with approval', 'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG', '2016-06-01', false],
     ['access by law', 'KRAFT_GESETZES', null, false],
     ['a ban without end (safe country of origin)', 'VERBOTEN', null, true],
-    ['a waiting period ending in two weeks', 'VERBOTEN', '2016-03-15', false],
-    ['a ban ending exactly 3 months on', 'VERBOTEN', '2016-06-01', false],
-    ['a ban ending a day later', 'VERBOTEN', '2016-06-02', true],
+    ['a waiting period ending in two weeks (§ 61 Abs. 2 S. 1 AsylG)', 'VERBOTEN', '2016-03-15', false],
+    ['a reception-centre ban ending in five months (§ 61 Abs. 1, § 47 Abs. 1 AsylG since 24 Oct 2015)', 'VERBOTEN', '2016-08-01', false],
+    ['a ban ending exactly 6 months on', 'VERBOTEN', '2016-09-01', false],
+    ['a ban ending a day later', 'VERBOTEN', '2016-09-02', true],
   ])('%s', (_, erlaubnis, naechsteAenderungAm, ausgeschlossen) => {
     expect(arbeitsmarktzugangAusgeschlossen({ erlaubnis, naechsteAenderungAm }, '2016-03-01')).toBe(ausgeschlossen);
   });
@@ -78,17 +79,37 @@ describe('arbeitsmarktzugangAusgeschlossen', () => {
 
 describe('pruefeEinladung', () => {
   it.each<[string, Kanal[], boolean, string | null, string | null]>([
-    ['a letter with the notice', ['POST'], true, null, null],
+    ['a letter with a notice: SGB III has no consequence to notify (Rahmenkonzept §4)', ['POST'], true, null, 'KEINE_RECHTSFOLGE'],
+    ['a letter without notice', ['POST'], false, null, null],
     ['an SMS without the notice', ['SMS'], false, null, null],
-    ['letter, SMS and a copy to the social service', ['POST', 'SMS', 'KOPIE_SOZIALDIENST'], true, 'Sozialdienst GU Herford', null],
+    ['letter, SMS and a copy to the social service', ['POST', 'SMS', 'KOPIE_SOZIALDIENST'], false, 'Sozialdienst GU Herford', null],
     ['no channel', [], false, null, 'KEIN_KANAL'],
     ['a channel twice', ['SMS', 'SMS'], false, null, 'KANAL_DOPPELT'],
-    ['the notice by SMS only', ['SMS'], true, null, 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH'],
-    ['the notice with only a copy', ['KOPIE_SOZIALDIENST'], true, 'Sozialdienst GU Herford', 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH'],
+    ['the notice by SMS only', ['SMS'], true, null, 'KEINE_RECHTSFOLGE'],
     ['a copy without a recipient', ['POST', 'KOPIE_SOZIALDIENST'], false, null, 'KOPIE_OHNE_EMPFAENGER'],
     ['a recipient without a copy', ['POST'], false, 'Sozialdienst GU Herford', 'EMPFAENGER_OHNE_KOPIE'],
   ])('%s', (_, kanaele, rechtsfolgenbelehrung, kopieAn, grund) => {
     expect(pruefeEinladung({ kanaele, rechtsfolgenbelehrung, kopieAn })?.grund ?? null).toBe(grund);
+  });
+
+  // SGB II (§ 32 Abs. 1 S. 1 SGB II, 2011–2016 wording): a written notice makes a missed appointment cost 10 %
+  it.each<[string, Kanal[], boolean, string | null]>([
+    ['SGB II: a letter with the notice', ['POST'], true, null],
+    ['SGB II: letter and SMS with the notice', ['POST', 'SMS'], true, null],
+    ['SGB II: the notice by SMS only', ['SMS'], true, 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH'],
+    ['SGB II: the notice with only a copy', ['KOPIE_SOZIALDIENST'], true, 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH'],
+    ['SGB II: an SMS without the notice', ['SMS'], false, null],
+  ])('%s', (_, kanaele, rechtsfolgenbelehrung, grund) => {
+    const kopieAn = kanaele.includes('KOPIE_SOZIALDIENST') ? 'Sozialdienst GU Herford' : null;
+    expect(pruefeEinladung({ kanaele, rechtsfolgenbelehrung, kopieAn }, 'SGB_II')?.grund ?? null).toBe(grund);
+  });
+
+  it('says per legal sphere what a missed appointment costs and what an SMS loses', () => {
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_III).toMatchObject({ folgeBeiVersaeumnis: null, rechtsfolgenbelehrungMoeglich: false });
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_III.rechtsgrundlage).toContain('Rahmenkonzept §4');
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_II).toMatchObject({ rechtsfolgenbelehrungMoeglich: true, folgeBeiVersaeumnis: expect.stringContaining('10 %') });
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_II.rechtsgrundlage).toContain('§ 32 Abs. 1 S. 1');
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_II.smsVerliert).toContain('Rechtsfolge');
   });
 
   it.each<[Kanal[], boolean, boolean]>([

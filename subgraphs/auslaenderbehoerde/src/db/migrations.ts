@@ -100,6 +100,16 @@ export const migrations: Migrations = {
       await db.schema.createIndex('statusklaerung_gestellt_von').on('statusklaerung').columns(['gestellt_von', 'gestellt_am']).execute();
     },
   },
+  '2016-09-01-001-asylantrag-zurueckgenommen': {
+    async up(db: Kysely<any>) {
+      // § 60a Abs. 6 S. 1 Nr. 3 AufenthG (2015 version) bans work only after a rejected application, not a withdrawn one.
+      await db.schema.alterTable('person').addColumn('asylantrag_zurueckgenommen_am', 'date').execute();
+      await db.schema
+        .alterTable('person')
+        .addCheckConstraint('person_ruecknahme_nach_antrag', sql`asylantrag_zurueckgenommen_am is null or (asylantrag_am is not null and asylantrag_zurueckgenommen_am >= asylantrag_am)`)
+        .execute();
+    },
+  },
   '2016-02-05-002-kerndaten-qualifikation': {
     async up(db: Kysely<any>) {
       // The Datenaustauschverbesserungsgesetz added school and vocational education to the core data.

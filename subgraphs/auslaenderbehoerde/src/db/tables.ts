@@ -17,14 +17,16 @@ export interface PersonTable {
   staatsangehoerigkeit: string;
   einreiseAm: DateColumn;
   asylantragAm: DateColumn | null;
+  /** Day the asylum application was withdrawn (§ 32 AsylG); null: not withdrawn. */
+  asylantragZurueckgenommenAm: ColumnType<string | null, string | null | undefined, string | null>;
   readonly erfasstAm: Generated<Date>;
   /** Last day of the obligation to live in a reception centre (§ 47 AsylG), if any. */
   wohnpflichtErstaufnahmeBis: DateColumn | null;
   /** Grounds of a ban under § 60a Abs. 6 S. 1 Nr. 1 or 2 AufenthG, as the ABH recorded them. */
   verbot60aAbs6Grund: string | null;
-  /** The Agentur für Arbeit district the person lives in (the priority check depends on it from 6 Aug 2016). */
+  /** The Agentur für Arbeit district the person lives in: the outreach list's filter. The priority check depends on the place of work instead. */
   agenturbezirk: string | null;
-  /** Start of the permitted, tolerated or authorised stay when earlier stays count; null: since entry. */
+  /** Start of the current uninterrupted permitted, tolerated or authorised stay, never before entry; null: the entry day. */
   aufenthaltSeit: DateColumn | null;
   /** School and vocational education as the core data system holds it since Feb 2016; null: not recorded. */
   qualifikation: Qualifikation | null;

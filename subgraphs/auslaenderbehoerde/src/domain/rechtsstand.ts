@@ -5,6 +5,8 @@ import { addDays } from '@ip/kit/calendar';
 export const RECHTSSTAND = {
   /** Wait reduced to three months (Gesetz zur Einstufung weiterer Staaten als sichere Herkunftsstaaten, 6 Nov 2014). */
   DREIMONATSFRIST: '2014-11-06',
+  /** Gesetz zur Neubestimmung des Bleiberechts und der Aufenthaltsbeendigung: § 25b AufenthG (work by law, Abs. 5 S. 2). */
+  BLEIBERECHT: '2015-08-01',
   /** Asylverfahrensbeschleunigungsgesetz: bans for safe countries of origin, § 60a Abs. 6 AufenthG replaces § 33 BeschV. */
   ASYLPAKET_I: '2015-10-24',
   /** Verordnung zum Integrationsgesetz: no priority check in most Agentur districts, temporary agency work there too. */

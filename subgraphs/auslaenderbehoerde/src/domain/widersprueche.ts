@@ -13,6 +13,8 @@ export interface Widerspruch {
  */
 export function widersprueche(nebenbestimmungen: readonly string[], erlaubnis: Erlaubnis): Widerspruch[] {
   const result: Widerspruch[] = [];
+  // Where the rules do not model the title, its own entry on work is the only word: nothing to contradict.
+  if (erlaubnis === 'NICHT_ABGEBILDET') return result;
   for (const nebenbestimmung of nebenbestimmungen) {
     const text = nebenbestimmung.toLowerCase();
     const forbids = /(erwerbstätigkeit|beschäftigung) nicht (gestattet|erlaubt)/.test(text);

@@ -24,9 +24,9 @@ function pruefen(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taet
   return imRechtsstand(() => pruefeArbeitsmarktzugang(fakten, stichtag, taetigkeit));
 }
 
-async function zugangAm(person: PersonRow, stichtag: IsoDate, taetigkeit: Taetigkeit, context: Context) {
+async function zugangAm(person: PersonRow, stichtag: IsoDate, taetigkeit: Taetigkeit, context: Context, arbeitsort: string | null = null) {
   const verlauf = await context.loaders.statusverlauf.load(person.id);
-  const fakten = faktenAm(person, verlauf, stichtag);
+  const fakten = faktenAm(person, verlauf, stichtag, arbeitsort);
   return fakten && { zugang: pruefen(fakten, stichtag, taetigkeit), status: periodOn(verlauf, stichtag)! };
 }
 
@@ -42,12 +42,13 @@ export const ArbeitsmarktQuery = {
 export const ArbeitsmarktPerson = {
   arbeitsmarktzugang(
     person: PersonRow,
-    args: { stichtag?: IsoDate | null; taetigkeit?: Taetigkeit | null },
+    args: { stichtag?: IsoDate | null; taetigkeit?: Taetigkeit | null; agenturbezirkArbeitsort?: string | null },
     context: Context,
     info: GraphQLResolveInfo,
   ): Promise<Arbeitsmarktzugang | null> {
     return released(context, person.id, Kategorie.ARBEITSMARKTZUGANG, info, async () => {
-      const result = await zugangAm(person, args.stichtag ?? context.today, args.taetigkeit ?? 'BESCHAEFTIGUNG', context);
+      const arbeitsort = args.agenturbezirkArbeitsort?.trim() || null;
+      const result = await zugangAm(person, args.stichtag ?? context.today, args.taetigkeit ?? 'BESCHAEFTIGUNG', context, arbeitsort);
       return result?.zugang ?? null;
     });
   },

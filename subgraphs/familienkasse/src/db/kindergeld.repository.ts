@@ -59,6 +59,13 @@ export interface Bescheid {
   readonly beschiedenAm: string;
   readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
   readonly monatsbetrag: number | null;
+  readonly bewilligtAb: string | null;
+  readonly titelArt: string | null;
+  readonly titelRechtsgrundlage: string | null;
+  readonly titelGueltigAb: string | null;
+  readonly titelGueltigBis: string | null;
+  readonly berechtigungRegel: string | null;
+  readonly steuerId: string | null;
   readonly ablehnungsgrund: string | null;
   readonly bearbeitungsarbeitstage: number;
 }

@@ -108,4 +108,35 @@ export const migrations: Migrations = {
         include (beschieden_am, familienkasse) where beschieden_am > faellig_am`.execute(db);
     },
   },
+  '2016-01-10-005-bescheid-nach-tabelle-und-titel': {
+    async up(db: Kysely<any>) {
+      // Grants from before keep their typed-in amount; from now on the amount comes from the statutory table
+      // for the first month granted (§ 66 Abs. 1 EStG) and the decision records the document that entitled.
+      await db.schema
+        .alterTable('kindergeld_antrag')
+        .addColumn('bewilligt_ab', 'date', (col) => col.check(sql`bewilligt_ab = date_trunc('month', bewilligt_ab)::date`))
+        .addColumn('titel_art', 'text', (col) =>
+          col.check(sql`titel_art in ('FREIZUEGIGKEIT', 'NIEDERLASSUNGSERLAUBNIS', 'DAUERAUFENTHALT_EU', 'BLAUE_KARTE_EU', 'AUFENTHALTSERLAUBNIS', 'AUFENTHALTSGESTATTUNG', 'DULDUNG')`),
+        )
+        .addColumn('titel_rechtsgrundlage', 'text', (col) => col.check(sql`length(titel_rechtsgrundlage) <= 100`))
+        .addColumn('titel_gueltig_ab', 'date')
+        .addColumn('titel_gueltig_bis', 'date')
+        .addColumn('berechtigung_regel', 'text')
+        .execute();
+      await sql`alter table kindergeld_antrag add constraint kindergeld_antrag_bewilligt_ab
+        check (bewilligt_ab is null or ergebnis = 'BEWILLIGT')`.execute(db);
+      await db.schema.alterTable('kind').addColumn('ordnungszahl', 'integer', (col) => col.check(sql`ordnungszahl between 1 and 30`)).execute();
+    },
+  },
+  '2016-01-20-006-steuer-id': {
+    async up(db: Kysely<any>) {
+      // § 62 Abs. 1 S. 2 and § 63 Abs. 1 S. 3 EStG from 01.01.2016: the decision keeps the tax ids it was
+      // given; the check digit is the application's to verify, the column keeps only the form.
+      await db.schema
+        .alterTable('kindergeld_antrag')
+        .addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`))
+        .execute();
+      await db.schema.alterTable('kind').addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`)).execute();
+    },
+  },
 };

@@ -16,6 +16,17 @@ export interface KindergeldAntragTable {
   /** numeric(8,2): read as a number by the kit's type parsers. */
   monatsbetrag: ColumnType<number | null, number | null, number | null>;
   ablehnungsgrund: string | null;
+  /** First day of the first month granted; null for refusals and grants recorded before migration 005. */
+  bewilligtAb: DateColumn | null;
+  /** The residence document the applicant presented for the grant (§ 62 Abs. 2 EStG). */
+  titelArt: string | null;
+  titelRechtsgrundlage: string | null;
+  titelGueltigAb: DateColumn | null;
+  titelGueltigBis: DateColumn | null;
+  /** The rule of § 62 EStG that entitled the applicant. */
+  berechtigungRegel: string | null;
+  /** The applicant's tax id (§ 139b AO) as given with the decision; kept under tax secrecy, not released. */
+  steuerId: ColumnType<string | null, string | null | undefined, string | null>;
   readonly antragspaketId: string | null;
   /** The 10th working day after receipt, stored at receipt. */
   faelligAm: DateColumn;
@@ -45,6 +56,10 @@ export interface KindTable {
   vorname: string;
   nachname: string;
   geburtsdatum: DateColumn;
+  /** Place in the order of the parent's children (§ 66 Abs. 1 EStG); null for children recorded before migration 005. */
+  ordnungszahl: number | null;
+  /** The child's tax id (§ 139b AO) as given with the decision; kept under tax secrecy, not released. */
+  steuerId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The Familienkasse's database: its own tables, plus its consent copies and access log. */

@@ -4,6 +4,7 @@ import { BEHOERDE, released } from '@ip/kit/consent';
 import type { Agency } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import type { AntragspaketRow, KindergeldAntragRow, KindRow } from '../db/tables.ts';
+import { satzverlauf, type SatzZeitraum } from '../domain/kindergeldsatz.ts';
 import { arbeitstageBisher, slaStatus, type SlaStatus } from '../domain/sla.ts';
 import { Kategorie } from '../policy.ts';
 import { kalender } from '../workflow/kalender.ts';
@@ -28,8 +29,13 @@ export const Person = {
 };
 
 export const KindergeldAntrag = {
-  kinder(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<KindRow[]> {
-    return context.loaders.kinderByAntrag.load(antrag.id);
+  async kinder(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<KindView[]> {
+    return (await context.loaders.kinderByAntrag.load(antrag.id)).map((kind) => ({ ...kind, bewilligtAb: antrag.bewilligtAb }));
+  },
+  aufenthaltstitel(antrag: KindergeldAntragRow) {
+    return antrag.titelArt && antrag.titelGueltigAb
+      ? { art: antrag.titelArt, rechtsgrundlage: antrag.titelRechtsgrundlage, gueltigAb: antrag.titelGueltigAb, gueltigBis: antrag.titelGueltigBis }
+      : null;
   },
   person: (antrag: KindergeldAntragRow): PersonReference => ({ id: antrag.personId }),
   slaStatus: (antrag: KindergeldAntragRow, args: { stichtag?: IsoDate | null }, context: Context): SlaStatus =>
@@ -49,8 +55,14 @@ export const Antragspaket = {
   },
 };
 
+/** A child as reached through its application, which knows the first month granted. */
+type KindView = KindRow & { readonly bewilligtAb: IsoDate | null };
+
 export const Kind = {
-  person(kind: KindRow): PersonReference | null {
+  person(kind: KindView): PersonReference | null {
     return kind.personId ? { id: kind.personId } : null;
+  },
+  satzverlauf(kind: KindView): SatzZeitraum[] {
+    return kind.bewilligtAb && kind.ordnungszahl ? satzverlauf(kind.bewilligtAb, kind.ordnungszahl) : [];
   },
 };

@@ -84,4 +84,13 @@ export const migrations: Migrations = {
       await db.schema.createIndex('sgb3_massnahme_person').on('sgb3_massnahme').column('person_id').execute();
     },
   },
+  '2016-01-15-004-bedarf-des-mitglieds': {
+    async up(db: Kysely<any>) {
+      // The need a child's Kindergeld is counted against (§ 11 Abs. 1 S. 4 SGB II, 2011 version).
+      await db.schema
+        .alterTable('bg_mitglied')
+        .addColumn('monatsbedarf', 'numeric(8, 2)', (col) => col.check(sql`monatsbedarf >= 0`))
+        .execute();
+    },
+  },
 };

@@ -19,6 +19,8 @@ export interface BgMitgliedTable {
   seit: DateColumn;
   /** The member's birth date as the Jobcenter recorded it with the application (age rules of § 7 SGB II). */
   geburtsdatum: DateColumn | null;
+  /** Monthly need for subsistence in EUR without § 28 SGB II, as last assessed; null if not recorded. */
+  monatsbedarf: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface LeistungsantragTable {

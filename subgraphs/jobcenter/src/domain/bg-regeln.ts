@@ -7,6 +7,8 @@ export interface MitgliedEingabe {
   readonly rolle: BgRolle;
   readonly geburtsdatum: IsoDate;
   readonly seit: IsoDate;
+  /** Monthly need in EUR without § 28 SGB II, for counting a child's Kindergeld; optional. */
+  readonly monatsbedarf?: number | null;
 }
 
 /** A rule broken, with the input it concerns; an empty list means the input is valid. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@ip/kit';
-import { addDays } from '@ip/kit/calendar';
+import { addDays, addMonths } from '@ip/kit/calendar';
 
 export type LueckenGrund = 'ANERKENNUNG_OHNE_SGB2_ANTRAG' | 'ASYLBLG_ENDE_VOR_SGB2' | 'SGB2_BEGINN_NICHT_BEWILLIGT';
 
@@ -22,26 +22,40 @@ export interface Luecke {
 }
 
 export interface LueckenSchwellen {
-  /** Days after recognition by which an SGB II application is expected. */
-  readonly antragNachTagen: number;
   /** Days after the start of SGB II by which the start should be granted. */
   readonly bewilligungNachTagen: number;
 }
 
+const monatsende = (tag: IsoDate) => addDays(addMonths(`${tag.slice(0, 7)}-01`, 1), -1);
+
 /**
  * Gaps in the means of subsistence at the change of legal sphere ("Lücken in der Gewährung der Leistungen
- * zum Lebensunterhalt müssen vermieden werden"), as they stand on the Stichtag.
+ * zum Lebensunterhalt müssen vermieden werden"), as they stand on the Stichtag:
+ * - no SGB II application by the end of the month SGB II begins: an application works back to the first of
+ *   its month (§ 37 Abs. 2 S. 2 SGB II, version of 13.05.2011, BGBl. I S. 850, unchanged by the
+ *   Rechtsvereinfachungsgesetz of 26.07.2016), so only a later one loses days;
+ * - AsylbLG ended before SGB II began; AsylbLG runs to the end of the month of recognition (§ 1 Abs. 3
+ *   AsylbLG, version of 10.12.2014, BGBl. I S. 2187, from 01.03.2015), so an earlier end is the Sozialamt's;
+ * - SGB II began but is not granted after the configured days.
  */
 export function findeLuecken(akten: readonly Wechselakte[], stichtag: IsoDate, schwellen: LueckenSchwellen): Luecke[] {
   const luecken: Luecke[] = [];
   for (const akte of akten) {
-    const frist = addDays(akte.anerkanntAm, schwellen.antragNachTagen);
+    const frist = monatsende(akte.sgb2Ab);
     const antragBisFrist = akte.antraegeEingang.some((eingang) => eingang <= frist && eingang <= stichtag);
     if (frist < stichtag && !antragBisFrist) {
-      luecken.push({ personId: akte.personId, grund: 'ANERKENNUNG_OHNE_SGB2_ANTRAG', seit: akte.anerkanntAm, bis: null, hinweis: `Anerkannt am ${akte.anerkanntAm}, kein SGB-II-Antrag bis ${frist}.` });
+      luecken.push({
+        personId: akte.personId,
+        grund: 'ANERKENNUNG_OHNE_SGB2_ANTRAG',
+        seit: akte.sgb2Ab,
+        bis: null,
+        hinweis: `Anerkannt am ${akte.anerkanntAm}, SGB II ab ${akte.sgb2Ab}, kein Antrag bis ${frist} (Rückwirkung auf den Monatsersten, § 37 Abs. 2 S. 2 SGB II).`,
+      });
     }
     if (akte.asylblgBis !== null && akte.asylblgBis < addDays(akte.sgb2Ab, -1) && akte.asylblgBis < stichtag) {
-      luecken.push({ personId: akte.personId, grund: 'ASYLBLG_ENDE_VOR_SGB2', seit: addDays(akte.asylblgBis, 1), bis: addDays(akte.sgb2Ab, -1), hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.` });
+      const anspruchBis = monatsende(akte.anerkanntAm);
+      const sozialamt = akte.asylblgBis < anspruchBis ? ` AsylbLG-Anspruch besteht bis ${anspruchBis} (§ 1 Abs. 3 AsylbLG).` : '';
+      luecken.push({ personId: akte.personId, grund: 'ASYLBLG_ENDE_VOR_SGB2', seit: addDays(akte.asylblgBis, 1), bis: addDays(akte.sgb2Ab, -1), hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.${sozialamt}` });
     }
     const bewilligt = akte.bewilligungen.some((periode) => periode.ab <= akte.sgb2Ab && akte.sgb2Ab <= periode.bis);
     if (!bewilligt && addDays(akte.sgb2Ab, schwellen.bewilligungNachTagen) < stichtag) {

@@ -4,7 +4,7 @@ import { CATEGORIES, OWNER } from '../policy.ts';
 import { Leistungsluecke, LueckenQuery } from './luecken.ts';
 import { Mutation } from './mutation.ts';
 import { Bedarfsgemeinschaft, BgMitglied, Person } from './person.ts';
-import { Rechtskreiswechsel, RechtskreisPerson } from './rechtskreis.ts';
+import { KindergeldEinkommenKind, Rechtskreiswechsel, RechtskreisPerson } from './rechtskreis.ts';
 
 const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
 
@@ -16,6 +16,7 @@ export const resolvers: ResolverMap = {
   Person: { ...Person, ...RechtskreisPerson, ...datenschutz.Person },
   Bedarfsgemeinschaft,
   BgMitglied,
+  KindergeldEinkommenKind,
   Rechtskreiswechsel,
   Leistungsluecke,
 };

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { domainError, ErrorCode, type IsoDate } from '@ip/kit';
+import { centInEuro, domainError, ErrorCode, type Cent, type IsoDate } from '@ip/kit';
+import { addDays, addMonths } from '@ip/kit/calendar';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { RechtskreiswechselRow, Sgb3MassnahmeRow } from '../db/tables.ts';
-import { kindergeldAlsEinkommen, type KindergeldAntragSicht, type KindergeldEinkommen } from '../domain/kindergeld-einkommen.ts';
+import { kindergeldAlsEinkommen, type KindAnteil, type KinderDerBg, type KindergeldAntragSicht, type KindergeldEinkommen } from '../domain/kindergeld-einkommen.ts';
 import { bestimmeRechtskreis, type Rechtskreis, type StatusPeriode } from '../domain/rechtskreis.ts';
 import { Kategorie } from '../policy.ts';
 
@@ -25,11 +26,22 @@ function nichtFreigegeben(context: Context, eigentuemer: string, kategorie: stri
   });
 }
 
+/** The children of the parent's Bedarfsgemeinschaft who are members by the end of the month, with their recorded need in cents. */
+async function kinderDerBg(context: Context, personId: string, monat: IsoDate): Promise<KinderDerBg> {
+  const bg = await context.loaders.bgByPerson.load(personId);
+  if (!bg) return new Map();
+  const monatsende = addDays(addMonths(`${monat.slice(0, 7)}-01`, 1), -1);
+  const kinder = (await context.loaders.mitgliederByBg.load(bg.id)).filter((mitglied) => mitglied.rolle === 'KIND' && mitglied.seit <= monatsende);
+  return new Map(kinder.map((kind) => [kind.personId, kind.monatsbedarf === null ? null : Math.round(kind.monatsbedarf * 100)]));
+}
+
 export const RechtskreisPerson = {
-  kindergeldAlsEinkommen(person: PersonMitFremddaten, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<KindergeldEinkommen> {
-    return released(context, person.id, Kategorie.LEISTUNGEN, info, () =>
-      Array.isArray(person.kindergeldantraege) ? kindergeldAlsEinkommen(person.kindergeldantraege) : nichtFreigegeben(context, 'familienkasse', 'kindergeld'),
-    );
+  kindergeldAlsEinkommen(person: PersonMitFremddaten, args: { monat?: IsoDate | null }, context: Context, info: GraphQLResolveInfo): Promise<KindergeldEinkommen> {
+    return released(context, person.id, Kategorie.LEISTUNGEN, info, async () => {
+      if (!Array.isArray(person.kindergeldantraege)) return nichtFreigegeben(context, 'familienkasse', 'kindergeld');
+      const monat = args.monat ?? context.today;
+      return kindergeldAlsEinkommen(person.kindergeldantraege, monat, await kinderDerBg(context, person.id, monat));
+    });
   },
 
   rechtskreis(person: PersonMitFremddaten, args: { stichtag?: IsoDate | null }, context: Context, info: GraphQLResolveInfo): Promise<Rechtskreis> {
@@ -45,6 +57,16 @@ export const RechtskreisPerson = {
   rechtskreiswechsel(person: PersonMitFremddaten, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<RechtskreiswechselRow | null> {
     return released(context, person.id, Kategorie.LEISTUNGEN, info, () => context.loaders.wechselByPerson.load(person.id));
   },
+};
+
+const euro = (cent: Cent | null): number | null => (cent === null ? null : centInEuro(cent));
+
+export const KindergeldEinkommenKind = {
+  person: (kind: KindAnteil) => (kind.personId ? { id: kind.personId } : null),
+  betrag: (kind: KindAnteil) => euro(kind.betrag),
+  bedarf: (kind: KindAnteil) => euro(kind.bedarf),
+  einkommenKind: (kind: KindAnteil) => euro(kind.einkommenKind),
+  einkommenEltern: (kind: KindAnteil) => euro(kind.einkommenEltern),
 };
 
 export const Rechtskreiswechsel = {

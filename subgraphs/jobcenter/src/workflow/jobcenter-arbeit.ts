@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { badUserInput, domainError, ErrorCode, euroInCent, isUuid, notFound } from '@ip/kit';
 import { authorise, type Permission } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
@@ -7,6 +7,9 @@ import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '
 import { insertWechsel } from '../db/rechtskreiswechsel.repository.ts';
 import type { BedarfsgemeinschaftRow, JobcenterDatabase, LeistungsantragRow } from '../db/tables.ts';
 import { pruefeBescheid, pruefeMitglieder, type MitgliedEingabe, type Regelverstoss } from '../domain/bg-regeln.ts';
+
+/** Monthly amounts of one Bedarfsgemeinschaft: exact cents, and below what a numeric(8, 2) column could hold by far. */
+const MONATSBETRAG = { min: 0, max: 999_999 } as const;
 
 /** The Jobcenter's case work: its own staff only. */
 const SACHBEARBEITUNG: Permission = { jobcenter: ['fallmanagement', 'sachbearbeitung'] };
@@ -26,6 +29,7 @@ export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: s
   if (!/^\d{5}BG\d{7}$/.test(bgNummer)) throw badUserInput('bgNummer is 5 digits, BG, 7 digits', 'bgNummer');
   if (mitglieder.some((mitglied) => !isUuid(mitglied.personId))) throw badUserInput('personId must be a person reference (UUID)', 'mitglieder');
   refuse(pruefeMitglieder(mitglieder));
+  for (const mitglied of mitglieder) if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, 'mitglieder.monatsbedarf', MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
     await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId));
     const bg = await trx.insertInto('bedarfsgemeinschaft').values({ bgNummer, gegruendetAm }).onConflict((oc) => oc.column('bgNummer').doNothing()).returningAll().executeTakeFirst();
@@ -39,6 +43,7 @@ export async function bgMitgliedHinzufuegen(context: Context, bgId: string, mitg
   authorise(context.access.caller, SACHBEARBEITUNG, 'extend a Bedarfsgemeinschaft');
   if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
   if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied');
+  if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, 'mitglied.monatsbedarf', MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
     const bg = await trx.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', bgId).forUpdate().executeTakeFirst();
     if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
@@ -78,6 +83,8 @@ export async function leistungsantragBescheiden(context: Context, args: Bescheid
   if (granted && (!args.bewilligtAb || !args.bewilligtBis || args.regelbedarf == null || args.unterkunft == null)) {
     throw badUserInput('a grant names its period and its monthly Regelbedarf and Unterkunft', 'bewilligtAb');
   }
+  if (args.regelbedarf != null) euroInCent(args.regelbedarf, 'regelbedarf', MONATSBETRAG);
+  if (args.unterkunft != null) euroInCent(args.unterkunft, 'unterkunft', MONATSBETRAG);
   return context.db.transaction().execute(async (trx) => {
     const antrag = await trx.selectFrom('leistungsantrag').selectAll().where('id', '=', args.antragId).forUpdate().executeTakeFirst();
     if (!antrag) throw notFound('Sgb2Leistungsantrag', args.antragId);

@@ -27,7 +27,7 @@ export async function countAccessLog(db: DatenschutzDb, personId: string): Promi
 }
 
 /**
- * The retention purge (§ 79 SGB X: retrieval logs at most 6 months): the only delete the log's trigger
+ * The retention purge, after the period the partners agreed on (a setting): the only delete the log's trigger
  * lets through, and only for entries older than the cut-off named in the same transaction.
  */
 export async function purgeAccessLog(db: DatenschutzDb, olderThan: Date): Promise<number> {

@@ -22,6 +22,8 @@ export interface DeclarationInput {
   readonly personId: string;
   readonly unterschriebenAm: IsoDate;
   readonly gueltigBis?: IsoDate | null;
+  readonly zweck: string;
+  readonly verweigerungsfolgenErklaert: boolean;
   readonly freigaben: readonly { readonly von: string; readonly an: string; readonly kategorien: readonly string[] }[];
 }
 
@@ -30,6 +32,8 @@ export interface OwnersCopy {
   readonly personId: string;
   readonly signedOn: IsoDate;
   readonly validUntil: IsoDate | null;
+  readonly zweck: string;
+  readonly verweigerungsfolgenErklaert: true;
   readonly grants: readonly { readonly recipient: Agency; readonly category: string }[];
 }
 
@@ -43,6 +47,12 @@ export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories
   if (input.unterschriebenAm > today) throw badUserInput('a declaration cannot be signed in the future', 'unterschriebenAm');
   const validUntil = input.gueltigBis ?? null;
   if (validUntil !== null && validUntil < input.unterschriebenAm) throw badUserInput('gueltigBis lies before unterschriebenAm', 'gueltigBis');
+  // § 67b Abs. 2 S. 2 SGB X (and § 4 Abs. 1 DSG NRW): without the purpose and the hint on refusing, a consent is not valid.
+  const zweck = input.zweck.trim();
+  if (zweck.length === 0 || zweck.length > 500) throw badUserInput('a declaration states its purpose, 1 to 500 characters', 'erklaerung.zweck');
+  if (input.verweigerungsfolgenErklaert !== true) {
+    throw badUserInput('a consent is valid only if the person was told what refusing it means (§ 67b Abs. 2 S. 2 SGB X)', 'erklaerung.verweigerungsfolgenErklaert');
+  }
   const grants = new Map<string, { recipient: Agency; category: string }>();
   for (const line of input.freigaben) {
     const from = agencyOf(line.von);
@@ -56,11 +66,13 @@ export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories
       grants.set(`${to}/${category}`, { recipient: to, category });
     }
   }
-  return { id: input.id, personId: input.personId, signedOn: input.unterschriebenAm, validUntil, grants: [...grants.values()] };
+  return { id: input.id, personId: input.personId, signedOn: input.unterschriebenAm, validUntil, zweck, verweigerungsfolgenErklaert: true, grants: [...grants.values()] };
 }
 
-/** Two copies of one declaration are the same if person, dates and grants agree (order does not matter). */
-export function sameDeclaration(a: OwnersCopy, b: OwnersCopy): boolean {
-  const grants = (copy: OwnersCopy) => copy.grants.map((grant) => `${grant.recipient}/${grant.category}`).sort().join(',');
-  return a.personId === b.personId && a.signedOn === b.signedOn && a.validUntil === b.validUntil && grants(a) === grants(b);
+/** Two copies of one declaration are the same if person, dates, purpose and grants agree (order does not matter). */
+type Comparable = Pick<OwnersCopy, 'personId' | 'signedOn' | 'validUntil' | 'grants'> & { readonly zweck: string | null };
+
+export function sameDeclaration(a: Comparable, b: Comparable): boolean {
+  const grants = (copy: Comparable) => copy.grants.map((grant) => `${grant.recipient}/${grant.category}`).sort().join(',');
+  return a.personId === b.personId && a.signedOn === b.signedOn && a.validUntil === b.validUntil && a.zweck === b.zweck && grants(a) === grants(b);
 }

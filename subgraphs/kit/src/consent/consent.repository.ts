@@ -17,6 +17,8 @@ export function datenschutzDb<DB extends DatenschutzTables>(db: Kysely<DB>): Dat
 
 export interface StoredConsent extends ConsentRecord {
   readonly personId: string;
+  readonly zweck: string | null;
+  readonly verweigerungsfolgenErklaert: boolean | null;
   readonly erfasstVon: string;
   readonly erfasstDurch: Agency;
 }
@@ -27,7 +29,7 @@ export async function findConsentsByPersonIds(db: DatenschutzDb, personIds: read
   const rows = await db
     .selectFrom('einwilligung as e')
     .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
-    .select(['e.id', 'e.personId', 'e.unterschriebenAm', 'e.gueltigBis', 'e.widerrufenAm', 'e.erfasstVon', 'e.erfasstDurch', 'f.empfaenger', 'f.kategorie'])
+    .select(['e.id', 'e.personId', 'e.unterschriebenAm', 'e.gueltigBis', 'e.widerrufenAm', 'e.erfasstVon', 'e.erfasstDurch', 'e.zweck', 'e.verweigerungsfolgenErklaert', 'f.empfaenger', 'f.kategorie'])
     .where('e.personId', 'in', personIds)
     .orderBy('e.unterschriebenAm')
     .orderBy('e.id')
@@ -44,6 +46,8 @@ export async function findConsentsByPersonIds(db: DatenschutzDb, personIds: read
         withdrawnOn: row.widerrufenAm,
         erfasstVon: row.erfasstVon,
         erfasstDurch: row.erfasstDurch,
+        zweck: row.zweck,
+        verweigerungsfolgenErklaert: row.verweigerungsfolgenErklaert,
         grants: [],
       };
       byId.set(row.id, consent);
@@ -76,6 +80,8 @@ export interface NewConsent {
   readonly signedOn: IsoDate;
   readonly validUntil: IsoDate | null;
   readonly grants: readonly { readonly recipient: Agency; readonly category: string }[];
+  readonly zweck: string;
+  readonly verweigerungsfolgenErklaert: true;
   readonly recordedBy: string;
   readonly recordedByAgency: Agency;
 }
@@ -93,6 +99,8 @@ export async function insertConsent(db: DatenschutzDb, consent: NewConsent): Pro
       erfasstVon: consent.recordedBy,
       erfasstDurch: consent.recordedByAgency,
       widerrufErfasstVon: null,
+      zweck: consent.zweck,
+      verweigerungsfolgenErklaert: consent.verweigerungsfolgenErklaert,
     })
     .execute();
   if (consent.grants.length > 0) {

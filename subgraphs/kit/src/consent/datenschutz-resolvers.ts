@@ -30,8 +30,9 @@ export interface DatenschutzOptions {
 const capitalised = (agency: Agency) => `${BEHOERDE[agency].charAt(0)}${BEHOERDE[agency].slice(1).toLowerCase()}`;
 const dbOf = (context: DatenschutzContext): DatenschutzDb => datenschutzDb(context.db as Kysely<DatenschutzTables>);
 
-function toCopy(consent: StoredConsent): OwnersCopy {
-  return { id: consent.id, personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, grants: consent.grants };
+/** A stored declaration as compared with a new one; one recorded before the purpose was kept matches no new one. */
+function toCopy(consent: StoredConsent) {
+  return { personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, zweck: consent.zweck, grants: consent.grants };
 }
 
 function consentView(consent: StoredConsent) {
@@ -41,6 +42,8 @@ function consentView(consent: StoredConsent) {
     unterschriebenAm: consent.signedOn,
     gueltigBis: consent.validUntil,
     widerrufenAm: consent.withdrawnOn,
+    zweck: consent.zweck,
+    verweigerungsfolgenErklaert: consent.verweigerungsfolgenErklaert,
     erfasstVon: consent.erfasstVon,
     erfasstDurch: BEHOERDE[consent.erfasstDurch],
     freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: grant.category.toUpperCase() })),

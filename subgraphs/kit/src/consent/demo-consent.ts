@@ -5,6 +5,9 @@ import type { DatenschutzDb } from './consent.repository.ts';
 
 const CHUNK = 500;
 
+/** The purpose the demo intake names on every declaration, as the common form of an Integration Point would. */
+export const DEMO_ZWECK = 'Gemeinsame Beratung und Vermittlung im Integration Point (Arbeit, Leistungen, Aufenthalt, Kindergeld)';
+
 /**
  * Seeds the owner's copies of the demo declarations: the intake recorded every declaration with every
  * owner, and each copy keeps the lines where this owner is the sender. Run inside the seed's transaction.
@@ -20,6 +23,8 @@ export async function seedDemoConsents(trx: DatenschutzDb, owner: Agency, popula
     erfasstVon: 'eingangszone-demo',
     erfasstDurch: 'agentur' as const,
     widerrufErfasstVon: declaration.withdrawnOn ? 'eingangszone-demo' : null,
+    zweck: DEMO_ZWECK,
+    verweigerungsfolgenErklaert: true,
   }));
   const grants = declarations.flatMap((declaration) =>
     declaration.lines

@@ -97,4 +97,16 @@ export const datenschutzMigrations: Migrations = {
         check (char_length(operation) <= 255) not valid`.execute(db);
     },
   },
+  // Named to sort after every partner's migrations: a migrator refuses a new one that sorts before one it ran.
+  '2016-12-01-902-einwilligung-zweck-und-hinweis': {
+    async up(db: Kysely<any>) {
+      // § 67b Abs. 2 S. 2 SGB X, § 4 Abs. 1 DSG NRW: the person is told the purpose and what refusing means.
+      // Declarations recorded before keep null: what they were told was not recorded.
+      await db.schema
+        .alterTable('einwilligung')
+        .addColumn('zweck', 'text', (col) => col.check(sql`length(trim(zweck)) between 1 and 500`))
+        .addColumn('verweigerungsfolgen_erklaert', 'boolean', (col) => col.check(sql`verweigerungsfolgen_erklaert`))
+        .execute();
+    },
+  },
 };

@@ -54,8 +54,10 @@ export function consentCovers(consent: ConsentRecord, question: ReleaseQuestion)
 }
 
 /**
- * The owner's decision on one release (§ 67b, § 67d SGB X): its own staff always; another agency only on
- * a legal basis or the person's consent in force that day. The law is checked first, so the log names the
+ * The owner's decision on one release, under the law that binds that owner (its policy's RECHTSRAHMEN: § 67b
+ * SGB X for the social-data bodies, § 30 AO for the Familienkasse, the AufenthG and the Land's data protection
+ * law for the Ausländerbehörde): its own staff always; another agency only on a legal basis or the person's
+ * consent in force that day. The law is checked first, so the log names the
  * basis that holds even if the person withdraws consent later.
  */
 export function decideRelease(

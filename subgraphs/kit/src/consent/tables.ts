@@ -14,6 +14,10 @@ export interface EinwilligungTable {
   readonly erfasstDurch: Agency;
   readonly erfasstAm: Generated<Date>;
   widerrufErfasstVon: string | null;
+  /** What the data are released for, as the person was told; null for declarations recorded before it was kept. */
+  zweck: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The person was told what refusing means (§ 67b Abs. 2 S. 2 SGB X); null for declarations recorded before. */
+  verweigerungsfolgenErklaert: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 /** One line of a declaration: this owner may release `kategorie` to `empfaenger`. */
