@@ -148,9 +148,10 @@ describe("a subgraph's own refusal of bad input", () => {
     const viaVariable = await system.query(`query($s: Date) { ueberfaelligeKindergeldantraege(stichtag: $s) { totalCount } }`, { s: '2015-02-30' }, FAMILIENKASSE);
     expect(viaVariable.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(viaVariable.errors?.[0]?.message).toMatch(/2015-02-30/);
-    // A literal fails the subgraph's validation, and Apollo Server names every validation error so.
+    // A literal fails the subgraph's validation; the kit names a bad value there as bad input with its field.
     const literal = await system.query(`{ ueberfaelligeKindergeldantraege(stichtag: "2015-02-30") { totalCount } }`, {}, FAMILIENKASSE);
-    expect(literal.errors?.map((error) => error.extensions?.['code'])).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(literal.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(literal.errors?.[0]?.extensions?.['field']).toBe('stichtag');
     expect(literal.errors?.[0]?.message).toMatch(/2015-02-30/);
     expect(JSON.stringify([viaVariable, literal])).not.toMatch(/127\.0\.0\.1|localhost|stacktrace|serviceName/);
   });
