@@ -109,7 +109,10 @@ describe('npm start', () => {
     expect(output).toContain('embedded PostgreSQL stopped');
     expect(output).toContain('all services stopped');
     for (const pid of pids) expect(isRunning(pid), `pid ${pid} still runs`).toBe(false);
-    // The services (the restarted one too) ran in the launcher's process group; none of it is left.
+    // The services (the restarted one too) ran in the launcher's process group; none of it is left. Helpers
+    // of theirs (tsx's esbuild service) end when their parent's pipe closes, a moment after it.
+    const deadline = Date.now() + 5_000;
+    while (isRunning(-child.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isRunning(-child.pid!), 'a process of the launcher\'s group still runs').toBe(false);
   }, 300_000);
 });
