@@ -17,7 +17,7 @@ afterAll(async () => jc?.close());
 const ERFASSEN = `mutation($bg: ID!, $e: Date!, $a: ID) { leistungsantragErfassen(bgId: $bg, eingangAm: $e, anfrageId: $a) { id eingangAm status } }`;
 const antraege = async (eingangAm: string) => (await jc.db.selectFrom('leistungsantrag').select('id').where('bedarfsgemeinschaftId', '=', bgId).where('eingangAm', '=', eingangAm).execute()).length;
 const RECORD = `mutation($e: EinwilligungserklaerungInput!, $a: ID) { einwilligungErfassenJobcenter(erklaerung: $e, anfrageId: $a) { id } }`;
-const erklaerung = () => ({ id: randomUUID(), personId: randomUUID(), unterschriebenAm: '2015-11-02', freigaben: [{ von: 'JOBCENTER', an: 'AGENTUR', kategorien: ['LEISTUNGEN'] }] });
+const erklaerung = () => ({ id: randomUUID(), personId: randomUUID(), unterschriebenAm: '2015-11-02', zweck: 'Gemeinsame Beratung im Integration Point', verweigerungsfolgenErklaert: true, freigaben: [{ von: 'JOBCENTER', an: 'AGENTUR', kategorien: ['LEISTUNGEN'] }] });
 
 describe('Jobcenter mutations with an anfrageId', () => {
   it('record one application for 20 parallel sends of one request, with 20 equal answers', async () => {

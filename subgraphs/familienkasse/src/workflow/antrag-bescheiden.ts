@@ -60,6 +60,8 @@ function validateKinder(eingabe: BescheidEingabe): void {
  * children by their place in the order; the applicant's document must entitle to Kindergeld (§ 62 Abs. 2 EStG).
  */
 function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
+  // A malformed amount (0.001, 1e308) is refused as such before anything else is judged.
+  const angegebenCent = eingabe.monatsbetrag == null ? null : euroInCent(eingabe.monatsbetrag, 'monatsbetrag', MONATSBETRAG);
   const kinder = eingabe.kinder ?? [];
   if (kinder.length === 0) throw badUserInput('a grant names the children it is for', 'kinder');
   if (eingabe.ablehnungsgrund) throw badUserInput('a grant has no reason for refusal', 'ablehnungsgrund');
@@ -84,7 +86,7 @@ function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
     }
     cent += satz.betrag * 100;
   }
-  if (eingabe.monatsbetrag != null && euroInCent(eingabe.monatsbetrag, 'monatsbetrag', MONATSBETRAG) !== cent) {
+  if (angegebenCent != null && angegebenCent !== cent) {
     throw badUserInput(`the statutory amount for these children from ${bewilligtAb.slice(0, 7)} is ${cent / 100} EUR, not ${eingabe.monatsbetrag}`, 'monatsbetrag');
   }
   if (!eingabe.aufenthaltstitel) throw badUserInput('a grant records the residence document the applicant presented (§ 62 Abs. 2 EStG)', 'aufenthaltstitel');
