@@ -20,4 +20,17 @@ describe('a partner that is down', () => {
     expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }]);
     expect(JSON.stringify(result.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|localhost/);
   });
+
+  it('reaches a client through a partner that asked it, with the same reason', async () => {
+    // The Agentur's outreach list asks the Ausländerbehörde through the gateway; that partner is down.
+    await system.stopPartner('auslaenderbehoerde');
+    const result = await system.query(
+      `query Ansprache($s: Date!) { ansprachekandidaten(stichtag: $s, first: 4) { edges { node { person { id } } } } }`,
+      { s: '2015-12-01' },
+      { agency: 'agentur', role: 'integrationsfachkraft' },
+    );
+    expect(result.errors?.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'auslaenderbehoerde', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }),
+    ]);
+  });
 });

@@ -31,8 +31,9 @@ export interface GraphClientOptions {
  * caller's token goes along, so the owning partner checks that caller's rights and logs that caller.
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const unreachable = () =>
-    domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, `Partner ${options.partner} could not answer`, { partner: options.partner });
+  // The same `grund` values the gateway gives a client for a partner that failed it.
+  const unreachable = (grund: 'ZEITUEBERSCHREITUNG' | 'VERBINDUNG_FEHLGESCHLAGEN' | 'FEHLERANTWORT') =>
+    domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, `Partner ${options.partner} could not answer`, { partner: options.partner, grund });
   return {
     async request<TData>(query: string, variables: Record<string, unknown>) {
       let response: Response;
@@ -43,11 +44,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
-      } catch {
-        throw unreachable();
+      } catch (error) {
+        throw unreachable((error as { name?: string }).name === 'TimeoutError' ? 'ZEITUEBERSCHREITUNG' : 'VERBINDUNG_FEHLGESCHLAGEN');
       }
       const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;
-      if (!body || (body.data == null && !body.errors?.length)) throw unreachable();
+      if (!body || (body.data == null && !body.errors?.length)) throw unreachable('FEHLERANTWORT');
       return { data: body.data ?? null, errors: body.errors ?? [] };
     },
   };

@@ -46,7 +46,12 @@ function weitergeben(errors: readonly GraphError[]): never {
   if (code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED) {
     throw domainError(code, `Ausländerbehörde: ${error!.message}`, { partner: 'auslaenderbehoerde' });
   }
-  throw domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, 'Partner auslaenderbehoerde could not answer', { partner: 'auslaenderbehoerde' });
+  // The gateway says why the Ausländerbehörde failed (timeout, connection, open breaker); that travels on.
+  const grund = code === ErrorCode.PARTNER_NICHT_ERREICHBAR ? error?.extensions?.['grund'] : undefined;
+  throw domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, 'Partner auslaenderbehoerde could not answer', {
+    partner: 'auslaenderbehoerde',
+    ...(typeof grund === 'string' ? { grund } : {}),
+  });
 }
 
 export async function ansprachekandidatenAbh(
