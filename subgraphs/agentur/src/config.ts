@@ -1,7 +1,7 @@
 import { parseConfig, subgraphConfig } from '@ip/kit';
 import { z } from 'zod';
 
-/** Read once at start: AGENTUR_PORT (4001), AGENTUR_DATABASE_URL, _DATA_DIR, _DEMO_DATA. */
+/** Read once at start: AGENTUR_PORT (4001), AGENTUR_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = () => subgraphConfig('agentur', 4001);
 
 /** What the partners of an Integration Point agree (Rahmenkonzept §6, §7.3), and where the graph is. */

@@ -1,7 +1,7 @@
 import { parseConfig, portSchema, subgraphConfig } from '@ip/kit';
 import { z } from 'zod';
 
-/** Read once at start: AUSLAENDERBEHOERDE_PORT (4003), AUSLAENDERBEHOERDE_DATABASE_URL, _DATA_DIR, _DEMO_DATA. */
+/** Read once at start: AUSLAENDERBEHOERDE_PORT (4003), AUSLAENDERBEHOERDE_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = () => subgraphConfig('auslaenderbehoerde', 4003);
 
 /**

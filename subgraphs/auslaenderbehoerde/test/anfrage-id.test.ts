@@ -58,7 +58,7 @@ describe('statusklaerungAnfragen with an anfrageId', () => {
 });
 
 describe('the request-id migration', () => {
-  // Built in a hook: a fresh PGlite database takes long on a loaded machine.
+  // Built in a hook: a fresh database with the demo data takes long on a loaded machine.
   let existing: TestDatabase<AuslaenderbehoerdeDatabase>;
   beforeAll(async () => {
     const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => !(name in anfrageIdempotenzMigrations)));

@@ -1,7 +1,7 @@
 import { parseConfig, subgraphConfig } from '@ip/kit';
 import { z } from 'zod';
 
-/** Read once at start: FAMILIENKASSE_PORT (4004), FAMILIENKASSE_DATABASE_URL, _DATA_DIR, _DEMO_DATA. */
+/** Read once at start: FAMILIENKASSE_PORT (4004), FAMILIENKASSE_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = () => subgraphConfig('familienkasse', 4004);
 
 /** FAMILIENKASSE_LAND: the German Land whose public holidays count against the 10 working days (default NW). */

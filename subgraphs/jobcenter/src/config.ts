@@ -1,7 +1,7 @@
 import { parseConfig, subgraphConfig } from '@ip/kit';
 import { z } from 'zod';
 
-/** Read once at start: JOBCENTER_PORT (4002), JOBCENTER_DATABASE_URL, _DATA_DIR, _DEMO_DATA. */
+/** Read once at start: JOBCENTER_PORT (4002), JOBCENTER_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = () => subgraphConfig('jobcenter', 4002);
 
 const tage = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
