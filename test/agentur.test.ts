@@ -459,7 +459,7 @@ describe('hand-over and the maximum stay', () => {
     expect(expected.length).toBeGreaterThan(5);
     const seen: { id: string; stand: string; endetAm: string; eroeffnetAm: string }[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const response: Awaited<ReturnType<typeof system.query<{ uebergabenFaellig: { totalCount: number; edges: { node: { fall: { id: string; eroeffnetAm: string }; verweildauer: { stand: string; endetAm: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> =
         await system.query(

@@ -65,7 +65,7 @@ describe('the body limit', () => {
       headers: { 'content-type': 'application/json', authorization },
       body: stream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limit });
   });

@@ -152,7 +152,7 @@ function trustedRequest(
     return { search: `?${next.toString()}`, body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const document = findTrustedDocument(registry, body as OperationReference);
+  const document = findTrustedDocument(registry, body);
   if (!document) return 'not registered';
   return { search: '', body: withTrustedText(body as Record<string, unknown>, document) };
 }

@@ -65,8 +65,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new PartnerDataSource<GatewayContext>(partners.link(name), {
         url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
-        willSendRequest({ request, context }) {
-          request.http?.headers.set('authorization', context.authorization);
+        willSendRequest(sent) {
+          // Health checks and schema loads carry no caller; only an operation (the kind that has an incoming
+          // request; the kind enum is not exported) forwards its caller's token.
+          if (!('incomingRequestContext' in sent)) return;
+          sent.request.http?.headers.set('authorization', sent.context.authorization);
         },
       }),
   });

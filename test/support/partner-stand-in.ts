@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -27,7 +27,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function startPartnerStandIn(target: string): Promise<PartnerStandIn> {
   let received = 0;
   let mode: StandInMode = 'forward';
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     received += 1;
     const body = await readBody(request);
     switch (mode) {
@@ -55,7 +55,9 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         response.end(Buffer.from(await answer.arrayBuffer()));
       }
     }
-  });
+  };
+  // A forward that fails (the real partner gone) drops the connection, as a dead partner would.
+  const server = createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -198,7 +198,7 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
       ['E', '902', '2015-11-18', '2015-12-02'],
     ] as const) {
       ids[name] = await received(PERSON[0], eingangAm, fkNummer);
-      if (entschieden) await bewilligen(ids[name]!, entschieden);
+      if (entschieden) await bewilligen(ids[name], entschieden);
     }
     // Only the demo data holds applications without a packet (the receipt scans an envelope), so F is written directly.
     await fk.db

@@ -99,10 +99,10 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       zugangsweg: eingabe.zugangsweg,
       einwilligungId: eingabe.einwilligungId ?? null,
       bestandskundeBegruendung: begruendung,
-      bestandskundeZugelassenVon: begruendung === null ? null : caller!.userId,
+      bestandskundeZugelassenVon: begruendung === null ? null : caller.userId,
     });
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
-    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller!.userId}): ${begruendung}`;
+    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller.userId}): ${begruendung}`;
     await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}${uebernahme}` }]);
     return fall;
   });
