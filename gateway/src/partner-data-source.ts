@@ -24,7 +24,7 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 export type Grund = FailureReason | 'SCHUTZSCHALTUNG_OFFEN';
 
 /** The error a client sees for a partner that did not answer: its fields are null, the rest of the answer stands. */
-export function partnerUnreachable(partner: string, grund: Grund): GraphQLError {
+function partnerUnreachable(partner: string, grund: Grund): GraphQLError {
   return new GraphQLError(`Partner ${partner} could not answer`, { extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund } });
 }
 

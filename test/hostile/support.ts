@@ -12,7 +12,7 @@ import type { System } from '../support/system.ts';
 /** A refusal must come before any planning; the target is 50 ms, the bound here is for a loaded machine. */
 export const REFUSAL_BOUND_MS = 500;
 /** A normal small query sent while a hostile one is handled. */
-export const NORMAL_BOUND_MS = 1000;
+const NORMAL_BOUND_MS = 1000;
 
 export const JOBCENTER = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 export const FAMILIENKASSE = { agency: 'familienkasse' as const, role: 'sachbearbeitung' };

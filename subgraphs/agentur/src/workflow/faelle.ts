@@ -10,7 +10,7 @@ import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Ueberg
 import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
 import { BESTANDSKUNDE_UEBERNEHMEN, FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
 
-export const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
+const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
 
 export interface FallEroeffnenEingabe {
   readonly personId: string;
