@@ -1,4 +1,4 @@
-import { badUserInput, domainError, ErrorCode, euroInCent, isIsoDate, isUuid, notFound } from '@ip/kit';
+import { badUserInput, euroInCent, isIsoDate, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { decideAntrag, findAntraegeByIds, insertKinder } from '../db/kindergeld.repository.ts';
@@ -8,6 +8,7 @@ import { kindergeldsatz } from '../domain/kindergeldsatz.ts';
 import { istSteuerId, steuerIdPflicht } from '../domain/steuer-id.ts';
 import { kalender } from './kalender.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
 export interface KindEingabe {
   readonly personId?: string | null;
@@ -95,7 +96,7 @@ function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
   const berechtigung = pruefeBerechtigung(titel, bewilligtAb);
   if (berechtigung.ergebnis !== 'BERECHTIGT') {
     const was = berechtigung.ergebnis === 'AUSGESCHLOSSEN' ? 'the law excludes this grant' : 'the rules cannot decide this grant without';
-    throw domainError(ErrorCode.BAD_USER_INPUT, `${was}: ${berechtigung.regel}`, { field: berechtigung.field, regel: berechtigung.regel, grund: berechtigung.ergebnis });
+    throw refuse(berechtigung.ergebnis, `${was}: ${berechtigung.regel}`, { field: berechtigung.field, regel: berechtigung.regel });
   }
   return { bewilligtAb, monatsbetrag: cent / 100, regel: berechtigung.regel };
 }
@@ -126,7 +127,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
     if (!antrag) throw notFound('KindergeldAntrag', eingabe.antragId);
     if (antrag.beschiedenAm !== null) {
       if (sameDecision(antrag, eingabe)) return antrag;
-      throw domainError(ErrorCode.BAD_USER_INPUT, `the application was already decided on ${antrag.beschiedenAm}`, { grund: 'BEREITS_BESCHIEDEN' });
+      throw refuse('BEREITS_BESCHIEDEN', `the application was already decided on ${antrag.beschiedenAm}`);
     }
     const bewilligung = validate(eingabe, antrag, context.today);
     const titel = bewilligung ? eingabe.aufenthaltstitel! : null;
@@ -144,7 +145,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
       ablehnungsgrund: eingabe.ergebnis === 'ABGELEHNT' ? eingabe.ablehnungsgrund!.trim() : null,
       bearbeitungsarbeitstage: kalender.arbeitstageZwischen(antrag.eingangAm, eingabe.beschiedenAm),
     });
-    if (!decided) throw domainError(ErrorCode.BAD_USER_INPUT, 'the application was decided meanwhile', { grund: 'BEREITS_BESCHIEDEN' });
+    if (!decided) throw refuse('BEREITS_BESCHIEDEN', 'the application was decided meanwhile');
     await insertKinder(
       trx,
       antrag.id,
