@@ -66,7 +66,7 @@ export interface SprachkursEingabe {
 
 function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: string | null }, today: string, prefix: string): void {
   const fehler = pruefeKursdaten(kurs, today);
-  if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.feld}`);
+  if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.field}`);
 }
 
 /**

@@ -44,7 +44,7 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
   const kopieAn = eingabe.kopieAn?.trim() || null;
   // The Integration Point's invitations are the Agentur's, in SGB III.
   const fehler = pruefeEinladung({ kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false, kopieAn }, 'SGB_III');
-  if (fehler) throw refuse(fehler.grund, `the invitation cannot go like this: ${fehler.grund}`, { field: `eingabe.${fehler.feld}` });
+  if (fehler) throw refuse(fehler.grund, `the invitation cannot go like this: ${fehler.grund}`, { field: `eingabe.${fehler.field}` });
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
 
   return inTransaction(context.db, async (trx) => {

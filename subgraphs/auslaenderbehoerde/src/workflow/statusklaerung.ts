@@ -43,7 +43,7 @@ export async function statusklaerungBeantworten(context: Context, id: string, an
   if (!antwort.trim()) throw badUserInput('the answer must not be empty', 'antwort');
   return context.db.transaction().execute(async (trx) => {
     const klaerung = await offeneKlaerung(trx, id);
-    if (neuerStatus) await statusErfassenIn(trx, klaerung.personId, neuerStatus);
+    if (neuerStatus) await statusErfassenIn(trx, klaerung.personId, neuerStatus, 'neuerStatus');
     return updateStatusklaerung(trx, klaerung.id, {
       status: 'BEANTWORTET',
       antwort: antwort.trim(),

@@ -15,24 +15,26 @@ const MONATSBETRAG = { min: 0, max: 999_999 } as const;
 /** The Jobcenter's case work: its own staff only. */
 const SACHBEARBEITUNG: Permission = { jobcenter: ['fallmanagement', 'sachbearbeitung'] };
 
-function refuseBreaches(verstoesse: readonly Regelverstoss[]): void {
+/** `field` replaces the rules' own when the input is another argument than theirs (one new member, `mitglied`). */
+function refuseBreaches(verstoesse: readonly Regelverstoss[], field?: string): void {
   const [first] = verstoesse;
-  if (first) throw badUserInput(verstoesse.map((verstoss) => verstoss.message).join('; '), first.field);
+  if (first) throw badUserInput(verstoesse.map((verstoss) => verstoss.message).join('; '), field ?? first.field);
 }
 
-async function alreadyMembers(trx: Kysely<JobcenterDatabase>, personIds: readonly string[], exceptBg?: string): Promise<void> {
-  const taken = (await findBgsByPersonIds(trx, personIds)).filter((bg) => bg.id !== exceptBg);
-  if (taken.length > 0) throw badUserInput(`person ${taken[0]!.personId} already belongs to Bedarfsgemeinschaft ${taken[0]!.bgNummer}`, 'mitglieder');
+async function alreadyMembers(trx: Kysely<JobcenterDatabase>, personIds: readonly string[], field: string): Promise<void> {
+  const taken = await findBgsByPersonIds(trx, personIds);
+  if (taken.length > 0) throw badUserInput(`person ${taken[0]!.personId} already belongs to Bedarfsgemeinschaft ${taken[0]!.bgNummer}`, field);
 }
 
 export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: string, gegruendetAm: string, mitglieder: readonly MitgliedEingabe[]): Promise<BedarfsgemeinschaftRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'open a Bedarfsgemeinschaft');
   if (!/^\d{5}BG\d{7}$/.test(bgNummer)) throw badUserInput('bgNummer is 5 digits, BG, 7 digits', 'bgNummer');
-  if (mitglieder.some((mitglied) => !isUuid(mitglied.personId))) throw badUserInput('personId must be a person reference (UUID)', 'mitglieder');
+  const keineReferenz = mitglieder.findIndex((mitglied) => !isUuid(mitglied.personId));
+  if (keineReferenz >= 0) throw badUserInput('personId must be a person reference (UUID)', `mitglieder[${keineReferenz}].personId`);
   refuseBreaches(pruefeMitglieder(mitglieder));
-  for (const mitglied of mitglieder) if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, 'mitglieder.monatsbedarf', MONATSBETRAG);
+  for (const [index, mitglied] of mitglieder.entries()) if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, `mitglieder[${index}].monatsbedarf`, MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
-    await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId));
+    await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId), 'mitglieder');
     const bg = await trx.insertInto('bedarfsgemeinschaft').values({ bgNummer, gegruendetAm }).onConflict((oc) => oc.column('bgNummer').doNothing()).returningAll().executeTakeFirst();
     if (!bg) throw badUserInput(`Bedarfsgemeinschaft ${bgNummer} exists already`, 'bgNummer');
     await trx.insertInto('bgMitglied').values(mitglieder.map((mitglied) => ({ ...mitglied, bedarfsgemeinschaftId: bg.id }))).execute();
@@ -43,15 +45,15 @@ export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: s
 export async function bgMitgliedHinzufuegen(context: Context, bgId: string, mitglied: MitgliedEingabe): Promise<BedarfsgemeinschaftRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'extend a Bedarfsgemeinschaft');
   if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
-  if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied');
+  if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied.personId');
   if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, 'mitglied.monatsbedarf', MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
     const bg = await trx.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', bgId).forUpdate().executeTakeFirst();
     if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
     const bisher = await findMitgliederByBgIds(trx, [bgId]);
     // Members recorded before birth dates were kept are checked for their role only.
-    refuseBreaches(pruefeMitglieder([...bisher.map((m) => ({ personId: m.personId, rolle: m.rolle, seit: m.seit, geburtsdatum: m.geburtsdatum ?? m.seit })), mitglied]));
-    await alreadyMembers(trx, [mitglied.personId]);
+    refuseBreaches(pruefeMitglieder([...bisher.map((m) => ({ personId: m.personId, rolle: m.rolle, seit: m.seit, geburtsdatum: m.geburtsdatum ?? m.seit })), mitglied]), 'mitglied');
+    await alreadyMembers(trx, [mitglied.personId], 'mitglied.personId');
     await trx.insertInto('bgMitglied').values({ ...mitglied, bedarfsgemeinschaftId: bgId }).execute();
     return bg;
   });
