@@ -3,7 +3,7 @@ import { ANFRAGE_ID_GRUENDE } from '@ip/kit/idempotency';
 
 /**
  * Every reason the Jobcenter refuses with (`extensions.grund` of a `BAD_USER_INPUT`). schema.graphql lists
- * them for clients as `enum AblehnungsgrundJobcenter`, each with what it means; test/ablehnungsgruende.test.ts holds the two
+ * them for clients as `enum AblehnungsgrundJobcenter`, each with what it means; test/ablehnungsgruende.unit.test.ts holds the two
  * equal. Add a reason here and there together.
  */
 export const ABLEHNUNGSGRUENDE = [...ANFRAGE_ID_GRUENDE, 'BEREITS_BESCHIEDEN', 'BEREITS_ERFASST'] as const;
