@@ -2,7 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
-import { createSubgraphFetcher, failureReason, type FailureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
+import { partnerUnreachable } from './partner-unreachable.ts';
+import { createSubgraphFetcher, failureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
 
 export interface PartnerConfig {
   /** Timeouts of a partner not named in `timeouts`. */
@@ -20,13 +21,6 @@ export interface PartnerLink {
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
-export type Grund = FailureReason | 'SCHUTZSCHALTUNG_OFFEN';
-
-/** The error a client sees for a partner that did not answer: its fields are null, the rest of the answer stands. */
-function partnerUnreachable(partner: string, grund: Grund): GraphQLError {
-  return new GraphQLError(`Partner ${partner} could not answer`, { extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund } });
-}
 
 /**
  * The gateway builds new data sources on every supergraph reload; pools and breakers live here, once per

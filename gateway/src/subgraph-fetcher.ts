@@ -1,5 +1,6 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch } from 'undici';
+import type { Ausfallgrund } from './partner-unreachable.ts';
 
 export interface PartnerTimeouts {
   /** How long opening a TCP connection to the partner may take. */
@@ -27,7 +28,8 @@ export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fet
   return { fetcher, close: () => agent.close() };
 }
 
-export type FailureReason = 'ZEITUEBERSCHREITUNG' | 'VERBINDUNG_FEHLGESCHLAGEN' | 'FEHLERANTWORT';
+/** The reasons a request can fail with; an open breaker is the data source's to say. */
+export type FailureReason = Exclude<Ausfallgrund, 'SCHUTZSCHALTUNG_OFFEN'>;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 

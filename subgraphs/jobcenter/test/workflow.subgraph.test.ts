@@ -42,7 +42,7 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     expect(withNeed.body.errors).toBeUndefined();
     expect(withNeed.body.data?.bedarfsgemeinschaftEroeffnen.mitglieder.map((m) => m.monatsbedarf)).toEqual([null, 371.67]);
     const tooFine = await jc.ask(OPEN, { n: '36201BG0000021', m: [mitglied(22, 'ANTRAGSTELLENDE_PERSON', '1980-01-01'), { ...mitglied(23, 'KIND', '2010-05-05'), monatsbedarf: 0.001 }] });
-    expect(tooFine.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mitglieder.monatsbedarf' });
+    expect(tooFine.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mitglieder[1].monatsbedarf' });
   });
 
   it('decides an application and refuses overlapping periods, negative amounts and a decision before receipt', async () => {
