@@ -37,7 +37,6 @@ export const ABLEHNUNGSGRUENDE = [
   'KOPIE_OHNE_EMPFAENGER',
   'EMPFAENGER_OHNE_KOPIE',
 ] as const;
-export type Ablehnungsgrund = (typeof ABLEHNUNGSGRUENDE)[number];
 
 /** A refusal by one of the Agentur's rules: `BAD_USER_INPUT` with its `grund`. */
 export const refuse = refusals(ABLEHNUNGSGRUENDE);

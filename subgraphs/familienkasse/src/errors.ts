@@ -7,7 +7,6 @@ import { ANFRAGE_ID_GRUENDE } from '@ip/kit/idempotency';
  * equal. Add a reason here and there together.
  */
 export const ABLEHNUNGSGRUENDE = [...ANFRAGE_ID_GRUENDE, 'MATRIXCODE_UNGUELTIG', 'EINGANG_ABWEICHEND', 'BEREITS_BESCHIEDEN', 'AUSGESCHLOSSEN', 'NICHT_ENTSCHIEDEN'] as const;
-export type Ablehnungsgrund = (typeof ABLEHNUNGSGRUENDE)[number];
 
 /** A refusal by one of the Familienkasse's rules: `BAD_USER_INPUT` with its `grund`. */
 export const refuse = refusals(ABLEHNUNGSGRUENDE);
