@@ -4,7 +4,7 @@ import { prepareDatabase, startJobcenter, type JobcenterDatabase } from '../src/
 
 let jc: SubgraphUnderTest<JobcenterDatabase>;
 beforeAll(async () => {
-  jc = await startSubgraphUnderTest({ name: 'jobcenter-workflow', prepareDatabase, start: startJobcenter, caller: { agency: 'jobcenter', role: 'sachbearbeitung' } });
+  jc = await startSubgraphUnderTest({ name: 'jobcenter', prepareDatabase, start: startJobcenter, caller: { agency: 'jobcenter', role: 'sachbearbeitung' } });
 });
 afterAll(async () => jc?.close());
 
