@@ -32,7 +32,7 @@ interface Run {
 async function start(folder: string): Promise<Run> {
   const began = performance.now();
   const env = { ...process.env, ...ports, ...urls, EMBEDDED_POSTGRES_PORT: String(base + 10), SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'), INIT_CWD: folder };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
