@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'apps/web/test/**/*.test.ts'],
     // One PostgreSQL for the run: a throwaway embedded cluster, or the server in TEST_DATABASE_URL.
     globalSetup: ['subgraphs/kit/src/testing/global-setup.ts'],
     // Each file starts real databases and HTTP servers; on a 2-core machine two at a time is the sweet spot.
