@@ -1,11 +1,13 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
 import { loadConfig } from './config.ts';
-import { startGateway } from './server.ts';
+import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 const config = loadConfig();
 const identity = identityConfig();
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
+
+const explorer = explorerOptions(identity, config.explorer);
 const gateway = await startGateway({
   verifyToken: await createTokenVerifier(identity),
   supergraph: supergraphFromFile(config.supergraphPath),
@@ -14,8 +16,9 @@ const gateway = await startGateway({
   port: config.port,
   host: config.host,
   edge: config.edge,
+  ...(explorer ? { explorer } : {}),
 });
-console.log(`gateway listening on ${gateway.url}`);
+console.log(`gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;
