@@ -10,11 +10,13 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['observability/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     // One PostgreSQL for the run: a throwaway embedded cluster, or the server in TEST_DATABASE_URL.
     globalSetup: ['subgraphs/kit/src/testing/global-setup.ts'],
     // Each file starts real databases and HTTP servers; on a 2-core machine two at a time is the sweet spot.
     maxWorkers: 2,
+    // One JSON line per request would bury the test report; warnings and errors still show.
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

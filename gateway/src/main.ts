@@ -1,9 +1,11 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
+import { log, observabilitySettings, startObservability } from '@ip/observability';
 import { loadConfig } from './config.ts';
 import { startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 const config = loadConfig();
+const tracing = await startObservability('gateway', observabilitySettings());
 const identity = identityConfig();
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 const gateway = await startGateway({
@@ -15,7 +17,7 @@ const gateway = await startGateway({
   host: config.host,
   edge: config.edge,
 });
-console.log(`gateway listening on ${gateway.url}`);
+log().info({ url: gateway.url }, `gateway listening on ${gateway.url}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;
@@ -23,7 +25,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`gateway stopping (${signal})`);
-    void gateway.stop().then(() => process.exit(0));
+    log().info({ signal }, 'gateway stopping');
+    void gateway
+      .stop()
+      .then(() => tracing.shutdown())
+      .then(() => process.exit(0));
   });
 }
