@@ -19,19 +19,17 @@ afterAll(() => system?.stop());
 
 interface Answer {
   readonly status: number;
-  readonly ms: number;
   readonly body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
 async function ask(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const started = performance.now();
   const response = await fetch(system.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Answer['body'];
-  return { status: response.status, ms: performance.now() - started, body };
+  return { status: response.status, body };
 }
 
 function expectRefused(answer: Answer, code: string, limit: number, measured: number): void {
@@ -42,33 +40,36 @@ function expectRefused(answer: Answer, code: string, limit: number, measured: nu
 
 const personId = () => system.population.persons[0]!.id;
 
+/**
+ * What "at once" means here: refused before any plan ran, so no partner saw a statement. How fast the
+ * refusal comes (the issue's target is 50 ms) is a figure of `npm run bench:edge`, not a bound a busy
+ * machine would break.
+ */
+function expectNoPartnerAsked(): void {
+  for (const [partner, statements] of Object.entries(system.statements)) expect(statements, partner).toEqual([]);
+}
+
 describe('the probes of issue 11', () => {
-  it('refuses 120 aliases of a person’s consent log at once', async () => {
-    await ask(`{ warmup: __typename }`);
-    const times: number[] = [];
+  it('refuses 120 aliases of a person’s consent log before planning', async () => {
+    system.resetStatements();
     // Renamed aliases make a new document each time: no cache helps.
     for (const prefix of ['p', 'q', 'r', 's', 't']) {
       const fields = Array.from({ length: 120 }, (_, i) => `${prefix}${i}: person(id: "${personId()}") { datenschutz { familienkasse { einwilligungen { id } } } }`);
       const answer = await ask(`{ ${fields.join('\n')} }`);
       expectRefused(answer, 'MAX_ALIASES_EXCEEDED', limits.maxAliases, 120);
-      times.push(answer.ms);
     }
-    console.log(`120 aliases of person…einwilligungen: HTTP 400 in ${times.map((ms) => ms.toFixed(1)).join(', ')} ms`);
-    // The target is 50 ms; the bound is generous because the test machine is shared.
-    expect(Math.min(...times)).toBeLessThan(1_000);
+    expectNoPartnerAsked();
   });
 
-  it('refuses 500 aliases of personen(first: 100) with partner fields at once', async () => {
+  it('refuses 500 aliases of personen(first: 100) with partner fields before planning', async () => {
     const page = `personen(first: 100) { edges { node { id integrationPointFall { kundennummer } bedarfsgemeinschaft { bgNummer } kindergeldantraege { kindergeldnummer } } } }`;
-    const times: number[] = [];
+    system.resetStatements();
     for (const prefix of ['a', 'b', 'c', 'd', 'e']) {
       const answer = await ask(`{ ${Array.from({ length: 500 }, (_, i) => `${prefix}${i}: ${page}`).join('\n')} }`);
       // The document is too long already; it is never parsed whole.
       expectRefused(answer, 'MAX_TOKENS_EXCEEDED', limits.maxTokens, limits.maxTokens + 1);
-      times.push(answer.ms);
     }
-    console.log(`500 aliases of personen(first: 100): HTTP 400 MAX_TOKENS_EXCEEDED in ${times.map((ms) => ms.toFixed(1)).join(', ')} ms`);
-    expect(Math.min(...times)).toBeLessThan(1_000);
+    expectNoPartnerAsked();
   });
 });
 

@@ -6,13 +6,12 @@ import { compose, readSubgraphSources } from '../schema/src/compose.ts';
 import { startPartnerStandIn, type PartnerStandIn } from './support/partner-stand-in.ts';
 import { startSystem, type PartnerName, type System } from './support/system.ts';
 
-/** Short enough for a test, long enough that a loaded machine's ordinary answers stay well inside it. */
-const TIMEOUT_MS = 1_500;
 /**
- * The target is the timeout plus 0.5 s (measured: 85 to 155 ms over the timeout on this machine); the
- * assertion allows 1 s, because at a load average of 29 on two cores one run took 577 ms over.
+ * Short enough for a test, long enough that a loaded machine's ordinary answers stay well inside it. How
+ * soon after it the answer comes is a figure of `npm run bench:edge`, not an assertion: a bound on it fails
+ * whenever the machine is busy (at a load average of 29 on two cores one run took 577 ms over).
  */
-const SLACK_MS = 1_000;
+const TIMEOUT_MS = 1_500;
 const FAILURES = 3;
 const COOLDOWN_MS = 2_000;
 
@@ -69,6 +68,7 @@ describe('a partner that accepts the request and never answers', () => {
 
   it('costs its own fields after its timeout; a query not touching it answers meanwhile', async () => {
     standIn.mode = 'stall';
+    const asked = standIn.received;
     let stalledDone = false;
     const stalled = ask(PERSON_PAGE).finally(() => (stalledDone = true));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -83,9 +83,10 @@ describe('a partner that accepts the request and never answers', () => {
     expect(body.data?.person.identitaet.nachname).toBe(person().nachname);
     expect(body.data?.person.kindergeldantraege).toBeNull();
     expect(extensionsOf(body)).toEqual(outage('ZEITUEBERSCHREITUNG'));
+    // It waited for the partner as long as configured, and asked it once: the stand-in never answers, so
+    // an answer at all means the timeout fired.
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
-    console.log(`stalled partner: answer after ${Math.round(ms)} ms (timeout ${TIMEOUT_MS} ms); other query ${Math.round(other.ms)} ms`);
+    expect(standIn.received).toBe(asked + 1);
   });
 
   it(`after ${FAILURES} failures in a row the partner is not asked; a failed probe keeps it so, a good probe closes it`, async () => {
@@ -95,7 +96,6 @@ describe('a partner that accepts the request and never answers', () => {
     const refused = await ask(PERSON_PAGE);
     expect(extensionsOf(refused.body)).toEqual(outage('SCHUTZSCHALTUNG_OFFEN'));
     expect(refused.body.data?.person.identitaet.nachname).toBe(person().nachname);
-    expect(refused.ms).toBeLessThan(TIMEOUT_MS / 2);
     expect(standIn.received).toBe(asked);
 
     await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS));
@@ -110,7 +110,6 @@ describe('a partner that accepts the request and never answers', () => {
     expect((await ask(PERSON_PAGE)).body).toEqual(direct);
     expect((await ask(PERSON_PAGE)).body).toEqual(direct);
     expect(standIn.received).toBe(asked + 3);
-    console.log(`open breaker: answer after ${Math.round(refused.ms)} ms`);
   });
 });
 
@@ -120,10 +119,10 @@ describe('a partner that answers badly', () => {
     const { body, ms } = await ask(PERSON_PAGE);
     expect(body.data?.person.identitaet.nachname).toBe(person().nachname);
     expect(extensionsOf(body)).toEqual(outage('ZEITUEBERSCHREITUNG'));
-    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    // The body never ends: an answer at all means the total timeout, not the first bytes, ended the wait.
+    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     standIn.mode = 'forward';
     expect(extensionsOf((await ask(PERSON_PAGE)).body) ?? []).not.toContainEqual(expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR' }));
-    console.log(`partner stopping mid-answer: answer after ${Math.round(ms)} ms (timeout ${TIMEOUT_MS} ms)`);
   });
 
 

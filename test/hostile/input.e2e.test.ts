@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindergeldAntragEingegangen, startSystem, type System } from '../support/system.ts';
-import { codesOf, errorWith, expectNormalAnswer, FAMILIENKASSE, JOBCENTER, REFUSAL_BOUND_MS, send, sendAs, sendLarge, withNormalQuery, type Exchange } from './support.ts';
+import { codesOf, errorWith, expectNormalAnswer, FAMILIENKASSE, JOBCENTER, send, sendAs, sendLarge, withNormalQuery, type Exchange } from './support.ts';
 
 /**
  * Issue 11's bad input: whatever the field, the answer is BAD_USER_INPUT naming it, never an internal error
@@ -26,7 +26,6 @@ function expectBadInput(exchange: Exchange, field: string | RegExp): void {
   const named = errorWith(exchange, 'BAD_USER_INPUT')['field'];
   if (typeof field === 'string') expect(named).toBe(field);
   else expect(named).toMatch(field);
-  expect(exchange.ms).toBeLessThan(REFUSAL_BOUND_MS);
 }
 
 let nextPerson = 2;
@@ -107,7 +106,6 @@ describe('text', () => {
     const { result, normal } = await withNormalQuery(system, () => sendLarge(system.gatewayUrl, body, { authorization }));
     if (result.status === 413) expect(codesOf(result)).toEqual(['PAYLOAD_TOO_LARGE']);
     else expectBadInput(result, 'ablehnungsgrund');
-    expect(result.ms).toBeLessThan(REFUSAL_BOUND_MS);
     expectNormalAnswer(system, normal);
     await expectStillOpen(antrag);
   });
@@ -125,7 +123,6 @@ describe('malformed _entities representations sent straight to a subgraph', () =
       const { result, normal } = await withNormalQuery(system, () => send(system.subgraphUrls.familienkasse, { query, variables: { r: representations } }, { authorization }));
       expect(codesOf(result), result.text).toEqual(['BAD_USER_INPUT']);
       expect(errorWith(result, 'BAD_USER_INPUT')['field']).toEqual(expect.any(String));
-      expect(result.ms).toBeLessThan(REFUSAL_BOUND_MS);
       expectNormalAnswer(system, normal);
     });
   }

@@ -10,11 +10,6 @@ import { AUSLAENDERBEHOERDE, codesOf, errorWith, expectNormalAnswer, FAMILIENKAS
 let system: System;
 beforeAll(async () => {
   system = await startSystem({ households: 20 });
-  // One of each request before the storms, so the first storm is not timed with the gateway's first plans
-  // and the subgraphs' first compilations: the bound is about the storm, not about a cold process.
-  const warm = system.population.persons[1]!;
-  await withNormalQuery(system, () => sendAs(system, JOBCENTER, PAKET, { p: warm.id, a: '2015-11-10', r: 'hostile-warm-up-01' }));
-  await sendAs(system, JOBCENTER, KLAERUNG, { p: warm.id, f: 'Aufwaermen', r: 'hostile-warm-up-02' });
 });
 afterAll(async () => system?.stop());
 

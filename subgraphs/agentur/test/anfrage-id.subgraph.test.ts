@@ -7,7 +7,7 @@ import { prepareDatabase, startAgentur, type AgenturDatabase } from '../src/serv
 let ag: SubgraphUnderTest<AgenturDatabase>;
 const FACHKRAFT = randomUUID();
 beforeAll(async () => {
-  ag = await startSubgraphUnderTest({ name: 'agentur-anfrage-id', prepareDatabase, start: startAgentur, caller: { agency: 'agentur', role: 'eingangszone' } });
+  ag = await startSubgraphUnderTest({ name: 'agentur', prepareDatabase, start: startAgentur, caller: { agency: 'agentur', role: 'eingangszone' } });
   await ag.db.insertInto('integrationsfachkraft').values({ id: FACHKRAFT, name: 'Test', integrationPoint: 'Integration Point Dortmund', agenturbezirk: 'Dortmund' }).execute();
 });
 afterAll(async () => ag?.close());

@@ -5,7 +5,7 @@ import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from 
 
 let fk: SubgraphUnderTest<FamilienkasseDatabase>;
 beforeAll(async () => {
-  fk = await startSubgraphUnderTest({ name: 'familienkasse-anfrage-id', prepareDatabase, start: startFamilienkasse, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
+  fk = await startSubgraphUnderTest({ name: 'familienkasse', prepareDatabase, start: startFamilienkasse, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
 });
 afterAll(async () => fk?.close());
 

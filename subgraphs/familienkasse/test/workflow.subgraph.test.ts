@@ -8,7 +8,7 @@ const PERSON = ['6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a01', '6f1c2a4e-1d7b-4c3e-9a51
 const JOBCENTER = ['jobcenter', 'fallmanagement'] as const;
 
 beforeAll(async () => {
-  fk = await startSubgraphUnderTest({ name: 'familienkasse-workflow', prepareDatabase, start: startFamilienkasse, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
+  fk = await startSubgraphUnderTest({ name: 'familienkasse', prepareDatabase, start: startFamilienkasse, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
 });
 afterAll(async () => fk?.close());
 

@@ -9,7 +9,7 @@ let bgId: string;
 const OPEN = `mutation($n: String!, $m: [BgMitgliedInput!]!, $a: ID) { bedarfsgemeinschaftEroeffnen(bgNummer: $n, gegruendetAm: "2015-11-02", mitglieder: $m, anfrageId: $a) { id bgNummer } }`;
 const antragsteller = () => [{ personId: randomUUID(), rolle: 'ANTRAGSTELLENDE_PERSON', geburtsdatum: '1980-01-01', seit: '2015-11-02' }];
 beforeAll(async () => {
-  jc = await startSubgraphUnderTest({ name: 'jobcenter-anfrage-id', prepareDatabase, start: startJobcenter, caller: { agency: 'jobcenter', role: 'sachbearbeitung' } });
+  jc = await startSubgraphUnderTest({ name: 'jobcenter', prepareDatabase, start: startJobcenter, caller: { agency: 'jobcenter', role: 'sachbearbeitung' } });
   bgId = (await jc.ask<{ bedarfsgemeinschaftEroeffnen: { id: string } }>(OPEN, { n: '36201BG0000901', m: antragsteller() })).body.data!.bedarfsgemeinschaftEroeffnen.id;
 });
 afterAll(async () => jc?.close());
