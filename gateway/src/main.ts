@@ -3,8 +3,9 @@ import { loadConfig } from './config.ts';
 import { startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
-const config = loadConfig();
-const identity = identityConfig();
+// The one place the gateway reads the environment; everything below gets what it needs as arguments.
+const config = loadConfig(process.env);
+const identity = identityConfig(process.env);
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 const gateway = await startGateway({
   verifyToken: await createTokenVerifier(identity),

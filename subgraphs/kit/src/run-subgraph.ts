@@ -5,12 +5,14 @@ import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
 import { purgeAnfrageIds } from './idempotency/idempotent.ts';
 import { openDatabase, untilReachable } from './database.ts';
-import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
+import { createTokenVerifier, ensureLocalIssuer, type IdentityConfig, type TokenVerifier } from './identity/index.ts';
 import type { InputLimits } from './input/limits.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
 export interface SubgraphProgram<DB extends DatenschutzTables> {
+  /** Read from the environment by the partner's `main.ts`, like everything else here. */
   readonly config: SubgraphConfig;
+  readonly identity: IdentityConfig;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
   start(
@@ -24,9 +26,8 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
  * taking requests, finish the ones in flight and close the database connections.
  */
 export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
-  const { config } = program;
+  const { config, identity } = program;
   const started = performance.now();
-  const identity = identityConfig();
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
