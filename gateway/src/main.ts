@@ -1,12 +1,14 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
 import { loadConfig } from './config.ts';
-import { startGateway } from './server.ts';
+import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 // The one place the gateway reads the environment; everything below gets what it needs as arguments.
 const config = loadConfig(process.env);
 const identity = identityConfig(process.env);
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
+
+const explorer = explorerOptions(identity, config.explorer);
 const gateway = await startGateway({
   verifyToken: await createTokenVerifier(identity),
   supergraph: supergraphFromFile(config.supergraphPath),
@@ -15,8 +17,9 @@ const gateway = await startGateway({
   port: config.port,
   host: config.host,
   edge: config.edge,
+  ...(explorer ? { explorer } : {}),
 });
-console.log(`gateway listening on ${gateway.url}`);
+console.log(`gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;

@@ -82,10 +82,10 @@ function isGraphQLBody(body: unknown): body is SubgraphResponse {
  * - a timeout, a failed connection, a 5xx or unreadable answer is `PARTNER_NICHT_ERREICHBAR` with its `grund`
  *   and counts against the breaker; a 4xx does not (the partner is up, the input was bad);
  * - an open breaker answers `SCHUTZSCHALTUNG_OFFEN` at once without asking.
- * `TContext` keeps the base class's constraint: the gateway's context is an interface, which a
- * `Record<string, unknown>` would refuse.
+ * `TContext` is any object: the gateway's context is an interface, which a `Record<string, unknown>`
+ * would refuse, and the base class's `Record<string, any>` accepts every object.
  */
-export class PartnerDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
+export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDataSource<TContext> {
   private readonly link: PartnerLink;
 
   constructor(link: PartnerLink, config: { readonly url: string; willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void> }) {

@@ -16,7 +16,7 @@ export interface PartnerTimeouts {
  * aborted after the partner's total timeout, including the reading of the body (the datasource reads it
  * after `fetch` returns, and the same signal covers it).
  */
-export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fetcher; close: () => Promise<void> } {
   const agent = new Agent({
     keepAliveTimeout: 30_000,
     connections: 64,

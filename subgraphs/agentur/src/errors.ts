@@ -3,7 +3,7 @@ import { ANFRAGE_ID_GRUENDE } from '@ip/kit/idempotency';
 
 /**
  * Every reason the Agentur refuses with (`extensions.grund` of a `BAD_USER_INPUT`). schema.graphql lists
- * them for clients as `enum AblehnungsgrundAgentur`, each with what it means; test/ablehnungsgruende.test.ts
+ * them for clients as `enum AblehnungsgrundAgentur`, each with what it means; test/ablehnungsgruende.unit.test.ts
  * holds the two equal. Add a reason here and there together.
  */
 export const ABLEHNUNGSGRUENDE = [
@@ -37,7 +37,6 @@ export const ABLEHNUNGSGRUENDE = [
   'KOPIE_OHNE_EMPFAENGER',
   'EMPFAENGER_OHNE_KOPIE',
 ] as const;
-export type Ablehnungsgrund = (typeof ABLEHNUNGSGRUENDE)[number];
 
 /** A refusal by one of the Agentur's rules: `BAD_USER_INPUT` with its `grund`. */
 export const refuse = refusals(ABLEHNUNGSGRUENDE);

@@ -6,7 +6,7 @@ import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
 /**
  * The environment a process was started with. Only a `main.ts` (or a script) passes `process.env`; every
  * loader takes it as an argument, so no module reads the environment on import or behind a caller's back
- * (`scripts/environment-reads.test.ts` holds the code to this).
+ * (`scripts/environment-reads.*.test.ts` hold the code to this).
  */
 export type Environment = Readonly<Record<string, string | undefined>>;
 

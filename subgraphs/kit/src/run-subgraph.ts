@@ -44,7 +44,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
       .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
       .catch((error: unknown) => console.error(`${config.name}: request id purge failed`, error));
   await purge();
-  const daily = setInterval(purge, 24 * 3600 * 1000).unref();
+  const daily = setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -93,7 +93,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      variableInputPlugin(limits) as ApolloServerPlugin<TContext>,
+      variableInputPlugin(limits),
       flushAccessLog,
     ],
   });

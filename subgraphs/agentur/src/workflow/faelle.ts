@@ -11,7 +11,7 @@ import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
 import { BESTANDSKUNDE_UEBERNEHMEN, FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
 import { refuse } from '../errors.ts';
 
-export const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
+const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
 
 export interface FallEroeffnenEingabe {
   readonly personId: string;
@@ -97,10 +97,10 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       zugangsweg: eingabe.zugangsweg,
       einwilligungId: eingabe.einwilligungId ?? null,
       bestandskundeBegruendung: begruendung,
-      bestandskundeZugelassenVon: begruendung === null ? null : caller!.userId,
+      bestandskundeZugelassenVon: begruendung === null ? null : caller.userId,
     });
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
-    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller!.userId}): ${begruendung}`;
+    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller.userId}): ${begruendung}`;
     await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}${uebernahme}` }]);
     return fall;
   });

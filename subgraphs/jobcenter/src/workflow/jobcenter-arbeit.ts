@@ -5,7 +5,7 @@ import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '../db/bedarfsgemeinschaft.repository.ts';
 import { insertWechsel } from '../db/rechtskreiswechsel.repository.ts';
-import type { BedarfsgemeinschaftRow, JobcenterDatabase, LeistungsantragRow } from '../db/tables.ts';
+import type { BedarfsgemeinschaftRow, JobcenterDatabase, LeistungsantragRow, Sgb2Leistungsstatus } from '../db/tables.ts';
 import { pruefeBescheid, pruefeMitglieder, type MitgliedEingabe, type Regelverstoss } from '../domain/bg-regeln.ts';
 import { refuse } from '../errors.ts';
 
@@ -71,7 +71,8 @@ export async function leistungsantragErfassen(context: Context, bgId: string, ei
 export interface BescheidArgs {
   readonly antragId: string;
   readonly beschiedenAm: string;
-  readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
+  /** The SDL's `Sgb2Leistungsstatus`: BEANTRAGT is a state, not a decision, and is refused. */
+  readonly ergebnis: Sgb2Leistungsstatus;
   readonly bewilligtAb?: string | null;
   readonly bewilligtBis?: string | null;
   readonly regelbedarf?: number | null;
@@ -82,6 +83,7 @@ export async function leistungsantragBescheiden(context: Context, args: Bescheid
   authorise(context.access.caller, SACHBEARBEITUNG, 'decide SGB II applications');
   if (!isUuid(args.antragId)) throw notFound('Sgb2Leistungsantrag', args.antragId);
   if (args.beschiedenAm > context.today) throw badUserInput('a decision cannot be dated in the future', 'beschiedenAm');
+  if (args.ergebnis === 'BEANTRAGT') throw badUserInput('a decision is BEWILLIGT or ABGELEHNT', 'ergebnis');
   const granted = args.ergebnis === 'BEWILLIGT';
   if (granted && (!args.bewilligtAb || !args.bewilligtBis || args.regelbedarf == null || args.unterkunft == null)) {
     throw badUserInput('a grant names its period and its monthly Regelbedarf and Unterkunft', 'bewilligtAb');
