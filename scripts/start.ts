@@ -32,7 +32,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   // local traffic does not need the larger one. A NODE_OPTIONS of the user's own comes after it and wins.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    INIT_CWD: projectRoot(),
+    INIT_CWD: projectRoot(process.env),
     // The services' output reaches a terminal through this launcher: readable lines there, JSON elsewhere.
     LOG_PRETTY: process.env['LOG_PRETTY'] ?? String(process.stdout.isTTY === true),
     NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
@@ -61,7 +61,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
+  for (const folder of await oldPgliteFolders(join(projectRoot(env), 'data'), PARTNERS)) {
     console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
   }
   // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
