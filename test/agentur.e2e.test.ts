@@ -211,7 +211,7 @@ describe('intake', () => {
     expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, FACHKRAFT))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
     expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: grund } }, EINGANG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
     expect(codeOf(await system.query(UEBERNEHMEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'BESTANDSKUNDE' });
-    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: '   ' } }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
+    expect(codeOf(await system.query(UEBERNEHMEN, { e: { ...eingabe, bestandskundeBegruendung: '   ' } }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingabe.bestandskundeBegruendung' });
     const response = await system.query<{ fallEroeffnen: { status: string; bestandskundeBegruendung: string; bestandskundeZugelassenVon: string; verlauf: { art: string; notiz: string }[] } }>(
       UEBERNEHMEN,
       { e: { ...eingabe, bestandskundeBegruendung: grund } },
@@ -225,14 +225,14 @@ describe('intake', () => {
   it('refuses a reason for a person who is no customer of the regular organisation', async () => {
     const [kandidat] = await allCandidates(NACH);
     const eingabe = { personId: kandidat!.person.id, kundennummer: nextKundennummer(), eroeffnetAm: '2016-08-16', integrationsfachkraftId: await fachkraftId(), zugangsweg: 'INITIATIVANSPRACHE', bestandskundeBegruendung: 'ohne Anlass' };
-    expect(codeOf(await system.query(EROEFFNEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bestandskundeBegruendung' });
+    expect(codeOf(await system.query(EROEFFNEN, { e: eingabe }, TEAMLEITUNG))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingabe.bestandskundeBegruendung' });
   });
 
   it.each([
-    ['a malformed customer number', { kundennummer: '962-104857' }, { code: 'BAD_USER_INPUT', field: 'kundennummer' }],
-    ['an opening in the future', { eroeffnetAm: '2099-01-01' }, { code: 'BAD_USER_INPUT', field: 'eroeffnetAm' }],
-    ['an unknown specialist', { integrationsfachkraftId: randomUUID() }, { code: 'BAD_USER_INPUT', field: 'integrationsfachkraftId' }],
-    ['a person reference that is no UUID', { personId: 'abc' }, { code: 'BAD_USER_INPUT', field: 'personId' }],
+    ['a malformed customer number', { kundennummer: '962-104857' }, { code: 'BAD_USER_INPUT', field: 'eingabe.kundennummer' }],
+    ['an opening in the future', { eroeffnetAm: '2099-01-01' }, { code: 'BAD_USER_INPUT', field: 'eingabe.eroeffnetAm' }],
+    ['an unknown specialist', { integrationsfachkraftId: randomUUID() }, { code: 'BAD_USER_INPUT', field: 'eingabe.integrationsfachkraftId' }],
+    ['a person reference that is no UUID', { personId: 'abc' }, { code: 'BAD_USER_INPUT', field: 'eingabe.personId' }],
     ['a declaration the Agentur has not recorded', { einwilligungId: randomUUID() }, { code: 'BAD_USER_INPUT', grund: 'EINWILLIGUNG_UNBEKANNT' }],
   ])('refuses %s', async (_, overrides, extensions) => {
     const { response } = await eroeffnen(randomUUID(), '2016-08-16', overrides);
@@ -257,7 +257,7 @@ describe('intake on a declaration, after an earlier case, and under load', () =>
     for (const e of [spaeter, widerrufen]) expect((await system.query(RECORD, { e }, EINGANG)).errors).toBeUndefined();
     expect((await system.query(`mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { id } }`, { id: widerrufen.id }, EINGANG)).errors).toBeUndefined();
     for (const e of [spaeter, widerrufen]) {
-      expect(codeOf((await eroeffnen(personId, '2016-08-16', { einwilligungId: e.id })).response)).toMatchObject({ grund: 'EINWILLIGUNG_NICHT_WIRKSAM', field: 'einwilligungId' });
+      expect(codeOf((await eroeffnen(personId, '2016-08-16', { einwilligungId: e.id })).response)).toMatchObject({ grund: 'EINWILLIGUNG_NICHT_WIRKSAM', field: 'eingabe.einwilligungId' });
     }
     const wirksam = erklaerung('2016-08-16');
     expect((await system.query(RECORD, { e: wirksam }, EINGANG)).errors).toBeUndefined();
@@ -270,9 +270,9 @@ describe('intake on a declaration, after an earlier case, and under load', () =>
     const ABSCHLIESSEN = `mutation($f: ID!) { fallAbschliessen(fallId: $f, am: "2016-05-02", grund: WEGZUG) { status } }`;
     expect((await system.query(ABSCHLIESSEN, { f: response.data!.fallEroeffnen.id }, FACHKRAFT)).errors).toBeUndefined();
     const { kundennummer } = eingabe;
-    expect(codeOf((await eroeffnen(personId, '2016-04-01', { kundennummer })).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eroeffnetAm' });
-    expect(codeOf((await eroeffnen(personId, '2016-09-01')).response)).toMatchObject({ grund: 'KUNDENNUMMER_DER_PERSON', field: 'kundennummer' });
-    expect(codeOf((await eroeffnen(randomUUID(), '2016-09-01', { kundennummer })).response)).toMatchObject({ grund: 'KUNDENNUMMER_VERGEBEN', field: 'kundennummer' });
+    expect(codeOf((await eroeffnen(personId, '2016-04-01', { kundennummer })).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingabe.eroeffnetAm' });
+    expect(codeOf((await eroeffnen(personId, '2016-09-01')).response)).toMatchObject({ grund: 'KUNDENNUMMER_DER_PERSON', field: 'eingabe.kundennummer' });
+    expect(codeOf((await eroeffnen(randomUUID(), '2016-09-01', { kundennummer })).response)).toMatchObject({ grund: 'KUNDENNUMMER_VERGEBEN', field: 'eingabe.kundennummer' });
     const zweiter = await eroeffnen(personId, '2016-09-01', { kundennummer });
     expect(zweiter.response.data?.fallEroeffnen).toMatchObject({ kundennummer, eroeffnetAm: '2016-09-01', status: 'AKTIV' });
   });
@@ -459,7 +459,7 @@ describe('hand-over and the maximum stay', () => {
     expect(expected.length).toBeGreaterThan(5);
     const seen: { id: string; stand: string; endetAm: string; eroeffnetAm: string }[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const response: Awaited<ReturnType<typeof system.query<{ uebergabenFaellig: { totalCount: number; edges: { node: { fall: { id: string; eroeffnetAm: string }; verweildauer: { stand: string; endetAm: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> =
         await system.query(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, readSubgraphSources } from '../schema/src/compose.ts';
 import { startSystem, type PartnerName, type System } from './support/system.ts';
 
-/** The gateway's HTTP edge: body size, bad tokens, CORS and the landing page, and the trusted-documents mode. */
+/** The gateway's HTTP edge: body size, bad tokens, CORS, and the trusted-documents mode. The explorer: gateway/test/explorer.test.ts. */
 let system: System;
 let trusted: RunningGateway;
 let authorization: string;
@@ -63,7 +63,7 @@ describe('the body limit', () => {
       headers: { 'content-type': 'application/json', authorization },
       body: stream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limit });
   });
@@ -100,8 +100,8 @@ describe('tokens at the gateway', () => {
   });
 });
 
-describe('CORS and the landing page', () => {
-  it('answers a preflight from any origin and serves the landing page to a browser', async () => {
+describe('CORS', () => {
+  it('answers a preflight from any origin', async () => {
     const preflight = await fetch(system.gatewayUrl, {
       method: 'OPTIONS',
       headers: { origin: 'https://example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
@@ -109,9 +109,6 @@ describe('CORS and the landing page', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
-    const page = await fetch(system.gatewayUrl, { headers: { accept: 'text/html' } });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
   });
 });
 

@@ -55,8 +55,9 @@ describe('npm start', () => {
       FAMILIENKASSE_URL: 'http://localhost:4104/graphql',
       SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
     };
-    // Its own process group, so Ctrl-C can be sent to all of it as a terminal would.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // What `npm start` runs (it compiles the services first if their sources changed), in its own process
+    // group, so Ctrl-C can be sent to all of it as a terminal would.
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -109,8 +110,8 @@ describe('npm start', () => {
     expect(output).toContain('embedded PostgreSQL stopped');
     expect(output).toContain('all services stopped');
     for (const pid of pids) expect(isRunning(pid), `pid ${pid} still runs`).toBe(false);
-    // The services (the restarted one too) ran in the launcher's process group; none of it is left. Helpers
-    // of theirs (tsx's esbuild service) end when their parent's pipe closes, a moment after it.
+    // The services (the restarted one too) ran in the launcher's process group; none of it is left. A
+    // helper of one ends when its parent's pipe closes, a moment after it.
     const deadline = Date.now() + 5_000;
     while (isRunning(-child.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isRunning(-child.pid!), 'a process of the launcher\'s group still runs').toBe(false);

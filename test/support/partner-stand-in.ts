@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -33,10 +33,16 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
   let received = 0;
   let mode: StandInMode = 'forward';
   const held: (() => void)[] = [];
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     received += 1;
     const body = await readBody(request);
-    switch (mode) {
+    // A held request waits for release(), then goes on as a forwarded one.
+    let current = mode;
+    if (current === 'hold') {
+      await new Promise<void>((resolve) => held.push(resolve));
+      current = 'forward';
+    }
+    switch (current) {
       case 'stall':
         return;
       case 'trickle':
@@ -51,9 +57,6 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         response.writeHead(502, { 'content-type': 'text/html' });
         response.end('<html><body>502 Bad Gateway</body></html>');
         return;
-      case 'hold':
-        await new Promise<void>((resolve) => held.push(resolve));
-      // falls through: a released request is forwarded
       case 'forward': {
         const answer = await fetch(target, {
           method: 'POST',
@@ -64,7 +67,9 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         response.end(Buffer.from(await answer.arrayBuffer()));
       }
     }
-  });
+  };
+  // A forward that fails (the real partner gone) drops the connection, as a dead partner would.
+  const server = createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -39,7 +39,7 @@ describe('Agentur mutations with an anfrageId', () => {
   it('keep nothing of a refused first attempt: the corrected retry under the same id opens the case', async () => {
     const person = randomUUID();
     const refused = await ag.ask(EROEFFNEN, { e: { ...eingabe(person, '962D200004'), integrationsfachkraftId: randomUUID() }, a: 'fall-fehler-1' });
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'integrationsfachkraftId' });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingabe.integrationsfachkraftId' });
     const retried = await ag.ask(EROEFFNEN, { e: eingabe(person, '962D200004'), a: 'fall-fehler-1' });
     expect(retried.body.errors).toBeUndefined();
     expect(await faelle(person)).toBe(1);

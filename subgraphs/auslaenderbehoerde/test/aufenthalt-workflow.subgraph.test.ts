@@ -103,9 +103,9 @@ describe('recording residence status and facts', () => {
   });
 
   it.each([
-    ['a period ending before it starts', { gueltigAb: '2016-03-01', gueltigBis: '2016-02-01' }, 'gueltigBis'],
-    ['a period overlapping a closed one', { gueltigAb: '2016-01-10', gueltigBis: '2016-01-20' }, 'gueltigAb'],
-    ['a period starting before the open one', { gueltigAb: '2016-01-15' }, 'gueltigAb'],
+    ['a period ending before it starts', { gueltigAb: '2016-03-01', gueltigBis: '2016-02-01' }, 'status.gueltigBis'],
+    ['a period overlapping a closed one', { gueltigAb: '2016-01-10', gueltigBis: '2016-01-20' }, 'status.gueltigAb'],
+    ['a period starting before the open one', { gueltigAb: '2016-01-15' }, 'status.gueltigAb'],
   ])('refuses %s', async (_, dates, field) => {
     const { body } = await abh.ask(ERFASSEN, { p: person.id, s: { art: 'DULDUNG', rechtsgrundlage: '§ 60a Abs. 2 AufenthG', ...dates } });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -121,13 +121,13 @@ describe('recording residence status and facts', () => {
     const syrer = population.persons.find((candidate) => candidate.staatsangehoerigkeit === 'SY' && current(candidate).art === 'AUFENTHALTSGESTATTUNG' && candidate.einreiseAm < '2015-06-01')!;
     const FAKTEN = `mutation($p: ID!, $f: AufenthaltsfaktenInput!) { aufenthaltsfaktenErfassen(personId: $p, fakten: $f) { wohnpflichtErstaufnahmeBis agenturbezirk } }`;
     const wrong = await abh.ask(FAKTEN, { p: syrer.id, f: { staatsangehoerigkeit: 'QQ' } });
-    expect(wrong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staatsangehoerigkeit' });
+    expect(wrong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fakten.staatsangehoerigkeit' });
     const unterbrochen = await abh.ask(FAKTEN, { p: syrer.id, f: { aufenthaltSeit: addDaysIso(syrer.einreiseAm, -1) } });
-    expect(unterbrochen.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'aufenthaltSeit' });
+    expect(unterbrochen.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fakten.aufenthaltSeit' });
     const ok = await abh.ask(FAKTEN, { p: syrer.id, f: { wohnpflichtErstaufnahmeBis: '2015-12-31', agenturbezirk: 'Münster' } });
     expect(ok.body.data).toEqual({ aufenthaltsfaktenErfassen: { wohnpflichtErstaufnahmeBis: '2015-12-31', agenturbezirk: 'Münster' } });
     const vorAntrag = await abh.ask(FAKTEN, { p: syrer.id, f: { asylantragZurueckgenommenAm: addDaysIso(syrer.asylantragAm!, -1) } });
-    expect(vorAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asylantragZurueckgenommenAm' });
+    expect(vorAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fakten.asylantragZurueckgenommenAm' });
     const zugang = await abh.ask<Zugang>(ZUGANG, { id: syrer.id, s: '2015-12-15' });
     expect(zugang.body.data?.person.arbeitsmarktzugang).toMatchObject({ erlaubnis: 'VERBOTEN', gruende: [{ paragraph: '§ 61 Abs. 1 AsylG' }] });
   });
@@ -150,7 +150,7 @@ describe('a withdrawn asylum application (§ 60a Abs. 6 S. 1 Nr. 3 AufenthG need
     const nachher = await abh.ask<Zugang>(ZUGANG, { id: person.id, s: '2015-12-01' });
     expect(nachher.body.data?.person.arbeitsmarktzugang?.gruende[0]?.paragraph).not.toBe('§ 60a Abs. 6 S. 1 Nr. 3 AufenthG');
     const ohneAntrag = await abh.ask(FAKTEN, { p: person.id, f: { asylantragAm: null } });
-    expect(ohneAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asylantragAm' });
+    expect(ohneAntrag.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fakten.asylantragAm' });
   });
 });
 

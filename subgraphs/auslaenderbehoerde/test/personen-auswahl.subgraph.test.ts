@@ -222,9 +222,9 @@ describe('refusals', () => {
 
   it('refuses bad nationalities, empty filters and a page too large with BAD_USER_INPUT naming the argument', async () => {
     const cases: [Variables, string][] = [
-      [{ staatsangehoerigkeiten: ['SY', 'SYR'] }, 'staatsangehoerigkeiten'],
-      [{ staatsangehoerigkeiten: ['sy'] }, 'staatsangehoerigkeiten'],
-      [{ staatsangehoerigkeiten: ['EU'] }, 'staatsangehoerigkeiten'],
+      [{ staatsangehoerigkeiten: ['SY', 'SYR'] }, 'staatsangehoerigkeiten[1]'],
+      [{ staatsangehoerigkeiten: ['sy'] }, 'staatsangehoerigkeiten[0]'],
+      [{ staatsangehoerigkeiten: ['EU'] }, 'staatsangehoerigkeiten[0]'],
       [{ staatsangehoerigkeiten: [] }, 'staatsangehoerigkeiten'],
       [{ staatsangehoerigkeiten: Array.from({ length: 31 }, () => 'SY') }, 'staatsangehoerigkeiten'],
       [{ aufenthaltsarten: [] }, 'aufenthaltsarten'],

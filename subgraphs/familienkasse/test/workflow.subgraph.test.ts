@@ -95,8 +95,8 @@ describe('decisions', () => {
   it.each([
     ['before receipt', { am: '2015-11-15', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'beschiedenAm'],
     ['a grant without children', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [] }, 'kinder'],
-    ['a child without its place in the order', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [{ ...KIND[0], ordnungszahl: null }] }, 'kinder.0.ordnungszahl'],
-    ['two children in the same place', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [KIND[0], { ...KIND[0], vorname: 'Omar' }] }, 'kinder.1.ordnungszahl'],
+    ['a child without its place in the order', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [{ ...KIND[0], ordnungszahl: null }] }, 'kinder[0].ordnungszahl'],
+    ['two children in the same place', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [KIND[0], { ...KIND[0], vorname: 'Omar' }] }, 'kinder[1].ordnungszahl'],
     ['an amount other than the table\'s', { am: '2015-11-20', e: 'BEWILLIGT', b: 184, t: TITEL, k: KIND }, 'monatsbetrag'],
     ['an amount below a cent (0.001)', { am: '2015-11-20', e: 'BEWILLIGT', b: 0.001, t: TITEL, k: KIND }, 'monatsbetrag'],
     ['an implausible amount (1e308)', { am: '2015-11-20', e: 'BEWILLIGT', b: 1e308, t: TITEL, k: KIND }, 'monatsbetrag'],
@@ -140,8 +140,8 @@ describe('decisions', () => {
   it.each([
     ['2016: the applicant\'s id missing', '2016-01-15', undefined, kindMit('47036892816'), 'steuerId'],
     ['2016: the applicant\'s id with a wrong check digit', '2016-01-15', '86095742718', kindMit('47036892816'), 'steuerId'],
-    ['2016: the child\'s id missing', '2016-01-15', '86095742719', kindMit(), 'kinder.0.steuerId'],
-    ['2016: the child\'s id of 10 digits', '2016-01-15', '86095742719', kindMit('4703689281'), 'kinder.0.steuerId'],
+    ['2016: the child\'s id missing', '2016-01-15', '86095742719', kindMit(), 'kinder[0].steuerId'],
+    ['2016: the child\'s id of 10 digits', '2016-01-15', '86095742719', kindMit('4703689281'), 'kinder[0].steuerId'],
     ['2015: a wrong id given is refused even where none is required', '2015-12-15', '86095742791', kindMit(), 'steuerId'],
   ])('tax ids: refuses %s', async (_, am, steuerId, kinder, field) => {
     const id = await received(PERSON[2], '2015-12-14');
@@ -198,7 +198,7 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
       ['E', '902', '2015-11-18', '2015-12-02'],
     ] as const) {
       ids[name] = await received(PERSON[0], eingangAm, fkNummer);
-      if (entschieden) await bewilligen(ids[name]!, entschieden);
+      if (entschieden) await bewilligen(ids[name], entschieden);
     }
     // Only the demo data holds applications without a packet (the receipt scans an envelope), so F is written directly.
     await fk.db

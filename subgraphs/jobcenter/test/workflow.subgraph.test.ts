@@ -42,7 +42,7 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     expect(withNeed.body.errors).toBeUndefined();
     expect(withNeed.body.data?.bedarfsgemeinschaftEroeffnen.mitglieder.map((m) => m.monatsbedarf)).toEqual([null, 371.67]);
     const tooFine = await jc.ask(OPEN, { n: '36201BG0000021', m: [mitglied(22, 'ANTRAGSTELLENDE_PERSON', '1980-01-01'), { ...mitglied(23, 'KIND', '2010-05-05'), monatsbedarf: 0.001 }] });
-    expect(tooFine.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mitglieder.monatsbedarf' });
+    expect(tooFine.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mitglieder[1].monatsbedarf' });
   });
 
   it('decides an application and refuses overlapping periods, negative amounts and a decision before receipt', async () => {
@@ -74,6 +74,17 @@ describe('Bedarfsgemeinschaft and SGB II applications', () => {
     expect(next.body.errors).toBeUndefined();
     expect(next.body.data).toMatchObject({ leistungsantragBescheiden: { regelbedarf: 404, unterkunft: 360.27 } });
     expect((await jc.ask(DECIDE, { id: second, am: '2016-04-21', ab: '2016-05-01', bis: '2016-10-31', r: 404, u: 360 })).body.errors?.[0]?.extensions?.['grund']).toBe('BEREITS_BESCHIEDEN');
+  });
+
+  it('refuses BEANTRAGT as the result of a decision, naming ergebnis, and leaves the application open', async () => {
+    const opened = await jc.ask<Opened>(OPEN, { n: '36201BG0000030', m: [mitglied(30, 'ANTRAGSTELLENDE_PERSON', '1975-01-01')] });
+    const bg = opened.body.data!.bedarfsgemeinschaftEroeffnen.id;
+    const erfasst = await jc.ask<{ leistungsantragErfassen: { id: string } }>(`mutation($bg: ID!) { leistungsantragErfassen(bgId: $bg, eingangAm: "2015-11-02") { id } }`, { bg });
+    const id = erfasst.body.data!.leistungsantragErfassen.id;
+    const open = await jc.ask(`mutation($id: ID!) { leistungsantragBescheiden(antragId: $id, beschiedenAm: "2015-11-20", ergebnis: BEANTRAGT) { status } }`, { id });
+    expect(open.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ergebnis' });
+    const refused = await jc.ask(`mutation($id: ID!) { leistungsantragBescheiden(antragId: $id, beschiedenAm: "2015-11-20", ergebnis: ABGELEHNT) { status } }`, { id });
+    expect(refused.body.data).toEqual({ leistungsantragBescheiden: { status: 'ABGELEHNT' } });
   });
 
   it('lets only the Jobcenter record, and records the change of sphere once', async () => {

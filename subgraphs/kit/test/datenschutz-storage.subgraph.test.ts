@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendAccessLog,
@@ -11,7 +11,7 @@ import {
   withdrawConsent,
   type DatenschutzTables,
 } from '../src/consent/index.ts';
-import { migrateToLatest } from '../src/migrations.ts';
+import { migrateToLatest, type Migrations } from '../src/migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
 const PERSON = '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a11';
@@ -117,8 +117,8 @@ describe('consent copies', () => {
 
 describe('migrations', () => {
   const before = Object.fromEntries(Object.entries(datenschutzMigrations).filter(([name]) => name !== '2016-02-05-900-zugriffsprotokoll-operation-hash'));
-  const partner = (name: string) => ({
-    [name]: { up: async (db: Kysely<any>) => void (await sql`create table ${sql.table(name.replaceAll('-', '_'))} (id int)`.execute(db)) },
+  const partner = (name: string): Migrations => ({
+    [name]: { up: async (db) => void (await sql`create table ${sql.table(name.replaceAll('-', '_'))} (id int)`.execute(db)) },
   });
 
   it('add the operation hash to a database from before, whose newest migration sorts before or after it', async () => {

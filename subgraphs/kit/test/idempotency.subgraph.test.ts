@@ -3,17 +3,17 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../src/identity/index.ts';
 import { anfrage, anfrageIdempotenzMigrations, byId, idempotenzDb, idempotent, inputHash, inTransaction, purgeAnfrageIds, type IdempotenzTables } from '../src/idempotency/index.ts';
-import { migrateToLatest } from '../src/migrations.ts';
+import { migrateToLatest, type Migrations } from '../src/migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
 interface ProbeDb extends IdempotenzTables {
   probe: { id: string; wert: string };
 }
 
-const migrations = {
+const migrations: Migrations = {
   ...anfrageIdempotenzMigrations,
   '2016-02-06-001-probe': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema.createTable('probe').addColumn('id', 'text', (col) => col.primaryKey()).addColumn('wert', 'text', (col) => col.notNull()).execute();
     },
   },

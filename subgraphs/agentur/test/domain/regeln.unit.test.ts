@@ -58,8 +58,8 @@ describe('language course status', () => {
     ['dropped before the course begins', 'ABGEBROCHEN', '2016-04-04', null, null],
     ['dropped before it begins, with a last day', 'ABGEBROCHEN', '2016-04-04', '2016-04-04', 'ende'],
     ['finished before it begins', 'ABGESCHLOSSEN', '2016-04-04', null, 'ende'],
-  ])('%s', (_, status, beginn, ende, feld) => {
-    expect(pruefeKursdaten({ status, beginn, ende }, HEUTE)?.feld ?? null).toBe(feld);
+  ])('%s', (_, status, beginn, ende, field) => {
+    expect(pruefeKursdaten({ status, beginn, ende }, HEUTE)?.field ?? null).toBe(field);
   });
 });
 

@@ -2,3 +2,4 @@ export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
 export { createTestDatabase, digestOf, testDatabaseUrl, type TestDatabase, type TestDatabaseOptions } from './test-database.ts';
 export { createTestIssuer, type TestIssuer } from './test-issuer.ts';
 export { startSubgraphUnderTest, type SubgraphUnderTest, type SubgraphUnderTestOptions } from './subgraph-under-test.ts';
+export { enumValuesOf, reasonsWrittenIn, type EnumValue } from './reasons.ts';
