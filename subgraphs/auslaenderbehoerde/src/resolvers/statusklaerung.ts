@@ -8,6 +8,7 @@ import type { PersonRow, StatusklaerungRow } from '../db/tables.ts';
 import { Kategorie, OWNER } from '../policy.ts';
 import { kalender, KLAERUNG_SCHWELLE } from '../workflow/kalender.ts';
 import { KLAERUNG_BEANTWORTEN, KLAERUNG_UEBERSICHT } from '../workflow/permissions.ts';
+import type { PersonResolvers, QueryResolvers, StatusklaerungResolvers } from '../generated/resolvers.ts';
 
 type Page = { first?: number | null; after?: string | null };
 
@@ -43,7 +44,7 @@ export const StatusklaerungQuery = {
     const aelterAlsSchwelle = offen.filter((gestelltAm) => kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle).length;
     return { stichtag, schwelleArbeitstage: schwelle, offen: offen.length, aelterAlsSchwelle };
   },
-};
+} satisfies QueryResolvers;
 
 const CATEGORY_OF = { AUFENTHALTSSTATUS: Kategorie.AUFENTHALT, ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG, NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG } as const;
 
@@ -61,7 +62,7 @@ export const Statusklaerung = {
     const ende = klaerung.beantwortetAm !== null && klaerung.beantwortetAm < stichtag ? klaerung.beantwortetAm : stichtag;
     return kalender.arbeitstageZwischen(klaerung.gestelltAm, ende);
   },
-};
+} satisfies StatusklaerungResolvers;
 
 export const StatusklaerungPerson = {
   /** The Ausländerbehörde sees every request about the person; another agency the ones it asked itself. */
@@ -70,4 +71,4 @@ export const StatusklaerungPerson = {
     const all = await context.loaders.statusklaerungen.load(person.id);
     return caller.agency === OWNER ? all : all.filter((klaerung) => klaerung.gestelltDurch === caller.agency);
   },
-};
+} satisfies PersonResolvers;

@@ -4,6 +4,7 @@ import { lueckenSchwellen } from '../config.ts';
 import type { Context } from '../context.ts';
 import { findWechselakten } from '../db/rechtskreiswechsel.repository.ts';
 import { findeLuecken, type Luecke } from '../domain/luecken.ts';
+import type { LeistungslueckeResolvers, QueryResolvers } from '../generated/resolvers.ts';
 
 const SCHWELLEN = lueckenSchwellen();
 const key = (luecke: Luecke) => `${luecke.seit}|${luecke.personId}|${luecke.grund}`;
@@ -33,8 +34,8 @@ export const LueckenQuery = {
     if (start === 0 && page.afterKey !== null) throw badUserInput('after is not a cursor of this connection', 'after');
     return toConnection(alle.slice(start, start + page.limit + 1), page, key, alle.length);
   },
-};
+} satisfies QueryResolvers;
 
 export const Leistungsluecke = {
   person: (luecke: Luecke) => ({ id: luecke.personId }),
-};
+} satisfies LeistungslueckeResolvers;
