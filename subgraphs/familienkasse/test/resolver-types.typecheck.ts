@@ -3,7 +3,12 @@
  * it never runs). Every `@ts-expect-error` below must meet an error: if the generated types stopped refusing
  * a resolver for a missing field or a wrong result, `tsc` would fail on the unused directive.
  */
-import type { KindergeldAntragResolvers, PersonResolvers, QueryResolvers, Resolvers } from '../src/generated/resolvers.ts';
+import type {
+  KindergeldAntragResolvers,
+  PersonResolvers,
+  QueryResolvers,
+  Resolvers,
+} from '../src/generated/resolvers.ts';
 import type { resolvers } from '../src/resolvers/index.ts';
 
 /** The partner's real map is a `Resolvers`. */

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { domainError, ErrorCode } from './errors.ts';
+import { partnerUnreachable, type Ausfallgrund } from './errors.ts';
 
 export interface GraphError {
   readonly message: string;
@@ -50,8 +50,7 @@ function queryText(document: DocumentNode): string {
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   // The same `grund` values the gateway gives a client for a partner that failed it.
-  const unreachable = (grund: 'ZEITUEBERSCHREITUNG' | 'VERBINDUNG_FEHLGESCHLAGEN' | 'FEHLERANTWORT') =>
-    domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, `Partner ${options.partner} could not answer`, { partner: options.partner, grund });
+  const unreachable = (grund: Ausfallgrund) => partnerUnreachable(options.partner, grund);
   return {
     async request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) {
       let response: Response;

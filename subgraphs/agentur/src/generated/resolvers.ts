@@ -22,6 +22,57 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why the Agentur für Arbeit refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
+export type AblehnungsgrundAgentur =
+  /** The anfrageId was already used for another request (other input, another mutation or another user); choose a new id. extensions.field is anfrageId. */
+  | 'ANFRAGE_ID_WIEDERVERWENDET'
+  /** Entry course under § 421 SGB III: on the first day the person held a status other than an Aufenthaltsgestattung. */
+  | 'AUFENTHALTSSTATUS'
+  /** The competence assessment or language course is already recorded with other values; extensions.id names it. */
+  | 'BEREITS_ERFASST'
+  /** The person is a customer of the regular organisation: fallEroeffnen without a team lead's bestandskundeBegruendung, or terminVereinbaren (outreach is not for existing customers). */
+  | 'BESTANDSKUNDE'
+  /** Entry course under § 421 SGB III: no status is recorded for the first day and no BüMA was shown (buemaVorgelegt). */
+  | 'BUEMA_NICHT_VORGELEGT'
+  /** Entry course under § 421 SGB III: the first day lies outside the entry window, 24 Oct to 31 Dec 2015. */
+  | 'EINTRITT_AUSSERHALB_ZEITRAUM'
+  /** fallEroeffnen: the declaration was not in force on the intake day, or has been withdrawn. */
+  | 'EINWILLIGUNG_NICHT_WIRKSAM'
+  /** fallEroeffnen: the declaration named by einwilligungId is not recorded at the Agentur for this person. */
+  | 'EINWILLIGUNG_UNBEKANNT'
+  /** terminVereinbaren: kopieAn without the channel KOPIE_SOZIALDIENST. */
+  | 'EMPFAENGER_OHNE_KOPIE'
+  /** fallEroeffnen: the person has an active Integration Point case; extensions.fallId names it. */
+  | 'FALL_BEREITS_AKTIV'
+  /** The case is handed over or closed and read-only (extensions.status); after a change of legal sphere only the end of a measure begun before it can be recorded. */
+  | 'FALL_NICHT_AKTIV'
+  /** terminVereinbaren: the invitation names a channel twice. */
+  | 'KANAL_DOPPELT'
+  /** terminVereinbaren: a notice of legal consequences was asked for, but an SGB III Integration Point invitation has none. */
+  | 'KEINE_RECHTSFOLGE'
+  /** terminVereinbaren: the invitation names no channel. */
+  | 'KEIN_KANAL'
+  /** terminVereinbaren: the channel KOPIE_SOZIALDIENST without kopieAn. */
+  | 'KOPIE_OHNE_EMPFAENGER'
+  /** bleibeperspektiveKriteriumBeenden: the criterion already ended on another day. */
+  | 'KRITERIUM_BEENDET'
+  /** bleibeperspektiveKriteriumFestlegen: the nationality is already agreed from that day or for a period it overlaps; extensions.kriteriumId names the criterion. */
+  | 'KRITERIUM_UEBERSCHNEIDUNG'
+  /** fallEroeffnen: the person already has another customer number; a returning customer keeps it. */
+  | 'KUNDENNUMMER_DER_PERSON'
+  /** fallEroeffnen: the customer number belongs to another person. */
+  | 'KUNDENNUMMER_VERGEBEN'
+  /** Entry course under § 421 SGB III: the Ausländerbehörde does not release the person's nationality and status to the caller, so the entry cannot be checked. */
+  | 'NACHWEIS_NICHT_FREIGEGEBEN'
+  /** terminVereinbaren: a notice of legal consequences needs POST among the channels (in a legal sphere that has one). */
+  | 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH'
+  /** Entry course under § 421 SGB III: the nationality is none of those the BA named (SY, ER, IQ, IR). */
+  | 'STAATSANGEHOERIGKEIT'
+  /** sprachkursStatusSetzen: the course cannot move from its status to the one asked for. */
+  | 'STATUSWECHSEL_UNZULAESSIG'
+  /** terminVereinbaren: the person already has another appointment on that day at that time; extensions.terminId names it. */
+  | 'TERMIN_BELEGT';
+
 /** Why a case was closed. */
 export type Abschlussgrund =
   /** The person took up work. */
@@ -470,27 +521,27 @@ export type KompetenzfeststellungInput = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Ends a criterion after a day; it stays in the history. For team leads. */
+  /** Ends a criterion after a day; it stays in the history. For team leads. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly bleibeperspektiveKriteriumBeenden: BleibeperspektiveKriterium;
-  /** Agrees a nationality as having a high Bleibeperspektive from a day on; for team leads. */
+  /** Agrees a nationality as having a high Bleibeperspektive from a day on; for team leads. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly bleibeperspektiveKriteriumFestlegen: BleibeperspektiveKriterium;
-  /** Records the Agentur für Arbeit's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. */
+  /** Records the Agentur für Arbeit's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly einwilligungErfassenAgentur: Einwilligung;
   /** Records that the person withdrew a declaration; the Agentur für Arbeit releases nothing under it from today on. */
   readonly einwilligungWiderrufenAgentur: Einwilligung;
-  /** Closes an active case; it is read-only afterwards. */
+  /** Closes an active case; it is read-only afterwards. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly fallAbschliessen: Fall;
-  /** Opens an Integration Point case at the intake; refuses customers of the regular organisation (grund BESTANDSKUNDE) unless a team lead gives bestandskundeBegruendung, and persons with an active case (FALL_BEREITS_AKTIV). The same intake again answers the same case. */
+  /** Opens an Integration Point case at the intake; refuses customers of the regular organisation (grund BESTANDSKUNDE) unless a team lead gives bestandskundeBegruendung, and persons with an active case (FALL_BEREITS_AKTIV). The same intake again answers the same case. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly fallEroeffnen: Fall;
-  /** Hands an active case over out of the Integration Point; the case is read-only afterwards. The same hand-over again answers the case unchanged. */
+  /** Hands an active case over out of the Integration Point; the case is read-only afterwards. The same hand-over again answers the case unchanged. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly fallUebergeben: Fall;
-  /** Records a competence assessment in an active case. The same instrument with the same first day again adds a missing last day or result, and answers the stored one; other recorded values are refused (grund BEREITS_ERFASST). After a hand-over to the Jobcenter only an assessment begun before it can be completed. */
+  /** Records a competence assessment in an active case. The same instrument with the same first day again adds a missing last day or result, and answers the stored one; other recorded values are refused (grund BEREITS_ERFASST). After a hand-over to the Jobcenter only an assessment begun before it can be completed. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly kompetenzfeststellungErfassen: Kompetenzfeststellung;
-  /** Records a language course in an active case; an entry course under § 421 SGB III is checked against the law with the Ausländerbehörde's data. The same kind and first day again answers the stored course; with other values it is refused (grund BEREITS_ERFASST). */
+  /** Records a language course in an active case; an entry course under § 421 SGB III is checked against the law with the Ausländerbehörde's data. The same kind and first day again answers the stored course; with other values it is refused (grund BEREITS_ERFASST). A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly sprachkursErfassen: Sprachkurs;
-  /** Moves a language course forward: registered to running or dropped, running to finished or dropped (else grund STATUSWECHSEL_UNZULAESSIG); in an active case, or ending a course that ran when the case went to the Jobcenter. */
+  /** Moves a language course forward: registered to running or dropped, running to finished or dropped (else grund STATUSWECHSEL_UNZULAESSIG); in an active case, or ending a course that ran when the case went to the Jobcenter. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly sprachkursStatusSetzen: Sprachkurs;
-  /** Invites a person to an appointment; with an active case the invitation belongs to it. The same person at the same time again answers the stored appointment. */
+  /** Invites a person to an appointment; with an active case the invitation belongs to it. The same person at the same time again answers the stored appointment. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAgentur. */
   readonly terminVereinbaren: Termin;
 };
 
@@ -1034,6 +1085,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AblehnungsgrundAgentur: AblehnungsgrundAgentur;
   Abschlussgrund: Abschlussgrund;
   Ansprachekandidat: ResolverTypeWrapper<AnsprachekandidatModel>;
   AnsprachekandidatConnection: ResolverTypeWrapper<Omit<AnsprachekandidatConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AnsprachekandidatEdge']> }>;

@@ -21,6 +21,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why the Ausländerbehörde refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
+export type AblehnungsgrundAuslaenderbehoerde =
+  /** The anfrageId was already used for another request (other input, another mutation or another user); choose a new id. extensions.field is anfrageId. */
+  | 'ANFRAGE_ID_WIEDERVERWENDET'
+  /** statusklaerungBeantworten, statusklaerungZurueckziehen: the request is answered or withdrawn already (extensions.status). */
+  | 'NICHT_OFFEN';
+
 /** What a status clarification request is about. */
 export type Anliegen =
   /** Access to the labour market. */
@@ -337,19 +344,19 @@ export type Identitaet = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Records facts the labour-market rules need; a field left out stays as it is. */
+  /** Records facts the labour-market rules need; a field left out stays as it is. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly aufenthaltsfaktenErfassen: Aufenthalt;
-  /** Records a residence status period; a later status closes the open one the day before it starts, nothing is overwritten. */
+  /** Records a residence status period; a later status closes the open one the day before it starts, nothing is overwritten. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly aufenthaltsstatusErfassen: Aufenthalt;
-  /** Records the Ausländerbehörde's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. */
+  /** Records the Ausländerbehörde's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly einwilligungErfassenAuslaenderbehoerde: Einwilligung;
   /** Records that the person withdrew a declaration; the Ausländerbehörde releases nothing under it from today on. */
   readonly einwilligungWiderrufenAuslaenderbehoerde: Einwilligung;
-  /** Asks the Ausländerbehörde to clarify a person's status (Agentur and Jobcenter staff). */
+  /** Asks the Ausländerbehörde to clarify a person's status (Agentur and Jobcenter staff). A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly statusklaerungAnfragen: Statusklaerung;
-  /** Answers an open request; the answer may record a new residence status at the same time. */
+  /** Answers an open request; the answer may record a new residence status at the same time. A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly statusklaerungBeantworten: Statusklaerung;
-  /** Withdraws an open request (the asking agency only). */
+  /** Withdraws an open request (the asking agency only). A refusal names its reason in extensions.grund, a value of AblehnungsgrundAuslaenderbehoerde. */
   readonly statusklaerungZurueckziehen: Statusklaerung;
 };
 
@@ -803,6 +810,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AblehnungsgrundAuslaenderbehoerde: AblehnungsgrundAuslaenderbehoerde;
   Anliegen: Anliegen;
   ArbeitsmarktFakten: ArbeitsmarktFakten;
   String: ResolverTypeWrapper<Scalars['String']['output']>;

@@ -22,6 +22,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why the Familienkasse refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
+export type AblehnungsgrundFamilienkasse =
+  /** The anfrageId was already used for another request (other input, another mutation or another user); choose a new id. extensions.field is anfrageId. */
+  | 'ANFRAGE_ID_WIEDERVERWENDET'
+  /** antragBescheiden: § 62 Abs. 2 EStG excludes the grant on the residence document presented; extensions.regel names the rule, extensions.field the input. */
+  | 'AUSGESCHLOSSEN'
+  /** antragBescheiden: the application is decided already. */
+  | 'BEREITS_BESCHIEDEN'
+  /** antragEingangErfassen: the envelope was already received on another day; extensions.eingangAm names it. */
+  | 'EINGANG_ABWEICHEND'
+  /** antragEingangErfassen: this Familienkasse issued no packet with the matrix code (mistyped or forged). */
+  | 'MATRIXCODE_UNGUELTIG'
+  /** antragBescheiden: the rules cannot decide the grant without a fact the input lacks; extensions.regel names the question, extensions.field the input. */
+  | 'NICHT_ENTSCHIEDEN';
+
 /** A Kindergeld application packet for refugees, handed out with the SGB II application; its return envelope carries the matrix code. */
 export type Antragspaket = {
   readonly __typename?: 'Antragspaket';
@@ -354,13 +369,13 @@ export type KindergeldsatzZeitraum = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Records the decision on an application; a grant takes its amount from the statutory table and needs an entitling document (§ 62 Abs. 2 EStG). The same decision again answers it unchanged. */
+  /** Records the decision on an application; a grant takes its amount from the statutory table and needs an entitling document (§ 62 Abs. 2 EStG). The same decision again answers it unchanged. A refusal names its reason in extensions.grund, a value of AblehnungsgrundFamilienkasse. */
   readonly antragBescheiden: KindergeldAntrag;
-  /** Records that a returned envelope arrived: creates the application with its due date. Scanning the same envelope again answers the same application. */
+  /** Records that a returned envelope arrived: creates the application with its due date. Scanning the same envelope again answers the same application. A refusal names its reason in extensions.grund, a value of AblehnungsgrundFamilienkasse. */
   readonly antragEingangErfassen: KindergeldAntrag;
-  /** Issues a Kindergeld application packet to a person (Jobcenter, Integration Point or Familienkasse); answers its matrix code. */
+  /** Issues a Kindergeld application packet to a person (Jobcenter, Integration Point or Familienkasse); answers its matrix code. A refusal names its reason in extensions.grund, a value of AblehnungsgrundFamilienkasse. */
   readonly antragspaketAusgeben: Antragspaket;
-  /** Records the Familienkasse's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. */
+  /** Records the Familienkasse's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. A refusal names its reason in extensions.grund, a value of AblehnungsgrundFamilienkasse. */
   readonly einwilligungErfassenFamilienkasse: Einwilligung;
   /** Records that the person withdrew a declaration; the Familienkasse releases nothing under it from today on. */
   readonly einwilligungWiderrufenFamilienkasse: Einwilligung;
@@ -682,6 +697,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AblehnungsgrundFamilienkasse: AblehnungsgrundFamilienkasse;
   Antragspaket: ResolverTypeWrapper<AntragspaketRowModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;

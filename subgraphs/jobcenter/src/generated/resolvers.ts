@@ -23,6 +23,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why the Jobcenter refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
+export type AblehnungsgrundJobcenter =
+  /** The anfrageId was already used for another request (other input, another mutation or another user); choose a new id. extensions.field is anfrageId. */
+  | 'ANFRAGE_ID_WIEDERVERWENDET'
+  /** leistungsantragBescheiden: the application is decided already. */
+  | 'BEREITS_BESCHIEDEN'
+  /** rechtskreiswechselErfassen: the person's change of legal sphere is recorded already with other dates. */
+  | 'BEREITS_ERFASST';
+
 /** The Ausländerbehörde's residence data, with the fields the Jobcenter reads. */
 export type Aufenthalt = {
   readonly __typename?: 'Aufenthalt';
@@ -391,19 +400,19 @@ export type LueckenGrund =
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Opens a Bedarfsgemeinschaft with its members (Jobcenter staff). */
+  /** Opens a Bedarfsgemeinschaft with its members (Jobcenter staff). A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly bedarfsgemeinschaftEroeffnen: Bedarfsgemeinschaft;
-  /** Adds a member to a Bedarfsgemeinschaft. */
+  /** Adds a member to a Bedarfsgemeinschaft. A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly bgMitgliedHinzufuegen: Bedarfsgemeinschaft;
-  /** Records the Jobcenter's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. */
+  /** Records the Jobcenter's copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly einwilligungErfassenJobcenter: Einwilligung;
   /** Records that the person withdrew a declaration; the Jobcenter releases nothing under it from today on. */
   readonly einwilligungWiderrufenJobcenter: Einwilligung;
-  /** Decides an SGB II application: a grant with its period and monthly amounts, or a refusal. */
+  /** Decides an SGB II application: a grant with its period and monthly amounts, or a refusal. A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly leistungsantragBescheiden: Sgb2Leistungsantrag;
-  /** Records an SGB II application of a Bedarfsgemeinschaft. */
+  /** Records an SGB II application of a Bedarfsgemeinschaft. A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly leistungsantragErfassen: Sgb2Leistungsantrag;
-  /** Records the change of legal sphere of a recognised person; once per person. */
+  /** Records the change of legal sphere of a recognised person; once per person. A refusal names its reason in extensions.grund, a value of AblehnungsgrundJobcenter. */
   readonly rechtskreiswechselErfassen: Rechtskreiswechsel;
 };
 
@@ -738,6 +747,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AblehnungsgrundJobcenter: AblehnungsgrundJobcenter;
   Aufenthalt: ResolverTypeWrapper<Aufenthalt>;
   Aufenthaltsart: Aufenthaltsart;
   Aufenthaltsstatus: ResolverTypeWrapper<Aufenthaltsstatus>;
