@@ -37,8 +37,8 @@ async function start(folder: string): Promise<Run> {
   const env = { ...process.env, ...ports, ...urls, EMBEDDED_POSTGRES_PORT: String(base + 10), SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'), INIT_CWD: folder };
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   while (!output.includes('Integration Point graph is up')) {
     if (child.exitCode !== null || performance.now() - began > 300_000) {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');

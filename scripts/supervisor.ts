@@ -114,7 +114,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   };
 }
 
-export function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
+function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
   let buffered = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { log, observeRequest, recordFor, serveOperations, type OperationsProbes, type RequestOutcome } from '@ip/observability';
 import type { GraphQLFormattedError } from 'graphql';
 import { findTrustedDocument, withTrustedText, type OperationReference, type TrustedDocuments } from './trusted-documents.ts';
 
@@ -13,8 +14,14 @@ export interface HttpOptions<TContext extends BaseContext> {
   readonly trustedDocuments: TrustedDocuments | undefined;
   /** Request limits checked on the operation's text before Apollo Server sees it; refusals get HTTP 400. */
   readonly precheck: (query: string) => readonly GraphQLFormattedError[];
+  /** The explorer's routes (`/explorer/…`); answers whether it handled the request. Left out: no explorer. */
+  readonly explorer?: ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | undefined;
   readonly port: number;
   readonly host?: string;
+  /** `/health`, `/ready` and `/metrics`, answered before anything else and without a token. */
+  readonly probes: OperationsProbes;
+  /** Hears each request's outcome once its answer has left (the metrics). */
+  readonly finished: (outcome: RequestOutcome) => void;
 }
 
 export interface HttpListener {
@@ -26,13 +33,15 @@ export interface HttpListener {
  * A plain `node:http` front for Apollo Server instead of `startStandaloneServer`: the standalone server's
  * body parser buffers up to 50 MB and answers bigger bodies with an HTML page, and it offers no place to
  * resolve trusted documents before Apollo sees the request. Here a body is read only up to the limit,
- * every refusal is a JSON GraphQL error, and the rest (landing page, CSRF prevention, the 401 of a bad
- * token from the context function) stays Apollo Server's own behaviour.
+ * every refusal is a JSON GraphQL error, and the rest (CSRF prevention, the 401 of a bad
+ * token from the context function) stays Apollo Server's own behaviour. Apollo's landing page (Sandbox,
+ * loaded from Apollo's CDN) is off; the explorer (`explorer/`) is served from this process instead.
  */
 export async function listenHttp<TContext extends BaseContext>(options: HttpOptions<TContext>): Promise<HttpListener> {
   const httpServer = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
-      console.error('gateway: request failed', error);
+    if (serveOperations(request, response, options.probes)) return;
+    observeRequest('gateway', request, response, () => handle(options, request, response), options.finished).catch((error: unknown) => {
+      log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request failed');
       if (!response.headersSent) sendErrors(response, 500, [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       else response.destroy();
     });
@@ -64,12 +73,35 @@ function setCors(request: IncomingMessage, response: ServerResponse): void {
 }
 
 function sendErrors(response: ServerResponse, status: number, errors: readonly GraphQLFormattedError[]): void {
+  const record = recordFor(response);
+  for (const error of errors) if (typeof error.extensions?.['code'] === 'string') record?.errorCodes.add(error.extensions['code']);
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors }));
 }
 
+/** A browser opening the gateway's address (no operation named) is sent to the explorer. */
+function isBrowserVisit(request: IncomingMessage, url: URL): boolean {
+  return (
+    request.method === 'GET' &&
+    /\btext\/html\b/.test(request.headers.accept ?? '') &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('documentId') &&
+    !url.searchParams.has('extensions')
+  );
+}
+
 async function handle<TContext extends BaseContext>(options: HttpOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // The explorer's routes come before CORS: its token helper must not answer other origins.
+  if (options.explorer) {
+    if (await options.explorer(request, response)) return;
+    if (isBrowserVisit(request, new URL(request.url ?? '/', 'http://gateway'))) {
+      response.statusCode = 302;
+      response.setHeader('location', '/explorer/');
+      response.end();
+      return;
+    }
+  }
   setCors(request, response);
   if (request.method === 'OPTIONS') {
     response.statusCode = 204;
@@ -133,7 +165,7 @@ function trustedRequest(
   body: unknown,
 ): { search: string; body: unknown } | 'not registered' | undefined {
   if (method === 'GET') {
-    // No operation named at all: Apollo Server shows the landing page, or refuses the request itself.
+    // No operation named at all: Apollo Server refuses the request itself.
     if (!params.has('query') && !params.has('documentId') && !params.has('extensions')) return undefined;
     const extensions = params.get('extensions');
     let parsedExtensions: unknown;
@@ -152,7 +184,7 @@ function trustedRequest(
     return { search: `?${next.toString()}`, body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const document = findTrustedDocument(registry, body as OperationReference);
+  const document = findTrustedDocument(registry, body);
   if (!document) return 'not registered';
   return { search: '', body: withTrustedText(body as Record<string, unknown>, document) };
 }
