@@ -3,6 +3,7 @@ import { createContext } from './context.ts';
 import { migrations } from './db/migrations.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
+import { watchSla } from './sla-metrics.ts';
 
 export type { FamilienkasseDatabase } from './db/tables.ts';
 
@@ -15,4 +16,10 @@ const familienkasse = defineSubgraph({
   createContext,
 });
 
-export const { typeDefs, prepareDatabase, start: startFamilienkasse } = familienkasse;
+export const { typeDefs, prepareDatabase } = familienkasse;
+
+/** Starts the subgraph; its `/metrics` then shows the Kindergeld figures of this database. */
+export const startFamilienkasse: typeof familienkasse.start = (db, options) => {
+  watchSla(db);
+  return familienkasse.start(db, options);
+};
