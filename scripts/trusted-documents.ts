@@ -12,8 +12,8 @@ import { documentHash, type TrustedDocument } from '../gateway/src/trusted-docum
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const REGISTRY = join(ROOT, 'gateway/trusted-documents.json');
-/** Where clients keep their operations: the Agentur's questions to the graph, and the front-ends' folders. */
-const SOURCES = ['subgraphs/agentur/src/graph', 'gateway/operations'];
+/** Where clients keep their operations: the Agentur's questions to the graph, the pages, and other front-ends' folders. */
+const SOURCES = ['subgraphs/agentur/src/graph', 'apps/web/src/operations', 'gateway/operations'];
 
 function graphqlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -13,6 +13,7 @@ const schema = z.object({
   JOBCENTER_URL: url,
   AUSLAENDERBEHOERDE_URL: url,
   FAMILIENKASSE_URL: url,
+  GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
 });
 
 export interface GatewayConfig {
@@ -26,6 +27,8 @@ export interface GatewayConfig {
   readonly partners: PartnerConfig;
   /** What the gateway refuses before it plans: request limits, body size, caches, trusted documents. */
   readonly edge: EdgeConfig;
+  /** GATEWAY_EXPLORER: serve the explorer; unset, it is served only on the embedded default (local issuer). */
+  readonly explorer: boolean | undefined;
 }
 
 // Gateway edge: every limit a caller meets before any partner is asked.
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     ),
     edge: loadEdgeConfig(env),
+    explorer: raw.GATEWAY_EXPLORER === undefined ? undefined : raw.GATEWAY_EXPLORER === 'true',
   });
 }
 

@@ -14,6 +14,8 @@ export interface HttpOptions<TContext extends BaseContext> {
   readonly trustedDocuments: TrustedDocuments | undefined;
   /** Request limits checked on the operation's text before Apollo Server sees it; refusals get HTTP 400. */
   readonly precheck: (query: string) => readonly GraphQLFormattedError[];
+  /** The explorer's routes (`/explorer/…`); answers whether it handled the request. Left out: no explorer. */
+  readonly explorer?: ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | undefined;
   readonly port: number;
   readonly host?: string;
   /** `/health`, `/ready` and `/metrics`, answered before anything else and without a token. */
@@ -31,8 +33,9 @@ export interface HttpListener {
  * A plain `node:http` front for Apollo Server instead of `startStandaloneServer`: the standalone server's
  * body parser buffers up to 50 MB and answers bigger bodies with an HTML page, and it offers no place to
  * resolve trusted documents before Apollo sees the request. Here a body is read only up to the limit,
- * every refusal is a JSON GraphQL error, and the rest (landing page, CSRF prevention, the 401 of a bad
- * token from the context function) stays Apollo Server's own behaviour.
+ * every refusal is a JSON GraphQL error, and the rest (CSRF prevention, the 401 of a bad
+ * token from the context function) stays Apollo Server's own behaviour. Apollo's landing page (Sandbox,
+ * loaded from Apollo's CDN) is off; the explorer (`explorer/`) is served from this process instead.
  */
 export async function listenHttp<TContext extends BaseContext>(options: HttpOptions<TContext>): Promise<HttpListener> {
   const httpServer = createServer((request, response) => {
@@ -77,7 +80,28 @@ function sendErrors(response: ServerResponse, status: number, errors: readonly G
   response.end(JSON.stringify({ errors }));
 }
 
+/** A browser opening the gateway's address (no operation named) is sent to the explorer. */
+function isBrowserVisit(request: IncomingMessage, url: URL): boolean {
+  return (
+    request.method === 'GET' &&
+    /\btext\/html\b/.test(request.headers.accept ?? '') &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('documentId') &&
+    !url.searchParams.has('extensions')
+  );
+}
+
 async function handle<TContext extends BaseContext>(options: HttpOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // The explorer's routes come before CORS: its token helper must not answer other origins.
+  if (options.explorer) {
+    if (await options.explorer(request, response)) return;
+    if (isBrowserVisit(request, new URL(request.url ?? '/', 'http://gateway'))) {
+      response.statusCode = 302;
+      response.setHeader('location', '/explorer/');
+      response.end();
+      return;
+    }
+  }
   setCors(request, response);
   if (request.method === 'OPTIONS') {
     response.statusCode = 204;
@@ -141,7 +165,7 @@ function trustedRequest(
   body: unknown,
 ): { search: string; body: unknown } | 'not registered' | undefined {
   if (method === 'GET') {
-    // No operation named at all: Apollo Server shows the landing page, or refuses the request itself.
+    // No operation named at all: Apollo Server refuses the request itself.
     if (!params.has('query') && !params.has('documentId') && !params.has('extensions')) return undefined;
     const extensions = params.get('extensions');
     let parsedExtensions: unknown;
@@ -160,7 +184,7 @@ function trustedRequest(
     return { search: `?${next.toString()}`, body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const document = findTrustedDocument(registry, body as OperationReference);
+  const document = findTrustedDocument(registry, body);
   if (!document) return 'not registered';
   return { search: '', body: withTrustedText(body as Record<string, unknown>, document) };
 }

@@ -1,13 +1,15 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
 import { log, observabilitySettings, startObservability } from '@ip/observability';
 import { loadConfig } from './config.ts';
-import { startGateway } from './server.ts';
+import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 const config = loadConfig();
 const tracing = await startObservability('gateway', observabilitySettings());
 const identity = identityConfig();
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
+
+const explorer = explorerOptions(identity, config.explorer);
 const gateway = await startGateway({
   verifyToken: await createTokenVerifier(identity),
   supergraph: supergraphFromFile(config.supergraphPath),
@@ -16,8 +18,9 @@ const gateway = await startGateway({
   port: config.port,
   host: config.host,
   edge: config.edge,
+  ...(explorer ? { explorer } : {}),
 });
-log().info({ url: gateway.url }, `gateway listening on ${gateway.url}`);
+log().info({ url: gateway.url }, `gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;

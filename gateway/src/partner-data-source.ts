@@ -4,7 +4,8 @@ import { inClientSpan, log, secondsSince } from '@ip/observability';
 import { GraphQLError } from 'graphql';
 import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
-import { createSubgraphFetcher, failureReason, type FailureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
+import { partnerUnreachable } from './partner-unreachable.ts';
+import { createSubgraphFetcher, failureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
 
 export interface PartnerConfig {
   /** Timeouts of a partner not named in `timeouts`. */
@@ -22,13 +23,6 @@ export interface PartnerLink {
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
-export type Grund = FailureReason | 'SCHUTZSCHALTUNG_OFFEN';
-
-/** The error a client sees for a partner that did not answer: its fields are null, the rest of the answer stands. */
-export function partnerUnreachable(partner: string, grund: Grund): GraphQLError {
-  return new GraphQLError(`Partner ${partner} could not answer`, { extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund } });
-}
 
 /**
  * The gateway builds new data sources on every supergraph reload; pools and breakers live here, once per
@@ -91,10 +85,10 @@ function isGraphQLBody(body: unknown): body is SubgraphResponse {
  * - a timeout, a failed connection, a 5xx or unreadable answer is `PARTNER_NICHT_ERREICHBAR` with its `grund`
  *   and counts against the breaker; a 4xx does not (the partner is up, the input was bad);
  * - an open breaker answers `SCHUTZSCHALTUNG_OFFEN` at once without asking.
- * `TContext` keeps the base class's constraint: the gateway's context is an interface, which a
- * `Record<string, unknown>` would refuse.
+ * `TContext` is any object: the gateway's context is an interface, which a `Record<string, unknown>`
+ * would refuse, and the base class's `Record<string, any>` accepts every object.
  */
-export class PartnerDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
+export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDataSource<TContext> {
   private readonly link: PartnerLink;
 
   constructor(link: PartnerLink, config: { readonly url: string; willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void> }) {

@@ -1,11 +1,12 @@
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
 import { bindRecord, injectTraceHeaders, recordFor, REQUEST_ID_HEADER, requestRecordPlugin, traceIdOf } from '@ip/observability';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { loadEdgeConfig, loadPartnerConfig, type EdgeConfig } from './config.ts';
+import { createExplorer, type ExplorerOptions } from './explorer/explorer.ts';
 import { formatGatewayError } from './format-error.ts';
 import { listenHttp } from './http-server.ts';
 import { observeGatewayRequest } from './metrics.ts';
@@ -16,6 +17,7 @@ import { loadTrustedDocuments } from './trusted-documents.ts';
 
 export { loadEdgeConfig, type EdgeConfig } from './config.ts';
 export { documentHash } from './trusted-documents.ts';
+export { explorerOptions, type ExplorerOptions, type ExplorerTokenIssuer } from './explorer/explorer.ts';
 
 export interface GatewayOptions {
   /** The supergraph: a fixed SDL (tests) or a hook that loads and reloads it (the file in production). */
@@ -30,6 +32,8 @@ export interface GatewayOptions {
   readonly host?: string;
   /** Request limits, body size, caches and trusted documents; the defaults when left out. */
   readonly edge?: EdgeConfig;
+  /** The offline explorer at `/explorer/`; left out, the gateway serves none. */
+  readonly explorer?: ExplorerOptions;
 }
 
 export interface RunningGateway {
@@ -75,12 +79,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       partnerUrls.set(name, partnerUrl);
       return new PartnerDataSource<GatewayContext>(partners.link(name), {
         url: partnerUrl,
-        willSendRequest({ request, context }) {
-          const headers = request.http?.headers;
-          headers?.set('authorization', context.authorization);
+        willSendRequest(sent) {
+          // Health checks and schema loads carry no caller; only an operation (the kind that has an incoming
+          // request; the kind enum is not exported) forwards its caller's token.
+          if (!('incomingRequestContext' in sent)) return;
+          const headers = sent.request.http?.headers;
+          headers?.set('authorization', sent.context.authorization);
           // The partner's log line and spans join this request's: same request id, same trace.
-          if (context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
-          if (headers) injectTraceHeaders((name, value) => headers.set(name, value), context.traceparent);
+          if (sent.context.requestId) headers?.set(REQUEST_ID_HEADER, sent.context.requestId);
+          if (headers) injectTraceHeaders((name, value) => headers.set(name, value), sent.context.traceparent);
         },
       });
     },
@@ -98,7 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: edge.documentCacheMiB * 2 ** 20 }),
     // In production mode only registered documents run: a client must not register its own (APQ).
     ...(trustedDocuments ? { persistedQueries: false as const } : {}),
-    plugins: [ApolloServerPluginUsageReportingDisabled(), costLimitPlugin(edge.limits), requestRecordPlugin<GatewayContext>()],
+    // Apollo's landing page loads Sandbox from Apollo's CDN: blank on an intranet, and a request leaving it.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), costLimitPlugin(edge.limits), requestRecordPlugin<GatewayContext>()],
   });
   let apiSchema: GraphQLSchema | undefined;
   const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
@@ -108,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: edge.maxBodyBytes,
     trustedDocuments,
     precheck: (query) => (apiSchema ? precheckLimits(apiSchema, edge.limits, query) : []),
+    explorer: options.explorer && createExplorer(options.explorer),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     // A request without a valid token is refused here with 401 before any subgraph is asked.

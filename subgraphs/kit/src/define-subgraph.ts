@@ -19,14 +19,15 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext> {
   createContext(db: Kysely<DB>, caller: Caller, request: { readonly authorization: string | undefined }): TContext;
 }
 
+/** Plain functions, not methods: partners export them destructured (`export const { start } = …`). */
 export interface Subgraph<DB> {
   readonly typeDefs: string;
   /** Migrates to the latest schema and, given a population, fills an empty database with it. */
-  prepareDatabase(db: Kysely<DB>, population?: Population): Promise<void>;
-  start(
+  readonly prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>;
+  readonly start: (
     db: Kysely<DB>,
     options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier; readonly inputLimits?: InputLimits },
-  ): Promise<RunningServer>;
+  ) => Promise<RunningServer>;
 }
 
 /** The parts every partner subgraph has, put together the same way for each. */

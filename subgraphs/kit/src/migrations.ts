@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { ReadinessChecks } from '@ip/observability';
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
@@ -17,7 +18,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
-    const cause = error instanceof Error ? error : new Error(String(error ?? 'unknown'));
+    const cause = error instanceof Error ? error : new Error(error === undefined ? 'unknown' : inspect(error));
     throw new Error(`migration ${failed?.migrationName ?? '(none)'} failed: ${cause.message}`, { cause });
   }
 }

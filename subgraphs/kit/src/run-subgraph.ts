@@ -46,7 +46,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
       .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
       .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request id purge failed'));
   await purge();
-  const daily = setInterval(purge, 24 * 3600 * 1000).unref();
+  const daily = setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -97,7 +97,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      variableInputPlugin(limits) as ApolloServerPlugin<TContext>,
+      variableInputPlugin(limits),
       flushAccessLog,
       requestRecordPlugin<TContext>(),
     ],
