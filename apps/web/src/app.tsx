@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SessionProvider, useSession, useSettings } from './auth/session.tsx';
 import { SignIn } from './auth/sign-in.tsx';
+import { PersonCard } from './pages/person/person-card.tsx';
+import { PersonList } from './pages/person/person-list.tsx';
 import { SlaPage } from './pages/sla/sla-page.tsx';
 import { BEHOERDEN, ROLLEN } from './ui/labels.ts';
 
@@ -15,7 +17,10 @@ function useRoute(): string {
   return route;
 }
 
-function Page(_: { readonly route: string }) {
+function Page({ route }: { readonly route: string }) {
+  const person = /^\/personen\/(.+)$/.exec(route);
+  if (person) return <PersonCard id={decodeURIComponent(person[1]!)} />;
+  if (route.startsWith('/personen')) return <PersonList />;
   return <SlaPage />;
 }
 
