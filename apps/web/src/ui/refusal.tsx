@@ -5,7 +5,7 @@ import { behoerde, GRUENDE, KATEGORIEN } from './labels.ts';
  * Why a part of the answer is missing, in the words of the partner's error: which owner withheld which
  * category and that consent is missing, a role that may not ask, or a partner that did not answer.
  */
-export function describeError(error: GraphError): { titel: string; text: string } {
+function describeError(error: GraphError): { titel: string; text: string } {
   const extensions = error.extensions ?? {};
   switch (extensions['code']) {
     case 'EINWILLIGUNG_FEHLT': {
