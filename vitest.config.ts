@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 /** Where the tests live; the suffix before `.test.ts` names the tier (see CONTRIBUTING.md). */
-const TEST_FOLDERS = ['subgraphs/*/test', 'gateway/test', 'schema/test', 'scripts', 'test', 'apps/web/test'];
+const TEST_FOLDERS = ['observability/test', 'subgraphs/*/test', 'gateway/test', 'schema/test', 'scripts', 'test', 'apps/web/test'];
 const tier = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/**/*.${suffix}.test.ts`);
 
 // One PostgreSQL for the run (a throwaway embedded cluster, or the server in TEST_DATABASE_URL), shared by
@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     // Each subgraph or end-to-end file starts real databases and HTTP servers; on 2 cores two at a time is the sweet spot.
     maxWorkers: 2,
+    // One JSON line per request would bury the test report; warnings and errors still show.
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

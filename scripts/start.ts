@@ -33,6 +33,8 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     INIT_CWD: projectRoot(process.env),
+    // The services' output reaches a terminal through this launcher: readable lines there, JSON elsewhere.
+    LOG_PRETTY: process.env['LOG_PRETTY'] ?? String(process.stdout.isTTY === true),
     NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
   };
 

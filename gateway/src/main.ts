@@ -1,10 +1,12 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
+import { log, observabilitySettings, startObservability } from '@ip/observability';
 import { loadConfig } from './config.ts';
 import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 // The one place the gateway reads the environment; everything below gets what it needs as arguments.
 const config = loadConfig(process.env);
+const tracing = await startObservability('gateway', observabilitySettings(process.env));
 const identity = identityConfig(process.env);
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 
@@ -19,7 +21,7 @@ const gateway = await startGateway({
   edge: config.edge,
   ...(explorer ? { explorer } : {}),
 });
-console.log(`gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
+log().info({ url: gateway.url }, `gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;
@@ -27,7 +29,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`gateway stopping (${signal})`);
-    void gateway.stop().then(() => process.exit(0));
+    log().info({ signal }, 'gateway stopping');
+    void gateway
+      .stop()
+      .then(() => tracing.shutdown())
+      .then(() => process.exit(0));
   });
 }

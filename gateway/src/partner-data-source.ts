@@ -1,6 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { inClientSpan, log, secondsSince } from '@ip/observability';
 import { GraphQLError } from 'graphql';
+import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
 import { partnerUnreachable } from './partner-unreachable.ts';
 import { createSubgraphFetcher, failureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
@@ -34,6 +36,7 @@ export function createPartnerLinks(config: PartnerConfig, now: () => number = Da
       if (known) return known;
       const { fetcher, close } = createSubgraphFetcher(config.timeouts[name] ?? config.defaults);
       const breaker = createPartnerBreaker(config.breaker, { now, onChange: (from, to) => logBreaker(name, from, to, config.breaker) });
+      watchBreaker(name, () => breaker.state);
       const link = { name, fetcher, breaker, close };
       links.set(name, link);
       return link;
@@ -47,13 +50,13 @@ export function createPartnerLinks(config: PartnerConfig, now: () => number = Da
 
 function logBreaker(partner: string, from: string, to: string, settings: BreakerSettings): void {
   if (to === 'OPEN' && from === 'CLOSED') {
-    console.warn(`gateway: partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`);
+    log().warn({ partner, circuit: to }, `partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`);
   } else if (to === 'OPEN') {
-    console.warn(`gateway: partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`);
+    log().warn({ partner, circuit: to }, `partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`);
   } else if (to === 'HALF_OPEN') {
-    console.warn(`gateway: partner ${partner} is probed with one request`);
+    log().warn({ partner, circuit: to }, `partner ${partner} is probed with one request`);
   } else {
-    console.warn(`gateway: partner ${partner} answers again`);
+    log().warn({ partner, circuit: to }, `partner ${partner} answers again`);
   }
 }
 
@@ -93,7 +96,22 @@ export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDat
     this.link = link;
   }
 
+  /** One fetch, measured and (with tracing on) a client span whose context travels as `traceparent`. */
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
+    const start = performance.now();
+    let grund: string | undefined;
+    try {
+      return await inClientSpan(`${this.link.name} fetch`, { 'ip.partner': this.link.name }, () => this.ask(options));
+    } catch (error) {
+      const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+      grund = typeof extensions?.['grund'] === 'string' ? extensions['grund'] : 'FEHLERANTWORT';
+      throw error;
+    } finally {
+      observePartnerFetch(this.link.name, secondsSince(start), grund);
+    }
+  }
+
+  private async ask(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
     const { name, breaker } = this.link;
     if (!breaker.tryAcquire()) throw partnerUnreachable(name, 'SCHUTZSCHALTUNG_OFFEN');
     try {
@@ -109,7 +127,7 @@ export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDat
       if (error instanceof NonSuccessAnswer && error.status < 500) breaker.success();
       else breaker.failure();
       const grund = error instanceof NonSuccessAnswer ? 'FEHLERANTWORT' : failureReason(error);
-      console.error(`gateway: partner ${name} failed (${grund}): ${describe(error)}`);
+      log().error({ partner: name, grund, cause: describe(error) }, `partner ${name} failed`);
       throw partnerUnreachable(name, grund);
     }
   }

@@ -36,7 +36,13 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     received += 1;
     const body = await readBody(request);
-    switch (mode) {
+    // A held request waits for release(), then goes on as a forwarded one.
+    let current = mode;
+    if (current === 'hold') {
+      await new Promise<void>((resolve) => held.push(resolve));
+      current = 'forward';
+    }
+    switch (current) {
       case 'stall':
         return;
       case 'trickle':
@@ -51,9 +57,6 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         response.writeHead(502, { 'content-type': 'text/html' });
         response.end('<html><body>502 Bad Gateway</body></html>');
         return;
-      case 'hold':
-        await new Promise<void>((resolve) => held.push(resolve));
-      // falls through: a released request is forwarded
       case 'forward': {
         const answer = await fetch(target, {
           method: 'POST',

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@ip/kit';
+import { observabilitySettings, runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
 import { agenturSettings, loadConfig } from './config.ts';
@@ -12,6 +12,7 @@ const agentur = createAgentur(settings, () => settings.graphUrl);
 await runSubgraph({
   config: loadConfig(env),
   identity: identityConfig(env),
+  observability: observabilitySettings(env),
   prepare: (db, config) => agentur.prepareDatabase(db, config.demoData ? generatePopulation() : undefined),
   start: agentur.start,
 });

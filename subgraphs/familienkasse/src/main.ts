@@ -1,4 +1,4 @@
-import { runSubgraph } from '@ip/kit';
+import { observabilitySettings, runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
 import { familienkasseSettings, loadConfig } from './config.ts';
@@ -11,6 +11,7 @@ const familienkasse = createFamilienkasse(familienkasseSettings(env));
 await runSubgraph({
   config: loadConfig(env),
   identity: identityConfig(env),
+  observability: observabilitySettings(env),
   prepare: (db, config) => familienkasse.prepareDatabase(db, config.demoData ? generatePopulation() : undefined),
   start: familienkasse.start,
 });

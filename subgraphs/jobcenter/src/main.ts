@@ -1,4 +1,4 @@
-import { runSubgraph } from '@ip/kit';
+import { observabilitySettings, runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
 import { jobcenterSettings, loadConfig } from './config.ts';
@@ -11,6 +11,7 @@ const jobcenter = createJobcenter(jobcenterSettings(env));
 await runSubgraph({
   config: loadConfig(env),
   identity: identityConfig(env),
+  observability: observabilitySettings(env),
   prepare: (db, config) => jobcenter.prepareDatabase(db, config.demoData ? generatePopulation() : undefined),
   start: jobcenter.start,
 });

@@ -1,3 +1,4 @@
+import { log } from '@ip/observability';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -83,7 +84,8 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+/** Every code a subgraph answers with on purpose; the rest is masked (and counted as `other`). */
+export const KNOWN_CODES: ReadonlySet<string> = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
 
 /**
  * Apollo Server `formatError`: errors we raised on purpose pass unchanged; anything else (a failed SQL
@@ -96,7 +98,8 @@ export function maskUnexpectedErrors(service: string) {
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return formatted;
     }
-    console.error(`[${service}] unexpected error`, error);
+    // The error's kind, code and stack frames, not its message or detail: a database error may quote a value.
+    log().error({ err: { type: error instanceof Error ? error.name : typeof error, code: codeOf(error), stack: stackOf(error) } }, `${service}: unexpected error`);
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -104,4 +107,16 @@ export function maskUnexpectedErrors(service: string) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** The original error's code (a PostgreSQL SQLSTATE, a system error code), looking through GraphQL's wrapper. */
+function codeOf(error: unknown): unknown {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return (original as { code?: unknown } | null)?.code;
+}
+
+/** The stack's frames without its first line, which repeats the message. */
+function stackOf(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return original instanceof Error ? original.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined;
 }

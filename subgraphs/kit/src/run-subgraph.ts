@@ -1,3 +1,4 @@
+import { log, startObservability, type ObservabilitySettings } from '@ip/observability';
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.ts';
 import { purgeAccessLog } from './consent/access-log.repository.ts';
@@ -13,6 +14,7 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
   /** Read from the environment by the partner's `main.ts`, like everything else here. */
   readonly config: SubgraphConfig;
   readonly identity: IdentityConfig;
+  readonly observability: ObservabilitySettings;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
   start(
@@ -28,21 +30,23 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
 export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
   const { config, identity } = program;
   const started = performance.now();
+  // First: every later line is JSON, and a collector (if configured) sees the start.
+  const tracing = await startObservability(config.name, program.observability);
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
-  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => console.log(`${config.name}: waiting for the database (${reason})`));
+  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => log().info({ reason }, 'waiting for the database'));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });
-  console.log(`${config.name} listening on ${server.url} (data: ${databaseName(config.database.url)}, ready in ${Math.round(performance.now() - started)} ms)`);
+  log().info({ url: server.url, database: databaseName(config.database.url), readyMs: Math.round(performance.now() - started) }, `${config.name} listening on ${server.url}`);
   process.send?.({ ready: config.name, url: server.url });
 
   const purge = () =>
     purgeAccessLog(datenschutzDb(db), retentionCutOff(new Date(), config.accessLogRetentionMonths))
-      .then((removed) => removed > 0 && console.log(`${config.name}: access log purge removed ${removed} entries`))
-      .catch((error: unknown) => console.error(`${config.name}: access log purge failed`, error))
+      .then((removed) => removed > 0 && log().info({ removed }, 'access log purge'))
+      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'access log purge failed'))
       .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
-      .catch((error: unknown) => console.error(`${config.name}: request id purge failed`, error));
+      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request id purge failed'));
   await purge();
   const daily = setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 
@@ -51,9 +55,10 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
     if (stopping) return;
     stopping = true;
     clearInterval(daily);
-    console.log(`${config.name} stopping (${signal})`);
+    log().info({ signal }, `${config.name} stopping`);
     await server.stop();
     await db.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
