@@ -1,5 +1,14 @@
 export { manyByKey, oneByKey } from './batch.ts';
-export { embeddedClusterConfig, parseConfig, portSchema, projectRoot, subgraphConfig, type EmbeddedClusterConfig, type SubgraphConfig } from './config.ts';
+export {
+  embeddedClusterConfig,
+  parseConfig,
+  portSchema,
+  projectRoot,
+  subgraphConfig,
+  type EmbeddedClusterConfig,
+  type Environment,
+  type SubgraphConfig,
+} from './config.ts';
 export { openDatabase, type DatabaseLocation, type DatabaseOptions } from './database.ts';
 export {
   AUSFALLGRUENDE,

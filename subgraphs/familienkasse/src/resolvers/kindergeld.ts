@@ -7,7 +7,6 @@ import type { AntragspaketRow, KindergeldAntragRow, KindRow } from '../db/tables
 import { satzverlauf, type SatzZeitraum } from '../domain/kindergeldsatz.ts';
 import { arbeitstageBisher, slaStatus, type SlaStatus } from '../domain/sla.ts';
 import { Kategorie } from '../policy.ts';
-import { kalender } from '../workflow/kalender.ts';
 import type { AntragspaketResolvers, KindResolvers, KindergeldAntragResolvers, PersonResolvers } from '../generated/resolvers.ts';
 
 interface PersonReference {
@@ -40,9 +39,9 @@ export const KindergeldAntrag = {
   },
   person: (antrag: KindergeldAntragRow): PersonReference => ({ id: antrag.personId }),
   slaStatus: (antrag: KindergeldAntragRow, args: { stichtag?: IsoDate | null }, context: Context): SlaStatus =>
-    slaStatus(kalender, antrag, args.stichtag ?? context.today),
+    slaStatus(context.kalender, antrag, args.stichtag ?? context.today),
   arbeitstageBisher: (antrag: KindergeldAntragRow, args: { stichtag?: IsoDate | null }, context: Context): number =>
-    arbeitstageBisher(kalender, antrag, args.stichtag ?? context.today),
+    arbeitstageBisher(context.kalender, antrag, args.stichtag ?? context.today),
   antragspaket(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<AntragspaketRow | null> | null {
     return antrag.antragspaketId ? context.loaders.paket.load(antrag.antragspaketId) : null;
   },
