@@ -21,7 +21,7 @@ export function defaultLogLevel(env: NodeJS.ProcessEnv = process.env): string {
   return level && LEVELS.has(level) ? level : 'info';
 }
 
-export function observabilitySettings(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
+export function observabilitySettings(env: NodeJS.ProcessEnv, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
   if (!LEVELS.has(logLevel)) throw new Error(`invalid configuration:\n  LOG_LEVEL: one of ${[...LEVELS].join(', ')}`);
   const flag = (name: string, fallback: boolean): boolean => {
