@@ -14,6 +14,7 @@ import { generatePopulation, type Population } from '@ip/kit/demo';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, ensureLocalIssuer, identityConfig, signLocalToken, type TokenVerifier } from '@ip/kit/identity';
 import { benchDatabase } from '../subgraphs/familienkasse/bench/bulk-seed.ts';
 import { watchSla } from '../subgraphs/familienkasse/src/sla-metrics.ts';
+import { configureLogging } from '@ip/observability';
 import { PERSON_VIEW } from '../test/support/person-view-query.ts';
 
 /**
@@ -217,6 +218,8 @@ async function gatewayCost(): Promise<void> {
   await rm(issuer, { recursive: true, force: true });
 }
 
+// The subgraphs run in this process: their request lines would bury the figures.
+await configureLogging({ service: 'bench', level: 'warn' });
 const only = process.argv[2];
 if (only !== 'gateway') await scrapeOnMillion();
 if (only !== 'scrape') await gatewayCost();
