@@ -4,10 +4,17 @@ import type { DatabaseLocation } from './database.ts';
 import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
 
 /**
+ * The environment a process was started with. Only a `main.ts` (or a script) passes `process.env`; every
+ * loader takes it as an argument, so no module reads the environment on import or behind a caller's back
+ * (`scripts/environment-reads.*.test.ts` hold the code to this).
+ */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
  * Configuration is read from the environment once, at start, validated and frozen. A wrong value stops
  * the service with a message that names the variable, instead of failing on the first request.
  */
-export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): Readonly<z.infer<T>> {
+export function parseConfig<T extends z.ZodType>(schema: T, env: Environment): Readonly<z.infer<T>> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
@@ -21,7 +28,7 @@ export const portSchema = (fallback: number) => z.coerce.number().int().min(0).m
 const booleanSchema = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Where relative data paths start: the folder `npm` was started in, else the working directory. */
-export function projectRoot(env: NodeJS.ProcessEnv = process.env): string {
+export function projectRoot(env: Environment): string {
   return resolve(env['INIT_CWD'] ?? process.cwd());
 }
 
@@ -50,7 +57,7 @@ export interface SubgraphConfig {
  * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by
  * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
-export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+export function subgraphConfig(name: string, defaultPort: number, env: Environment): SubgraphConfig {
   const prefix = name.toUpperCase();
   const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
@@ -90,7 +97,7 @@ export interface EmbeddedClusterConfig {
 }
 
 /** `EMBEDDED_POSTGRES_PORT` (default 54329, clear of a server on 5432) and `EMBEDDED_POSTGRES_DATA_DIR` (default ./data/postgres). */
-export function embeddedClusterConfig(env: NodeJS.ProcessEnv = process.env): EmbeddedClusterConfig {
+export function embeddedClusterConfig(env: Environment): EmbeddedClusterConfig {
   const raw = parseConfig(
     z.object({ EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'), EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres') }),
     env,
