@@ -4,7 +4,7 @@ import { loadWebConfig } from './config.ts';
 import { startWebServer, type LocalTokenIssuer } from './web-server.ts';
 
 const config = loadWebConfig();
-const identity = identityConfig();
+const identity = identityConfig(process.env);
 let tokenIssuer: LocalTokenIssuer | undefined;
 // The sign-in exists only with the local issuer; with an identity provider a proxy in front adds the token.
 if (identity.keys.kind === 'local') {
