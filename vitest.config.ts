@@ -25,8 +25,6 @@ export default defineConfig({
     // test leaves globals (process.env, console, timers, servers) as it found them; each file still gets
     // its own databases, servers and ports.
     isolate: false,
-    // One JSON line per request would bury the test report; warnings and errors still show.
-    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

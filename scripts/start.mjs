@@ -50,7 +50,7 @@ async function currentBuild() {
  */
 async function keepImportMetaUrl() {
   const users = [];
-  for (const folder of ['scripts', 'gateway/src', 'subgraphs']) {
+  for (const folder of ['scripts', 'gateway/src', 'subgraphs', 'observability/src', 'apps/web/server']) {
     for (const entry of await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
       const path = join(entry.parentPath ?? entry.path, entry.name);
       if (!entry.isFile() || !entry.name.endsWith('.ts') || path.includes('node_modules')) continue;

@@ -8,6 +8,13 @@ export interface GraphError {
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
+/** An extension of an error as text: a string as it is, anything else as JSON, nothing as ''. */
+export function extensionText(error: GraphError, key: string): string {
+  const value = error.extensions?.[key];
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** A GraphQL answer: what the graph released, and why the rest is missing. Both may be there at once. */
 export interface GraphResult<TData> {
   readonly data: TData | null;
@@ -48,7 +55,7 @@ export async function ask<TData, TVariables>(
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query: textOf(document as TypedDocumentNode<unknown, never>), variables }),
+    body: JSON.stringify({ query: textOf(document), variables }),
   });
   if (response.status === 401) throw new NotAuthenticated('Die Anmeldung ist abgelaufen oder ungültig.');
   const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;
