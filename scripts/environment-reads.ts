@@ -14,7 +14,7 @@ import { vi } from 'vitest';
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
-const FOLDERS = ['gateway/src', 'observability/src', 'subgraphs/kit/src', 'subgraphs/agentur/src', 'subgraphs/jobcenter/src', 'subgraphs/auslaenderbehoerde/src', 'subgraphs/familienkasse/src'];
+const FOLDERS = ['gateway/src', 'subgraphs/kit/src', 'subgraphs/agentur/src', 'subgraphs/jobcenter/src', 'subgraphs/auslaenderbehoerde/src', 'subgraphs/familienkasse/src', 'apps/web/server', 'observability/src'];
 
 /** Files that may name `process.env`, and why. */
 export const ALLOWED: Readonly<Record<string, string>> = {
@@ -23,8 +23,8 @@ export const ALLOWED: Readonly<Record<string, string>> = {
   'subgraphs/jobcenter/src/main.ts': 'the Jobcenter process: reads the environment once',
   'subgraphs/auslaenderbehoerde/src/main.ts': 'the Ausländerbehörde process: reads the environment once',
   'subgraphs/familienkasse/src/main.ts': 'the Familienkasse process: reads the environment once',
+  'apps/web/server/main.ts': "the pages' server process: reads the environment once",
   'gateway/src/server.ts': "sets Apollo's telemetry switch before the gateway is built; reads nothing",
-  'observability/src/logger.ts': "LOG_LEVEL of a process whose main configured no logger (tests, scripts), read at its first line",
   'subgraphs/kit/src/testing/global-setup.ts': 'test infrastructure: TEST_DATABASE_URL, read when the test run starts',
   'subgraphs/kit/src/testing/test-database.ts': 'test infrastructure: TEST_DATABASE_URL, read when a test makes its database',
 };

@@ -23,6 +23,7 @@ const PROGRAMS = {
   auslaenderbehoerde: 'subgraphs/auslaenderbehoerde/src/main.ts',
   familienkasse: 'subgraphs/familienkasse/src/main.ts',
   gateway: 'gateway/src/main.ts',
+  web: 'apps/web/server/main.ts',
 };
 
 /** What a file looked like when the programs were built from it. */
@@ -47,7 +48,7 @@ async function currentBuild() {
  */
 async function keepImportMetaUrl() {
   const users = [];
-  for (const folder of ['scripts', 'gateway/src', 'subgraphs']) {
+  for (const folder of ['scripts', 'gateway/src', 'subgraphs', 'observability/src', 'apps/web/server']) {
     for (const entry of await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
       const path = join(entry.parentPath ?? entry.path, entry.name);
       if (!entry.isFile() || !entry.name.endsWith('.ts') || path.includes('node_modules')) continue;
@@ -81,6 +82,8 @@ async function compile() {
     outdir: folder,
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // The pages' build tool is loaded only when the pages need building, from node_modules as installed.
+    external: ['vite'],
     // What the programs share (graphql, Apollo, the kit) goes into shared files, made once: half the
     // compile time of six whole bundles, and code loaded only on demand stays unloaded.
     splitting: true,

@@ -9,7 +9,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identi
 import { postGraphQL } from '@ip/kit/testing';
 
 /**
- * The README's first command, as a new user runs it: the embedded PostgreSQL and five processes in a
+ * The README's first command, as a new user runs it: the embedded PostgreSQL and six processes in a
  * fresh folder, answering through the gateway, riding out a crashed subgraph, and all stopped by Ctrl-C,
  * PostgreSQL included. Spare ports keep it clear of a system a developer may have running.
  */
@@ -54,6 +54,7 @@ describe('npm start', () => {
       AUSLAENDERBEHOERDE_URL: 'http://localhost:4103/graphql',
       FAMILIENKASSE_URL: 'http://localhost:4104/graphql',
       SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
+      WEB_PORT: '4110',
     };
     // What `npm start` runs (it compiles the services first if their sources changed), in its own process
     // group, so Ctrl-C can be sent to all of it as a terminal would.
@@ -95,6 +96,13 @@ describe('npm start', () => {
         );
       const first = await ask();
       expect(first.status).toBe(200);
+      // The pages: built into the fresh folder on first start (while the others start) and served with their settings.
+      await waitFor(/web +\| pages built in/);
+      const page = await fetch('http://localhost:4110/');
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
+      const settings = (await (await fetch('http://localhost:4110/einstellungen.json')).json()) as { anmeldung: { art: string }; stichtag: string };
+      expect(settings).toMatchObject({ anmeldung: { art: 'lokal' }, stichtag: '2015-12-01' });
       expect(first.body.data?.personen.totalCount).toBeGreaterThan(500);
 
       process.kill(jobcenterPid, 'SIGKILL');

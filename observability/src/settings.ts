@@ -1,6 +1,6 @@
 /**
- * The operating settings every service shares, read once from the environment its `main.ts` passes (a
- * subgraph's hands them to `runSubgraph`): nothing here reads `process.env` itself.
+ * The operating settings every service shares, read from the environment once by the process that starts
+ * it (its `main.ts`) and passed in: nothing here reads `process.env`.
  */
 export interface ObservabilitySettings {
   /** pino level: `fatal`, `error`, `warn`, `info` (default), `debug`, `trace` or `silent`. */
@@ -14,12 +14,6 @@ export interface ObservabilitySettings {
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
-
-/** The level of the logger a process has before its `main` configures one (tests, scripts). */
-export function defaultLogLevel(env: NodeJS.ProcessEnv): string {
-  const level = env['LOG_LEVEL']?.toLowerCase();
-  return level && LEVELS.has(level) ? level : 'info';
-}
 
 export function observabilitySettings(env: NodeJS.ProcessEnv, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGENCIES, ROLES, isAgency, signLocalToken, type IdentityConfig } from '@ip/kit/identity';
+import { ROLES, readLocalTokenRequest, signLocalToken, type IdentityConfig } from '@ip/kit/identity';
 import { explorerPage } from './page.ts';
 
 /** Signs a token of the local issuer for a chosen agency and role; exists only on the embedded default. */
@@ -14,7 +14,7 @@ export interface ExplorerOptions {
   readonly tokenIssuer?: ExplorerTokenIssuer | undefined;
 }
 
-export const EXPLORER_PATH = '/explorer/';
+const EXPLORER_PATH = '/explorer/';
 
 /**
  * The explorer is on by default only on the embedded default; with an identity provider (production)
@@ -77,47 +77,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(body), { 'cache-control': 'no-store' });
 }
 
-const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
-
-/**
- * The token helper mints a token for any agency and role, so it answers only this machine and only the
- * page itself: a request from another host, from another origin (a web page the developer happens to have
- * open would otherwise fetch itself a token) or without a JSON body is refused. The routes under
- * `/explorer/` carry no CORS headers, so a foreign page cannot read an answer either.
- */
-function tokenRequestRefusal(request: IncomingMessage): string | undefined {
-  if (!LOOPBACK.test(request.socket.remoteAddress ?? '')) return 'the token helper answers only requests from this machine';
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return 'the token helper answers only the explorer page itself';
-  const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`) return 'the token helper answers only the explorer page itself';
-  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return 'send the agency and role as JSON';
-  return undefined;
-}
-
-async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > limit) return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function issueToken(tokenIssuer: ExplorerTokenIssuer, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const refusal = tokenRequestRefusal(request);
-  if (refusal) return sendJson(response, 403, { error: refusal });
-  const body = (await readJson(request, 1024)) as { agency?: unknown; role?: unknown } | undefined;
-  const agency = body?.agency;
-  const role = body?.role;
-  if (!isAgency(agency) || typeof role !== 'string' || !ROLES[agency].includes(role)) {
-    return sendJson(response, 400, { error: `choose an agency (${AGENCIES.join(', ')}) and one of its roles` });
-  }
-  sendJson(response, 200, { token: await tokenIssuer(agency, role) });
+  // Only this machine and the page itself; the routes under /explorer/ carry no CORS headers.
+  const asked = await readLocalTokenRequest(request);
+  if ('error' in asked) return sendJson(response, asked.status, { error: asked.error });
+  sendJson(response, 200, { token: await tokenIssuer(asked.agency, asked.role) });
 }
 
 /**

@@ -16,6 +16,7 @@ export function explorerPage(options: { readonly tokenHelper: Readonly<Record<st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Integration Point graph – Explorer</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="graphiql.min.css">
 <link rel="stylesheet" href="explorer.css">
 <script src="react.production.min.js" defer></script>

@@ -1,6 +1,7 @@
-import { observabilitySettings, runSubgraph } from '@ip/kit';
+import { runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
+import { observabilitySettings } from '@ip/observability';
 import { familienkasseSettings, loadConfig } from './config.ts';
 import { createFamilienkasse } from './server.ts';
 

@@ -141,7 +141,7 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           ergebnis: application.bescheid?.ergebnis ?? null,
           monatsbetrag: bewilligtAb ? demoMonatsbetrag(bewilligtAb, application.children.length) : null,
           bewilligtAb,
-          titelArt: titel?.art ?? null,
+          titelArt: (titel?.art as Titelart | undefined) ?? null,
           titelRechtsgrundlage: titel?.rechtsgrundlage ?? null,
           titelGueltigAb: titel?.gueltigAb ?? null,
           titelGueltigBis: null,

@@ -6,6 +6,7 @@ import { migrations } from './db/migrations.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
+import { watchSla } from './sla-metrics.ts';
 
 export type { FamilienkasseDatabase } from './db/tables.ts';
 export { DEFAULT_SETTINGS, type FamilienkasseSettings };
@@ -16,7 +17,7 @@ const typeDefs = readSchemaFile(new URL('../schema.graphql', import.meta.url));
 export function createFamilienkasse(settings: FamilienkasseSettings) {
   // The working-day calendar of the Land, made once per subgraph: due dates and SLA figures count on it.
   const kalender = new Arbeitskalender(settings.land);
-  return defineSubgraph<FamilienkasseDatabase, Context>({
+  const subgraph = defineSubgraph<FamilienkasseDatabase, Context>({
     name: 'familienkasse',
     typeDefs,
     resolvers,
@@ -24,6 +25,12 @@ export function createFamilienkasse(settings: FamilienkasseSettings) {
     seed: (db, population) => seedDemoData(db, population, kalender),
     createContext: (db, caller) => createContext(db, caller, kalender),
   });
+  /** Starts the subgraph; its `/metrics` then shows the Kindergeld figures of this database. */
+  const start: typeof subgraph.start = (db, options) => {
+    watchSla(db);
+    return subgraph.start(db, options);
+  };
+  return { ...subgraph, start };
 }
 
 export { typeDefs };

@@ -14,6 +14,7 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
   /** Read from the environment by the partner's `main.ts`, like everything else here. */
   readonly config: SubgraphConfig;
   readonly identity: IdentityConfig;
+  /** Logs, metrics and traces: `observabilitySettings(env)`, also read by `main.ts`. */
   readonly observability: ObservabilitySettings;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;

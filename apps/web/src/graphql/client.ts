@@ -48,7 +48,7 @@ export async function ask<TData, TVariables>(
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query: textOf(document as TypedDocumentNode<unknown, never>), variables }),
+    body: JSON.stringify({ query: textOf(document), variables }),
   });
   if (response.status === 401) throw new NotAuthenticated('Die Anmeldung ist abgelaufen oder ungültig.');
   const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;

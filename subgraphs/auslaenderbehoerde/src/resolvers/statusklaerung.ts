@@ -7,6 +7,7 @@ import { countStatusklaerungen, gestelltAmOffenerKlaerungen, isKlaerungKey, klae
 import type { PersonRow, StatusklaerungRow } from '../db/tables.ts';
 import { Kategorie, OWNER } from '../policy.ts';
 import { KLAERUNG_BEANTWORTEN, KLAERUNG_UEBERSICHT } from '../workflow/permissions.ts';
+import type { PersonResolvers, QueryResolvers, StatusklaerungResolvers } from '../generated/resolvers.ts';
 
 type Page = { first?: number | null; after?: string | null };
 
@@ -42,7 +43,7 @@ export const StatusklaerungQuery = {
     const aelterAlsSchwelle = offen.filter((gestelltAm) => context.fristen.kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle).length;
     return { stichtag, schwelleArbeitstage: schwelle, offen: offen.length, aelterAlsSchwelle };
   },
-};
+} satisfies QueryResolvers;
 
 const CATEGORY_OF = { AUFENTHALTSSTATUS: Kategorie.AUFENTHALT, ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG, NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG } as const;
 
@@ -60,7 +61,7 @@ export const Statusklaerung = {
     const ende = klaerung.beantwortetAm !== null && klaerung.beantwortetAm < stichtag ? klaerung.beantwortetAm : stichtag;
     return context.fristen.kalender.arbeitstageZwischen(klaerung.gestelltAm, ende);
   },
-};
+} satisfies StatusklaerungResolvers;
 
 export const StatusklaerungPerson = {
   /** The Ausländerbehörde sees every request about the person; another agency the ones it asked itself. */
@@ -69,4 +70,4 @@ export const StatusklaerungPerson = {
     const all = await context.loaders.statusklaerungen.load(person.id);
     return caller.agency === OWNER ? all : all.filter((klaerung) => klaerung.gestelltDurch === caller.agency);
   },
-};
+} satisfies PersonResolvers;

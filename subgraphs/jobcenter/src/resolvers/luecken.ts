@@ -3,6 +3,7 @@ import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findWechselakten } from '../db/rechtskreiswechsel.repository.ts';
 import { findeLuecken, type Luecke } from '../domain/luecken.ts';
+import type { LeistungslueckeResolvers, QueryResolvers } from '../generated/resolvers.ts';
 
 const key = (luecke: Luecke) => `${luecke.seit}|${luecke.personId}|${luecke.grund}`;
 
@@ -31,8 +32,8 @@ export const LueckenQuery = {
     if (start === 0 && page.afterKey !== null) throw badUserInput('after is not a cursor of this connection', 'after');
     return toConnection(alle.slice(start, start + page.limit + 1), page, key, alle.length);
   },
-};
+} satisfies QueryResolvers;
 
 export const Leistungsluecke = {
   person: (luecke: Luecke) => ({ id: luecke.personId }),
-};
+} satisfies LeistungslueckeResolvers;

@@ -8,6 +8,7 @@ export {
   type IdentityConfig,
   type KeySource,
 } from './identity-config.ts';
+export { readLocalTokenRequest, type LocalTokenRequest } from './local-token-request.ts';
 export { ensureLocalIssuer, readLocalJwks, signLocalToken, signToken, type TokenClaims } from './local-issuer.ts';
 export { createTokenVerifier, unauthenticated, type TokenVerifier } from './token-verifier.ts';
 export { authorise, type Permission } from './authorise.ts';
