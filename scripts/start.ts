@@ -75,6 +75,9 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
       const prefix = partner.toUpperCase();
       env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
       env[`${prefix}_DEMO_DATA`] ??= 'true';
+      // Four connections serve one person's view; the default ten, each a PostgreSQL process of about
+      // 17 MB on the same machine, cost the Familienkasse alone 100 MB more after the README's queries.
+      env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
     }
     clusterStarting = (async () => {
       cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });

@@ -1,6 +1,6 @@
 /**
- * The operating settings every service shares, read from the environment once by the process that starts
- * it (its `main.ts`) and passed in: nothing here reads `process.env`.
+ * The operating settings every service shares, read once from the environment its `main.ts` passes (a
+ * subgraph's hands them to `runSubgraph`): nothing here reads `process.env` itself.
  */
 export interface ObservabilitySettings {
   /** pino level: `fatal`, `error`, `warn`, `info` (default), `debug`, `trace` or `silent`. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { migrateToLatest, openDatabase } from '@ip/kit';
 import { createRandom } from '@ip/kit/demo';
 import { loadConfig } from '../src/config.ts';
@@ -59,6 +59,31 @@ export async function seedBulk(db: Kysely<FamilienkasseDatabase>, options: BulkO
     done += rows.length;
     options.onProgress?.(done);
   }
+}
+
+export const benchDatabaseName = (antraege: number) => `ip_bench_familienkasse_v2_${antraege}`;
+
+/**
+ * The benchmarks' database on the PostgreSQL server `server` (a superuser URL): `antraege` applications
+ * received from 2015-01-01 to `bis`, made and filled once, then kept for later runs.
+ */
+export async function benchDatabase(server: string, antraege: number, bis: string): Promise<Kysely<FamilienkasseDatabase>> {
+  const name = benchDatabaseName(antraege);
+  const admin = await openDatabase<unknown>({ kind: 'server', url: server });
+  const exists = await sql`select 1 from pg_database where datname = ${name}`.execute(admin);
+  if (exists.rows.length === 0) await sql`create database ${sql.id(name)}`.execute(admin);
+  await admin.destroy();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase<FamilienkasseDatabase>({ kind: 'server', url: url.toString() });
+  await migrateToLatest(db, migrations);
+  const { count } = await db.selectFrom('kindergeldAntrag').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  if (count < antraege) {
+    console.log(`seeding ${(antraege - count).toLocaleString('en')} applications into ${name} (once; kept for later runs)`);
+    await seedBulk(db, { antraege: antraege - count, von: '2015-01-01', bis, onProgress: progressBar(antraege - count) });
+    await sql`vacuum analyze kindergeld_antrag`.execute(db);
+  }
+  return db;
 }
 
 export function progressBar(total: number): (done: number) => void {

@@ -1,7 +1,6 @@
 import { runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
-import { observabilitySettings } from '@ip/observability';
 import { familienkasseSettings, loadConfig } from './config.ts';
 import { createFamilienkasse } from './server.ts';
 

@@ -41,6 +41,8 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long to wait at start for the database to answer (it may be starting too). */
   readonly databaseWaitSeconds: number;
+  /** Connections the subgraph's pool may hold at once; idle ones close after 10 s. */
+  readonly databasePoolMax: number;
   /** How long the access log keeps entries: a period the partners agree on (no statute fixes it; § 79 SGB X does not). */
   readonly accessLogRetentionMonths: number;
   /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
@@ -51,10 +53,10 @@ export interface SubgraphConfig {
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DEMO_DATA`, plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
+ * `<PREFIX>_DEMO_DATA`, `<PREFIX>_DATABASE_POOL_MAX` (default 10), plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
  * `ANFRAGE_ID_RETENTION_DAYS` (default 7), `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH`
  * (default 200). The database URL is required: `npm start` passes each partner the URL of its database on the
- * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by
+ * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` and `<PREFIX>_DATABASE_POOL_MAX=4` (unless set otherwise). Here the demo data is off by
  * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: Environment): SubgraphConfig {
@@ -72,6 +74,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: Environme
           : 'not a postgres:// or postgresql:// URL',
     }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    [`${prefix}_DATABASE_POOL_MAX`]: z.coerce.number().int().min(1).max(1000).default(10),
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
     ...inputLimitsSchema,
@@ -85,6 +88,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: Environme
     database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
     databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
+    databasePoolMax: raw[`${prefix}_DATABASE_POOL_MAX`] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
     inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
     anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,

@@ -14,7 +14,7 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
   /** Read from the environment by the partner's `main.ts`, like everything else here. */
   readonly config: SubgraphConfig;
   readonly identity: IdentityConfig;
-  /** Logs, metrics and traces: `observabilitySettings(env)`, also read by `main.ts`. */
+  /** Logs, metrics and traces: `observabilitySettings(env)`, read by the partner's `main.ts`. */
   readonly observability: ObservabilitySettings;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
@@ -35,7 +35,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   const tracing = await startObservability(config.name, program.observability);
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
-  const db = await openDatabase<DB>(config.database);
+  const db = await openDatabase<DB>(config.database, { maxConnections: config.databasePoolMax });
   await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => log().info({ reason }, 'waiting for the database'));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });

@@ -21,8 +21,9 @@ interface Session {
   readonly anmeldung: Anmeldung | undefined;
   /** Why the page signed out, if it did so on its own (a refused token). */
   readonly hinweis: string | undefined;
-  signIn(behoerde: string, rolle: string): Promise<void>;
-  signOut(hinweis?: string): void;
+  // Function properties, not methods: components destructure them from useSession().
+  readonly signIn: (behoerde: string, rolle: string) => Promise<void>;
+  readonly signOut: (hinweis?: string) => void;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
