@@ -1,4 +1,4 @@
-import { runSubgraph } from '@ip/kit';
+import { observabilitySettings, runSubgraph } from '@ip/kit';
 import { generatePopulation } from '@ip/kit/demo';
 import { identityConfig } from '@ip/kit/identity';
 import { agenturSettings, loadConfig } from './config.ts';
