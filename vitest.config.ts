@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** Where the tests live; the suffix before `.test.ts` names the tier (see CONTRIBUTING.md). */
+const TEST_FOLDERS = ['observability/test', 'subgraphs/*/test', 'gateway/test', 'schema/test', 'scripts', 'test', 'apps/web/test'];
+const tier = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/**/*.${suffix}.test.ts`);
+
+// One PostgreSQL for the run (a throwaway embedded cluster, or the server in TEST_DATABASE_URL), shared by
+// every project that names it and started only if one of them has files to run: `unit` names none.
+const DATABASE = 'subgraphs/kit/src/testing/global-setup.ts';
+
 export default defineConfig({
   resolve: {
     // Node (and so `npm start`) loads graphql's CommonJS build everywhere; Vite would hand the project's own
@@ -10,12 +18,30 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'apps/web/test/**/*.test.ts'],
-    // One PostgreSQL for the run: a throwaway embedded cluster, or the server in TEST_DATABASE_URL.
-    globalSetup: ['subgraphs/kit/src/testing/global-setup.ts'],
-    // Each file starts real databases and HTTP servers; on a 2-core machine two at a time is the sweet spot.
+    // Each subgraph or end-to-end file starts real databases and HTTP servers; on 2 cores two at a time is the sweet spot.
     maxWorkers: 2,
+    // One JSON line per request would bury the test report; warnings and errors still show.
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        // Pure rules: no database, no server, no network. Its files share their workers' module cache (a
+        // fresh one per file costs more than the tests themselves), so a unit test leaves globals as it found them.
+        test: { name: 'unit', include: tier('unit'), isolate: false },
+      },
+      {
+        extends: true,
+        // One subgraph (or a kit part) on its own database, asked directly.
+        test: { name: 'subgraph', include: tier('subgraph'), globalSetup: [DATABASE] },
+      },
+      {
+        extends: true,
+        // The whole system through the gateway over real HTTP. Browser tests of the pages (apps/web/test)
+        // belong in this tier: add their include here, or a project of their own that names DATABASE.
+        test: { name: 'e2e', include: tier('e2e'), globalSetup: [DATABASE] },
+      },
+    ],
   },
 });

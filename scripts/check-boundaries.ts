@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
  * The Bürogemeinschaft in the code base: no subgraph imports another partner's code, the kit imports no
  * partner, and the gateway imports no subgraph code. The one exception is the kit's identity module
  * (`@ip/kit/identity`): the gateway must check tokens exactly as every subgraph does, so both use it.
+ * `@ip/observability` (logs, metrics, traces, health endpoints) serves the gateway and the subgraphs
+ * alike and imports none of them, so that it can hold no domain logic.
  */
 export const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
 
@@ -32,13 +34,14 @@ function targetOf(fromPath: string, specifier: string): string | null {
   return owner(target);
 }
 
-const GATEWAY_MAY_IMPORT = new Set(['@ip/kit/identity']);
+const GATEWAY_MAY_IMPORT = new Set(['@ip/kit/identity', '@ip/observability']);
 
 function allowed(from: string, to: string, specifier: string): boolean {
   if (from === to) return true;
   if (from === 'gateway') return GATEWAY_MAY_IMPORT.has(specifier);
-  if ((PARTNERS as readonly string[]).includes(from)) return to === 'kit';
-  if (from === 'kit') return false;
+  if ((PARTNERS as readonly string[]).includes(from)) return to === 'kit' || to === 'observability';
+  if (from === 'kit') return to === 'observability';
+  if (from === 'observability') return false;
   return true;
 }
 
@@ -46,12 +49,12 @@ export function findViolations(files: readonly SourceFile[]): string[] {
   const violations: string[] = [];
   for (const file of files) {
     const from = owner(file.path);
-    if (from !== 'gateway' && from !== 'kit' && !(PARTNERS as readonly string[]).includes(from)) continue;
+    if (from !== 'gateway' && from !== 'kit' && from !== 'observability' && !(PARTNERS as readonly string[]).includes(from)) continue;
     for (const match of file.source.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3];
       if (!specifier) continue;
       const to = targetOf(file.path, specifier);
-      if (to !== null && ['gateway', 'kit', 'test', ...PARTNERS].includes(to) && !allowed(from, to, specifier)) {
+      if (to !== null && ['gateway', 'kit', 'observability', 'test', ...PARTNERS].includes(to) && !allowed(from, to, specifier)) {
         violations.push(`${file.path}: imports '${specifier}' (${from} may not depend on ${to})`);
       }
     }
@@ -77,7 +80,7 @@ function listSources(root: string, folder: string): SourceFile[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(new URL('../', import.meta.url)));
-  const files = [...listSources(root, 'subgraphs'), ...listSources(root, 'gateway')];
+  const files = [...listSources(root, 'subgraphs'), ...listSources(root, 'gateway'), ...listSources(root, 'observability')];
   const violations = findViolations(files);
   if (violations.length > 0) {
     console.error(`boundary check failed:\n${violations.map((violation) => `  ${violation}`).join('\n')}`);

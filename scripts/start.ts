@@ -16,102 +16,101 @@ import { supervise, type ServiceSpec } from './supervisor.ts';
  * `npm start`: the whole Integration Point on one machine: the embedded PostgreSQL cluster (one database
  * and one role per partner), each partner as its own process on its own database, as it would run in
  * production, the gateway, and the pages (apps/web, built on first start). A service that dies is started again; Ctrl-C stops the services and then
- * the cluster.
+ * the cluster. `start.mjs` compiles this file and the services and calls `startSystem` with the services'
+ * compiled files.
  */
 const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
-const ENTRIES: Record<string, string> = {
-  agentur: 'subgraphs/agentur/src/main.ts',
-  jobcenter: 'subgraphs/jobcenter/src/main.ts',
-  auslaenderbehoerde: 'subgraphs/auslaenderbehoerde/src/main.ts',
-  familienkasse: 'subgraphs/familienkasse/src/main.ts',
-  gateway: 'gateway/src/main.ts',
-  web: 'apps/web/server/main.ts',
-};
+const SERVICES = [...PARTNERS, 'gateway', 'web'] as const;
+export type ServiceName = (typeof SERVICES)[number];
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const width = Math.max('postgres'.length, ...Object.keys(ENTRIES).map((name) => name.length));
-const write = (name: string, line: string, stream: 'out' | 'err' = 'out') =>
-  (stream === 'out' ? process.stdout : process.stderr).write(`${name.padEnd(width)} | ${line}\n`);
-const started = performance.now();
-// A young generation of 2 MB instead of 16 MB saves about 40 MB per service on this machine's measure;
-// local traffic does not need the larger one. A NODE_OPTIONS of the user's own comes after it and wins.
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  INIT_CWD: projectRoot(),
-  NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
-};
+export async function startSystem(programs: Readonly<Record<ServiceName, string>>): Promise<void> {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const width = Math.max('postgres'.length, ...SERVICES.map((name) => name.length));
+  const write = (name: string, line: string, stream: 'out' | 'err' = 'out') =>
+    (stream === 'out' ? process.stdout : process.stderr).write(`${name.padEnd(width)} | ${line}\n`);
+  // A young generation of 2 MB instead of 16 MB saves about 40 MB per service on this machine's measure;
+  // local traffic does not need the larger one. A NODE_OPTIONS of the user's own comes after it and wins.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    INIT_CWD: projectRoot(),
+    // The services' output reaches a terminal through this launcher: readable lines there, JSON elsewhere.
+    LOG_PRETTY: process.env['LOG_PRETTY'] ?? String(process.stdout.isTTY === true),
+    NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
+  };
 
-let cluster: RunningCluster | undefined;
-let clusterStarting: Promise<unknown> = Promise.resolve();
-let services: ReturnType<typeof supervise> | undefined;
-let stopping = false;
+  let cluster: RunningCluster | undefined;
+  let clusterStarting: Promise<unknown> = Promise.resolve();
+  let services: ReturnType<typeof supervise> | undefined;
+  let stopping = false;
 
-async function stopAll(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  process.exitCode = exitCode;
-  console.log('stopping all services ...');
-  await services?.stop();
-  await clusterStarting.catch(() => undefined);
-  if (cluster) {
-    await cluster.stop();
-    write('postgres', 'embedded PostgreSQL stopped');
+  async function stopAll(exitCode: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = exitCode;
+    console.log('stopping all services ...');
+    await services?.stop();
+    await clusterStarting.catch(() => undefined);
+    if (cluster) {
+      await cluster.stop();
+      write('postgres', 'embedded PostgreSQL stopped');
+    }
+    console.log('all services stopped');
   }
-  console.log('all services stopped');
-}
 
-// A terminal's Ctrl-C reaches the services too (same process group); SIGTERM covers `kill` and process managers.
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+  // A terminal's Ctrl-C reaches the services too (same process group); SIGTERM covers `kill` and process managers.
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
 
-for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
-  console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
-}
-// A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
-const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
-if (embedded.length > 0) {
-  const config = embeddedClusterConfig(env);
-  // The services load their code (most of the start time) while the cluster comes up; each waits for its
-  // database to answer (DATABASE_WAIT_SECONDS).
-  const passwords = newPartnerPasswords(embedded);
-  for (const partner of embedded) {
-    const prefix = partner.toUpperCase();
-    env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
-    env[`${prefix}_DEMO_DATA`] ??= 'true';
+  for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
+    console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
   }
-  clusterStarting = (async () => {
-    cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });
-    await preparePartnerDatabases(cluster.adminUrl, passwords);
-    write('postgres', `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`);
-    void cluster.exited.then(() => {
-      if (stopping) return;
-      write('postgres', 'the embedded PostgreSQL stopped unexpectedly; stopping everything', 'err');
+  // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
+  const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
+  if (embedded.length > 0) {
+    const config = embeddedClusterConfig(env);
+    // The services load their code (most of the start time) while the cluster comes up; each waits for its
+    // database to answer (DATABASE_WAIT_SECONDS).
+    const passwords = newPartnerPasswords(embedded);
+    for (const partner of embedded) {
+      const prefix = partner.toUpperCase();
+      env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
+      env[`${prefix}_DEMO_DATA`] ??= 'true';
+    }
+    clusterStarting = (async () => {
+      cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });
+      await preparePartnerDatabases(cluster.adminUrl, passwords);
+      write('postgres', `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`);
+      void cluster.exited.then(() => {
+        if (stopping) return;
+        write('postgres', 'the embedded PostgreSQL stopped unexpectedly; stopping everything', 'err');
+        void stopAll(1);
+      });
+    })();
+    clusterStarting.catch((error: unknown) => {
+      console.error(`cannot start the embedded PostgreSQL: ${(error as Error).message}`);
       void stopAll(1);
     });
-  })();
-  clusterStarting.catch((error: unknown) => {
-    console.error(`cannot start the embedded PostgreSQL: ${(error as Error).message}`);
-    void stopAll(1);
+  }
+
+  // The demo population stands on 1 December 2015 (subgraphs/kit/src/demo/population.ts): the SLA dashboard
+  // opens on that day rather than on today, years after the last demo application.
+  if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
+
+  const specs: ServiceSpec[] = SERVICES.map((name) => ({ name, entry: programs[name], env }));
+  services = supervise(specs, {
+    cwd: root,
+    write,
+    onAllReady(urls) {
+      // Since this process began: compiling (when a source changed) and loading are part of the wait.
+        const seconds = (performance.now() / 1000).toFixed(1);
+      console.log(`\nIntegration Point graph is up in ${seconds} s:`);
+      const pids = services?.pids() ?? {};
+      for (const name of SERVICES) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
+      console.log('Press Ctrl-C to stop.\n');
+    },
+    onStartFailure: (name) => {
+      console.error(`${name} could not start; stopping all services`);
+      void stopAll(1);
+    },
   });
 }
-
-// The demo population stands on 1 December 2015 (subgraphs/kit/src/demo/population.ts): the SLA dashboard
-// opens on that day rather than on today, years after the last demo application.
-if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
-
-const specs: ServiceSpec[] = Object.entries(ENTRIES).map(([name, entry]) => ({ name, entry, env }));
-services = supervise(specs, {
-  cwd: root,
-  write,
-  onAllReady(urls) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`\nIntegration Point graph is up in ${seconds} s:`);
-    const pids = services?.pids() ?? {};
-    for (const name of Object.keys(ENTRIES)) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
-    console.log('Press Ctrl-C to stop.\n');
-  },
-  onStartFailure: (name) => {
-    console.error(`${name} could not start; stopping all services`);
-    void stopAll(1);
-  },
-});

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ServiceSpec {
   readonly name: string;
+  /** The JavaScript file Node runs for it (`start.mjs` compiles each service into one). */
   readonly entry: string;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -49,7 +50,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   const running = () => slots.filter((slot) => slot.child);
 
   function launch(slot: Slot): void {
-    const child = spawn(process.execPath, ['--import', 'tsx', slot.spec.entry], {
+    const child = spawn(process.execPath, [slot.spec.entry], {
       cwd: options.cwd,
       env: slot.spec.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -113,7 +114,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   };
 }
 
-export function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
+function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
   let buffered = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {

@@ -1,3 +1,4 @@
+import { log } from '@ip/observability';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -6,7 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
  * gateway's own refusals at the edge. Anything else could carry internals (a subgraph's address, a stack)
  * and is masked.
  */
-const PASS_THROUGH = new Set([
+export const PASS_THROUGH: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',
@@ -47,9 +48,10 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   const path = formatted.path ? { path: formatted.path } : {};
   if (typeof serviceName === 'string') {
     // The stack would be the gateway's own; the partner logged its cause itself.
-    console.error(`gateway: partner ${serviceName} answered with an internal error: ${formatted.message}`);
+    log().error({ partner: serviceName }, `partner ${serviceName} answered with an internal error`);
     return { message: `Partner ${serviceName} failed internally`, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR', partner: serviceName } };
   }
-  console.error('gateway: unexpected error', error);
+  // The kind and the stack frames, not the message: it may quote what the caller sent.
+  log().error({ err: { type: error instanceof Error ? error.name : typeof error, stack: error instanceof Error ? error.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined } }, 'unexpected error');
   return { message: 'Internal server error', ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

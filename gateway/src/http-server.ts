@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { log, observeRequest, recordFor, serveOperations, type OperationsProbes, type RequestOutcome } from '@ip/observability';
 import type { GraphQLFormattedError } from 'graphql';
 import { findTrustedDocument, withTrustedText, type OperationReference, type TrustedDocuments } from './trusted-documents.ts';
 
@@ -17,6 +18,10 @@ export interface HttpOptions<TContext extends BaseContext> {
   readonly explorer?: ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | undefined;
   readonly port: number;
   readonly host?: string;
+  /** `/health`, `/ready` and `/metrics`, answered before anything else and without a token. */
+  readonly probes: OperationsProbes;
+  /** Hears each request's outcome once its answer has left (the metrics). */
+  readonly finished: (outcome: RequestOutcome) => void;
 }
 
 export interface HttpListener {
@@ -34,8 +39,9 @@ export interface HttpListener {
  */
 export async function listenHttp<TContext extends BaseContext>(options: HttpOptions<TContext>): Promise<HttpListener> {
   const httpServer = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
-      console.error('gateway: request failed', error);
+    if (serveOperations(request, response, options.probes)) return;
+    observeRequest('gateway', request, response, () => handle(options, request, response), options.finished).catch((error: unknown) => {
+      log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request failed');
       if (!response.headersSent) sendErrors(response, 500, [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       else response.destroy();
     });
@@ -67,6 +73,8 @@ function setCors(request: IncomingMessage, response: ServerResponse): void {
 }
 
 function sendErrors(response: ServerResponse, status: number, errors: readonly GraphQLFormattedError[]): void {
+  const record = recordFor(response);
+  for (const error of errors) if (typeof error.extensions?.['code'] === 'string') record?.errorCodes.add(error.extensions['code']);
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors }));
@@ -176,7 +184,7 @@ function trustedRequest(
     return { search: `?${next.toString()}`, body };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const document = findTrustedDocument(registry, body as OperationReference);
+  const document = findTrustedDocument(registry, body);
   if (!document) return 'not registered';
   return { search: '', body: withTrustedText(body as Record<string, unknown>, document) };
 }

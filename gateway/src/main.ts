@@ -1,9 +1,11 @@
 import { createTokenVerifier, ensureLocalIssuer, identityConfig } from '@ip/kit/identity';
+import { log, observabilitySettings, startObservability } from '@ip/observability';
 import { loadConfig } from './config.ts';
 import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 const config = loadConfig();
+const tracing = await startObservability('gateway', observabilitySettings());
 const identity = identityConfig();
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 
@@ -18,7 +20,7 @@ const gateway = await startGateway({
   edge: config.edge,
   ...(explorer ? { explorer } : {}),
 });
-console.log(`gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
+log().info({ url: gateway.url }, `gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;
@@ -26,7 +28,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`gateway stopping (${signal})`);
-    void gateway.stop().then(() => process.exit(0));
+    log().info({ signal }, 'gateway stopping');
+    void gateway
+      .stop()
+      .then(() => tracing.shutdown())
+      .then(() => process.exit(0));
   });
 }

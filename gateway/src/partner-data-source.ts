@@ -1,8 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { inClientSpan, log, secondsSince } from '@ip/observability';
 import { GraphQLError } from 'graphql';
+import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
-import { createSubgraphFetcher, failureReason, type FailureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
+import { partnerUnreachable } from './partner-unreachable.ts';
+import { createSubgraphFetcher, failureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
 
 export interface PartnerConfig {
   /** Timeouts of a partner not named in `timeouts`. */
@@ -21,13 +24,6 @@ export interface PartnerLink {
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
-export type Grund = FailureReason | 'SCHUTZSCHALTUNG_OFFEN';
-
-/** The error a client sees for a partner that did not answer: its fields are null, the rest of the answer stands. */
-export function partnerUnreachable(partner: string, grund: Grund): GraphQLError {
-  return new GraphQLError(`Partner ${partner} could not answer`, { extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund } });
-}
-
 /**
  * The gateway builds new data sources on every supergraph reload; pools and breakers live here, once per
  * partner, and are closed with the gateway.
@@ -40,6 +36,7 @@ export function createPartnerLinks(config: PartnerConfig, now: () => number = Da
       if (known) return known;
       const { fetcher, close } = createSubgraphFetcher(config.timeouts[name] ?? config.defaults);
       const breaker = createPartnerBreaker(config.breaker, { now, onChange: (from, to) => logBreaker(name, from, to, config.breaker) });
+      watchBreaker(name, () => breaker.state);
       const link = { name, fetcher, breaker, close };
       links.set(name, link);
       return link;
@@ -53,13 +50,13 @@ export function createPartnerLinks(config: PartnerConfig, now: () => number = Da
 
 function logBreaker(partner: string, from: string, to: string, settings: BreakerSettings): void {
   if (to === 'OPEN' && from === 'CLOSED') {
-    console.warn(`gateway: partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`);
+    log().warn({ partner, circuit: to }, `partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`);
   } else if (to === 'OPEN') {
-    console.warn(`gateway: partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`);
+    log().warn({ partner, circuit: to }, `partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`);
   } else if (to === 'HALF_OPEN') {
-    console.warn(`gateway: partner ${partner} is probed with one request`);
+    log().warn({ partner, circuit: to }, `partner ${partner} is probed with one request`);
   } else {
-    console.warn(`gateway: partner ${partner} answers again`);
+    log().warn({ partner, circuit: to }, `partner ${partner} answers again`);
   }
 }
 
@@ -88,10 +85,10 @@ function isGraphQLBody(body: unknown): body is SubgraphResponse {
  * - a timeout, a failed connection, a 5xx or unreadable answer is `PARTNER_NICHT_ERREICHBAR` with its `grund`
  *   and counts against the breaker; a 4xx does not (the partner is up, the input was bad);
  * - an open breaker answers `SCHUTZSCHALTUNG_OFFEN` at once without asking.
- * `TContext` keeps the base class's constraint: the gateway's context is an interface, which a
- * `Record<string, unknown>` would refuse.
+ * `TContext` is any object: the gateway's context is an interface, which a `Record<string, unknown>`
+ * would refuse, and the base class's `Record<string, any>` accepts every object.
  */
-export class PartnerDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
+export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDataSource<TContext> {
   private readonly link: PartnerLink;
 
   constructor(link: PartnerLink, config: { readonly url: string; willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void> }) {
@@ -99,7 +96,22 @@ export class PartnerDataSource<TContext extends Record<string, any>> extends Rem
     this.link = link;
   }
 
+  /** One fetch, measured and (with tracing on) a client span whose context travels as `traceparent`. */
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
+    const start = performance.now();
+    let grund: string | undefined;
+    try {
+      return await inClientSpan(`${this.link.name} fetch`, { 'ip.partner': this.link.name }, () => this.ask(options));
+    } catch (error) {
+      const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+      grund = typeof extensions?.['grund'] === 'string' ? extensions['grund'] : 'FEHLERANTWORT';
+      throw error;
+    } finally {
+      observePartnerFetch(this.link.name, secondsSince(start), grund);
+    }
+  }
+
+  private async ask(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
     const { name, breaker } = this.link;
     if (!breaker.tryAcquire()) throw partnerUnreachable(name, 'SCHUTZSCHALTUNG_OFFEN');
     try {
@@ -115,7 +127,7 @@ export class PartnerDataSource<TContext extends Record<string, any>> extends Rem
       if (error instanceof NonSuccessAnswer && error.status < 500) breaker.success();
       else breaker.failure();
       const grund = error instanceof NonSuccessAnswer ? 'FEHLERANTWORT' : failureReason(error);
-      console.error(`gateway: partner ${name} failed (${grund}): ${describe(error)}`);
+      log().error({ partner: name, grund, cause: describe(error) }, `partner ${name} failed`);
       throw partnerUnreachable(name, grund);
     }
   }

@@ -3,11 +3,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
+import { bindRecord, injectTraceHeaders, recordFor, REQUEST_ID_HEADER, requestRecordPlugin } from '@ip/observability';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { loadEdgeConfig, loadPartnerConfig, type EdgeConfig } from './config.ts';
 import { createExplorer, type ExplorerOptions } from './explorer/explorer.ts';
 import { formatGatewayError } from './format-error.ts';
 import { listenHttp } from './http-server.ts';
+import { observeGatewayRequest } from './metrics.ts';
+import { gatewayReadiness, knownOperationNames } from './readiness.ts';
 import { costLimitPlugin, formatLimitError, limitParseOptions, limitValidationRules, precheckLimits } from './limits/request-limits.ts';
 import { createPartnerLinks, PartnerDataSource, type PartnerConfig } from './partner-data-source.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
@@ -38,9 +41,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Request-scoped data the gateway forwards to every subgraph: the verified caller's own token. */
+/** Request-scoped data the gateway forwards to every subgraph: the verified caller's own token and the request id. */
 interface GatewayContext {
   readonly authorization: string;
+  readonly requestId: string | undefined;
 }
 
 function subgraphUrl(name: string, url: string | undefined): string {
@@ -62,17 +66,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const partners = createPartnerLinks(options.partners ?? loadPartnerConfig({}));
   const edge = options.edge ?? loadEdgeConfig({});
   const trustedDocuments = edge.trustedDocumentsPath ? await loadTrustedDocuments(edge.trustedDocumentsPath) : undefined;
+  const knownOperations = await knownOperationNames(trustedDocuments);
+  const partnerUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraph,
     // Bounded by Apollo's default too (30 MiB); said here so it is configuration, not a library's choice.
     experimental_approximateQueryPlanStoreMiB: edge.queryPlanCacheMiB,
-    buildService: ({ name, url }) =>
-      new PartnerDataSource<GatewayContext>(partners.link(name), {
-        url: subgraphUrl(name, options.subgraphUrls?.[name] ?? url),
-        willSendRequest({ request, context }) {
-          request.http?.headers.set('authorization', context.authorization);
+    buildService: ({ name, url }) => {
+      const partnerUrl = subgraphUrl(name, options.subgraphUrls?.[name] ?? url);
+      partnerUrls.set(name, partnerUrl);
+      return new PartnerDataSource<GatewayContext>(partners.link(name), {
+        url: partnerUrl,
+        willSendRequest(sent) {
+          // Health checks and schema loads carry no caller; only an operation (the kind that has an incoming
+          // request; the kind enum is not exported) forwards its caller's token.
+          if (!('incomingRequestContext' in sent)) return;
+          const headers = sent.request.http?.headers;
+          headers?.set('authorization', sent.context.authorization);
+          // The partner's log line and spans join this request's: same request id, same trace.
+          if (sent.context.requestId) headers?.set(REQUEST_ID_HEADER, sent.context.requestId);
+          if (headers) injectTraceHeaders((name, value) => headers.set(name, value));
         },
-      }),
+      });
+    },
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -88,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // In production mode only registered documents run: a client must not register its own (APQ).
     ...(trustedDocuments ? { persistedQueries: false as const } : {}),
     // Apollo's landing page loads Sandbox from Apollo's CDN: blank on an intranet, and a request leaving it.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), costLimitPlugin(edge.limits)],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), costLimitPlugin(edge.limits), requestRecordPlugin<GatewayContext>()],
   });
   let apiSchema: GraphQLSchema | undefined;
   const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
@@ -103,9 +119,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(options.host ? { host: options.host } : {}),
     // A request without a valid token is refused here with 401 before any subgraph is asked.
     context: async (request) => {
-      await options.verifyToken(request.headers.authorization);
-      return { authorization: request.headers.authorization! };
+      const record = recordFor(request);
+      const caller = await options.verifyToken(request.headers.authorization).catch((error: unknown) => {
+        record?.errorCodes.add('UNAUTHENTICATED');
+        throw error;
+      });
+      const context: GatewayContext = { authorization: request.headers.authorization!, requestId: record?.requestId };
+      if (record) {
+        record.agency = caller.agency;
+        record.role = caller.role;
+        bindRecord(context, record);
+      }
+      return context;
     },
+    probes: { service: 'gateway', ready: () => gatewayReadiness(apiSchema !== undefined, partnerUrls, partners) },
+    finished: ({ record, status, seconds }) => observeGatewayRequest(record.operation, knownOperations, status, seconds, record.errorCodes),
   });
   return {
     url: listener.url,

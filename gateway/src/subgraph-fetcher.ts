@@ -1,5 +1,6 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch } from 'undici';
+import type { Ausfallgrund } from './partner-unreachable.ts';
 
 export interface PartnerTimeouts {
   /** How long opening a TCP connection to the partner may take. */
@@ -15,7 +16,7 @@ export interface PartnerTimeouts {
  * aborted after the partner's total timeout, including the reading of the body (the datasource reads it
  * after `fetch` returns, and the same signal covers it).
  */
-export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fetcher; close: () => Promise<void> } {
   const agent = new Agent({
     keepAliveTimeout: 30_000,
     connections: 64,
@@ -27,7 +28,8 @@ export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fet
   return { fetcher, close: () => agent.close() };
 }
 
-export type FailureReason = 'ZEITUEBERSCHREITUNG' | 'VERBINDUNG_FEHLGESCHLAGEN' | 'FEHLERANTWORT';
+/** The reasons a request can fail with; an open breaker is the data source's to say. */
+export type FailureReason = Exclude<Ausfallgrund, 'SCHUTZSCHALTUNG_OFFEN'>;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 

@@ -5,5 +5,3 @@ export const SUBGRAPHS = [
   { name: 'auslaenderbehoerde', port: 4003 },
   { name: 'familienkasse', port: 4004 },
 ] as const;
-
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -16,6 +16,12 @@ export interface Answer {
   readonly failure?: string;
 }
 
+/** A code as the corpus reports it: a string as it is, anything else (a hostile answer's object) as JSON. */
+function codeOf(code: unknown): string {
+  if (code === undefined) return '(no code)';
+  return typeof code === 'string' ? code : JSON.stringify(code);
+}
+
 function answerOf(ms: number, status: number, text: string): Answer {
   let parsed: Answer['body'];
   try {
@@ -24,7 +30,7 @@ function answerOf(ms: number, status: number, text: string): Answer {
     parsed = undefined;
   }
   const codes = parsed
-    ? (parsed.errors ?? []).map((error) => String(error.extensions?.['code'] ?? '(no code)'))
+    ? (parsed.errors ?? []).map((error) => codeOf(error.extensions?.['code']))
     : [/^\s*</.test(text) ? '(html)' : '(not json)'];
   return { ms, status, bytes: Buffer.byteLength(text), codes, body: parsed };
 }

@@ -1,19 +1,24 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * How the stand-in behaves: `forward` passes every request to the real partner; `stall` accepts the
  * request and never answers (a hung process, a SIGSTOP); `trickle` sends the headers and a first part of
  * the body, then nothing more; `internal` answers a GraphQL internal error
- * with 200; `broken` answers a 502 HTML page, as a proxy in front of a dead partner would.
+ * with 200; `broken` answers a 502 HTML page, as a proxy in front of a dead partner would; `hold` keeps
+ * each request until `release()`, then forwards it (a request in flight for as long as a test needs).
  */
-export type StandInMode = 'forward' | 'stall' | 'trickle' | 'internal' | 'broken';
+export type StandInMode = 'forward' | 'stall' | 'trickle' | 'internal' | 'broken' | 'hold';
 
 export interface PartnerStandIn {
   readonly url: string;
   mode: StandInMode;
   /** Requests that reached the stand-in, whatever it did with them. */
   readonly received: number;
+  /** Requests held in `hold` mode and not yet released. */
+  readonly held: number;
+  /** Forwards the held requests and switches to `forward`. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -27,10 +32,17 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function startPartnerStandIn(target: string): Promise<PartnerStandIn> {
   let received = 0;
   let mode: StandInMode = 'forward';
-  const server = createServer(async (request, response) => {
+  const held: (() => void)[] = [];
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     received += 1;
     const body = await readBody(request);
-    switch (mode) {
+    // A held request waits for release(), then goes on as a forwarded one.
+    let current = mode;
+    if (current === 'hold') {
+      await new Promise<void>((resolve) => held.push(resolve));
+      current = 'forward';
+    }
+    switch (current) {
       case 'stall':
         return;
       case 'trickle':
@@ -55,7 +67,9 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         response.end(Buffer.from(await answer.arrayBuffer()));
       }
     }
-  });
+  };
+  // A forward that fails (the real partner gone) drops the connection, as a dead partner would.
+  const server = createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -68,6 +82,13 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
     },
     get received() {
       return received;
+    },
+    get held() {
+      return held.length;
+    },
+    release() {
+      mode = 'forward';
+      for (const resume of held.splice(0)) resume();
     },
     async close() {
       server.closeAllConnections();

@@ -8,7 +8,7 @@ import type { RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
 import type { DatenschutzTables } from '@ip/kit/consent';
 import type { Agency, TokenVerifier } from '@ip/kit/identity';
-import { createTestDatabase, createTestIssuer, postGraphQL, type GraphQLResponse, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import { createTestDatabase, createTestIssuer, digestOf, postGraphQL, type GraphQLResponse, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
 
 export type PartnerName = 'agentur' | 'jobcenter' | 'auslaenderbehoerde' | 'familienkasse';
@@ -26,7 +26,9 @@ function partner<DB>(
   start: (db: Kysely<DB>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>,
 ): StartPartner {
   return async (name, population, onQuery, verifyToken) => {
-    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), { onQuery });
+    // One template per partner and population for the whole run: most files ask for one of a few sizes.
+    const template = `${name}:${digestOf(population)}`;
+    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), { onQuery, template });
     const server = await start(database.db, { port: 0, verifyToken });
     return { server, database: database as TestDatabase<unknown> };
   };

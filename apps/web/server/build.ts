@@ -16,7 +16,7 @@ async function newest(path: string): Promise<number> {
 }
 
 /** True when `distDir` holds no build, or one older than a source of it. */
-export async function isStale(distDir: string): Promise<boolean> {
+async function isStale(distDir: string): Promise<boolean> {
   const built = await newest(join(distDir, 'index.html'));
   if (built === 0) return true;
   const sources = await Promise.all(INPUTS.map((input) => newest(join(WEB, input))));

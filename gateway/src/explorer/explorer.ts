@@ -14,7 +14,7 @@ export interface ExplorerOptions {
   readonly tokenIssuer?: ExplorerTokenIssuer | undefined;
 }
 
-export const EXPLORER_PATH = '/explorer/';
+const EXPLORER_PATH = '/explorer/';
 
 /**
  * The explorer is on by default only on the embedded default; with an identity provider (production)

@@ -36,7 +36,7 @@ export interface CostInput {
  * alone and the depth limit bounds it.
  */
 export function estimateCost(input: CostInput): number {
-  const root = input.operation.operation === 'query' ? input.schema.getQueryType() : input.operation.operation === 'mutation' ? input.schema.getMutationType() : input.schema.getSubscriptionType();
+  const root = input.schema.getRootType(input.operation.operation);
   if (!root) return 0;
   return selectionSetCost(input, input.operation.selectionSet, root, undefined, new Set());
 }

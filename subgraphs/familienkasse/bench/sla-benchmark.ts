@@ -59,7 +59,7 @@ async function plans(title: string, query: (db: Kysely<FamilienkasseDatabase>) =
   // Copied first: the EXPLAIN statements below are recorded too.
   for (const statement of statements.splice(0)) {
     const result = await sql`explain (analyze, buffers) ${sql.raw(inline(statement.text, statement.parameters))}`.execute(recorder);
-    console.log(`\n--- plan: ${title}\n${result.rows.map((row) => Object.values(row as object)[0]).join('\n')}`);
+    console.log(`\n--- plan: ${title}\n${result.rows.map((row) => Object.values(row as Record<string, unknown>)[0]).join('\n')}`);
   }
   await recorder.destroy();
 }

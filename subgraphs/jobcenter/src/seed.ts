@@ -20,7 +20,7 @@ const regelbedarfKind2015 = (kind: DemoPerson, stichtag: string): number => {
 };
 
 /** Regelbedarf 2015 (§ 20 SGB II, § 23): single adult 399, partners 360 each, children by age. */
-export function regelbedarf2015(mitglieder: readonly DemoPerson[], stichtag: string): number {
+function regelbedarf2015(mitglieder: readonly DemoPerson[], stichtag: string): number {
   const partners = mitglieder.some((mitglied) => mitglied.rolle === 'PARTNER');
   return mitglieder.reduce((sum, mitglied) => sum + (mitglied.rolle === 'KIND' ? regelbedarfKind2015(mitglied, stichtag) : partners ? 360 : 399), 0);
 }

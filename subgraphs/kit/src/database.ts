@@ -1,5 +1,7 @@
+import { log, recordSqlSpan } from '@ip/observability';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { observeQuery, watchPool } from './metrics.ts';
 
 /**
  * Where a subgraph keeps its data: a PostgreSQL database. Without configuration that is the partner's own
@@ -40,13 +42,20 @@ export async function openDatabase<DB>(location: DatabaseLocation, options: Data
   });
   // An idle connection that the server drops (a restart, a failover) must not crash the process; the
   // pool replaces it on the next query.
-  pool.on('error', (error) => console.error('database connection lost:', error.message));
+  pool.on('error', (error) => log().warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'database connection lost'));
   const onQuery = options.onQuery;
+  const database = new URL(location.url).pathname.slice(1) || 'postgres';
+  watchPool(database, pool);
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     // TypeScript speaks camelCase, the tables snake_case; the plugin maps names both ways.
     plugins: [new CamelCasePlugin()],
-    ...(onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql, event.query.parameters) } : {}),
+    // Every statement is timed for the metrics and, with tracing on, becomes a span under its request.
+    log: (event: LogEvent) => {
+      observeQuery(database, event.query.sql, event.queryDurationMillis / 1000);
+      recordSqlSpan(event.query.sql, event.queryDurationMillis, event.level === 'error');
+      if (onQuery) onQuery(event.query.sql, event.query.parameters);
+    },
   });
 }
 

@@ -1,9 +1,10 @@
 import type { BaseContext } from '@apollo/server';
+import { recordFor } from '@ip/observability';
 import type { Kysely } from 'kysely';
 import type { Population } from './demo/population.ts';
 import type { Caller, TokenVerifier } from './identity/index.ts';
 import type { InputLimits } from './input/limits.ts';
-import { migrateToLatest, type Migrations } from './migrations.ts';
+import { migrateToLatest, migrationReadiness, type Migrations } from './migrations.ts';
 import { buildSchema, startSubgraphServer, type ResolverMap, type RunningServer } from './subgraph-server.ts';
 
 export interface SubgraphDefinition<DB, TContext extends BaseContext> {
@@ -18,14 +19,15 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext> {
   createContext(db: Kysely<DB>, caller: Caller, request: { readonly authorization: string | undefined }): TContext;
 }
 
+/** Plain functions, not methods: partners export them destructured (`export const { start } = …`). */
 export interface Subgraph<DB> {
   readonly typeDefs: string;
   /** Migrates to the latest schema and, given a population, fills an empty database with it. */
-  prepareDatabase(db: Kysely<DB>, population?: Population): Promise<void>;
-  start(
+  readonly prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>;
+  readonly start: (
     db: Kysely<DB>,
     options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier; readonly inputLimits?: InputLimits },
-  ): Promise<RunningServer>;
+  ) => Promise<RunningServer>;
 }
 
 /** The parts every partner subgraph has, put together the same way for each. */
@@ -45,8 +47,18 @@ export function defineSubgraph<DB, TContext extends BaseContext>(definition: Sub
         // The subgraph checks the caller itself, even behind the gateway: a direct call gets no further.
         context: async (request) => {
           const { authorization } = request.headers;
-          return definition.createContext(db, await verifyToken(authorization), { authorization });
+          const record = recordFor(request);
+          const caller = await verifyToken(authorization).catch((error: unknown) => {
+            record?.errorCodes.add('UNAUTHENTICATED');
+            throw error;
+          });
+          if (record) {
+            record.agency = caller.agency;
+            record.role = caller.role;
+          }
+          return definition.createContext(db, caller, { authorization });
         },
+        ready: () => migrationReadiness(db, definition.migrations),
         ...listen,
       });
     },

@@ -1,3 +1,4 @@
+import { log } from '@ip/observability';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -22,8 +23,48 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export function domainError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+/**
+ * Extensions of an error besides its code. `grund` is left out on purpose: a reason comes only from a typed
+ * list, through `refusals` or `partnerUnreachable`, so every reason a client can see is listed in the schema.
+ */
+export type ErrorExtensions = Readonly<Record<string, unknown>> & { readonly grund?: never };
+
+export function domainError(code: ErrorCode, message: string, extensions: ErrorExtensions = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/**
+ * The refusal function of one list of reasons: a `BAD_USER_INPUT` whose `extensions.grund` is a value of the
+ * list. Each partner binds it to its own list (its `src/errors.ts`), which its SDL repeats as an enum so
+ * front-end teams read the reasons in the schema; a test per partner holds the two equal.
+ */
+export function refusals<const Grund extends string>(gruende: readonly Grund[]) {
+  const known = new Set<string>(gruende);
+  return (grund: Grund, message: string, extensions: ErrorExtensions = {}): GraphQLError => {
+    // The type keeps callers to the list; this keeps a cast or a value read from elsewhere from slipping past it.
+    if (!known.has(grund)) throw new Error(`refusal reason ${grund} is not in the list`);
+    return new GraphQLError(message, { extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, grund } });
+  };
+}
+
+/**
+ * Why a partner could not answer (`extensions.grund` of `PARTNER_NICHT_ERREICHBAR`): the gateway's list
+ * (`gateway/src/partner-unreachable.ts`, documented in docs/gateway.md), repeated here because the gateway
+ * shares no code with the kit but identity; both are tested against that document. A subgraph that asks
+ * the graph (`graph-client.ts`) answers with these and passes on the gateway's.
+ */
+export const AUSFALLGRUENDE = ['ZEITUEBERSCHREITUNG', 'VERBINDUNG_FEHLGESCHLAGEN', 'FEHLERANTWORT', 'SCHUTZSCHALTUNG_OFFEN'] as const;
+export type Ausfallgrund = (typeof AUSFALLGRUENDE)[number];
+
+export function isAusfallgrund(value: unknown): value is Ausfallgrund {
+  return (AUSFALLGRUENDE as readonly unknown[]).includes(value);
+}
+
+/** The error for a partner that could not answer: its fields are null, the rest of the answer stands. */
+export function partnerUnreachable(partner: string, grund?: Ausfallgrund): GraphQLError {
+  return new GraphQLError(`Partner ${partner} could not answer`, {
+    extensions: { code: ErrorCode.PARTNER_NICHT_ERREICHBAR, partner, ...(grund ? { grund } : {}) },
+  });
 }
 
 export function badUserInput(message: string, field?: string): GraphQLError {
@@ -43,7 +84,8 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+/** Every code a subgraph answers with on purpose; the rest is masked (and counted as `other`). */
+export const KNOWN_CODES: ReadonlySet<string> = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
 
 /**
  * Apollo Server `formatError`: errors we raised on purpose pass unchanged; anything else (a failed SQL
@@ -56,7 +98,8 @@ export function maskUnexpectedErrors(service: string) {
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return formatted;
     }
-    console.error(`[${service}] unexpected error`, error);
+    // The error's kind, code and stack frames, not its message or detail: a database error may quote a value.
+    log().error({ err: { type: error instanceof Error ? error.name : typeof error, code: codeOf(error), stack: stackOf(error) } }, `${service}: unexpected error`);
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -64,4 +107,16 @@ export function maskUnexpectedErrors(service: string) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** The original error's code (a PostgreSQL SQLSTATE, a system error code), looking through GraphQL's wrapper. */
+function codeOf(error: unknown): unknown {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return (original as { code?: unknown } | null)?.code;
+}
+
+/** The stack's frames without its first line, which repeats the message. */
+function stackOf(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return original instanceof Error ? original.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined;
 }

@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from './errors.ts';
+import { partnerUnreachable, type Ausfallgrund } from './errors.ts';
 
 export interface GraphError {
   readonly message: string;
@@ -32,8 +32,7 @@ export interface GraphClientOptions {
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   // The same `grund` values the gateway gives a client for a partner that failed it.
-  const unreachable = (grund: 'ZEITUEBERSCHREITUNG' | 'VERBINDUNG_FEHLGESCHLAGEN' | 'FEHLERANTWORT') =>
-    domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, `Partner ${options.partner} could not answer`, { partner: options.partner, grund });
+  const unreachable = (grund: Ausfallgrund) => partnerUnreachable(options.partner, grund);
   return {
     async request<TData>(query: string, variables: Record<string, unknown>) {
       let response: Response;

@@ -1,7 +1,19 @@
 export { manyByKey, oneByKey } from './batch.ts';
 export { embeddedClusterConfig, parseConfig, portSchema, projectRoot, subgraphConfig, type EmbeddedClusterConfig, type SubgraphConfig } from './config.ts';
 export { openDatabase, type DatabaseLocation, type DatabaseOptions } from './database.ts';
-export { badUserInput, domainError, ErrorCode, maskUnexpectedErrors, notFound } from './errors.ts';
+export {
+  AUSFALLGRUENDE,
+  badUserInput,
+  domainError,
+  ErrorCode,
+  isAusfallgrund,
+  maskUnexpectedErrors,
+  notFound,
+  partnerUnreachable,
+  refusals,
+  type Ausfallgrund,
+  type ErrorExtensions,
+} from './errors.ts';
 export { migrateToLatest, type Migrations } from './migrations.ts';
 export { createGraphClient, type GraphAnswer, type GraphClient, type GraphError } from './graph-client.ts';
 export { operationsFromFile } from './graph-operations.ts';

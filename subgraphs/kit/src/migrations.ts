@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { inspect } from 'node:util';
+import type { ReadinessChecks } from '@ip/observability';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 
 /**
@@ -16,7 +18,37 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
-    const cause = error instanceof Error ? error : new Error(String(error ?? 'unknown'));
+    const cause = error instanceof Error ? error : new Error(error === undefined ? 'unknown' : inspect(error));
     throw new Error(`migration ${failed?.migrationName ?? '(none)'} failed: ${cause.message}`, { cause });
+  }
+}
+
+/** How long `/ready` waits for the database before it calls it unreachable. */
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * `/ready` of a subgraph: its database answers, and every migration the code knows has run there (a
+ * process started on an older schema must not take traffic). Reasons name no data, only the state.
+ */
+export async function migrationReadiness<DB>(db: Kysely<DB>, migrations: Migrations): Promise<ReadinessChecks> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), READY_TIMEOUT_MS);
+  });
+  try {
+    const result = await Promise.race([sql<{ name: string }>`select name from kysely_migration`.execute(db), timeout]);
+    const done = new Set(result.rows.map((row) => row.name));
+    const pending = Object.keys(migrations).filter((name) => !done.has(name)).length;
+    return {
+      database: { ok: true },
+      migrations: pending === 0 ? { ok: true } : { ok: false, detail: `${pending} migration(s) not applied` },
+    };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // 42P01: no migration table yet; the database answers, nothing has been migrated.
+    if (code === '42P01') return { database: { ok: true }, migrations: { ok: false, detail: 'not migrated' } };
+    return { database: { ok: false, detail: typeof code === 'string' ? `unreachable (${code})` : 'unreachable' }, migrations: { ok: false, detail: 'unknown' } };
+  } finally {
+    clearTimeout(timer);
   }
 }

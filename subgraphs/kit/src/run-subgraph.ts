@@ -1,3 +1,4 @@
+import { log, observabilitySettings, startObservability } from '@ip/observability';
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.ts';
 import { purgeAccessLog } from './consent/access-log.repository.ts';
@@ -26,33 +27,36 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
 export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
   const { config } = program;
   const started = performance.now();
+  // First: every later line is JSON, and a collector (if configured) sees the start.
+  const tracing = await startObservability(config.name, observabilitySettings());
   const identity = identityConfig();
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database);
-  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => console.log(`${config.name}: waiting for the database (${reason})`));
+  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => log().info({ reason }, 'waiting for the database'));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });
-  console.log(`${config.name} listening on ${server.url} (data: ${databaseName(config.database.url)}, ready in ${Math.round(performance.now() - started)} ms)`);
+  log().info({ url: server.url, database: databaseName(config.database.url), readyMs: Math.round(performance.now() - started) }, `${config.name} listening on ${server.url}`);
   process.send?.({ ready: config.name, url: server.url });
 
   const purge = () =>
     purgeAccessLog(datenschutzDb(db), retentionCutOff(new Date(), config.accessLogRetentionMonths))
-      .then((removed) => removed > 0 && console.log(`${config.name}: access log purge removed ${removed} entries`))
-      .catch((error: unknown) => console.error(`${config.name}: access log purge failed`, error))
+      .then((removed) => removed > 0 && log().info({ removed }, 'access log purge'))
+      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'access log purge failed'))
       .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
-      .catch((error: unknown) => console.error(`${config.name}: request id purge failed`, error));
+      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request id purge failed'));
   await purge();
-  const daily = setInterval(purge, 24 * 3600 * 1000).unref();
+  const daily = setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(daily);
-    console.log(`${config.name} stopping (${signal})`);
+    log().info({ signal }, `${config.name} stopping`);
     await server.stop();
     await db.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { log, requestRecordPlugin, type ReadinessChecks } from '@ip/observability';
 import { parse, type GraphQLSchema } from 'graphql';
-import { ErrorCode, maskUnexpectedErrors } from './errors.ts';
+import { ErrorCode, KNOWN_CODES, maskUnexpectedErrors } from './errors.ts';
+import { listenSubgraph } from './http-front.ts';
 import { guardEntities } from './input/entities.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input/limits.ts';
 import { literalInputRule, namedValidationError } from './input/literals.ts';
 import { variableInputPlugin } from './input/variables.ts';
+import { observeSubgraphRequest } from './metrics.ts';
 
 /** Reads a subgraph's `schema.graphql`, given a URL relative to the calling module. */
 export function readSchemaFile(url: URL): string {
@@ -38,6 +40,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readonly port: number;
   /** String and ID lengths; the schema's `_entities` check takes the same (`buildSchema`). */
   readonly inputLimits?: InputLimits;
+  /** What `GET /ready` checks (the database, its migrations); without it the subgraph is ready once it listens. */
+  readonly ready?: () => Promise<ReadinessChecks>;
 }
 
 export interface RunningServer {
@@ -63,7 +67,7 @@ const flushAccessLog: ApolloServerPlugin<BaseContext & LoggingContext> = {
         try {
           await contextValue.access.flush();
         } catch (error) {
-          console.error('access log could not be written; answer withheld', error);
+          log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'access log could not be written; answer withheld');
           if (response.body.kind === 'single') {
             response.body.singleResult = {
               errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
@@ -93,13 +97,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      variableInputPlugin(limits) as ApolloServerPlugin<TContext>,
+      variableInputPlugin(limits),
       flushAccessLog,
+      requestRecordPlugin<TContext>(),
     ],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, ...(options.host ? { host: options.host } : {}) },
-    context: ({ req }) => options.context(req),
+  const ready = async () => ({ checks: options.ready ? await options.ready() : {} });
+  const url = await listenSubgraph({
+    name: options.name,
+    server,
+    context: options.context,
+    probes: { service: options.name, ready },
+    finished: ({ record, status, seconds }) => observeSubgraphRequest(options.name, status, seconds, record.errorCodes, KNOWN_CODES),
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
   });
-  return { url: new URL('graphql', url).toString(), stop: () => server.stop() };
+  return { url, stop: () => server.stop() };
 }

@@ -21,8 +21,8 @@ interface Session {
   readonly anmeldung: Anmeldung | undefined;
   /** Why the page signed out, if it did so on its own (a refused token). */
   readonly hinweis: string | undefined;
-  signIn(behoerde: string, rolle: string): Promise<void>;
-  signOut(hinweis?: string): void;
+  readonly signIn: (behoerde: string, rolle: string) => Promise<void>;
+  readonly signOut: (hinweis?: string) => void;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);

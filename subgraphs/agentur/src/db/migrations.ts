@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '@ip/kit';
 import { datenschutzMigrations } from '@ip/kit/consent';
 import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
@@ -8,7 +8,7 @@ export const migrations: Migrations = {
   ...datenschutzMigrations,
   ...anfrageIdempotenzMigrations,
   '2015-11-01-001-integrationsfachkraft': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('integrationsfachkraft')
         .addColumn('id', 'uuid', (col) => col.primaryKey())
@@ -19,7 +19,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-01-002-fall': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('fall')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -37,7 +37,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-01-003-fall-ereignis': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('fall_ereignis')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -50,7 +50,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-001-integration-point-bezirk': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('integration_point_bezirk')
         .addColumn('agenturbezirk', 'text', (col) => col.primaryKey())
@@ -59,7 +59,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-002-regelkunde': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('regelkunde')
         .addColumn('person_id', 'uuid', (col) => col.primaryKey())
@@ -69,7 +69,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-003-fall-intake-und-uebergabe': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .alterTable('fall')
         .addColumn('zugangsweg', 'text', (col) => col.check(sql`zugangsweg in ('INITIATIVANSPRACHE', 'FREIER_ZUGANG')`))
@@ -114,7 +114,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-004-bleibeperspektive-kriterium': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('bleibeperspektive_kriterium')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -151,7 +151,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-005-kompetenzen-und-sprachkurse': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('kompetenzfeststellung')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -184,7 +184,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-006-termin': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('termin')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -207,7 +207,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-007-einstiegskurs-nachweis': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // What a § 421 entry rests on; until now only a Gestattung was accepted, so earlier entries rest on one.
       await db.schema
         .alterTable('sprachkurs')
@@ -218,7 +218,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-008-kundennummer': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // The BA customer number is the person's for good: a person coming back after a closed case keeps it,
       // and no one else ever gets it. So it is registered per person, and every case uses its person's number.
       await db.schema
@@ -240,7 +240,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-09-01-001-bestandskunde-uebernahme': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // Rahmenkonzept §3 does not recommend moving a customer of the regular organisation in; a team lead
       // may do it anyway, and the case keeps who decided and why.
       await db.schema
@@ -259,7 +259,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-09-01-002-rechtsgrundlage-sgb2-50': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // § 50 Abs. 1 SGB II (version of 03.08.2010, BGBl. I S. 1112, from 01.01.2011): the BA and the Jobcenter
       // pass each other social data their SGB II / SGB III tasks need, without consent; here the Agentur's
       // qualification data the Jobcenter needs when a person changes into SGB II.

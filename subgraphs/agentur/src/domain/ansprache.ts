@@ -18,7 +18,7 @@ export type Erlaubnis =
  * bounds at six months from 24 Oct 2015 (three before). The seed wants exactly these people reached early
  * (competence assessment already in the reception centre). A ban with no end in sight, or a longer one, is.
  */
-export const HORIZONT_MONATE = 6;
+const HORIZONT_MONATE = 6;
 
 /** Outreach leaves out persons whose access to work is excluded: banned, and not changing within the horizon. */
 export function arbeitsmarktzugangAusgeschlossen(

@@ -59,16 +59,16 @@ export function pruefeEinladung(
   rechtskreis: Rechtskreis = 'SGB_III',
 ): {
   grund: EinladungFehler;
-  feld: string;
+  field: string;
 } | null {
   const { kanaele } = einladung;
-  if (kanaele.length === 0) return { grund: 'KEIN_KANAL', feld: 'kanaele' };
-  if (new Set(kanaele).size !== kanaele.length) return { grund: 'KANAL_DOPPELT', feld: 'kanaele' };
-  if (einladung.rechtsfolgenbelehrung && !EINLADUNGSRECHTSFOLGEN[rechtskreis].rechtsfolgenbelehrungMoeglich) return { grund: 'KEINE_RECHTSFOLGE', feld: 'rechtsfolgenbelehrung' };
-  if (einladung.rechtsfolgenbelehrung && !kanaele.includes('POST')) return { grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', feld: 'rechtsfolgenbelehrung' };
+  if (kanaele.length === 0) return { grund: 'KEIN_KANAL', field: 'kanaele' };
+  if (new Set(kanaele).size !== kanaele.length) return { grund: 'KANAL_DOPPELT', field: 'kanaele' };
+  if (einladung.rechtsfolgenbelehrung && !EINLADUNGSRECHTSFOLGEN[rechtskreis].rechtsfolgenbelehrungMoeglich) return { grund: 'KEINE_RECHTSFOLGE', field: 'rechtsfolgenbelehrung' };
+  if (einladung.rechtsfolgenbelehrung && !kanaele.includes('POST')) return { grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'rechtsfolgenbelehrung' };
   const kopie = kanaele.includes('KOPIE_SOZIALDIENST');
-  if (kopie && !einladung.kopieAn) return { grund: 'KOPIE_OHNE_EMPFAENGER', feld: 'kopieAn' };
-  if (!kopie && einladung.kopieAn) return { grund: 'EMPFAENGER_OHNE_KOPIE', feld: 'kopieAn' };
+  if (kopie && !einladung.kopieAn) return { grund: 'KOPIE_OHNE_EMPFAENGER', field: 'kopieAn' };
+  if (!kopie && einladung.kopieAn) return { grund: 'EMPFAENGER_OHNE_KOPIE', field: 'kopieAn' };
   return null;
 }
 

@@ -6,8 +6,8 @@ import type { IsoDate } from '@ip/kit';
  * lawful and lasting stay; entries from 24 Oct to 31 Dec 2015. The BA named the nationalities: Syria,
  * Eritrea, Iraq, Iran (statement of the Regionaldirektion NRW, 11 Nov 2015).
  */
-export const EINSTIEGSKURS_EINTRITTE = { von: '2015-10-24', bis: '2015-12-31' } as const;
-export const EINSTIEGSKURS_STAATSANGEHOERIGKEITEN: ReadonlySet<string> = new Set(['SY', 'ER', 'IQ', 'IR']);
+const EINSTIEGSKURS_EINTRITTE = { von: '2015-10-24', bis: '2015-12-31' } as const;
+const EINSTIEGSKURS_STAATSANGEHOERIGKEITEN: ReadonlySet<string> = new Set(['SY', 'ER', 'IQ', 'IR']);
 
 export type EinstiegskursAblehnung = 'EINTRITT_AUSSERHALB_ZEITRAUM' | 'STAATSANGEHOERIGKEIT' | 'AUFENTHALTSSTATUS' | 'BUEMA_NICHT_VORGELEGT';
 

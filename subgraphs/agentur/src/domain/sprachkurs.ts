@@ -14,7 +14,7 @@ export function statuswechselErlaubt(von: SprachkursStatus, nach: SprachkursStat
   return NAECHSTE[von].includes(nach);
 }
 
-export type KursdatenFehler = { readonly feld: 'beginn' | 'ende'; readonly meldung: string };
+export type KursdatenFehler = { readonly field: 'beginn' | 'ende'; readonly meldung: string };
 
 /**
  * What the status says about the days: only a finished or dropped participation has a last day, and that
@@ -24,11 +24,11 @@ export type KursdatenFehler = { readonly feld: 'beginn' | 'ende'; readonly meldu
 export function pruefeKursdaten(kurs: { status: SprachkursStatus; beginn: IsoDate; ende: IsoDate | null }, heute: IsoDate): KursdatenFehler | null {
   const beendet = kurs.status === 'ABGESCHLOSSEN' || kurs.status === 'ABGEBROCHEN';
   const vorBeginnAbgebrochen = kurs.status === 'ABGEBROCHEN' && kurs.beginn > heute;
-  if (kurs.ende !== null && kurs.ende < kurs.beginn) return { feld: 'ende', meldung: `the last day lies before the first day ${kurs.beginn}` };
-  if (vorBeginnAbgebrochen && kurs.ende !== null) return { feld: 'ende', meldung: 'a course dropped before it began has no last day' };
-  if (beendet && !vorBeginnAbgebrochen && kurs.ende === null) return { feld: 'ende', meldung: 'a finished or dropped course needs its last day' };
-  if (!beendet && kurs.ende !== null) return { feld: 'ende', meldung: 'only a finished or dropped course has a last day' };
-  if (kurs.ende !== null && kurs.ende > heute) return { feld: 'ende', meldung: 'the last day lies in the future' };
-  if (kurs.status !== 'ANGEMELDET' && !vorBeginnAbgebrochen && kurs.beginn > heute) return { feld: 'beginn', meldung: `a course ${kurs.status.toLowerCase()} has begun; its first day lies in the future` };
+  if (kurs.ende !== null && kurs.ende < kurs.beginn) return { field: 'ende', meldung: `the last day lies before the first day ${kurs.beginn}` };
+  if (vorBeginnAbgebrochen && kurs.ende !== null) return { field: 'ende', meldung: 'a course dropped before it began has no last day' };
+  if (beendet && !vorBeginnAbgebrochen && kurs.ende === null) return { field: 'ende', meldung: 'a finished or dropped course needs its last day' };
+  if (!beendet && kurs.ende !== null) return { field: 'ende', meldung: 'only a finished or dropped course has a last day' };
+  if (kurs.ende !== null && kurs.ende > heute) return { field: 'ende', meldung: 'the last day lies in the future' };
+  if (kurs.status !== 'ANGEMELDET' && !vorBeginnAbgebrochen && kurs.beginn > heute) return { field: 'beginn', meldung: `a course ${kurs.status.toLowerCase()} has begun; its first day lies in the future` };
   return null;
 }

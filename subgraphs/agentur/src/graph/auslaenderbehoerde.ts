@@ -1,4 +1,4 @@
-import { domainError, ErrorCode, operationsFromFile, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+import { domainError, ErrorCode, isAusfallgrund, operationsFromFile, partnerUnreachable, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
 import type { Erlaubnis } from '../domain/ansprache.ts';
 
 /**
@@ -46,12 +46,9 @@ function weitergeben(errors: readonly GraphError[]): never {
   if (code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED) {
     throw domainError(code, `Ausländerbehörde: ${error!.message}`, { partner: 'auslaenderbehoerde' });
   }
-  // The gateway says why the Ausländerbehörde failed (timeout, connection, open breaker); that travels on.
+  // The gateway says why the Ausländerbehörde failed (timeout, connection, open breaker); a reason of its list travels on.
   const grund = code === ErrorCode.PARTNER_NICHT_ERREICHBAR ? error?.extensions?.['grund'] : undefined;
-  throw domainError(ErrorCode.PARTNER_NICHT_ERREICHBAR, 'Partner auslaenderbehoerde could not answer', {
-    partner: 'auslaenderbehoerde',
-    ...(typeof grund === 'string' ? { grund } : {}),
-  });
+  throw partnerUnreachable('auslaenderbehoerde', isAusfallgrund(grund) ? grund : undefined);
 }
 
 export async function ansprachekandidatenAbh(

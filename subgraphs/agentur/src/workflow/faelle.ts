@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { badUserInput, isUuid, notFound } from '@ip/kit';
 import { consentStatus, datenschutzDb, findConsentById } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
@@ -9,8 +9,9 @@ import { findFachkraefteByIds, insertRegelkunde, isRegelkunde } from '../db/stam
 import type { AgenturDatabase, Abschlussgrund, FallRow, FallUebergabeRow, Uebergabeanlass, UebergabeArt, UebergabeForm, Zugangsweg } from '../db/tables.ts';
 import { fallNichtAktiv, imFallZeitraum } from './fall-schreiben.ts';
 import { BESTANDSKUNDE_UEBERNEHMEN, FALL_BEARBEITEN, FALL_EROEFFNEN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
-export const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
+const KUNDENNUMMER = /^\d{3}[A-Z]\d{6}$/;
 
 export interface FallEroeffnenEingabe {
   readonly personId: string;
@@ -23,17 +24,14 @@ export interface FallEroeffnenEingabe {
   readonly bestandskundeBegruendung?: string | null;
 }
 
-const refused = (grund: string, message: string, extensions: Record<string, unknown> = {}) =>
-  domainError(ErrorCode.BAD_USER_INPUT, message, { grund, ...extensions });
-
 /** A number belongs to one person for good, and a person keeps the number it has. */
 function pruefeKundennummer(registriert: readonly { kundennummer: string; personId: string }[], eingabe: FallEroeffnenEingabe): void {
   for (const eintrag of registriert) {
     if (eintrag.kundennummer === eingabe.kundennummer && eintrag.personId !== eingabe.personId) {
-      throw refused('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another person', { field: 'kundennummer' });
+      throw refuse('KUNDENNUMMER_VERGEBEN', 'the customer number belongs to another person', { field: 'eingabe.kundennummer' });
     }
     if (eintrag.personId === eingabe.personId && eintrag.kundennummer !== eingabe.kundennummer) {
-      throw refused('KUNDENNUMMER_DER_PERSON', `the person's customer number is ${eintrag.kundennummer}; a returning customer keeps it`, { field: 'kundennummer' });
+      throw refuse('KUNDENNUMMER_DER_PERSON', `the person's customer number is ${eintrag.kundennummer}; a returning customer keeps it`, { field: 'eingabe.kundennummer' });
     }
   }
 }
@@ -46,13 +44,13 @@ function pruefeKundennummer(registriert: readonly { kundennummer: string; person
  */
 export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEingabe): Promise<FallRow> {
   authorise(context.access.caller, FALL_EROEFFNEN, 'open Integration Point cases');
-  if (!isUuid(eingabe.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
-  if (!KUNDENNUMMER.test(eingabe.kundennummer)) throw badUserInput('a customer number has 3 digits, a capital letter and 6 digits, e.g. 962D104857', 'kundennummer');
-  if (eingabe.eroeffnetAm > context.today) throw badUserInput('a case cannot be opened in the future', 'eroeffnetAm');
-  if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
-  if (eingabe.einwilligungId != null && !isUuid(eingabe.einwilligungId)) throw badUserInput('einwilligungId must be a declaration id (UUID)', 'einwilligungId');
+  if (!isUuid(eingabe.personId)) throw badUserInput('personId must be a person reference (UUID)', 'eingabe.personId');
+  if (!KUNDENNUMMER.test(eingabe.kundennummer)) throw badUserInput('a customer number has 3 digits, a capital letter and 6 digits, e.g. 962D104857', 'eingabe.kundennummer');
+  if (eingabe.eroeffnetAm > context.today) throw badUserInput('a case cannot be opened in the future', 'eingabe.eroeffnetAm');
+  if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
+  if (eingabe.einwilligungId != null && !isUuid(eingabe.einwilligungId)) throw badUserInput('einwilligungId must be a declaration id (UUID)', 'eingabe.einwilligungId');
   const begruendung = eingabe.bestandskundeBegruendung?.trim() || null;
-  if (eingabe.bestandskundeBegruendung != null && begruendung === null) throw badUserInput('give the reason in words, or leave it out', 'bestandskundeBegruendung');
+  if (eingabe.bestandskundeBegruendung != null && begruendung === null) throw badUserInput('give the reason in words, or leave it out', 'eingabe.bestandskundeBegruendung');
   const caller = context.access.caller;
 
   return inTransaction(context.db, async (trx) => {
@@ -61,32 +59,32 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
     const aktiv = await findAktiverFallByPerson(trx, eingabe.personId);
     if (aktiv) {
       if (aktiv.kundennummer === eingabe.kundennummer && aktiv.eroeffnetAm === eingabe.eroeffnetAm) return aktiv;
-      throw refused('FALL_BEREITS_AKTIV', `the person has an active Integration Point case since ${aktiv.eroeffnetAm}`, { fallId: aktiv.id });
+      throw refuse('FALL_BEREITS_AKTIV', `the person has an active Integration Point case since ${aktiv.eroeffnetAm}`, { fallId: aktiv.id });
     }
     const bestandskunde = await isRegelkunde(trx, eingabe.personId);
     if (bestandskunde && (caller?.role !== BESTANDSKUNDE_UEBERNEHMEN || begruendung === null)) {
-      throw refused('BESTANDSKUNDE', 'the person is a customer of the regular organisation and is not moved into the Integration Point (Rahmenkonzept §3); only a team lead may, giving bestandskundeBegruendung');
+      throw refuse('BESTANDSKUNDE', 'the person is a customer of the regular organisation and is not moved into the Integration Point (Rahmenkonzept §3); only a team lead may, giving bestandskundeBegruendung');
     }
     if (!bestandskunde && begruendung !== null) {
-      throw badUserInput('the person is no customer of the regular organisation: there is nothing to give a reason for', 'bestandskundeBegruendung');
+      throw badUserInput('the person is no customer of the regular organisation: there is nothing to give a reason for', 'eingabe.bestandskundeBegruendung');
     }
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
-    if (!fachkraft) throw badUserInput('no such integration specialist', 'integrationsfachkraftId');
+    if (!fachkraft) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
     // Registered first and read back committed: of two intakes with one number, the second sees the first's.
     await registerKundennummern(trx, [{ kundennummer: eingabe.kundennummer, personId: eingabe.personId }]);
     pruefeKundennummer(await findKundennummern(trx, eingabe.kundennummer, eingabe.personId), eingabe);
     const [frueher] = await findNewestFallByPersonIds(trx, [eingabe.personId]);
     if (frueher && eingabe.eroeffnetAm < frueher.statusSeit) {
-      throw badUserInput(`the person's earlier case ended on ${frueher.statusSeit}; a new one cannot begin before that`, 'eroeffnetAm');
+      throw badUserInput(`the person's earlier case ended on ${frueher.statusSeit}; a new one cannot begin before that`, 'eingabe.eroeffnetAm');
     }
     if (eingabe.einwilligungId != null) {
       const erklaerung = await findConsentById(datenschutzDb<AgenturDatabase>(trx), eingabe.einwilligungId);
       if (!erklaerung || erklaerung.personId !== eingabe.personId) {
-        throw refused('EINWILLIGUNG_UNBEKANNT', 'the declaration is not recorded at the Agentur for this person; record it first', { field: 'einwilligungId' });
+        throw refuse('EINWILLIGUNG_UNBEKANNT', 'the declaration is not recorded at the Agentur for this person; record it first', { field: 'eingabe.einwilligungId' });
       }
       // In force on the intake day, and not withdrawn since.
       if (consentStatus(erklaerung, eingabe.eroeffnetAm) !== 'WIRKSAM' || erklaerung.withdrawnOn !== null) {
-        throw refused('EINWILLIGUNG_NICHT_WIRKSAM', 'the declaration was not in force on the intake day, or has been withdrawn', { field: 'einwilligungId' });
+        throw refuse('EINWILLIGUNG_NICHT_WIRKSAM', 'the declaration was not in force on the intake day, or has been withdrawn', { field: 'eingabe.einwilligungId' });
       }
     }
     const fall = await insertFall(trx, {
@@ -99,10 +97,10 @@ export async function fallEroeffnen(context: Context, eingabe: FallEroeffnenEing
       zugangsweg: eingabe.zugangsweg,
       einwilligungId: eingabe.einwilligungId ?? null,
       bestandskundeBegruendung: begruendung,
-      bestandskundeZugelassenVon: begruendung === null ? null : caller!.userId,
+      bestandskundeZugelassenVon: begruendung === null ? null : caller.userId,
     });
     const weg = eingabe.zugangsweg === 'INITIATIVANSPRACHE' ? 'nach Initiativansprache' : 'im freien Zugang';
-    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller!.userId}): ${begruendung}`;
+    const uebernahme = begruendung === null ? '' : `; Kunde der Regelorganisation, übernommen von der Teamleitung (${caller.userId}): ${begruendung}`;
     await insertEreignisse(trx, [{ fallId: fall.id, am: fall.eroeffnetAm, art: 'EROEFFNET', notiz: `Eingangszone, ${weg}${uebernahme}` }]);
     return fall;
   });

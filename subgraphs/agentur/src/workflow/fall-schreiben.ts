@@ -2,6 +2,7 @@ import { domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
 import type { Kysely } from 'kysely';
 import { findUebergabenByFallIds, lockFall } from '../db/fall.repository.ts';
 import type { AgenturDatabase, FallRow } from '../db/tables.ts';
+import { refuse } from '../errors.ts';
 
 /**
  * Locks a case for a change and makes sure it is still active: a case handed over or closed is a record
@@ -34,14 +35,12 @@ export async function fallFuerMassnahmeende(trx: Kysely<AgenturDatabase>, fallId
 
 /** After a change of legal sphere only the end of a measure begun before it may be recorded. */
 export const nurMassnahmeende = (fall: FallRow) =>
-  domainError(ErrorCode.BAD_USER_INPUT, `the case went to the Jobcenter on ${fall.statusSeit}; only how a measure begun before then ended can still be recorded`, {
-    grund: 'FALL_NICHT_AKTIV',
+  refuse('FALL_NICHT_AKTIV', `the case went to the Jobcenter on ${fall.statusSeit}; only how a measure begun before then ended can still be recorded`, {
     status: fall.status,
   });
 
 export const fallNichtAktiv = (fall: FallRow) =>
-  domainError(ErrorCode.BAD_USER_INPUT, `the case is ${fall.status} since ${fall.statusSeit} and read-only`, {
-    grund: 'FALL_NICHT_AKTIV',
+  refuse('FALL_NICHT_AKTIV', `the case is ${fall.status} since ${fall.statusSeit} and read-only`, {
     status: fall.status,
   });
 

@@ -1,4 +1,4 @@
-import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { badUserInput, isUuid, notFound } from '@ip/kit';
 import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
@@ -10,6 +10,7 @@ import { pruefeKursdaten, statuswechselErlaubt } from '../domain/sprachkurs.ts';
 import { statusNachweis } from '../graph/auslaenderbehoerde.ts';
 import { aktiverFallGesperrt, fallFuerMassnahmeende, fallNichtAktiv, imFallZeitraum, nurMassnahmeende } from './fall-schreiben.ts';
 import { FALL_BEARBEITEN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
 export interface KompetenzfeststellungEingabe {
   readonly instrument: Instrument;
@@ -23,7 +24,7 @@ function pruefeZeitraum(beginn: string, ende: string | null | undefined, field =
 }
 
 const bereitsErfasst = (was: string, id: string, hinweis: string) =>
-  domainError(ErrorCode.BAD_USER_INPUT, `this ${was} is already recorded with other values; ${hinweis}`, { grund: 'BEREITS_ERFASST', id });
+  refuse('BEREITS_ERFASST', `this ${was} is already recorded with other values; ${hinweis}`, { id });
 
 /**
  * Records an instrument's use. The same instrument with the same first day again is the same use: it adds
@@ -65,7 +66,7 @@ export interface SprachkursEingabe {
 
 function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: string | null }, today: string, prefix: string): void {
   const fehler = pruefeKursdaten(kurs, today);
-  if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.feld}`);
+  if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.field}`);
 }
 
 /**
@@ -75,9 +76,7 @@ function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: str
 async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: SprachkursEingabe): Promise<EinstiegskursNachweis> {
   const nachweis = await statusNachweis(context.auslaenderbehoerde, personId);
   if (!nachweis) {
-    throw domainError(ErrorCode.BAD_USER_INPUT, 'the Ausländerbehörde does not release nationality and status of this person to the Agentur, so § 421 SGB III cannot be checked', {
-      grund: 'NACHWEIS_NICHT_FREIGEGEBEN',
-    });
+    throw refuse('NACHWEIS_NICHT_FREIGEGEBEN', 'the Ausländerbehörde does not release nationality and status of this person to the Agentur, so § 421 SGB III cannot be checked');
   }
   const ergebnis = einstiegskursFoerderfaehig({
     eintritt: eingabe.beginn,
@@ -86,7 +85,7 @@ async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: 
     buemaVorgelegt: eingabe.buemaVorgelegt ?? false,
   });
   if (!ergebnis.foerderfaehig) {
-    throw domainError(ErrorCode.BAD_USER_INPUT, `no entry course under § 421 SGB III: ${ergebnis.grund}`, { grund: ergebnis.grund, field: 'eingabe.art' });
+    throw refuse(ergebnis.grund, `no entry course under § 421 SGB III: ${ergebnis.grund}`, { field: 'eingabe.art' });
   }
   return ergebnis.nachweis;
 }
@@ -113,7 +112,7 @@ export async function sprachkursErfassen(context: Context, fallId: string, einga
   let nachweis: EinstiegskursNachweis | null = null;
   if (einstiegskurs) {
     if (!imEintrittszeitraum(eingabe.beginn)) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, 'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM', { grund: 'EINTRITT_AUSSERHALB_ZEITRAUM', field: 'eingabe.beginn' });
+      throw refuse('EINTRITT_AUSSERHALB_ZEITRAUM', 'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM', { field: 'eingabe.beginn' });
     }
     // The partner is asked only for an entry the case takes, and before the transaction: no row stays locked while it answers.
     const fall = isUuid(fallId) ? await context.loaders.fall.load(fallId) : null;
@@ -155,7 +154,7 @@ export async function sprachkursStatusSetzen(context: Context, args: { sprachkur
     const beendet = args.status === 'ABGESCHLOSSEN' || args.status === 'ABGEBROCHEN';
     if (nachlauf && !(kurs.status === 'LAUFEND' && beendet && kurs.beginn <= fall.statusSeit)) throw nurMassnahmeende(fall);
     if (!statuswechselErlaubt(kurs.status, args.status)) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, `a course ${kurs.status} cannot become ${args.status}`, { grund: 'STATUSWECHSEL_UNZULAESSIG', field: 'status' });
+      throw refuse('STATUSWECHSEL_UNZULAESSIG', `a course ${kurs.status} cannot become ${args.status}`, { field: 'status' });
     }
     pruefeDaten({ status: args.status, beginn: kurs.beginn, ende }, context.today, '');
     if (ende !== null) imFallZeitraum(fall, ende, context.today, 'ende');

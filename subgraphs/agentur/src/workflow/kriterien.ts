@@ -1,10 +1,11 @@
-import { badUserInput, domainError, ErrorCode, isUuid, notFound } from '@ip/kit';
+import { badUserInput, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
 import { endKriterium, findKriteriumById, findKriterienByLand, insertKriterium, lockKriterien } from '../db/kriterium.repository.ts';
 import type { BleibeperspektiveKriteriumRow } from '../db/tables.ts';
 import { KRITERIEN_FESTLEGEN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
 const LAND = /^[A-Z]{2}$/;
 
@@ -27,8 +28,7 @@ export async function kriteriumFestlegen(context: Context, args: { staatsangehoe
     if (gleich && gleich.quelle === args.quelle.trim()) return gleich;
     const konflikt = bisher.find((row) => row.gueltigAb >= args.gueltigAb || overlaps(row, args.gueltigAb));
     if (konflikt) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, `${land} is already agreed from ${konflikt.gueltigAb}${konflikt.gueltigBis ? ` to ${konflikt.gueltigBis}` : ''}`, {
-        grund: 'KRITERIUM_UEBERSCHNEIDUNG',
+      throw refuse('KRITERIUM_UEBERSCHNEIDUNG', `${land} is already agreed from ${konflikt.gueltigAb}${konflikt.gueltigBis ? ` to ${konflikt.gueltigBis}` : ''}`, {
         kriteriumId: konflikt.id,
         field: 'gueltigAb',
       });
@@ -47,7 +47,7 @@ export async function kriteriumBeenden(context: Context, args: { kriteriumId: st
     if (!kriterium) throw notFound('BleibeperspektiveKriterium', args.kriteriumId);
     if (kriterium.gueltigBis !== null) {
       if (kriterium.gueltigBis === args.gueltigBis) return kriterium;
-      throw domainError(ErrorCode.BAD_USER_INPUT, `the criterion already ended on ${kriterium.gueltigBis}`, { grund: 'KRITERIUM_BEENDET' });
+      throw refuse('KRITERIUM_BEENDET', `the criterion already ended on ${kriterium.gueltigBis}`);
     }
     if (args.gueltigBis < kriterium.gueltigAb) throw badUserInput(`gueltigBis lies before the first day ${kriterium.gueltigAb}`, 'gueltigBis');
     return endKriterium(trx, kriterium.id, args.gueltigBis, context.access.caller.userId);

@@ -1,4 +1,4 @@
-import { badUserInput, domainError, ErrorCode, isUuid } from '@ip/kit';
+import { badUserInput, isUuid } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
@@ -8,6 +8,7 @@ import type { Kanal, TerminRow } from '../db/tables.ts';
 import { findTermin, insertTermin } from '../db/termin.repository.ts';
 import { pruefeEinladung } from '../domain/einladung.ts';
 import { TERMIN_VEREINBAREN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
 export interface TerminEingabe {
   readonly personId: string;
@@ -43,7 +44,7 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
   const kopieAn = eingabe.kopieAn?.trim() || null;
   // The Integration Point's invitations are the Agentur's, in SGB III.
   const fehler = pruefeEinladung({ kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false, kopieAn }, 'SGB_III');
-  if (fehler) throw domainError(ErrorCode.BAD_USER_INPUT, `the invitation cannot go like this: ${fehler.grund}`, { grund: fehler.grund, field: `eingabe.${fehler.feld}` });
+  if (fehler) throw refuse(fehler.grund, `the invitation cannot go like this: ${fehler.grund}`, { field: `eingabe.${fehler.field}` });
   if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
 
   return inTransaction(context.db, async (trx) => {
@@ -51,7 +52,7 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
     if (!fachkraft) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
     const fall = await findAktiverFallByPerson(trx, eingabe.personId);
     if (!fall && (await isRegelkunde(trx, eingabe.personId))) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, 'the person is a customer of the regular organisation; outreach is not for existing customers (Rahmenkonzept §3)', { grund: 'BESTANDSKUNDE' });
+      throw refuse('BESTANDSKUNDE', 'the person is a customer of the regular organisation; outreach is not for existing customers (Rahmenkonzept §3)');
     }
     const inserted = await insertTermin(trx, {
       personId: eingabe.personId,
@@ -68,6 +69,6 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
     if (inserted) return inserted;
     const stored = (await findTermin(trx, eingabe.personId, eingabe.datum, eingabe.uhrzeit))!;
     if (sameTermin(stored, eingabe, kopieAn)) return stored;
-    throw domainError(ErrorCode.BAD_USER_INPUT, `the person already has another appointment on ${eingabe.datum} at ${eingabe.uhrzeit}`, { grund: 'TERMIN_BELEGT', terminId: stored.id });
+    throw refuse('TERMIN_BELEGT', `the person already has another appointment on ${eingabe.datum} at ${eingabe.uhrzeit}`, { terminId: stored.id });
   });
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '@ip/kit';
 import { datenschutzMigrations } from '@ip/kit/consent';
 import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
@@ -8,7 +8,7 @@ export const migrations: Migrations = {
   ...datenschutzMigrations,
   ...anfrageIdempotenzMigrations,
   '2015-11-01-001-person': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('person')
         .addColumn('id', 'uuid', (col) => col.primaryKey())
@@ -25,7 +25,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-01-002-aufenthaltsstatus': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('aufenthaltsstatus')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -43,7 +43,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-02-05-001-rechtsgrundlage-azr-gesetz': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // Datenaustauschverbesserungsgesetz: the core data system lets BA and Jobcenter read core identity
       // and residence data of the AZR without the person's consent.
       await db
@@ -63,7 +63,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-26-003-aufenthaltsfakten': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .alterTable('person')
         .addColumn('wohnpflicht_erstaufnahme_bis', 'date')
@@ -74,7 +74,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-26-004-statusklaerung': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('statusklaerung')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -101,7 +101,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-09-01-001-asylantrag-zurueckgenommen': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // § 60a Abs. 6 S. 1 Nr. 3 AufenthG (2015 version) bans work only after a rejected application, not a withdrawn one.
       await db.schema.alterTable('person').addColumn('asylantrag_zurueckgenommen_am', 'date').execute();
       await db.schema
@@ -111,7 +111,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-02-05-002-kerndaten-qualifikation': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // The Datenaustauschverbesserungsgesetz added school and vocational education to the core data.
       await db.schema
         .alterTable('person')

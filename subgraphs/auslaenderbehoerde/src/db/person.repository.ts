@@ -66,9 +66,9 @@ export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: Pers
   const { aufenthaltsarten, agenturbezirke, after, stichtag } = auswahl;
   if (aufenthaltsarten) {
     // Periods never overlap, so a period of one of the kinds in force on the Stichtag is the status then.
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('aufenthaltsstatus')
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('aufenthaltsstatus')
           .select('aufenthaltsstatus.id')
           .whereRef('aufenthaltsstatus.personId', '=', 'person.id')
           .where('aufenthaltsstatus.art', 'in', aufenthaltsarten)

@@ -25,7 +25,7 @@ const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'G
  * Safe countries of origin under § 29a AsylG with the day they became (and stopped being) safe: the EU
  * member states (§ 29a Abs. 2; the United Kingdom until it left) and Anlage II.
  */
-export const SICHERE_HERKUNFTSSTAATEN: readonly { readonly staat: string; readonly ab: IsoDate; readonly bis: IsoDate | null }[] = [
+const SICHERE_HERKUNFTSSTAATEN: readonly { readonly staat: string; readonly ab: IsoDate; readonly bis: IsoDate | null }[] = [
   ...EU.map((staat) => ({ staat, ab: staat === 'HR' ? '2013-07-01' : '1993-07-01', bis: null })),
   { staat: 'GB', ab: '1993-07-01', bis: '2020-01-31' },
   { staat: 'GH', ab: '1993-07-01', bis: null },

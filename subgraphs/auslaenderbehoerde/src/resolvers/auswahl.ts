@@ -56,8 +56,8 @@ export const AuswahlQuery = {
     const page = pageRequest(args.first, args.after);
     const reihenfolge = args.reihenfolge ?? 'ID';
     const staatsangehoerigkeiten = checkedList(args.staatsangehoerigkeiten, 'staatsangehoerigkeiten', `name 1 to ${MAX_STAATSANGEHOERIGKEITEN} nationalities`, MAX_STAATSANGEHOERIGKEITEN);
-    const unbekannt = staatsangehoerigkeiten.find((code) => !istLaendercode(code));
-    if (unbekannt !== undefined) throw badUserInput(`${unbekannt} is no ISO 3166-1 alpha-2 country code`, 'staatsangehoerigkeiten');
+    const unbekannt = args.staatsangehoerigkeiten.findIndex((code) => !istLaendercode(code));
+    if (unbekannt >= 0) throw badUserInput(`${args.staatsangehoerigkeiten[unbekannt]} is no ISO 3166-1 alpha-2 country code`, `staatsangehoerigkeiten[${unbekannt}]`);
     const aufenthaltsarten = args.aufenthaltsarten ? checkedList(args.aufenthaltsarten, 'aufenthaltsarten', 'name at least one status, or leave aufenthaltsarten out for any') : null;
     const agenturbezirke = args.agenturbezirke
       ? checkedList(args.agenturbezirke, 'agenturbezirke', `name 1 to ${MAX_AGENTURBEZIRKE} districts, or leave agenturbezirke out for all`, MAX_AGENTURBEZIRKE)

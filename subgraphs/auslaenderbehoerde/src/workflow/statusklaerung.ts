@@ -7,6 +7,7 @@ import { findStatusklaerungForUpdate, insertStatusklaerung, updateStatusklaerung
 import type { Anliegen, StatusklaerungRow } from '../db/tables.ts';
 import { KLAERUNG_ANFRAGEN, KLAERUNG_BEANTWORTEN } from './permissions.ts';
 import { statusErfassenIn, type StatusEingabe } from './status-erfassen.ts';
+import { refuse } from '../errors.ts';
 
 /** The Agentur or the Jobcenter asks the ABH to clarify a person's status; the request lives in the ABH's inbox. */
 export async function statusklaerungAnfragen(context: Context, personId: string, anliegen: Anliegen, frage: string): Promise<StatusklaerungRow> {
@@ -31,7 +32,7 @@ async function offeneKlaerung(trx: Parameters<typeof findStatusklaerungForUpdate
   const klaerung = isUuid(id) ? await findStatusklaerungForUpdate(trx, id) : undefined;
   if (!klaerung) throw notFound('Statusklaerung', id);
   if (klaerung.status !== 'OFFEN') {
-    throw domainError(ErrorCode.BAD_USER_INPUT, `the request is ${klaerung.status.toLowerCase()} already`, { grund: 'NICHT_OFFEN', status: klaerung.status });
+    throw refuse('NICHT_OFFEN', `the request is ${klaerung.status.toLowerCase()} already`, { status: klaerung.status });
   }
   return klaerung;
 }
@@ -42,7 +43,7 @@ export async function statusklaerungBeantworten(context: Context, id: string, an
   if (!antwort.trim()) throw badUserInput('the answer must not be empty', 'antwort');
   return context.db.transaction().execute(async (trx) => {
     const klaerung = await offeneKlaerung(trx, id);
-    if (neuerStatus) await statusErfassenIn(trx, klaerung.personId, neuerStatus);
+    if (neuerStatus) await statusErfassenIn(trx, klaerung.personId, neuerStatus, 'neuerStatus');
     return updateStatusklaerung(trx, klaerung.id, {
       status: 'BEANTWORTET',
       antwort: antwort.trim(),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '@ip/kit';
 import { Arbeitskalender } from '@ip/kit/calendar';
 import { faelligAm } from '../domain/sla.ts';
@@ -10,7 +10,7 @@ export const migrations: Migrations = {
   ...datenschutzMigrations,
   ...anfrageIdempotenzMigrations,
   '2015-11-01-001-kindergeld-antrag': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('kindergeld_antrag')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -32,7 +32,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-01-002-kind': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('kind')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -46,7 +46,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-25-003-antragspaket-und-frist': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('antragspaket')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -101,7 +101,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-25-004-index-verspaetet': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // Applications decided after their due date: on a past Stichtag they were open and overdue. The
       // decision day and the Familienkasse ride along, so counting them needs no table access.
       await sql`create index kindergeld_antrag_verspaetet_faellig on kindergeld_antrag (faellig_am, id)
@@ -109,7 +109,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-01-10-005-bescheid-nach-tabelle-und-titel': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // Grants from before keep their typed-in amount; from now on the amount comes from the statutory table
       // for the first month granted (§ 66 Abs. 1 EStG) and the decision records the document that entitled.
       await db.schema
@@ -129,7 +129,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-01-20-006-steuer-id': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // § 62 Abs. 1 S. 2 and § 63 Abs. 1 S. 3 EStG from 01.01.2016: the decision keeps the tax ids it was
       // given; the check digit is the application's to verify, the column keeps only the form.
       await db.schema

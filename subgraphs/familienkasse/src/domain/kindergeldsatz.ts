@@ -12,7 +12,7 @@ export interface Kindergeldsatz {
   readonly quelle: string;
 }
 
-export const KINDERGELDSAETZE: readonly Kindergeldsatz[] = [
+const KINDERGELDSAETZE: readonly Kindergeldsatz[] = [
   { ab: '2010-01-01', betraege: [184, 184, 190, 215], quelle: '§ 66 Abs. 1 EStG i. d. F. des Wachstumsbeschleunigungsgesetzes vom 22.12.2009 (BGBl. I S. 3950)' },
   { ab: '2015-01-01', betraege: [188, 188, 194, 219], quelle: '§ 66 Abs. 1 EStG i. d. F. des Art. 1 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), rückwirkend ab 01.01.2015' },
   { ab: '2016-01-01', betraege: [190, 190, 196, 221], quelle: '§ 66 Abs. 1 EStG i. d. F. des Art. 2 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), ab 01.01.2016' },
@@ -20,7 +20,7 @@ export const KINDERGELDSAETZE: readonly Kindergeldsatz[] = [
 ];
 
 /** The table covers months up to here; later amounts are not recorded, so they are refused, never guessed. */
-export const TABELLE_BIS: IsoDate = '2017-12-31';
+const TABELLE_BIS: IsoDate = '2017-12-31';
 
 export type SatzErgebnis = { readonly betrag: number; readonly quelle: string } | { readonly fehler: 'MONAT_AUSSERHALB' | 'ORDNUNGSZAHL_UNGUELTIG' };
 

@@ -2,9 +2,9 @@ import type { IsoDate } from '@ip/kit';
 import type { Arbeitskalender } from '@ip/kit/calendar';
 
 /** The Familienkassen in NRW decide refugees' applications within this many working days (Rahmenkonzept § 5). */
-export const FRIST_ARBEITSTAGE = 10;
+const FRIST_ARBEITSTAGE = 10;
 /** Open with at most this many working days left counts as due soon. */
-export const BALD_FAELLIG_ARBEITSTAGE = 2;
+const BALD_FAELLIG_ARBEITSTAGE = 2;
 
 export type SlaStatus = 'OFFEN' | 'FAELLIG_BALD' | 'UEBERFAELLIG' | 'EINGEHALTEN' | 'VERFEHLT';
 

@@ -28,7 +28,7 @@ export function steuerIdPruefziffer(zehnStellen: string): number {
  * 2016, needs them; a decision of 2015 is judged by the law of its day (its grant then needs the ids
  * collected for 2016, which is the Familienkasse's follow-up, not this check).
  */
-export const STEUER_ID_PFLICHT_AB: IsoDate = '2016-01-01';
+const STEUER_ID_PFLICHT_AB: IsoDate = '2016-01-01';
 
 export function steuerIdPflicht(beschiedenAm: IsoDate, bewilligtAb: IsoDate): boolean {
   return beschiedenAm >= STEUER_ID_PFLICHT_AB || bewilligtAb >= STEUER_ID_PFLICHT_AB;

@@ -1,4 +1,4 @@
-import { badUserInput, domainError, ErrorCode, euroInCent, isIsoDate, isUuid, notFound } from '@ip/kit';
+import { badUserInput, euroInCent, isIsoDate, isUuid, notFound } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { decideAntrag, findAntraegeByIds, insertKinder } from '../db/kindergeld.repository.ts';
@@ -8,6 +8,7 @@ import { kindergeldsatz } from '../domain/kindergeldsatz.ts';
 import { istSteuerId, steuerIdPflicht } from '../domain/steuer-id.ts';
 import { kalender } from './kalender.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
+import { refuse } from '../errors.ts';
 
 export interface KindEingabe {
   readonly personId?: string | null;
@@ -49,9 +50,9 @@ const pruefeSteuerId = (steuerId: string | null | undefined, field: string): voi
 function validateKinder(eingabe: BescheidEingabe): void {
   pruefeSteuerId(eingabe.steuerId, 'steuerId');
   for (const [index, kind] of (eingabe.kinder ?? []).entries()) {
-    pruefeSteuerId(kind.steuerId, `kinder.${index}.steuerId`);
-    if (!isIsoDate(kind.geburtsdatum) || kind.geburtsdatum > eingabe.beschiedenAm) throw badUserInput('a child\'s birth date must be a past day', `kinder.${index}.geburtsdatum`);
-    if (kind.personId != null && !isUuid(kind.personId)) throw badUserInput('a child\'s personId must be a person reference (UUID)', `kinder.${index}.personId`);
+    pruefeSteuerId(kind.steuerId, `kinder[${index}].steuerId`);
+    if (!isIsoDate(kind.geburtsdatum) || kind.geburtsdatum > eingabe.beschiedenAm) throw badUserInput('a child\'s birth date must be a past day', `kinder[${index}].geburtsdatum`);
+    if (kind.personId != null && !isUuid(kind.personId)) throw badUserInput('a child\'s personId must be a person reference (UUID)', `kinder[${index}].personId`);
   }
 }
 
@@ -71,17 +72,17 @@ function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
     const grund = 'is required for Kindergeld from January 2016';
     if (!eingabe.steuerId) throw badUserInput(`the applicant's tax identification number ${grund} (§ 62 Abs. 1 S. 2 EStG)`, 'steuerId');
     const ohne = kinder.findIndex((kind) => !kind.steuerId);
-    if (ohne >= 0) throw badUserInput(`the child's tax identification number ${grund} (§ 63 Abs. 1 S. 3 EStG)`, `kinder.${ohne}.steuerId`);
+    if (ohne >= 0) throw badUserInput(`the child's tax identification number ${grund} (§ 63 Abs. 1 S. 3 EStG)`, `kinder[${ohne}].steuerId`);
   }
   const orders = new Set<number>();
   let cent = 0;
   for (const [index, kind] of kinder.entries()) {
-    if (kind.ordnungszahl == null) throw badUserInput('a granted child needs its place in the order of the parent\'s children (§ 66 Abs. 1 EStG)', `kinder.${index}.ordnungszahl`);
-    if (orders.has(kind.ordnungszahl)) throw badUserInput('two children cannot hold the same place in the order', `kinder.${index}.ordnungszahl`);
+    if (kind.ordnungszahl == null) throw badUserInput('a granted child needs its place in the order of the parent\'s children (§ 66 Abs. 1 EStG)', `kinder[${index}].ordnungszahl`);
+    if (orders.has(kind.ordnungszahl)) throw badUserInput('two children cannot hold the same place in the order', `kinder[${index}].ordnungszahl`);
     orders.add(kind.ordnungszahl);
     const satz = kindergeldsatz(bewilligtAb, kind.ordnungszahl);
     if ('fehler' in satz) {
-      if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG') throw badUserInput('the place in the order is a whole number from 1 to 30', `kinder.${index}.ordnungszahl`);
+      if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG') throw badUserInput('the place in the order is a whole number from 1 to 30', `kinder[${index}].ordnungszahl`);
       throw badUserInput(`no statutory Kindergeld amount is recorded for ${bewilligtAb.slice(0, 7)}`, 'bewilligtAb');
     }
     cent += satz.betrag * 100;
@@ -95,7 +96,7 @@ function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
   const berechtigung = pruefeBerechtigung(titel, bewilligtAb);
   if (berechtigung.ergebnis !== 'BERECHTIGT') {
     const was = berechtigung.ergebnis === 'AUSGESCHLOSSEN' ? 'the law excludes this grant' : 'the rules cannot decide this grant without';
-    throw domainError(ErrorCode.BAD_USER_INPUT, `${was}: ${berechtigung.regel}`, { field: berechtigung.field, regel: berechtigung.regel, grund: berechtigung.ergebnis });
+    throw refuse(berechtigung.ergebnis, `${was}: ${berechtigung.regel}`, { field: berechtigung.field, regel: berechtigung.regel });
   }
   return { bewilligtAb, monatsbetrag: cent / 100, regel: berechtigung.regel };
 }
@@ -126,7 +127,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
     if (!antrag) throw notFound('KindergeldAntrag', eingabe.antragId);
     if (antrag.beschiedenAm !== null) {
       if (sameDecision(antrag, eingabe)) return antrag;
-      throw domainError(ErrorCode.BAD_USER_INPUT, `the application was already decided on ${antrag.beschiedenAm}`, { grund: 'BEREITS_BESCHIEDEN' });
+      throw refuse('BEREITS_BESCHIEDEN', `the application was already decided on ${antrag.beschiedenAm}`);
     }
     const bewilligung = validate(eingabe, antrag, context.today);
     const titel = bewilligung ? eingabe.aufenthaltstitel! : null;
@@ -144,7 +145,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
       ablehnungsgrund: eingabe.ergebnis === 'ABGELEHNT' ? eingabe.ablehnungsgrund!.trim() : null,
       bearbeitungsarbeitstage: kalender.arbeitstageZwischen(antrag.eingangAm, eingabe.beschiedenAm),
     });
-    if (!decided) throw domainError(ErrorCode.BAD_USER_INPUT, 'the application was decided meanwhile', { grund: 'BEREITS_BESCHIEDEN' });
+    if (!decided) throw refuse('BEREITS_BESCHIEDEN', 'the application was decided meanwhile');
     await insertKinder(
       trx,
       antrag.id,

@@ -11,12 +11,12 @@ import { isGenuineMatrixCode, normaliseMatrixCode } from '../domain/matrixcode.t
 import { faelligAm } from '../domain/sla.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
 import { kalender } from './kalender.ts';
+import { refuse } from '../errors.ts';
 
 function sameReceipt(antrag: KindergeldAntragRow, eingangAm: string): KindergeldAntragRow {
   if (antrag.eingangAm !== eingangAm) {
-    throw domainError(ErrorCode.BAD_USER_INPUT, `this envelope was already received on ${antrag.eingangAm}, not on ${eingangAm}`, {
+    throw refuse('EINGANG_ABWEICHEND', `this envelope was already received on ${antrag.eingangAm}, not on ${eingangAm}`, {
       field: 'eingangAm',
-      grund: 'EINGANG_ABWEICHEND',
       eingangAm: antrag.eingangAm,
     });
   }
@@ -31,10 +31,7 @@ export async function antragEingangErfassen(context: Context, matrixCodeInput: s
   authorise(context.access.caller, ANTRAG_BEARBEITEN, 'record the receipt of applications');
   const matrixCode = normaliseMatrixCode(matrixCodeInput);
   if (!isGenuineMatrixCode(await matrixCodeKey(context.db), matrixCode)) {
-    throw domainError(ErrorCode.BAD_USER_INPUT, 'this matrix code was not issued by this Familienkasse (mistyped or forged)', {
-      field: 'matrixCode',
-      grund: 'MATRIXCODE_UNGUELTIG',
-    });
+    throw refuse('MATRIXCODE_UNGUELTIG', 'this matrix code was not issued by this Familienkasse (mistyped or forged)', { field: 'matrixCode' });
   }
   if (eingangAm > context.today) throw badUserInput('an envelope cannot be received in the future', 'eingangAm');
   return inTransaction(context.db, async (trx) => {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '@ip/kit';
 import { datenschutzMigrations } from '@ip/kit/consent';
 import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
@@ -8,7 +8,7 @@ export const migrations: Migrations = {
   ...datenschutzMigrations,
   ...anfrageIdempotenzMigrations,
   '2015-11-01-001-bedarfsgemeinschaft': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('bedarfsgemeinschaft')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -35,7 +35,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-01-002-leistungsantrag': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('leistungsantrag')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -58,7 +58,7 @@ export const migrations: Migrations = {
     },
   },
   '2015-11-27-003-leistungen-und-rechtskreiswechsel': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .alterTable('leistungsantrag')
         .addColumn('regelbedarf', 'numeric(8, 2)', (col) => col.check(sql`regelbedarf >= 0`))
@@ -85,7 +85,7 @@ export const migrations: Migrations = {
     },
   },
   '2016-01-15-004-bedarf-des-mitglieds': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // The need a child's Kindergeld is counted against (§ 11 Abs. 1 S. 4 SGB II, 2011 version).
       await db.schema
         .alterTable('bg_mitglied')

@@ -17,7 +17,7 @@ export interface Regelverstoss {
   readonly message: string;
 }
 
-export function alterAm(geburtsdatum: IsoDate, tag: IsoDate): number {
+function alterAm(geburtsdatum: IsoDate, tag: IsoDate): number {
   const years = Number(tag.slice(0, 4)) - Number(geburtsdatum.slice(0, 4));
   return tag.slice(5) < geburtsdatum.slice(5) ? years - 1 : years;
 }

@@ -49,7 +49,7 @@ export type KinderDerBg = ReadonlyMap<string, Cent | null>;
  * RBEG/SGB II amendment of 24.03.2011 (BGBl. I S. 453); the 9th SGB II amendment of 26.07.2016 (BGBl. I
  * S. 1824) inserted a new S. 2 from 01.08.2016, so it is S. 5 from then on.
  */
-export function paragraphFuer(monat: IsoDate): string {
+function paragraphFuer(monat: IsoDate): string {
   return monat >= '2016-08-01' ? '§ 11 Abs. 1 S. 5 SGB II' : '§ 11 Abs. 1 S. 4 SGB II';
 }
 

@@ -30,7 +30,7 @@ export interface RechtskreisFakten {
  */
 const ASYLBLG_TITEL = [/^§ 23 Abs\. 1\b/, /^§ 24\b/, /^§ 25 Abs\. 4 S\. 1\b/, /^§ 25 Abs\. 5\b/];
 
-export function asylblgTitel(rechtsgrundlage: string): boolean {
+function asylblgTitel(rechtsgrundlage: string): boolean {
   const normalised = rechtsgrundlage.trim().replace(/\s+/g, ' ').replace(/Satz/g, 'S.');
   return /AufenthG$/.test(normalised) && ASYLBLG_TITEL.some((pattern) => pattern.test(normalised));
 }

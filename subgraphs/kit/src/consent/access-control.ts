@@ -4,6 +4,7 @@ import { domainError, ErrorCode } from '../errors.ts';
 import type { Agency, Caller } from '../identity/agencies.ts';
 import { isUuid } from '../ids.ts';
 import { manyByKey } from '../batch.ts';
+import { countReleaseDecision, observeAccessLogWrite } from '../metrics.ts';
 import type { IsoDate } from '../scalars.ts';
 import { appendAccessLog, type NewAccessLogEntry } from './access-log.repository.ts';
 import { datenschutzDb, findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
@@ -72,7 +73,10 @@ export class AccessControl {
   /** Writes the request's log entries; called once, before the response is sent. */
   async flush(): Promise<void> {
     const entries = this.pending.splice(0);
+    if (entries.length === 0) return;
+    const start = performance.now();
     await appendAccessLog(this.options.db, entries);
+    observeAccessLogWrite(this.options.owner, (performance.now() - start) / 1000);
   }
 
   private async decideOnce(personId: string, category: string, operation: OperationLabel): Promise<ReleaseDecision> {
@@ -84,6 +88,7 @@ export class AccessControl {
     this.legalBases ??= findLegalBases(db);
     const [consents, legalBases] = await Promise.all([this.consents.load(personId), this.legalBases]);
     const decision = decideRelease(question, consents, legalBases);
+    countReleaseDecision(owner, caller.agency, category, decision.released);
     this.pending.push({
       anfragendeBehoerde: caller.agency,
       benutzer: caller.userId,

@@ -11,9 +11,9 @@ export const BEHOERDE: Readonly<Record<Agency, string>> = {
   familienkasse: 'FAMILIENKASSE',
 };
 
-export function agencyOf(behoerde: string): Agency {
+export function agencyOf(behoerde: string, field: string): Agency {
   const agency = AGENCIES.find((candidate) => BEHOERDE[candidate] === behoerde);
-  if (!agency) throw badUserInput(`unknown Behoerde ${behoerde}`);
+  if (!agency) throw badUserInput(`unknown Behoerde ${behoerde}`, field);
   return agency;
 }
 
@@ -42,11 +42,11 @@ export interface OwnersCopy {
  * is the sender. Lines of other owners are theirs to check.
  */
 export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories: readonly string[], today: IsoDate): OwnersCopy {
-  if (!isUuid(input.id)) throw badUserInput('id of the declaration must be a UUID', 'id');
-  if (!isUuid(input.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
-  if (input.unterschriebenAm > today) throw badUserInput('a declaration cannot be signed in the future', 'unterschriebenAm');
+  if (!isUuid(input.id)) throw badUserInput('id of the declaration must be a UUID', 'erklaerung.id');
+  if (!isUuid(input.personId)) throw badUserInput('personId must be a person reference (UUID)', 'erklaerung.personId');
+  if (input.unterschriebenAm > today) throw badUserInput('a declaration cannot be signed in the future', 'erklaerung.unterschriebenAm');
   const validUntil = input.gueltigBis ?? null;
-  if (validUntil !== null && validUntil < input.unterschriebenAm) throw badUserInput('gueltigBis lies before unterschriebenAm', 'gueltigBis');
+  if (validUntil !== null && validUntil < input.unterschriebenAm) throw badUserInput('gueltigBis lies before unterschriebenAm', 'erklaerung.gueltigBis');
   // § 67b Abs. 2 S. 2 SGB X (and § 4 Abs. 1 DSG NRW): without the purpose and the hint on refusing, a consent is not valid.
   const zweck = input.zweck.trim();
   if (zweck.length === 0 || zweck.length > 500) throw badUserInput('a declaration states its purpose, 1 to 500 characters', 'erklaerung.zweck');
@@ -54,14 +54,15 @@ export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories
     throw badUserInput('a consent is valid only if the person was told what refusing it means (§ 67b Abs. 2 S. 2 SGB X)', 'erklaerung.verweigerungsfolgenErklaert');
   }
   const grants = new Map<string, { recipient: Agency; category: string }>();
-  for (const line of input.freigaben) {
-    const from = agencyOf(line.von);
-    const to = agencyOf(line.an);
-    if (from === to) throw badUserInput(`a line from ${line.von} to itself grants nothing`, 'freigaben');
+  for (const [index, line] of input.freigaben.entries()) {
+    const at = `erklaerung.freigaben[${index}]`;
+    const from = agencyOf(line.von, `${at}.von`);
+    const to = agencyOf(line.an, `${at}.an`);
+    if (from === to) throw badUserInput(`a line from ${line.von} to itself grants nothing`, `${at}.an`);
     if (from !== owner) continue;
     for (const category of line.kategorien) {
       if (!ownCategories.includes(category)) {
-        throw badUserInput(`${owner} holds no data category ${category}; it holds ${ownCategories.join(', ')}`, 'freigaben');
+        throw badUserInput(`${owner} holds no data category ${category}; it holds ${ownCategories.join(', ')}`, `${at}.kategorien`);
       }
       grants.set(`${to}/${category}`, { recipient: to, category });
     }

@@ -6,7 +6,7 @@ import type { DatenschutzDb } from './consent.repository.ts';
 const CHUNK = 500;
 
 /** The purpose the demo intake names on every declaration, as the common form of an Integration Point would. */
-export const DEMO_ZWECK = 'Gemeinsame Beratung und Vermittlung im Integration Point (Arbeit, Leistungen, Aufenthalt, Kindergeld)';
+const DEMO_ZWECK = 'Gemeinsame Beratung und Vermittlung im Integration Point (Arbeit, Leistungen, Aufenthalt, Kindergeld)';
 
 /**
  * Seeds the owner's copies of the demo declarations: the intake recorded every declaration with every

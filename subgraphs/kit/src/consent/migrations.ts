@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '../migrations.ts';
 
 const AGENCY_CHECK = sql`in ('agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse')`;
@@ -11,7 +11,7 @@ const AGENCY_CHECK = sql`in ('agentur', 'jobcenter', 'auslaenderbehoerde', 'fami
  */
 export const datenschutzMigrations: Migrations = {
   '2015-11-20-900-einwilligung': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('einwilligung')
         .addColumn('id', 'uuid', (col) => col.primaryKey())
@@ -47,7 +47,7 @@ export const datenschutzMigrations: Migrations = {
     },
   },
   '2015-11-20-901-zugriffsprotokoll': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('zugriffsprotokoll')
         .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
@@ -88,7 +88,7 @@ export const datenschutzMigrations: Migrations = {
    * valid`): older ones may not be changed, and leave with the retention purge.
    */
   '2016-02-05-900-zugriffsprotokoll-operation-hash': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .alterTable('zugriffsprotokoll')
         .addColumn('operation_hash', 'text', (col) => col.check(sql`operation_hash ~ '^[0-9a-f]{64}$'`))
@@ -99,7 +99,7 @@ export const datenschutzMigrations: Migrations = {
   },
   // Named to sort after every partner's migrations: a migrator refuses a new one that sorts before one it ran.
   '2016-12-01-902-einwilligung-zweck-und-hinweis': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       // § 67b Abs. 2 S. 2 SGB X, § 4 Abs. 1 DSG NRW: the person is told the purpose and what refusing means.
       // Declarations recorded before keep null: what they were told was not recorded.
       await db.schema

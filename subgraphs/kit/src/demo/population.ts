@@ -178,7 +178,8 @@ function drawMembers(rng: Random, nationality: DemoNationality, kind: HouseholdK
     return [adult('HAUPTPERSON', geschlecht, drawAge(rng, [[[18, 25], 50], [[26, 35], 35], [[36, 50], 12], [[51, 60], 3]]), familyName)];
   }
   const members: Member[] = [];
-  let [father, mother]: (Member | undefined)[] = [];
+  let father: Member | undefined;
+  let mother: Member | undefined;
   if (kind === 'SINGLE_PARENT') {
     const head = adult('HAUPTPERSON', rng.chance(0.85) ? 'WEIBLICH' : 'MAENNLICH', Math.max(minParentAge, rng.int(22, 45)), familyName);
     members.push(head);

@@ -32,7 +32,7 @@ export async function serverUser(log: (line: string) => void): Promise<ServerUse
     try {
       await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', NAME]);
     } catch (error) {
-      throw new Error(`running as root, the embedded PostgreSQL needs a system user ${NAME}, and creating it failed: ${(error as Error).message}`);
+      throw new Error(`running as root, the embedded PostgreSQL needs a system user ${NAME}, and creating it failed: ${(error as Error).message}`, { cause: error });
     }
     return lookUp();
   }

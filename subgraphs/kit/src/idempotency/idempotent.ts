@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { badUserInput, domainError, ErrorCode } from '../errors.ts';
+import { badUserInput, domainError, ErrorCode, refusals } from '../errors.ts';
 import type { Caller } from '../identity/agencies.ts';
 import type { IdempotenzTables } from './tables.ts';
 
 /** The contract every partner shares for `anfrageId` (client-chosen, 8 to 64 characters). */
 export const ANFRAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** The reasons this module refuses with; every partner's list of reasons (and its SDL enum) includes them. */
+export const ANFRAGE_ID_GRUENDE = ['ANFRAGE_ID_WIEDERVERWENDET'] as const;
+const refuse = refusals(ANFRAGE_ID_GRUENDE);
 
 /** One call of a creating mutation, as far as its request id is concerned. */
 export interface Anfrage {
@@ -82,10 +86,7 @@ export async function idempotent<DB, T>(db: Kysely<DB>, request: Anfrage, work: 
       .executeTakeFirstOrThrow();
     const same = first.mutation === key.mutation && first.eingabeHash === key.eingabeHash && first.benutzer === key.benutzer && first.rolle === key.rolle;
     if (!same) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, 'this anfrageId was already used for another request; choose a new id for new content', {
-        field: 'anfrageId',
-        grund: 'ANFRAGE_ID_WIEDERVERWENDET',
-      });
+      throw refuse('ANFRAGE_ID_WIEDERVERWENDET', 'this anfrageId was already used for another request; choose a new id for new content', { field: 'anfrageId' });
     }
     const answer = first.ergebnis === null ? undefined : await work.reload(trx, first.ergebnis);
     if (answer === undefined) throw domainError(ErrorCode.NOT_FOUND, `what request ${anfrageId} created no longer exists`, { field: 'anfrageId' });

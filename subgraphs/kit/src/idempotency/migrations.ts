@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migrations } from '../migrations.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Migrations } from '../migrations.ts';
  */
 export const anfrageIdempotenzMigrations: Migrations = {
   '2016-02-05-900-anfrage-idempotenz': {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('anfrage_idempotenz')
         .addColumn('behoerde', 'text', (col) => col.notNull())

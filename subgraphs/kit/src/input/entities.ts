@@ -107,7 +107,7 @@ export function guardEntities(schema: GraphQLSchema, typeDefs: DocumentNode, lim
   if (!field?.resolve) return;
   const keys = entityKeys(schema, typeDefs);
   const resolve = field.resolve;
-  field.resolve = (source, args, context, info) => {
+  field.resolve = (source, args: Readonly<Record<string, unknown>>, context, info) => {
     checkRepresentations(args['representations'], keys, limits);
     return resolve(source, args, context, info);
   };

@@ -34,11 +34,11 @@ export function literalInputRule(limits: InputLimits): ValidationRule {
       const nullable = type ? getNullableType(type) : null;
       if (node.kind === Kind.LIST) {
         // A list where the type has none is a custom scalar's value (e.g. `_Any`): its strings are still text.
-        const item = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : null;
+        const item = nullable && isListType(nullable) ? nullable.ofType : null;
         node.values.forEach((value, index) => walk(value, item, itemPath(path, index)));
       } else if (nullable && isListType(nullable)) {
         // GraphQL takes a single value where a list is expected as a list of one.
-        walk(node, nullable.ofType as GraphQLInputType, path);
+        walk(node, nullable.ofType, path);
       } else if (node.kind === Kind.OBJECT) {
         const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : null;
         for (const field of node.fields) {

@@ -54,7 +54,7 @@ function stringInValue(value: unknown, type: GraphQLInputType | null, path: stri
   if (value === null || typeof value !== 'object') return null;
   const nullable = type ? getNullableType(type) : null;
   if (Array.isArray(value)) {
-    const item = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : null;
+    const item = nullable && isListType(nullable) ? (nullable.ofType) : null;
     for (let index = 0; index < value.length; index++) {
       const found = stringInValue(value[index], item, itemPath(path, index), limits);
       if (found) return found;
@@ -96,7 +96,7 @@ export function variableInputPlugin(limits: InputLimits): ApolloServerPlugin<Bas
         async didResolveOperation({ operation, document, request, schema }) {
           const definitions = operation?.variableDefinitions ?? [];
           if (!operation || definitions.length === 0) return;
-          const values = request.variables ?? {};
+          const values: Readonly<Record<string, unknown>> = request.variables ?? {};
           const positions = variablePositions(document, operation);
           for (const definition of definitions) {
             const name = definition.variable.name.value;

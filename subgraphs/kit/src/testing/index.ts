@@ -1,4 +1,5 @@
 export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
-export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './test-database.ts';
+export { createTestDatabase, digestOf, testDatabaseUrl, type TestDatabase, type TestDatabaseOptions } from './test-database.ts';
 export { createTestIssuer, type TestIssuer } from './test-issuer.ts';
 export { startSubgraphUnderTest, type SubgraphUnderTest, type SubgraphUnderTestOptions } from './subgraph-under-test.ts';
+export { enumValuesOf, reasonsWrittenIn, type EnumValue } from './reasons.ts';

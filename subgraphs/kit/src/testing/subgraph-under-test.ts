@@ -3,7 +3,7 @@ import type { Population } from '../demo/population.ts';
 import type { Agency, TokenVerifier } from '../identity/index.ts';
 import type { RunningServer } from '../subgraph-server.ts';
 import { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, digestOf } from './test-database.ts';
 import { createTestIssuer, type TestIssuer } from './test-issuer.ts';
 
 export interface SubgraphUnderTest<DB> {
@@ -23,6 +23,10 @@ export interface SubgraphUnderTest<DB> {
 }
 
 export interface SubgraphUnderTestOptions<DB> {
+  /**
+   * The partner whose database `prepareDatabase` makes: files that name the same partner and population
+   * share one template database for the whole run.
+   */
   readonly name: string;
   readonly prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>;
   readonly start: (db: Kysely<DB>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>;
@@ -37,6 +41,7 @@ export async function startSubgraphUnderTest<DB>(options: SubgraphUnderTestOptio
   const statements: string[] = [];
   const database = await createTestDatabase<DB>(options.name, (db) => options.prepareDatabase(db, options.population), {
     onQuery: (sql) => statements.push(sql),
+    template: `${options.name}:${digestOf(options.population)}`,
   });
   const issuer = await createTestIssuer();
   const server = await options.start(database.db, { port: 0, verifyToken: issuer.verifyToken });

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseOptions } from '../database.ts';
 
@@ -8,6 +9,15 @@ export interface TestDatabase<DB> {
   readonly db: Kysely<DB>;
   readonly engine: 'postgres';
   close(): Promise<void>;
+}
+
+export interface TestDatabaseOptions extends DatabaseOptions {
+  /**
+   * Names what `prepare` makes (a partner's migrations and a population, say) for the whole run: every test
+   * file that passes the same key copies one template database, built once by whichever file asks first.
+   * Without it, the template is the test file's own.
+   */
+  readonly template?: string;
 }
 
 declare module 'vitest' {
@@ -24,31 +34,39 @@ export function testDatabaseUrl(): string | undefined {
   return process.env['TEST_DATABASE_URL'] || undefined;
 }
 
+/** A short stable digest of test data (a population, say), for a template key. */
+export function digestOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 16);
+}
+
 const templates = new Map<string, Promise<string>>();
 
 /**
- * `prepare` runs once per name and test file, into a template database; every test database of that name
- * is then `CREATE DATABASE … TEMPLATE` of it, named `ip_test_<run>_<name>_<random>` and dropped on close.
- * Templates stay per file, as `prepare` may close over the file's own data (a population of its size);
- * the run's global set-up drops them with the rest of the run's databases.
+ * `prepare` runs into a template database; every test database of that name is then `CREATE DATABASE …
+ * TEMPLATE` of it, named `ip_test_<run>_<name>_<random>` and dropped on close. A template is made once per
+ * `options.template` key for the whole run (the test files run in several processes: a lock on the server
+ * lets one build it while the others wait), or else once per name and test file, as `prepare` may then
+ * close over the file's own data. The run's global set-up drops the templates with the rest of its databases.
  */
-export async function createTestDatabase<DB>(
-  name: string,
-  prepare: (db: Kysely<DB>) => Promise<void>,
-  options: DatabaseOptions = {},
-): Promise<TestDatabase<DB>> {
+export async function createTestDatabase<DB>(name: string, prepare: (db: Kysely<DB>) => Promise<void>, options: TestDatabaseOptions = {}): Promise<TestDatabase<DB>> {
   const serverUrl = inject('testServerUrl');
   if (!serverUrl) throw new Error('no test database server: run the tests with `npm test` (its global set-up starts one) or set TEST_DATABASE_URL');
+  const runId = inject('testRunId');
   const safeName = name.replace(/\W/g, '_').slice(0, 24);
-  let template = templates.get(name);
+  const { template: key, ...databaseOptions } = options;
+  const cacheKey = key === undefined ? `file:${name}` : `run:${key}`;
+  let template = templates.get(cacheKey);
   if (!template) {
-    template = buildTemplate(serverUrl, `ip_test_${inject('testRunId')}_tpl_${safeName}_${randomBytes(4).toString('hex')}`, prepare);
-    templates.set(name, template);
+    template =
+      key === undefined
+        ? buildTemplate(serverUrl, `ip_test_${runId}_tpl_${safeName}_${randomBytes(4).toString('hex')}`, prepare)
+        : sharedTemplate(serverUrl, `ip_test_${runId}_tpl_run_${digestOf(key)}`, prepare);
+    templates.set(cacheKey, template);
   }
   const templateName = await template;
-  const databaseName = `ip_test_${inject('testRunId')}_${safeName}_${randomBytes(5).toString('hex')}`;
+  const databaseName = `ip_test_${runId}_${safeName}_${randomBytes(5).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => whenUnused(() => sql`CREATE DATABASE ${sql.id(databaseName)} TEMPLATE ${sql.id(templateName)}`.execute(admin)));
-  const db = await openDatabase<DB>({ kind: 'server', url: databaseUrl(serverUrl, databaseName) }, options);
+  const db = await openDatabase<DB>({ kind: 'server', url: databaseUrl(serverUrl, databaseName) }, databaseOptions);
   return {
     db,
     engine: 'postgres',
@@ -64,6 +82,31 @@ export async function createTestDatabase<DB>(
   };
 }
 
+/**
+ * The run-wide template `templateName`: built here unless another process did. A session lock on the server,
+ * named after the template, makes the others wait for the first; a failed build leaves no template behind.
+ */
+async function sharedTemplate<DB>(serverUrl: string, templateName: string, prepare: (db: Kysely<DB>) => Promise<void>): Promise<string> {
+  const lock = new pg.Client({ connectionString: serverUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [templateName]);
+    const { rowCount } = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName]);
+    if (!rowCount) {
+      try {
+        await buildTemplate(serverUrl, templateName, prepare);
+      } catch (error) {
+        await lock.query(`DROP DATABASE IF EXISTS ${lock.escapeIdentifier(templateName)} WITH (FORCE)`);
+        throw error;
+      }
+    }
+    return templateName;
+  } finally {
+    // Ending the session releases its lock.
+    await lock.end();
+  }
+}
+
 async function buildTemplate<DB>(serverUrl: string, templateName: string, prepare: (db: Kysely<DB>) => Promise<void>): Promise<string> {
   await withAdmin(serverUrl, (admin) => sql`CREATE DATABASE ${sql.id(templateName)}`.execute(admin));
   const setup = await openDatabase<DB>({ kind: 'server', url: databaseUrl(serverUrl, templateName) }, { maxConnections: 1 });
@@ -74,7 +117,6 @@ async function buildTemplate<DB>(serverUrl: string, templateName: string, prepar
   }
   return templateName;
 }
-
 function databaseUrl(serverUrl: string, databaseName: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${databaseName}`;

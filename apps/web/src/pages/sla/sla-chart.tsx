@@ -28,7 +28,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * The first day of every week (from Monday) or month from `von` to `bis`, the first clipped to `von`: the
  * report lists only periods with receipts, the chart shows the gaps too.
  */
-export function zeitraumBeginne(von: string, bis: string, gruppierung: 'WOCHE' | 'MONAT'): string[] {
+function zeitraumBeginne(von: string, bis: string, gruppierung: 'WOCHE' | 'MONAT'): string[] {
   const beginne = [von];
   let next = von;
   for (;;) {

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AUSFALLGRUENDE, refusals } from '../src/errors.ts';
+import { ANFRAGE_ID_GRUENDE } from '../src/idempotency/index.ts';
+import { reasonsWrittenIn } from '../src/testing/reasons.ts';
+
+describe('refusals', () => {
+  const refuse = refusals(['EINS', 'ZWEI']);
+
+  it('answers BAD_USER_INPUT with the reason and the extensions given', () => {
+    expect(refuse('ZWEI', 'no', { field: 'eingabe.x' }).extensions).toEqual({ code: 'BAD_USER_INPUT', grund: 'ZWEI', field: 'eingabe.x' });
+  });
+
+  it('refuses a reason that is not in its list, however it got past the types', () => {
+    expect(() => refuse('DREI' as 'EINS', 'no')).toThrow(/DREI is not in the list/);
+  });
+
+  it("lists the request-id reasons the idempotency module writes", () => {
+    expect(reasonsWrittenIn(new URL('../src/idempotency/', import.meta.url), ANFRAGE_ID_GRUENDE, 'none')).toEqual([...ANFRAGE_ID_GRUENDE]);
+  });
+});
+
+describe('the reasons a partner could not answer', () => {
+  it("are the gateway's, as docs/gateway.md lists them for clients", () => {
+    const doc = readFileSync(new URL('../../../docs/gateway.md', import.meta.url), 'utf8');
+    const section = doc.split('\n## ').find((part) => part.startsWith('A partner that could not answer')) ?? '';
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect([...AUSFALLGRUENDE].sort()).toEqual(documented.sort());
+  });
+});
