@@ -1,20 +1,22 @@
 // ESLint flat config: typescript-eslint's type-aware rules over every TypeScript file in the workspaces.
 // Formatting is Prettier's job (.prettierrc.json); nothing here checks layout.
 import eslint from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'apps/web/src/gql/', 'data/', 'coverage/'],
+    // Generated code (resolver types, the pages' operation types) is checked by its generator's --check.
+    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'apps/*/src/gql/', 'data/', 'coverage/'],
   },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        // One program for the whole tree, the one `npm run typecheck` builds: a file outside it fails lint.
-        // The pages (apps/web) have their own program: browser and JSX settings the rest of the tree does not use.
-        project: ['./tsconfig.json', './apps/web/tsconfig.json'],
+        // The programs `npm run check` type-checks: the root one, and each app's (DOM and JSX settings).
+        // A file outside them fails lint.
+        project: ['./tsconfig.json', './apps/*/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -49,18 +51,14 @@ export default tseslint.config(
     // Plain JavaScript config files sit outside every tsconfig: lint them without type information.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   {
-    // Node's globals in the plain-JavaScript launcher.
-    files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { URL: 'readonly', console: 'readonly', performance: 'readonly', process: 'readonly' } },
-  },
-  {
-    // The explorer's page script runs in the browser after React's, ReactDOM's and GraphiQL's builds.
-    files: ['gateway/src/explorer/assets/*.js'],
+    // The explorer page's script runs in the browser after the UMD builds of React, ReactDOM and GraphiQL.
+    files: ['gateway/src/explorer/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+      globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
     },
   },
 );

@@ -9,7 +9,9 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
+/* global console -- Node's, as in every script here; this file alone is plain JavaScript. */
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'node_modules/.cache/ip-start');
@@ -48,7 +50,7 @@ async function currentBuild() {
  */
 async function keepImportMetaUrl() {
   const users = [];
-  for (const folder of ['scripts', 'gateway/src', 'subgraphs', 'apps/web/server']) {
+  for (const folder of ['scripts', 'gateway/src', 'subgraphs', 'observability/src', 'apps/web/server']) {
     for (const entry of await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
       const path = join(entry.parentPath ?? entry.path, entry.name);
       if (!entry.isFile() || !entry.name.endsWith('.ts') || path.includes('node_modules')) continue;
@@ -82,6 +84,8 @@ async function compile() {
     outdir: folder,
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // The pages' build tool is loaded only when the pages need building, from node_modules as installed.
+    external: ['vite'],
     // What the programs share (graphql, Apollo, the kit) goes into shared files, made once: half the
     // compile time of six whole bundles, and code loaded only on demand stays unloaded.
     splitting: true,
@@ -93,8 +97,6 @@ async function compile() {
     // Packages written as CommonJS require Node's built-ins; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __ipCreateRequire } from 'node:module'; const require = __ipCreateRequire(import.meta.url);" },
     plugins: [await keepImportMetaUrl()],
-    // The pages' server loads Vite only to build the pages, from node_modules as installed.
-    external: ['vite'],
     metafile: true,
     logLevel: 'warning',
   });

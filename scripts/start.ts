@@ -15,9 +15,9 @@ import { supervise, type ServiceSpec } from './supervisor.ts';
 /**
  * `npm start`: the whole Integration Point on one machine: the embedded PostgreSQL cluster (one database
  * and one role per partner), each partner as its own process on its own database, as it would run in
- * production, the gateway, and the pages (apps/web, built on first start). A service that dies is started again; Ctrl-C stops the services and then
- * the cluster. `start.mjs` compiles this file and the services and calls `startSystem` with the services'
- * compiled files.
+ * production, the gateway, and the pages (apps/web, built on first start). A service that dies is started
+ * again; Ctrl-C stops the services and then the cluster. `start.mjs` compiles this file and the services
+ * and calls `startSystem` with the compiled files.
  */
 const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
 const SERVICES = [...PARTNERS, 'gateway', 'web'] as const;
@@ -32,7 +32,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   // local traffic does not need the larger one. A NODE_OPTIONS of the user's own comes after it and wins.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    INIT_CWD: projectRoot(),
+    INIT_CWD: projectRoot(process.env),
     // The services' output reaches a terminal through this launcher: readable lines there, JSON elsewhere.
     LOG_PRETTY: process.env['LOG_PRETTY'] ?? String(process.stdout.isTTY === true),
     NODE_OPTIONS: `--max-semi-space-size=2 ${process.env['NODE_OPTIONS'] ?? ''}`.trim(),
@@ -61,7 +61,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  for (const folder of await oldPgliteFolders(join(projectRoot(), 'data'), PARTNERS)) {
+  for (const folder of await oldPgliteFolders(join(projectRoot(env), 'data'), PARTNERS)) {
     console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
   }
   // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
@@ -75,6 +75,9 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
       const prefix = partner.toUpperCase();
       env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
       env[`${prefix}_DEMO_DATA`] ??= 'true';
+      // Four connections serve one person's view; the default ten, each a PostgreSQL process of about
+      // 17 MB on the same machine, cost the Familienkasse alone 100 MB more after the README's queries.
+      env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
     }
     clusterStarting = (async () => {
       cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });
@@ -102,7 +105,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
     write,
     onAllReady(urls) {
       // Since this process began: compiling (when a source changed) and loading are part of the wait.
-        const seconds = (performance.now() / 1000).toFixed(1);
+      const seconds = (performance.now() / 1000).toFixed(1);
       console.log(`\nIntegration Point graph is up in ${seconds} s:`);
       const pids = services?.pids() ?? {};
       for (const name of SERVICES) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);

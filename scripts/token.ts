@@ -17,7 +17,7 @@ const { values } = parseArgs({
   },
 });
 
-const config = identityConfig();
+const config = identityConfig(process.env);
 if (config.keys.kind !== 'local') {
   console.error('AUTH_JWKS_URL is set: tokens come from your identity provider, not from this script');
   process.exit(2);

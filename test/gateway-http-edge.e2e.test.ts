@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { documentHash, loadEdgeConfig, startGateway, type RunningGateway } from '@ip/gateway';
 import { operationsFromFile } from '@ip/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compose, readSubgraphSources } from '../schema/src/compose.ts';
-import { startSystem, type PartnerName, type System } from './support/system.ts';
+import { composedSupergraph, startSystem, type System } from './support/system.ts';
 
 /** The gateway's HTTP edge: body size, bad tokens, CORS, and the trusted-documents mode. The explorer: gateway/test/explorer.test.ts. */
 let system: System;
@@ -14,10 +13,9 @@ const agenturOperations = operationsFromFile(fileURLToPath(new URL('../subgraphs
 beforeAll(async () => {
   system = await startSystem({ households: 6 });
   authorization = await system.issuer.bearer('agentur', 'integrationsfachkraft');
-  const composition = compose(readSubgraphSources().map((source) => ({ ...source, url: system.subgraphUrls[source.name as PartnerName] })));
-  if (!composition.ok) throw new Error(composition.errors.join('; '));
   trusted = await startGateway({
-    supergraph: composition.supergraphSdl,
+    supergraph: composedSupergraph(),
+    subgraphUrls: system.subgraphUrls,
     verifyToken: system.issuer.verifyToken,
     port: 0,
     edge: loadEdgeConfig({ GATEWAY_TRUSTED_DOCUMENTS: fileURLToPath(new URL('../gateway/trusted-documents.json', import.meta.url)) }),

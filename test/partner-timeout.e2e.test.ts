@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@ip/gateway';
 import { loadPartnerConfig } from '../gateway/src/config.ts';
 import { postGraphQL, type GraphQLResponse } from '@ip/kit/testing';
-import { compose, readSubgraphSources } from '../schema/src/compose.ts';
 import { startPartnerStandIn, type PartnerStandIn } from './support/partner-stand-in.ts';
-import { startSystem, type PartnerName, type System } from './support/system.ts';
+import { composedSupergraph, startSystem, type System } from './support/system.ts';
 
 /**
  * Short enough for a test, long enough that a loaded machine's ordinary answers stay well inside it. How
@@ -23,11 +22,9 @@ let gateway: RunningGateway;
 beforeAll(async () => {
   system = await startSystem({ households: 20 });
   standIn = await startPartnerStandIn(system.subgraphUrls.familienkasse);
-  const composition = compose(readSubgraphSources().map((source) => ({ ...source, url: system.subgraphUrls[source.name as PartnerName] })));
-  if (!composition.ok) throw new Error(composition.errors.join('; '));
   gateway = await startGateway({
-    supergraph: composition.supergraphSdl,
-    subgraphUrls: { familienkasse: standIn.url },
+    supergraph: composedSupergraph(),
+    subgraphUrls: { ...system.subgraphUrls, familienkasse: standIn.url },
     partners: loadPartnerConfig({
       GATEWAY_PARTNER_TIMEOUT_MS: String(TIMEOUT_MS),
       GATEWAY_PARTNER_BREAKER_FAILURES: String(FAILURES),

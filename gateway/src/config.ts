@@ -65,7 +65,7 @@ export interface EdgeConfig {
   readonly trustedDocumentsPath: string | undefined;
 }
 
-export function loadEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
+export function loadEdgeConfig(env: NodeJS.ProcessEnv): EdgeConfig {
   const result = edgeSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -88,8 +88,8 @@ export function loadEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig
   });
 }
 
-/** Read once at start; the only place the gateway looks at the environment. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+/** Read once at start from the environment `main.ts` passes; nothing else of the gateway looks at it. */
+export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

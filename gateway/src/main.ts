@@ -4,9 +4,10 @@ import { loadConfig } from './config.ts';
 import { explorerOptions, startGateway } from './server.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
-const config = loadConfig();
-const tracing = await startObservability('gateway', observabilitySettings());
-const identity = identityConfig();
+// The one place the gateway reads the environment; everything below gets what it needs as arguments.
+const config = loadConfig(process.env);
+const tracing = await startObservability('gateway', observabilitySettings(process.env));
+const identity = identityConfig(process.env);
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 
 const explorer = explorerOptions(identity, config.explorer);

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
-import { bindRecord, injectTraceHeaders, recordFor, REQUEST_ID_HEADER, requestRecordPlugin } from '@ip/observability';
+import { bindRecord, injectTraceHeaders, recordFor, REQUEST_ID_HEADER, requestRecordPlugin, traceIdOf } from '@ip/observability';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { loadEdgeConfig, loadPartnerConfig, type EdgeConfig } from './config.ts';
 import { createExplorer, type ExplorerOptions } from './explorer/explorer.ts';
@@ -45,6 +45,8 @@ export interface RunningGateway {
 interface GatewayContext {
   readonly authorization: string;
   readonly requestId: string | undefined;
+  /** The caller's `traceparent` if it carried a valid one. */
+  readonly traceparent: string | undefined;
 }
 
 function subgraphUrl(name: string, url: string | undefined): string {
@@ -85,7 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           headers?.set('authorization', sent.context.authorization);
           // The partner's log line and spans join this request's: same request id, same trace.
           if (sent.context.requestId) headers?.set(REQUEST_ID_HEADER, sent.context.requestId);
-          if (headers) injectTraceHeaders((name, value) => headers.set(name, value));
+          if (headers) injectTraceHeaders((name, value) => headers.set(name, value), sent.context.traceparent);
         },
       });
     },
@@ -124,7 +126,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         record?.errorCodes.add('UNAUTHENTICATED');
         throw error;
       });
-      const context: GatewayContext = { authorization: request.headers.authorization!, requestId: record?.requestId };
+      const { traceparent } = request.headers;
+      const context: GatewayContext = {
+        authorization: request.headers.authorization!,
+        requestId: record?.requestId,
+        traceparent: traceIdOf(traceparent) ? (traceparent as string) : undefined,
+      };
       if (record) {
         record.agency = caller.agency;
         record.role = caller.role;

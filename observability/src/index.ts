@@ -17,3 +17,4 @@ export {
 export { startObservability } from './start.ts';
 export { requestRecordPlugin } from './graphql-plugin.ts';
 export { bindRecord, observeRequest, recordFor, type PartnerError, type RequestOutcome, type RequestRecord } from './request-record.ts';
+export type { Counter, Gauge, Histogram } from 'prom-client';

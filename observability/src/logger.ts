@@ -1,13 +1,14 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { defaultLogLevel } from './settings.ts';
 
 /**
  * One pino logger per process, JSON lines on stdout. Fields are chosen by the code that logs, never a
  * request's variables or answers: the log must hold no personal data (names, birth dates, addresses, free
  * text), and a test sends the demo population through the person view to check it.
  */
-// Until `configureLogging` runs (in tests it never does) the level comes from LOG_LEVEL, default info.
-let current: Logger = pino({ level: defaultLogLevel(), base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+// Until `configureLogging` runs (a service's start does; in-process test servers and scripts never do) only
+// warnings and errors are written: a line per request would bury a test report. Read from no environment,
+// since nothing may read it at import time (scripts/environment-reads.ts).
+let current: Logger = pino({ level: 'warn', base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
 
 /** The process's logger. A function, not a constant, so that `configureLogging` can replace it at start. */
 export function log(): Logger {

@@ -6,7 +6,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Counte
  * caller cannot grow the series without end.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: 'ip_process_' });
+collectDefaultMetrics({ register: registry, prefix: 'ip_' });
 
 let enabled = true;
 

@@ -25,15 +25,19 @@ export interface RequestRecord {
   readonly partnerErrors: PartnerError[];
 }
 
-/** Any object of the request (its IncomingMessage, its response, its GraphQL context) leads to its record. */
-const records = new WeakMap<object, RequestRecord>();
+/**
+ * Any object of the request (its IncomingMessage, its response, its GraphQL context) leads to its record,
+ * through a symbol-keyed property: Apollo Server hands plugins a shallow copy of the context, which keeps
+ * the property but would miss a WeakMap entry of the original.
+ */
+const RECORD = Symbol('ip.requestRecord');
 
 export function bindRecord(key: object, record: RequestRecord): void {
-  records.set(key, record);
+  Object.defineProperty(key, RECORD, { value: record, enumerable: true, configurable: true });
 }
 
 export function recordFor(key: object): RequestRecord | undefined {
-  return records.get(key);
+  return (key as { [RECORD]?: RequestRecord })[RECORD];
 }
 
 export interface RequestOutcome {

@@ -1,6 +1,6 @@
 /**
- * The operating settings every service shares, read from the environment once by the process that starts
- * it (`main.ts`, `runSubgraph`): nothing here reads `process.env` elsewhere.
+ * The operating settings every service shares, read once from the environment its `main.ts` passes (a
+ * subgraph's hands them to `runSubgraph`): nothing here reads `process.env` itself.
  */
 export interface ObservabilitySettings {
   /** pino level: `fatal`, `error`, `warn`, `info` (default), `debug`, `trace` or `silent`. */
@@ -15,13 +15,7 @@ export interface ObservabilitySettings {
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-/** The level of the logger a process has before its `main` configures one (tests, scripts). */
-export function defaultLogLevel(env: NodeJS.ProcessEnv = process.env): string {
-  const level = env['LOG_LEVEL']?.toLowerCase();
-  return level && LEVELS.has(level) ? level : 'info';
-}
-
-export function observabilitySettings(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
+export function observabilitySettings(env: NodeJS.ProcessEnv, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
   if (!LEVELS.has(logLevel)) throw new Error(`invalid configuration:\n  LOG_LEVEL: one of ${[...LEVELS].join(', ')}`);
   const flag = (name: string, fallback: boolean): boolean => {

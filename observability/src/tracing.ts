@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -89,10 +89,13 @@ export async function inClientSpan<T>(name: string, attributes: Record<string, s
   });
 }
 
-/** Sets `traceparent` (and `tracestate`) of the active span on an outgoing request. */
-export function injectTraceHeaders(set: (name: string, value: string) => void): void {
-  if (!active) return;
-  propagation.inject(context.active(), undefined, { set: (_carrier, key, value) => set(key, value) });
+/**
+ * Sets `traceparent` (and `tracestate`) of the active span on an outgoing request. Without tracing, the
+ * caller's own `traceparent` (if any) is passed on as it came, so every service's log line names its trace.
+ */
+export function injectTraceHeaders(set: (name: string, value: string) => void, incoming: string | undefined): void {
+  if (active) propagation.inject(context.active(), undefined, { set: (_carrier, key, value) => set(key, value) });
+  else if (incoming !== undefined) set('traceparent', incoming);
 }
 
 /**
@@ -119,4 +122,4 @@ export function activeTraceId(): string | undefined {
   return trace.getActiveSpan()?.spanContext().traceId;
 }
 
-export type { Context, Span, SpanExporter };
+export type { Span, SpanExporter };

@@ -91,7 +91,7 @@ export interface Issuer {
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 export async function localIssuer(): Promise<Issuer> {
-  const config = identityConfig();
+  const config = identityConfig(process.env);
   if (config.keys.kind !== 'local') throw new Error('AUTH_JWKS_URL is set: the bench needs the local issuer under ./data/issuer');
   const dir = config.keys.dir;
   const jwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as { kid?: string; alg?: string };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@ip/gateway';
 import { loadPartnerConfig } from '../../gateway/src/config.ts';
-import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
 import { startPartnerStandIn, type PartnerStandIn } from '../support/partner-stand-in.ts';
-import { startSystem, type System } from '../support/system.ts';
+import { composedSupergraph, startSystem, type System } from '../support/system.ts';
 import { expectNormalAnswer, JOBCENTER, send, withNormalQuery } from './support.ts';
 
 /**
@@ -23,10 +22,8 @@ beforeAll(async () => {
   system = await startSystem({ households: 20 });
   standIn = await startPartnerStandIn(system.subgraphUrls.familienkasse);
   standIn.mode = 'stall';
-  const composition = compose(readSubgraphSources());
-  if (!composition.ok) throw new Error(composition.errors.join('; '));
   gateway = await startGateway({
-    supergraph: composition.supergraphSdl,
+    supergraph: composedSupergraph(),
     subgraphUrls: { ...system.subgraphUrls, familienkasse: standIn.url },
     // Only the stalled partner's timeout is short: the real partners keep theirs on a loaded machine.
     partners: loadPartnerConfig({ FAMILIENKASSE_TIMEOUT_MS: String(PARTNER_TIMEOUT_MS) }),

@@ -28,7 +28,7 @@ export interface WebConfig {
 }
 
 /** Read once at start; the only place the web server looks at the environment (identity aside). */
-export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+export function loadWebConfig(env: NodeJS.ProcessEnv): WebConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

@@ -3,8 +3,9 @@ import { ensureBuilt } from './build.ts';
 import { loadWebConfig } from './config.ts';
 import { startWebServer, type LocalTokenIssuer } from './web-server.ts';
 
-const config = loadWebConfig();
-const identity = identityConfig();
+// The one place the pages' server reads the environment; everything below gets what it needs as arguments.
+const config = loadWebConfig(process.env);
+const identity = identityConfig(process.env);
 let tokenIssuer: LocalTokenIssuer | undefined;
 // The sign-in exists only with the local issuer; with an identity provider a proxy in front adds the token.
 if (identity.keys.kind === 'local') {

@@ -1,8 +1,8 @@
-import { parseConfig, subgraphConfig } from '@ip/kit';
+import { parseConfig, subgraphConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
 
 /** Read once at start: AGENTUR_PORT (4001), AGENTUR_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = () => subgraphConfig('agentur', 4001);
+export const loadConfig = (env: Environment) => subgraphConfig('agentur', 4001, env);
 
 /** What the partners of an Integration Point agree (Rahmenkonzept §6, §7.3), and where the graph is. */
 export interface AgenturSettings {
@@ -25,11 +25,14 @@ export const DEFAULT_SETTINGS: Omit<AgenturSettings, 'graphUrl'> = {
   uebergabeVorlaufTage: 28,
 };
 
+/** The gateway on its default port, where `npm start` runs it. */
+export const DEFAULT_GRAPH_URL = 'http://localhost:4000/graphql';
+
 /**
  * AGENTUR_GRAPH_URL (default the local gateway), AGENTUR_BETREUUNGSSCHLUESSEL (100),
  * AGENTUR_NACHHALTIG_AB_TAGEN (28), AGENTUR_HOECHSTVERWEILDAUER_MONATE (6), AGENTUR_UEBERGABE_VORLAUF_TAGE (28).
  */
-export function agenturSettings(env: NodeJS.ProcessEnv = process.env): AgenturSettings {
+export function agenturSettings(env: Environment): AgenturSettings {
   const raw = parseConfig(
     z.object({
       GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),

@@ -13,4 +13,6 @@ export const Kategorie = {
   SPRACHFOERDERUNG: 'sprachfoerderung',
 } as const;
 
-export const CATEGORIES: readonly string[] = Object.values(Kategorie);
+export type Kategorie = (typeof Kategorie)[keyof typeof Kategorie];
+
+export const CATEGORIES: readonly Kategorie[] = Object.values(Kategorie);

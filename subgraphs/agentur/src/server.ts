@@ -1,5 +1,5 @@
 import { defineSubgraph, readSchemaFile } from '@ip/kit';
-import { agenturSettings, DEFAULT_SETTINGS, type AgenturSettings } from './config.ts';
+import { DEFAULT_GRAPH_URL, DEFAULT_SETTINGS, type AgenturSettings } from './config.ts';
 import { createContext } from './context.ts';
 import { migrations } from './db/migrations.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -11,8 +11,8 @@ export { DEFAULT_SETTINGS, type AgenturSettings };
 const typeDefs = readSchemaFile(new URL('../schema.graphql', import.meta.url));
 
 /**
- * The Agentur's subgraph with the partners' agreed settings. `graphUrl` is a function because a test
- * learns the gateway's address only after the subgraphs listen.
+ * The Agentur's subgraph with the partners' agreed settings; `main.ts` reads them from the environment.
+ * `graphUrl` is a function because a test learns the gateway's address only after the subgraphs listen.
  */
 export function createAgentur(settings: Omit<AgenturSettings, 'graphUrl'>, graphUrl: () => string) {
   return defineSubgraph({
@@ -26,10 +26,5 @@ export function createAgentur(settings: Omit<AgenturSettings, 'graphUrl'>, graph
 }
 
 export { typeDefs };
-export const { prepareDatabase } = createAgentur(DEFAULT_SETTINGS, () => agenturSettings().graphUrl);
-
-/** Starts with the settings of the environment (AGENTUR_*). */
-export function startAgentur(...args: Parameters<ReturnType<typeof createAgentur>['start']>) {
-  const settings = agenturSettings();
-  return createAgentur(settings, () => settings.graphUrl).start(...args);
-}
+/** With the default settings and the gateway on its default port, as the subgraph's own tests run it. */
+export const { prepareDatabase, start: startAgentur } = createAgentur(DEFAULT_SETTINGS, () => DEFAULT_GRAPH_URL);

@@ -26,6 +26,8 @@ const albaner = (overrides: Partial<ArbeitsmarktFakten> = {}): ArbeitsmarktFakte
 
 type Case = [string, ArbeitsmarktFakten, string, Taetigkeit, string, string, string | null];
 
+// A table, one case per line; Prettier would spread each case over nine lines.
+// prettier-ignore
 const CASES: Case[] = [
   // Waiting period of three months (Gestattung), both sides of its end
   ['Gestattung, last day of the waiting period', syrer, '2015-11-30', 'BESCHAEFTIGUNG', 'VERBOTEN', '§ 61 Abs. 2 S. 1 AsylG', '2015-12-01'],

@@ -1,10 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { migrateToLatest, openDatabase } from '@ip/kit';
+import { openDatabase } from '@ip/kit';
 import { createRandom } from '@ip/kit/demo';
-import { migrations } from '../src/db/migrations.ts';
 import { countOverdue, listOverdue, slaReport } from '../src/db/sla.repository.ts';
 import type { FamilienkasseDatabase } from '../src/db/tables.ts';
-import { progressBar, seedBulk } from './bulk-seed.ts';
+import { benchDatabase, benchDatabaseName } from './bulk-seed.ts';
 
 /**
  * `npm run bench`: the Familienkasse's two monitoring queries on a PostgreSQL server with 1,000,000
@@ -13,29 +12,12 @@ import { progressBar, seedBulk } from './bulk-seed.ts';
  */
 const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ANTRAEGE = Number(process.env['BENCH_ANTRAEGE'] ?? 1_000_000);
-const DATABASE = `ip_bench_familienkasse_v2_${ANTRAEGE}`;
 const STICHTAG = '2016-12-31';
 
 function benchUrl(): string {
   const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${benchDatabaseName(ANTRAEGE)}`;
   return url.toString();
-}
-
-async function benchDatabase(): Promise<Kysely<FamilienkasseDatabase>> {
-  const admin = await openDatabase<unknown>({ kind: 'server', url: SERVER });
-  const exists = await sql`select 1 from pg_database where datname = ${DATABASE}`.execute(admin);
-  if (exists.rows.length === 0) await sql`create database ${sql.id(DATABASE)}`.execute(admin);
-  await admin.destroy();
-  const db = await openDatabase<FamilienkasseDatabase>({ kind: 'server', url: benchUrl() });
-  await migrateToLatest(db, migrations);
-  const { count } = await db.selectFrom('kindergeldAntrag').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  if (count < ANTRAEGE) {
-    console.log(`seeding ${(ANTRAEGE - count).toLocaleString('en')} applications into ${DATABASE} (once; kept for later runs)`);
-    await seedBulk(db, { antraege: ANTRAEGE - count, von: '2015-01-01', bis: STICHTAG, onProgress: progressBar(ANTRAEGE - count) });
-    await sql`vacuum analyze kindergeld_antrag`.execute(db);
-  }
-  return db;
 }
 
 async function measure(name: string, runs: number, run: (i: number) => Promise<unknown>): Promise<void> {
@@ -72,7 +54,7 @@ function inline(text: string, parameters: readonly unknown[]): string {
   });
 }
 
-const db = await benchDatabase();
+const db = await benchDatabase(SERVER, ANTRAEGE, STICHTAG);
 const random = createRandom(7);
 const kassen = ['515', '534', '548', '563', '571', '587', '604', '612', '626', '633'];
 const months = Array.from({ length: 24 }, (_, i) => `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Arbeitskalender } from '@ip/kit/calendar';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
 import { addDays, ageOn, demoRandom, personById, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
 import { insertAntragspaket, matrixCodeKey } from './db/antragspaket.repository.ts';
@@ -10,7 +11,6 @@ import { steuerIdPruefziffer } from './domain/steuer-id.ts';
 import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
-import { kalender } from './workflow/kalender.ts';
 
 /** The statutory monthly Kindergeld for the first `children` children in the month of `monat` (§ 66 Abs. 1 EStG). */
 export function demoMonatsbetrag(monat: string, children: number): number {
@@ -51,17 +51,17 @@ interface Application {
  * that applied, and a few families in the asylum procedure or with a Duldung that applied anyway and were
  * refused. Everybody else is unknown to it.
  */
-function applications(population: Population): Application[] {
+function applications(population: Population, kalender: Arbeitskalender): Application[] {
   const persons = personById(population);
   const result: Application[] = [];
   for (const household of population.households) {
-    const application = applicationOf(household, persons, population.referenceDate);
+    const application = applicationOf(household, persons, population.referenceDate, kalender);
     if (application) result.push(application);
   }
   return result;
 }
 
-function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, DemoPerson>, referenceDate: string): Application | null {
+function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, DemoPerson>, referenceDate: string, kalender: Arbeitskalender): Application | null {
   const members = household.memberIds.map((id) => persons.get(id)!);
   const head = members[0]!;
   const children = members
@@ -102,12 +102,12 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
 }
 
 /** Fills an empty database with the Familienkasse's slice of the population, in one transaction. */
-export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population: Population): Promise<boolean> {
+export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population: Population, kalender: Arbeitskalender): Promise<boolean> {
   if ((await countAntraege(db)) > 0) return false;
   const numbers = new Set<string>();
   await db.transaction().execute(async (trx) => {
     const key = await matrixCodeKey(trx);
-    for (const application of applications(population)) {
+    for (const application of applications(population, kalender)) {
       const random = demoRandom(OWNER, 'kindergeldnummer', application.head.id);
       let kindergeldnummer: string;
       do kindergeldnummer = `${application.familienkasse}FK${String(random.int(0, 999_999)).padStart(6, '0')}`;
@@ -141,7 +141,7 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           ergebnis: application.bescheid?.ergebnis ?? null,
           monatsbetrag: bewilligtAb ? demoMonatsbetrag(bewilligtAb, application.children.length) : null,
           bewilligtAb,
-          titelArt: titel?.art ?? null,
+          titelArt: (titel?.art as Titelart | undefined) ?? null,
           titelRechtsgrundlage: titel?.rechtsgrundlage ?? null,
           titelGueltigAb: titel?.gueltigAb ?? null,
           titelGueltigBis: null,

@@ -1,17 +1,23 @@
-import { parseConfig, subgraphConfig } from '@ip/kit';
+import { parseConfig, subgraphConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
+import type { LueckenSchwellen } from './domain/luecken.ts';
 
 /** Read once at start: JOBCENTER_PORT (4002), JOBCENTER_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = () => subgraphConfig('jobcenter', 4002);
+export const loadConfig = (env: Environment) => subgraphConfig('jobcenter', 4002, env);
 
-const tage = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
+export interface JobcenterSettings {
+  /** Thresholds of the gap detection. */
+  readonly lueckenSchwellen: LueckenSchwellen;
+}
+
+export const DEFAULT_SETTINGS: JobcenterSettings = Object.freeze({ lueckenSchwellen: Object.freeze({ bewilligungNachTagen: 30 }) });
 
 /**
- * Threshold of the gap detection: JOBCENTER_LUECKE_BEWILLIGUNG_TAGE (days after the start of SGB II by which
- * it should be granted, default 30). When an application is late is the law's (§ 37 Abs. 2 S. 2 SGB II), not
- * a setting.
+ * JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: days after the start of SGB II by which it should be granted (default
+ * 30). When an application is late is the law's (§ 37 Abs. 2 S. 2 SGB II), not a setting.
  */
-export const lueckenSchwellen = () => {
-  const raw = parseConfig(z.object({ JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage(30) }));
-  return Object.freeze({ bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE });
-};
+export function jobcenterSettings(env: Environment): JobcenterSettings {
+  const tage = z.coerce.number().int().min(1).max(365).default(DEFAULT_SETTINGS.lueckenSchwellen.bewilligungNachTagen);
+  const raw = parseConfig(z.object({ JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage }), env);
+  return Object.freeze({ lueckenSchwellen: Object.freeze({ bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE }) });
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate } from '@ip/kit';
 import { accessScope, type AccessControl } from '@ip/kit/consent';
 import type { Caller } from '@ip/kit/identity';
+import type { JobcenterSettings } from './config.ts';
 import type { JobcenterDatabase } from './db/tables.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { OWNER } from './policy.ts';
@@ -12,10 +13,11 @@ export interface Context {
   /** The owner's decisions and log for this request. */
   readonly access: AccessControl;
   readonly today: IsoDate;
+  readonly settings: JobcenterSettings;
 }
 
-export function createContext(db: Kysely<JobcenterDatabase>, caller: Caller): Context {
-  return { db, loaders: createLoaders(db), ...accessScope(OWNER, db, caller) };
+export function createContext(db: Kysely<JobcenterDatabase>, caller: Caller, settings: JobcenterSettings): Context {
+  return { db, loaders: createLoaders(db), ...accessScope(OWNER, db, caller), settings };
 }
 
 /** The same request's context on another database handle: an idempotent mutation's transaction, with loaders of its own. */

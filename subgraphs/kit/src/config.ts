@@ -4,10 +4,17 @@ import type { DatabaseLocation } from './database.ts';
 import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
 
 /**
+ * The environment a process was started with. Only a `main.ts` (or a script) passes `process.env`; every
+ * loader takes it as an argument, so no module reads the environment on import or behind a caller's back
+ * (`scripts/environment-reads.*.test.ts` hold the code to this).
+ */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
  * Configuration is read from the environment once, at start, validated and frozen. A wrong value stops
  * the service with a message that names the variable, instead of failing on the first request.
  */
-export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): Readonly<z.infer<T>> {
+export function parseConfig<T extends z.ZodType>(schema: T, env: Environment): Readonly<z.infer<T>> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
@@ -21,7 +28,7 @@ export const portSchema = (fallback: number) => z.coerce.number().int().min(0).m
 const booleanSchema = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Where relative data paths start: the folder `npm` was started in, else the working directory. */
-export function projectRoot(env: NodeJS.ProcessEnv = process.env): string {
+export function projectRoot(env: Environment): string {
   return resolve(env['INIT_CWD'] ?? process.cwd());
 }
 
@@ -34,6 +41,8 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long to wait at start for the database to answer (it may be starting too). */
   readonly databaseWaitSeconds: number;
+  /** Connections the subgraph's pool may hold at once; idle ones close after 10 s. */
+  readonly databasePoolMax: number;
   /** How long the access log keeps entries: a period the partners agree on (no statute fixes it; § 79 SGB X does not). */
   readonly accessLogRetentionMonths: number;
   /** The longest String and ID a caller may send (`INPUT_MAX_STRING_LENGTH`, `INPUT_MAX_ID_LENGTH`). */
@@ -44,13 +53,13 @@ export interface SubgraphConfig {
 
 /**
  * The settings every subgraph shares, under its own prefix: `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
- * `<PREFIX>_DEMO_DATA`, plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
+ * `<PREFIX>_DEMO_DATA`, `<PREFIX>_DATABASE_POOL_MAX` (default 10), plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
  * `ANFRAGE_ID_RETENTION_DAYS` (default 7), `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH`
  * (default 200). The database URL is required: `npm start` passes each partner the URL of its database on the
- * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` (unless set otherwise). Here the demo data is off by
+ * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` and `<PREFIX>_DATABASE_POOL_MAX=4` (unless set otherwise). Here the demo data is off by
  * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
-export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+export function subgraphConfig(name: string, defaultPort: number, env: Environment): SubgraphConfig {
   const prefix = name.toUpperCase();
   const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
@@ -65,6 +74,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
           : 'not a postgres:// or postgresql:// URL',
     }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    [`${prefix}_DATABASE_POOL_MAX`]: z.coerce.number().int().min(1).max(1000).default(10),
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
     ...inputLimitsSchema,
@@ -78,6 +88,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: NodeJS.Pr
     database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
     databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
+    databasePoolMax: raw[`${prefix}_DATABASE_POOL_MAX`] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
     inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
     anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,
@@ -90,7 +101,7 @@ export interface EmbeddedClusterConfig {
 }
 
 /** `EMBEDDED_POSTGRES_PORT` (default 54329, clear of a server on 5432) and `EMBEDDED_POSTGRES_DATA_DIR` (default ./data/postgres). */
-export function embeddedClusterConfig(env: NodeJS.ProcessEnv = process.env): EmbeddedClusterConfig {
+export function embeddedClusterConfig(env: Environment): EmbeddedClusterConfig {
   const raw = parseConfig(
     z.object({ EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'), EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres') }),
     env,

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { partnerUnreachable, type Ausfallgrund } from './errors.ts';
 
 export interface GraphError {
@@ -12,8 +14,12 @@ export interface GraphAnswer<TData> {
 }
 
 export interface GraphClient {
-  /** Sends one operation to the graph as the caller; any answer the graph gives comes back, failures to reach it throw. */
-  request<TData>(query: string, variables: Record<string, unknown>): Promise<GraphAnswer<TData>>;
+  /**
+   * Sends one operation to the graph as the caller; any answer the graph gives comes back, failures to reach it
+   * throw. The document is generated from a `.graphql` file (`npm run codegen`), so its result and variables are
+   * typed against the supergraph, and its printed text is the one the gateway's trusted documents register.
+   */
+  request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<GraphAnswer<TData>>;
 }
 
 export interface GraphClientOptions {
@@ -26,6 +32,18 @@ export interface GraphClientOptions {
   readonly timeoutMs?: number;
 }
 
+/** Each document is printed once: the same text every time, as its trusted-document hash needs. */
+const printed = new WeakMap<DocumentNode, string>();
+
+function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /**
  * A subgraph asking the graph on its caller's behalf ("facts cross partners through the graph"): the
  * caller's token goes along, so the owning partner checks that caller's rights and logs that caller.
@@ -34,13 +52,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   // The same `grund` values the gateway gives a client for a partner that failed it.
   const unreachable = (grund: Ausfallgrund) => partnerUnreachable(options.partner, grund);
   return {
-    async request<TData>(query: string, variables: Record<string, unknown>) {
+    async request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) {
       let response: Response;
       try {
         response = await fetch(options.url(), {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
-          body: JSON.stringify({ query, variables }),
+          body: JSON.stringify({ query: queryText(document), variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
       } catch (error) {

@@ -1,5 +1,14 @@
 export { manyByKey, oneByKey } from './batch.ts';
-export { embeddedClusterConfig, parseConfig, portSchema, projectRoot, subgraphConfig, type EmbeddedClusterConfig, type SubgraphConfig } from './config.ts';
+export {
+  embeddedClusterConfig,
+  parseConfig,
+  portSchema,
+  projectRoot,
+  subgraphConfig,
+  type EmbeddedClusterConfig,
+  type Environment,
+  type SubgraphConfig,
+} from './config.ts';
 export { openDatabase, type DatabaseLocation, type DatabaseOptions } from './database.ts';
 export {
   AUSFALLGRUENDE,
@@ -28,7 +37,10 @@ export {
   type RunningServer,
   type SubgraphServerOptions,
 } from './subgraph-server.ts';
-export { isUuid } from './ids.ts';
+export { isUuid, type PersonReference } from './ids.ts';
 export { centInEuro, euroInCent, type BetragGrenzen, type Cent } from './money.ts';
 export { retentionCutOff, runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
 export { defineSubgraph, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';
+
+// Each partner's main.ts reads these settings with its others and hands them to runSubgraph.
+export { observabilitySettings } from '@ip/observability';

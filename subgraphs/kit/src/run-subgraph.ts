@@ -1,4 +1,4 @@
-import { log, observabilitySettings, startObservability } from '@ip/observability';
+import { log, startObservability, type ObservabilitySettings } from '@ip/observability';
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.ts';
 import { purgeAccessLog } from './consent/access-log.repository.ts';
@@ -6,12 +6,16 @@ import { datenschutzDb } from './consent/consent.repository.ts';
 import type { DatenschutzTables } from './consent/tables.ts';
 import { purgeAnfrageIds } from './idempotency/idempotent.ts';
 import { openDatabase, untilReachable } from './database.ts';
-import { createTokenVerifier, ensureLocalIssuer, identityConfig, type TokenVerifier } from './identity/index.ts';
+import { createTokenVerifier, ensureLocalIssuer, type IdentityConfig, type TokenVerifier } from './identity/index.ts';
 import type { InputLimits } from './input/limits.ts';
 import type { RunningServer } from './subgraph-server.ts';
 
 export interface SubgraphProgram<DB extends DatenschutzTables> {
+  /** Read from the environment by the partner's `main.ts`, like everything else here. */
   readonly config: SubgraphConfig;
+  readonly identity: IdentityConfig;
+  /** Logs, metrics and traces: `observabilitySettings(env)`, read by the partner's `main.ts`. */
+  readonly observability: ObservabilitySettings;
   /** Migrates, and seeds demo data when the configuration asks for it. */
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
   start(
@@ -25,14 +29,13 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
  * taking requests, finish the ones in flight and close the database connections.
  */
 export async function runSubgraph<DB extends DatenschutzTables>(program: SubgraphProgram<DB>): Promise<void> {
-  const { config } = program;
+  const { config, identity } = program;
   const started = performance.now();
   // First: every later line is JSON, and a collector (if configured) sees the start.
-  const tracing = await startObservability(config.name, observabilitySettings());
-  const identity = identityConfig();
+  const tracing = await startObservability(config.name, program.observability);
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
-  const db = await openDatabase<DB>(config.database);
+  const db = await openDatabase<DB>(config.database, { maxConnections: config.databasePoolMax });
   await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => log().info({ reason }, 'waiting for the database'));
   await program.prepare(db, config);
   const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });

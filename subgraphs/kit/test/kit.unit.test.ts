@@ -68,11 +68,14 @@ describe('subgraphConfig', () => {
       database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
       demoData: false,
       databaseWaitSeconds: 30,
+      databasePoolMax: 10,
       accessLogRetentionMonths: 6,
       inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
       anfrageIdRetentionDays: 7,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '4' }).databasePoolMax).toBe(4);
+    expect(() => subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '0' })).toThrow(/FAMILIENKASSE_DATABASE_POOL_MAX/);
   });
   it('takes the input limits from INPUT_MAX_STRING_LENGTH and INPUT_MAX_ID_LENGTH', () => {
     const config = subgraphConfig('familienkasse', 4004, { ...URL_ENV, INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });

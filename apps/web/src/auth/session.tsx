@@ -21,6 +21,7 @@ interface Session {
   readonly anmeldung: Anmeldung | undefined;
   /** Why the page signed out, if it did so on its own (a refused token). */
   readonly hinweis: string | undefined;
+  // Function properties, not methods: components destructure them from useSession().
   readonly signIn: (behoerde: string, rolle: string) => Promise<void>;
   readonly signOut: (hinweis?: string) => void;
 }

@@ -8,6 +8,13 @@ export interface GraphError {
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
+/** An extension of an error as text: a string as it is, anything else as JSON, nothing as ''. */
+export function extensionText(error: GraphError, key: string): string {
+  const value = error.extensions?.[key];
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** A GraphQL answer: what the graph released, and why the rest is missing. Both may be there at once. */
 export interface GraphResult<TData> {
   readonly data: TData | null;

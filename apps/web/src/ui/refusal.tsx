@@ -1,5 +1,5 @@
-import type { GraphError } from '../graphql/client.ts';
-import { alsText, behoerde, GRUENDE, KATEGORIEN } from './labels.ts';
+import { extensionText, type GraphError } from '../graphql/client.ts';
+import { behoerde, GRUENDE, KATEGORIEN } from './labels.ts';
 
 /**
  * Why a part of the answer is missing, in the words of the partner's error: which owner withheld which
@@ -9,7 +9,7 @@ function describeError(error: GraphError): { titel: string; text: string } {
   const extensions = error.extensions ?? {};
   switch (extensions['code']) {
     case 'EINWILLIGUNG_FEHLT': {
-      const kategorie = alsText(extensions['kategorie']);
+      const kategorie = extensionText(error, 'kategorie');
       return {
         titel: `${behoerde(extensions['eigentuemer'])} gibt nicht frei`,
         text: `${behoerde(extensions['eigentuemer'])} gibt die Kategorie „${KATEGORIEN[kategorie.toUpperCase()] ?? kategorie}“ nicht an ${behoerde(extensions['empfaenger'])} frei: Es fehlt die Einwilligung der Person, und kein Gesetz erlaubt die Übermittlung.`,
@@ -18,13 +18,13 @@ function describeError(error: GraphError): { titel: string; text: string } {
     case 'FORBIDDEN':
       return { titel: 'Für Ihre Rolle nicht freigegeben', text: `Der Partner gibt das Ihrer Rolle nicht frei (${error.message}).` };
     case 'PARTNER_NICHT_ERREICHBAR': {
-      const grund = alsText(extensions['grund']);
+      const grund = extensionText(error, 'grund');
       return { titel: `${behoerde(extensions['partner'])} hat nicht geantwortet`, text: `${behoerde(extensions['partner'])} hat nicht geantwortet: ${GRUENDE[grund] ?? grund}. Die übrigen Angaben gelten.` };
     }
     case 'BAD_USER_INPUT':
-      return { titel: 'Eingabe abgelehnt', text: `${error.message}${extensions['field'] ? ` (Feld ${alsText(extensions['field'])})` : ''}` };
+      return { titel: 'Eingabe abgelehnt', text: `${error.message}${extensions['field'] ? ` (Feld ${extensionText(error, 'field')})` : ''}` };
     default:
-      return { titel: 'Fehler', text: `${error.message}${extensions['code'] ? ` (${alsText(extensions['code'])})` : ''}` };
+      return { titel: 'Fehler', text: `${error.message}${extensions['code'] ? ` (${extensionText(error, 'code')})` : ''}` };
   }
 }
 
@@ -35,7 +35,7 @@ export function Refusal({ errors }: { readonly errors: readonly GraphError[] }) 
       {errors.map((error, index) => {
         const { titel, text } = describeError(error);
         return (
-          <div className="refusal" role="note" key={index} data-code={alsText(error.extensions?.['code'])}>
+          <div className="refusal" role="note" key={index} data-code={extensionText(error, 'code')}>
             <strong>{titel}</strong>
             <p>{text}</p>
           </div>

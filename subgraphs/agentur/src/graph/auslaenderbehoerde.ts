@@ -1,18 +1,13 @@
-import { domainError, ErrorCode, isAusfallgrund, operationsFromFile, partnerUnreachable, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+import { domainError, ErrorCode, isAusfallgrund, partnerUnreachable, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
 import type { Erlaubnis } from '../domain/ansprache.ts';
+import { AgenturAnsprachekandidatenDocument, AgenturStatusnachweisDocument } from '../generated/graph-operations.ts';
 
-/**
+/*
  * What the Agentur asks the Ausländerbehörde for, through the gateway and as its caller: the owner
  * decides per person what it releases and logs it; the Agentur keeps none of it. The operations live in
- * `auslaenderbehoerde.graphql`: the gateway's production mode runs only registered ones.
+ * `auslaenderbehoerde.graphql` (the gateway's production mode runs only registered ones); `npm run codegen`
+ * makes them typed documents, so their answers are typed against the supergraph, not by hand.
  */
-const OPERATIONS = operationsFromFile(new URL('./auslaenderbehoerde.graphql', import.meta.url));
-
-function operation(name: string): string {
-  const text = OPERATIONS.get(name);
-  if (!text) throw new Error(`auslaenderbehoerde.graphql defines no operation ${name}`);
-  return text;
-}
 
 export interface AnspracheKandidatAbh {
   readonly cursor: string;
@@ -25,15 +20,6 @@ export interface AnspracheSeiteAbh {
   readonly kandidaten: readonly AnspracheKandidatAbh[];
   readonly hasNextPage: boolean;
   readonly endCursor: string | null;
-}
-
-const ANSPRACHE = operation('AgenturAnsprachekandidaten');
-
-interface AnspracheAntwort {
-  personenNachStaatsangehoerigkeit: {
-    edges: { cursor: string; node: { id: string; identitaet: { staatsangehoerigkeit: string } | null; arbeitsmarktzugang: AnspracheKandidatAbh['arbeitsmarktzugang'] | null } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  } | null;
 }
 
 /** An error of the partner that is the caller's to see (bad input, refusal); anything else means the partner failed us. */
@@ -56,7 +42,7 @@ export async function ansprachekandidatenAbh(
   variables: { staatsangehoerigkeiten: readonly string[]; agenturbezirke: readonly string[] | null; stichtag: IsoDate; nachQualifikation: boolean; first: number; after: string | null },
 ): Promise<AnspracheSeiteAbh> {
   const { staatsangehoerigkeiten, agenturbezirke, stichtag, first, after } = variables;
-  const answer = await graph.request<AnspracheAntwort>(ANSPRACHE, {
+  const answer = await graph.request(AgenturAnsprachekandidatenDocument, {
     staatsangehoerigkeiten,
     agenturbezirke,
     stichtag,
@@ -83,18 +69,12 @@ export interface StatusNachweis {
   readonly verlauf: readonly { readonly art: string; readonly gueltigAb: IsoDate; readonly gueltigBis: IsoDate | null }[];
 }
 
-const NACHWEIS = operation('AgenturStatusnachweis');
-
-interface NachweisAntwort {
-  person: { identitaet: { staatsangehoerigkeit: string } | null; aufenthalt: { verlauf: StatusNachweis['verlauf'] } | null } | null;
-}
-
 /**
  * Nationality and status history of one person, for a rule of law that depends on them; null when the
  * Ausländerbehörde does not know the person or does not release these categories to the caller.
  */
 export async function statusNachweis(graph: GraphClient, personId: string): Promise<StatusNachweis | null> {
-  const answer = await graph.request<NachweisAntwort>(NACHWEIS, { id: personId });
+  const answer = await graph.request(AgenturStatusnachweisDocument, { id: personId });
   const person = answer.data?.person;
   if (person === undefined) weitergeben(answer.errors);
   const refusedOnly = answer.errors.every((error) => error.extensions?.['code'] === ErrorCode.EINWILLIGUNG_FEHLT);

@@ -1,13 +1,15 @@
-import { DateScalar, type ResolverMap } from '@ip/kit';
+import { DateScalar } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
-import { CATEGORIES, OWNER } from '../policy.ts';
+import type { AgenturDatabase } from '../db/tables.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { CATEGORIES, OWNER, type Kategorie } from '../policy.ts';
 import { Mutation } from './mutation.ts';
 import { Fall, Person, Termin } from './person.ts';
 import { BleibeperspektiveKriterium, FachkraftAuslastung, Query } from './query.ts';
 
-const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
+const datenschutz = datenschutzResolvers<AgenturDatabase, Kategorie>({ owner: OWNER, categories: CATEGORIES });
 
-export const resolvers: ResolverMap = {
+export const resolvers = {
   ...datenschutz,
   Date: DateScalar,
   Query,
@@ -17,4 +19,4 @@ export const resolvers: ResolverMap = {
   Termin,
   FachkraftAuslastung,
   BleibeperspektiveKriterium,
-};
+} satisfies Resolvers;

@@ -10,6 +10,7 @@ import { fallAbschliessen, fallEroeffnen, fallUebergeben, type FallEroeffnenEing
 import { kompetenzfeststellungErfassen, sprachkursErfassen, sprachkursStatusSetzen, type KompetenzfeststellungEingabe, type SprachkursEingabe } from '../workflow/foerderung.ts';
 import { kriteriumBeenden, kriteriumFestlegen } from '../workflow/kriterien.ts';
 import { terminVereinbaren, type TerminEingabe } from '../workflow/termine.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 type MitAnfrageId = { readonly anfrageId?: string | null };
 
@@ -41,4 +42,4 @@ export const Mutation = {
   bleibeperspektiveKriteriumFestlegen: (_: unknown, args: { staatsangehoerigkeit: string; gueltigAb: string; quelle: string } & MitAnfrageId, context: Context) =>
     einmal(context, 'bleibeperspektiveKriteriumFestlegen', args, (on) => kriteriumFestlegen(on, args), findKriteriumById),
   bleibeperspektiveKriteriumBeenden: (_: unknown, args: { kriteriumId: string; gueltigBis: string }, context: Context) => kriteriumBeenden(context, args),
-};
+} satisfies MutationResolvers;

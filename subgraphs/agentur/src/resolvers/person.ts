@@ -6,6 +6,7 @@ import type { FallEreignisRow, FallRow, FallUebergabeRow, IntegrationsfachkraftR
 import { EINLADUNGSRECHTSFOLGEN, smsOhneRechtsfolgenbelehrung } from '../domain/einladung.ts';
 import { verweildauerStand } from '../domain/verweildauer.ts';
 import { Kategorie } from '../policy.ts';
+import type { FallResolvers, PersonResolvers, TerminResolvers } from '../generated/resolvers.ts';
 
 interface PersonReference {
   readonly id: string;
@@ -32,7 +33,7 @@ export const Person = {
   sprachkurse(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<SprachkursRow[]> {
     return released(context, person.id, Kategorie.SPRACHFOERDERUNG, info, () => context.loaders.sprachkurseByPerson.load(person.id));
   },
-};
+} satisfies PersonResolvers;
 
 const fachkraft = (id: string | null, context: Context): Promise<IntegrationsfachkraftRow | null> | null => (id ? context.loaders.fachkraft.load(id) : null);
 
@@ -55,11 +56,12 @@ export const Fall = {
   verlauf(fall: FallRow, _: unknown, context: Context): Promise<FallEreignisRow[]> {
     return context.loaders.ereignisseByFall.load(fall.id);
   },
-};
+} satisfies FallResolvers;
 
 export const Termin = {
   person: (termin: TerminRow): PersonReference => ({ id: termin.personId }),
-  integrationsfachkraft: (termin: TerminRow, _: unknown, context: Context) => fachkraft(termin.integrationsfachkraftId, context),
+  /** The column is NOT NULL and references the specialist, so the loader finds one. */
+  integrationsfachkraft: async (termin: TerminRow, _: unknown, context: Context) => (await context.loaders.fachkraft.load(termin.integrationsfachkraftId))!,
   smsOhneRechtsfolgenbelehrung: (termin: TerminRow) => smsOhneRechtsfolgenbelehrung(termin.kanaele, termin.rechtsfolgenbelehrung),
   rechtsfolge: () => EINLADUNGSRECHTSFOLGEN.SGB_III,
-};
+} satisfies TerminResolvers;

@@ -9,6 +9,7 @@ import { EINLADUNGSRECHTSFOLGEN, termineNachSprache } from '../domain/einladung.
 import { ansprachekandidaten } from '../workflow/ansprache.ts';
 import { LISTEN_SEHEN } from '../workflow/permissions.ts';
 import { auslastung, uebergabenFaellig } from '../workflow/steuerung.ts';
+import type { BleibeperspektiveKriteriumResolvers, FachkraftAuslastungResolvers, QueryResolvers } from '../generated/resolvers.ts';
 
 type Stichtag = { stichtag?: IsoDate | null };
 type Stelle = { integrationPoint?: string | null };
@@ -54,12 +55,13 @@ export const Query = {
     authorise(context.access.caller, LISTEN_SEHEN, 'see the day\'s appointments');
     return termineNachSprache(await findTermineAm(context.db, args.datum, args.integrationPoint ?? null)).map((gruppe) => ({ ...gruppe, anzahl: gruppe.termine.length }));
   },
-};
+} satisfies QueryResolvers;
 
 export const FachkraftAuslastung = {
   /** The proposals' cases were loaded with the caseload and primed: no further statement. */
-  abgabevorschlaege: (auslastung: { abgabevorschlaege: readonly string[] }, _: unknown, context: Context) => context.loaders.fall.loadMany([...auslastung.abgabevorschlaege]),
-};
+  abgabevorschlaege: (auslastung: { abgabevorschlaege: readonly string[] }, _: unknown, context: Context) =>
+    Promise.all(auslastung.abgabevorschlaege.map(async (id) => (await context.loaders.fall.load(id))!)),
+} satisfies FachkraftAuslastungResolvers;
 
 /** The list is open to every partner; who entered it is the Agentur's internal business. */
 const nurAgentur = (feld: 'festgelegtVon' | 'beendetVon') => (kriterium: BleibeperspektiveKriteriumRow, _: unknown, context: Context) => {
@@ -70,4 +72,4 @@ const nurAgentur = (feld: 'festgelegtVon' | 'beendetVon') => (kriterium: Bleibep
 export const BleibeperspektiveKriterium = {
   festgelegtVon: nurAgentur('festgelegtVon'),
   beendetVon: nurAgentur('beendetVon'),
-};
+} satisfies BleibeperspektiveKriteriumResolvers;

@@ -9,6 +9,7 @@ import { faktenAm } from '../domain/gespeicherte-fakten.ts';
 import { istLaendercode } from '../domain/laendercode.ts';
 import { widersprueche, type Widerspruch } from '../domain/widersprueche.ts';
 import { Kategorie } from '../policy.ts';
+import type { PersonResolvers, QueryResolvers } from '../generated/resolvers.ts';
 
 /** The rules module's refusal of a day it does not model, as a clear input error. */
 export function imRechtsstand<T>(rechnen: () => T): T {
@@ -37,7 +38,7 @@ export const ArbeitsmarktQuery = {
     }
     return pruefen(args.fakten, args.stichtag, args.taetigkeit ?? 'BESCHAEFTIGUNG');
   },
-};
+} satisfies QueryResolvers;
 
 export const ArbeitsmarktPerson = {
   arbeitsmarktzugang(
@@ -59,4 +60,4 @@ export const ArbeitsmarktPerson = {
       return result ? widersprueche(result.status.nebenbestimmungen, result.zugang.erlaubnis) : [];
     });
   },
-};
+} satisfies PersonResolvers;

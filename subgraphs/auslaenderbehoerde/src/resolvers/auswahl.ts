@@ -10,6 +10,7 @@ import { istLaendercode } from '../domain/laendercode.ts';
 import { Kategorie } from '../policy.ts';
 import { PERSONEN_AUSWAHL } from '../workflow/permissions.ts';
 import { imRechtsstand } from './arbeitsmarkt.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
 interface AuswahlArgs {
   readonly staatsangehoerigkeiten: readonly string[];
@@ -98,4 +99,4 @@ export const AuswahlQuery = {
       },
     };
   },
-};
+} satisfies QueryResolvers;

@@ -1,6 +1,8 @@
-import { DateScalar, type ResolverMap } from '@ip/kit';
+import { DateScalar } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
-import { CATEGORIES, OWNER } from '../policy.ts';
+import type { AuslaenderbehoerdeDatabase } from '../db/tables.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { CATEGORIES, OWNER, type Kategorie } from '../policy.ts';
 import { ArbeitsmarktPerson, ArbeitsmarktQuery } from './arbeitsmarkt.ts';
 import { AuswahlQuery } from './auswahl.ts';
 import { Mutation } from './mutation.ts';
@@ -8,9 +10,9 @@ import { Aufenthalt, Person } from './person.ts';
 import { Query } from './query.ts';
 import { Statusklaerung, StatusklaerungPerson, StatusklaerungQuery } from './statusklaerung.ts';
 
-const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
+const datenschutz = datenschutzResolvers<AuslaenderbehoerdeDatabase, Kategorie>({ owner: OWNER, categories: CATEGORIES });
 
-export const resolvers: ResolverMap = {
+export const resolvers = {
   ...datenschutz,
   Date: DateScalar,
   Query: { ...Query, ...ArbeitsmarktQuery, ...StatusklaerungQuery, ...AuswahlQuery },
@@ -18,4 +20,4 @@ export const resolvers: ResolverMap = {
   Person: { ...Person, ...ArbeitsmarktPerson, ...StatusklaerungPerson, ...datenschutz.Person },
   Aufenthalt,
   Statusklaerung,
-};
+} satisfies Resolvers;

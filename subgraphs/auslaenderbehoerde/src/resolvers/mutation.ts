@@ -5,6 +5,7 @@ import type { Anliegen, PersonRow, StatusklaerungRow } from '../db/tables.ts';
 import { aufenthaltsfaktenErfassen, type FaktenEingabe } from '../workflow/fakten-erfassen.ts';
 import { aufenthaltsstatusErfassen, type StatusEingabe } from '../workflow/status-erfassen.ts';
 import { statusklaerungAnfragen, statusklaerungBeantworten, statusklaerungZurueckziehen } from '../workflow/statusklaerung.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 type MitAnfrageId = { readonly anfrageId?: string | null };
 
@@ -40,4 +41,4 @@ export const Mutation = {
   statusklaerungBeantworten: (_: unknown, args: { id: string; antwort: string; neuerStatus?: StatusEingabe | null }, context: Context): Promise<StatusklaerungRow> =>
     statusklaerungBeantworten(context, args.id, args.antwort, args.neuerStatus),
   statusklaerungZurueckziehen: (_: unknown, args: { id: string }, context: Context): Promise<StatusklaerungRow> => statusklaerungZurueckziehen(context, args.id),
-};
+} satisfies MutationResolvers;

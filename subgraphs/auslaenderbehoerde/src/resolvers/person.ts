@@ -3,6 +3,7 @@ import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { AufenthaltsstatusRow, PersonRow } from '../db/tables.ts';
 import { Kategorie } from '../policy.ts';
+import type { AufenthaltResolvers, PersonResolvers } from '../generated/resolvers.ts';
 
 export const Person = {
   async __resolveReference(reference: { id: string }, context: Context): Promise<PersonRow | null> {
@@ -16,7 +17,7 @@ export const Person = {
   aufenthalt(person: PersonRow, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<PersonRow> {
     return released(context, person.id, Kategorie.AUFENTHALT, info, () => person);
   },
-};
+} satisfies PersonResolvers;
 
 export const Aufenthalt = {
   async status(person: PersonRow, _: unknown, context: Context): Promise<AufenthaltsstatusRow | null> {
@@ -30,4 +31,4 @@ export const Aufenthalt = {
 
   verbot60aAbs6: (person: PersonRow): boolean => person.verbot60aAbs6Grund !== null,
   aufenthaltSeit: (person: PersonRow): string => person.aufenthaltSeit ?? person.einreiseAm,
-};
+} satisfies AufenthaltResolvers;

@@ -2,6 +2,7 @@ import { isUuid, pageRequest, toConnection, badUserInput, type Connection } from
 import type { Context } from '../context.ts';
 import { countPersons, listPersons } from '../db/person.repository.ts';
 import type { PersonRow } from '../db/tables.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
 export const Query = {
   async person(_: unknown, args: { id: string }, context: Context): Promise<PersonRow | null> {
@@ -15,4 +16,4 @@ export const Query = {
     for (const row of rows) context.loaders.person.prime(row.id, row);
     return toConnection(rows, page, (row) => row.id, totalCount);
   },
-};
+} satisfies QueryResolvers;

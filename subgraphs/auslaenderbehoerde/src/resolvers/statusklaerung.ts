@@ -6,8 +6,8 @@ import type { Context } from '../context.ts';
 import { countStatusklaerungen, gestelltAmOffenerKlaerungen, isKlaerungKey, klaerungKey, listStatusklaerungen } from '../db/statusklaerung.repository.ts';
 import type { PersonRow, StatusklaerungRow } from '../db/tables.ts';
 import { Kategorie, OWNER } from '../policy.ts';
-import { kalender, KLAERUNG_SCHWELLE } from '../workflow/kalender.ts';
 import { KLAERUNG_BEANTWORTEN, KLAERUNG_UEBERSICHT } from '../workflow/permissions.ts';
+import type { PersonResolvers, QueryResolvers, StatusklaerungResolvers } from '../generated/resolvers.ts';
 
 type Page = { first?: number | null; after?: string | null };
 
@@ -36,14 +36,14 @@ export const StatusklaerungQuery = {
   async statusklaerungUebersicht(_: unknown, args: { stichtag?: IsoDate | null; schwelleArbeitstage?: number | null }, context: Context) {
     authorise(context.access.caller, KLAERUNG_UEBERSICHT, 'see the turnaround of status clarifications');
     const stichtag = args.stichtag ?? context.today;
-    const schwelle = args.schwelleArbeitstage ?? KLAERUNG_SCHWELLE;
+    const schwelle = args.schwelleArbeitstage ?? context.fristen.klaerungSchwelle;
     if (!Number.isInteger(schwelle) || schwelle < 1 || schwelle > 100) throw badUserInput('schwelleArbeitstage must be between 1 and 100', 'schwelleArbeitstage');
     // An inbox holds hundreds of open requests, not millions: counting their age here is cheap and plain.
     const offen = await gestelltAmOffenerKlaerungen(context.db, stichtag);
-    const aelterAlsSchwelle = offen.filter((gestelltAm) => kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle).length;
+    const aelterAlsSchwelle = offen.filter((gestelltAm) => context.fristen.kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle).length;
     return { stichtag, schwelleArbeitstage: schwelle, offen: offen.length, aelterAlsSchwelle };
   },
-};
+} satisfies QueryResolvers;
 
 const CATEGORY_OF = { AUFENTHALTSSTATUS: Kategorie.AUFENTHALT, ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG, NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG } as const;
 
@@ -59,9 +59,9 @@ export const Statusklaerung = {
   alterArbeitstage(klaerung: StatusklaerungRow, args: { stichtag?: IsoDate | null }, context: Context): number {
     const stichtag = args.stichtag ?? context.today;
     const ende = klaerung.beantwortetAm !== null && klaerung.beantwortetAm < stichtag ? klaerung.beantwortetAm : stichtag;
-    return kalender.arbeitstageZwischen(klaerung.gestelltAm, ende);
+    return context.fristen.kalender.arbeitstageZwischen(klaerung.gestelltAm, ende);
   },
-};
+} satisfies StatusklaerungResolvers;
 
 export const StatusklaerungPerson = {
   /** The Ausländerbehörde sees every request about the person; another agency the ones it asked itself. */
@@ -70,4 +70,4 @@ export const StatusklaerungPerson = {
     const all = await context.loaders.statusklaerungen.load(person.id);
     return caller.agency === OWNER ? all : all.filter((klaerung) => klaerung.gestelltDurch === caller.agency);
   },
-};
+} satisfies PersonResolvers;

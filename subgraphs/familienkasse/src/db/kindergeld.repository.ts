@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import type { Titelart } from '../domain/berechtigung.ts';
 import type { FamilienkasseDatabase, KindergeldAntragRow, KindergeldAntragTable, KindRow, KindTable } from './tables.ts';
 
 type Db = Kysely<FamilienkasseDatabase>;
@@ -60,7 +61,7 @@ export interface Bescheid {
   readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
   readonly monatsbetrag: number | null;
   readonly bewilligtAb: string | null;
-  readonly titelArt: string | null;
+  readonly titelArt: Titelart | null;
   readonly titelRechtsgrundlage: string | null;
   readonly titelGueltigAb: string | null;
   readonly titelGueltigBis: string | null;

@@ -109,3 +109,39 @@ export async function slaReport(
     p90Arbeitstage: row.p90Arbeitstage === null ? null : Number(row.p90Arbeitstage),
   }));
 }
+
+/** Per Familienkasse: applications not yet decided, and those of them past their due date. */
+export interface OffeneAntraege {
+  readonly familienkasse: string;
+  readonly offen: number;
+  readonly ueberfaellig: number;
+}
+
+/**
+ * The live figures of the operators' metrics: one pass over the partial index of undecided applications
+ * (familienkasse, faellig_am), which holds only the open ones, however many were ever received.
+ */
+export async function offeneAntraegeJeKasse(db: Db, heute: string): Promise<OffeneAntraege[]> {
+  const result = await sql<OffeneAntraege>`
+    select familienkasse, count(*)::int as offen, (count(*) filter (where faellig_am < ${heute}::date))::int as ueberfaellig
+    from kindergeld_antrag where beschieden_am is null group by familienkasse`.execute(db);
+  return result.rows;
+}
+
+/** Decisions from `von` to `bis`, by whether the application came in a packet and whether it was decided by its due date. */
+export interface Bescheide {
+  readonly mitPaket: boolean;
+  readonly rechtzeitig: number;
+  readonly verspaetet: number;
+}
+
+/** Over the index of decision days: only the period's decisions are read. */
+export async function bescheideImZeitraum(db: Db, von: string, bis: string): Promise<Bescheide[]> {
+  const result = await sql<Bescheide>`
+    select (antragspaket_id is not null) as mit_paket,
+      (count(*) filter (where beschieden_am <= faellig_am))::int as rechtzeitig,
+      (count(*) filter (where beschieden_am > faellig_am))::int as verspaetet
+    from kindergeld_antrag where beschieden_am between ${von}::date and ${bis}::date
+    group by 1`.execute(db);
+  return result.rows;
+}

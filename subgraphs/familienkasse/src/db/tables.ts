@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DatenschutzTables } from '@ip/kit/consent';
+import type { Titelart } from '../domain/berechtigung.ts';
 
 type DateColumn = ColumnType<string, string, string>;
 
@@ -19,7 +20,7 @@ export interface KindergeldAntragTable {
   /** First day of the first month granted; null for refusals and grants recorded before migration 005. */
   bewilligtAb: DateColumn | null;
   /** The residence document the applicant presented for the grant (§ 62 Abs. 2 EStG). */
-  titelArt: string | null;
+  titelArt: Titelart | null;
   titelRechtsgrundlage: string | null;
   titelGueltigAb: DateColumn | null;
   titelGueltigBis: DateColumn | null;

@@ -36,7 +36,7 @@ export function kindergeldsatz(monat: IsoDate, ordnungszahl: number): SatzErgebn
 
 export interface SatzZeitraum {
   readonly ab: IsoDate;
-  readonly bis: IsoDate | null;
+  readonly bis: IsoDate;
   readonly betrag: number;
 }
 

@@ -1,14 +1,16 @@
-import { DateScalar, type ResolverMap } from '@ip/kit';
+import { DateScalar } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
-import { CATEGORIES, OWNER } from '../policy.ts';
+import type { FamilienkasseDatabase } from '../db/tables.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { CATEGORIES, OWNER, type Kategorie } from '../policy.ts';
 import { Antragspaket, Kind, KindergeldAntrag, Person } from './kindergeld.ts';
 import { Query } from './monitoring.ts';
 import { SatzQuery } from './satz.ts';
 import { Mutation } from './mutation.ts';
 
-const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
+const datenschutz = datenschutzResolvers<FamilienkasseDatabase, Kategorie>({ owner: OWNER, categories: CATEGORIES });
 
-export const resolvers: ResolverMap = {
+export const resolvers = {
   ...datenschutz,
   Date: DateScalar,
   Query: { ...Query, ...SatzQuery },
@@ -17,4 +19,4 @@ export const resolvers: ResolverMap = {
   KindergeldAntrag,
   Antragspaket,
   Kind,
-};
+} satisfies Resolvers;

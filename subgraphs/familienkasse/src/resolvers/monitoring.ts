@@ -5,6 +5,7 @@ import { countOverdue, isOverdueKey, listOverdue, overdueKey, slaReport, type Gr
 import type { KindergeldAntragRow } from '../db/tables.ts';
 import { addDays } from '@ip/kit/calendar';
 import { BERICHT_SEHEN, UEBERFAELLIGE_SEHEN } from '../workflow/permissions.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
 /** Longest report period: three years of receipts keep the report within its time budget. */
 const MAX_BERICHT_TAGE = 3 * 366;
@@ -81,4 +82,4 @@ export const Query = {
         })),
     };
   },
-};
+} satisfies QueryResolvers;

@@ -6,6 +6,7 @@ import type { AntragspaketRow, KindergeldAntragRow } from '../db/tables.ts';
 import { antragBescheiden, type BescheidEingabe } from '../workflow/antrag-bescheiden.ts';
 import { antragEingangErfassen } from '../workflow/antrag-eingang.ts';
 import { antragspaketAusgeben, type PaketEingabe } from '../workflow/antragspaket-ausgeben.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 type MitAnfrageId = { readonly anfrageId?: string | null };
 
@@ -24,4 +25,4 @@ export const Mutation = {
       reload: async (db, id) => (await findAntraegeByIds(db, [id]))[0],
     }),
   antragBescheiden: (_: unknown, args: BescheidEingabe, context: Context): Promise<KindergeldAntragRow> => antragBescheiden(context, args),
-};
+} satisfies MutationResolvers;

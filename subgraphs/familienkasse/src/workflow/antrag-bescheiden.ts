@@ -6,7 +6,6 @@ import type { KindergeldAntragRow } from '../db/tables.ts';
 import { pruefeBerechtigung, type VorgelegterTitel } from '../domain/berechtigung.ts';
 import { kindergeldsatz } from '../domain/kindergeldsatz.ts';
 import { istSteuerId, steuerIdPflicht } from '../domain/steuer-id.ts';
-import { kalender } from './kalender.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
 import { refuse } from '../errors.ts';
 
@@ -143,7 +142,7 @@ export async function antragBescheiden(context: Context, eingabe: BescheidEingab
       berechtigungRegel: bewilligung?.regel ?? null,
       steuerId: eingabe.steuerId ?? null,
       ablehnungsgrund: eingabe.ergebnis === 'ABGELEHNT' ? eingabe.ablehnungsgrund!.trim() : null,
-      bearbeitungsarbeitstage: kalender.arbeitstageZwischen(antrag.eingangAm, eingabe.beschiedenAm),
+      bearbeitungsarbeitstage: context.kalender.arbeitstageZwischen(antrag.eingangAm, eingabe.beschiedenAm),
     });
     if (!decided) throw refuse('BEREITS_BESCHIEDEN', 'the application was decided meanwhile');
     await insertKinder(

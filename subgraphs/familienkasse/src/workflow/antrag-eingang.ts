@@ -10,7 +10,6 @@ import type { KindergeldAntragRow } from '../db/tables.ts';
 import { isGenuineMatrixCode, normaliseMatrixCode } from '../domain/matrixcode.ts';
 import { faelligAm } from '../domain/sla.ts';
 import { ANTRAG_BEARBEITEN } from './permissions.ts';
-import { kalender } from './kalender.ts';
 import { refuse } from '../errors.ts';
 
 function sameReceipt(antrag: KindergeldAntragRow, eingangAm: string): KindergeldAntragRow {
@@ -52,7 +51,7 @@ export async function antragEingangErfassen(context: Context, matrixCodeInput: s
       kindergeldnummer,
       familienkasse: paket.familienkasse,
       eingangAm,
-      faelligAm: faelligAm(kalender, eingangAm),
+      faelligAm: faelligAm(context.kalender, eingangAm),
       antragspaketId: paket.id,
     });
     return inserted ?? sameReceipt((await findAntragByPaketId(trx, paket.id))!, eingangAm);

@@ -1,14 +1,16 @@
-import { DateScalar, type ResolverMap } from '@ip/kit';
+import { DateScalar } from '@ip/kit';
 import { datenschutzResolvers } from '@ip/kit/consent';
-import { CATEGORIES, OWNER } from '../policy.ts';
+import type { JobcenterDatabase } from '../db/tables.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { CATEGORIES, OWNER, type Kategorie } from '../policy.ts';
 import { Leistungsluecke, LueckenQuery } from './luecken.ts';
 import { Mutation } from './mutation.ts';
 import { Bedarfsgemeinschaft, BgMitglied, Person } from './person.ts';
 import { KindergeldEinkommenKind, Rechtskreiswechsel, RechtskreisPerson } from './rechtskreis.ts';
 
-const datenschutz = datenschutzResolvers({ owner: OWNER, categories: CATEGORIES });
+const datenschutz = datenschutzResolvers<JobcenterDatabase, Kategorie>({ owner: OWNER, categories: CATEGORIES });
 
-export const resolvers: ResolverMap = {
+export const resolvers = {
   ...datenschutz,
   Date: DateScalar,
   Query: LueckenQuery,
@@ -19,4 +21,4 @@ export const resolvers: ResolverMap = {
   KindergeldEinkommenKind,
   Rechtskreiswechsel,
   Leistungsluecke,
-};
+} satisfies Resolvers;

@@ -1,11 +1,10 @@
 import { badUserInput, pageRequest, toConnection, type Connection, type IsoDate } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
-import { lueckenSchwellen } from '../config.ts';
 import type { Context } from '../context.ts';
 import { findWechselakten } from '../db/rechtskreiswechsel.repository.ts';
 import { findeLuecken, type Luecke } from '../domain/luecken.ts';
+import type { LeistungslueckeResolvers, QueryResolvers } from '../generated/resolvers.ts';
 
-const SCHWELLEN = lueckenSchwellen();
 const key = (luecke: Luecke) => `${luecke.seit}|${luecke.personId}|${luecke.grund}`;
 
 export const LueckenQuery = {
@@ -28,13 +27,13 @@ export const LueckenQuery = {
         bewilligungen: eigene.filter((antrag) => antrag.status === 'BEWILLIGT').map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
       };
     });
-    const alle = findeLuecken(akten, args.stichtag ?? context.today, SCHWELLEN);
+    const alle = findeLuecken(akten, args.stichtag ?? context.today, context.settings.lueckenSchwellen);
     const start = page.afterKey === null ? 0 : alle.findIndex((luecke) => key(luecke) === page.afterKey) + 1;
     if (start === 0 && page.afterKey !== null) throw badUserInput('after is not a cursor of this connection', 'after');
     return toConnection(alle.slice(start, start + page.limit + 1), page, key, alle.length);
   },
-};
+} satisfies QueryResolvers;
 
 export const Leistungsluecke = {
   person: (luecke: Luecke) => ({ id: luecke.personId }),
-};
+} satisfies LeistungslueckeResolvers;

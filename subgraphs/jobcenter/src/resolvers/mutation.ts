@@ -13,6 +13,7 @@ import {
   type BescheidArgs,
   type WechselArgs,
 } from '../workflow/jobcenter-arbeit.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 type MitAnfrageId = { readonly anfrageId?: string | null };
 
@@ -27,7 +28,7 @@ const einmalFuerBg = (context: Context, mutation: string, args: MitAnfrageId, wo
   idempotent(context.db, anfrage(mutation, args, context.access.caller), { run: (db) => work(contextOn(context, db)), reference: byId, reload: findBgById });
 
 export const Mutation = {
-  async bedarfsgemeinschaftEroeffnen(_: unknown, args: { bgNummer: string; gegruendetAm: string; mitglieder: MitgliedEingabe[] } & MitAnfrageId, context: Context) {
+  async bedarfsgemeinschaftEroeffnen(_: unknown, args: { bgNummer: string; gegruendetAm: string; mitglieder: readonly MitgliedEingabe[] } & MitAnfrageId, context: Context) {
     const bg = await einmalFuerBg(context, 'bedarfsgemeinschaftEroeffnen', args, (on) => bedarfsgemeinschaftEroeffnen(on, args.bgNummer, args.gegruendetAm, args.mitglieder));
     return alsSicht(context, bg);
   },
@@ -49,4 +50,4 @@ export const Mutation = {
     });
     return (await context.loaders.wechselByPerson.load(personId))!;
   },
-};
+} satisfies MutationResolvers;

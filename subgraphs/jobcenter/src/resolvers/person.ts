@@ -3,13 +3,14 @@ import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { BedarfsgemeinschaftRow, BgMitgliedRow, LeistungsantragRow, Sgb2Leistungsstatus } from '../db/tables.ts';
 import { Kategorie } from '../policy.ts';
+import type { BedarfsgemeinschaftResolvers, BgMitgliedResolvers, PersonResolvers } from '../generated/resolvers.ts';
 
 interface PersonReference {
   readonly id: string;
 }
 
 /** A Bedarfsgemeinschaft as reached through one person: releases of its benefits are decided for that person. */
-type BgView = BedarfsgemeinschaftRow & { readonly viaPersonId: string };
+export type BgView = BedarfsgemeinschaftRow & { readonly viaPersonId: string };
 
 export const Person = {
   /**
@@ -34,7 +35,7 @@ export const Person = {
       return (await context.loaders.antraegeByBg.load(bg.id)).at(-1)?.status ?? null;
     });
   },
-};
+} satisfies PersonResolvers;
 
 export const Bedarfsgemeinschaft = {
   mitglieder(bg: BgView, _: unknown, context: Context): Promise<BgMitgliedRow[]> {
@@ -44,10 +45,10 @@ export const Bedarfsgemeinschaft = {
   leistungsantraege(bg: BgView, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<LeistungsantragRow[]> {
     return released(context, bg.viaPersonId, Kategorie.LEISTUNGEN, info, () => context.loaders.antraegeByBg.load(bg.id));
   },
-};
+} satisfies BedarfsgemeinschaftResolvers;
 
 export const BgMitglied = {
   person(mitglied: BgMitgliedRow): PersonReference {
     return { id: mitglied.personId };
   },
-};
+} satisfies BgMitgliedResolvers;

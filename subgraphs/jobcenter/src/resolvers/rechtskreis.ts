@@ -7,6 +7,7 @@ import type { RechtskreiswechselRow, Sgb3MassnahmeRow } from '../db/tables.ts';
 import { kindergeldAlsEinkommen, type KindAnteil, type KinderDerBg, type KindergeldAntragSicht, type KindergeldEinkommen } from '../domain/kindergeld-einkommen.ts';
 import { bestimmeRechtskreis, type Rechtskreis, type StatusPeriode } from '../domain/rechtskreis.ts';
 import { Kategorie } from '../policy.ts';
+import type { KindergeldEinkommenKindResolvers, PersonResolvers, RechtskreiswechselResolvers } from '../generated/resolvers.ts';
 
 /**
  * A Person as the gateway hands it to the Jobcenter: the reference, plus what the owners released for the
@@ -57,7 +58,7 @@ export const RechtskreisPerson = {
   rechtskreiswechsel(person: PersonMitFremddaten, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<RechtskreiswechselRow | null> {
     return released(context, person.id, Kategorie.LEISTUNGEN, info, () => context.loaders.wechselByPerson.load(person.id));
   },
-};
+} satisfies PersonResolvers;
 
 const euro = (cent: Cent | null): number | null => (cent === null ? null : centInEuro(cent));
 
@@ -67,10 +68,10 @@ export const KindergeldEinkommenKind = {
   bedarf: (kind: KindAnteil) => euro(kind.bedarf),
   einkommenKind: (kind: KindAnteil) => euro(kind.einkommenKind),
   einkommenEltern: (kind: KindAnteil) => euro(kind.einkommenEltern),
-};
+} satisfies KindergeldEinkommenKindResolvers;
 
 export const Rechtskreiswechsel = {
   sgb3Massnahmen(wechsel: RechtskreiswechselRow, _: unknown, context: Context): Promise<Sgb3MassnahmeRow[]> {
     return context.loaders.massnahmenByPerson.load(wechsel.personId);
   },
-};
+} satisfies RechtskreiswechselResolvers;

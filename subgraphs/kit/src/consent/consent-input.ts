@@ -4,12 +4,15 @@ import { isUuid } from '../ids.ts';
 import type { IsoDate } from '../scalars.ts';
 
 /** GraphQL's `Behoerde` enum value for each agency. */
-export const BEHOERDE: Readonly<Record<Agency, string>> = {
+export const BEHOERDE = {
   agentur: 'AGENTUR',
   jobcenter: 'JOBCENTER',
   auslaenderbehoerde: 'AUSLAENDERBEHOERDE',
   familienkasse: 'FAMILIENKASSE',
-};
+} as const satisfies Readonly<Record<Agency, string>>;
+
+/** An agency as the SDL's `Behoerde` enum names it. */
+export type Behoerde = (typeof BEHOERDE)[Agency];
 
 export function agencyOf(behoerde: string, field: string): Agency {
   const agency = AGENCIES.find((candidate) => BEHOERDE[candidate] === behoerde);

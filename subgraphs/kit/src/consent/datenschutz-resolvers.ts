@@ -11,31 +11,33 @@ import type { AccessControl } from './access-control.ts';
 import { countAccessLog, listAccessLog, type AccessLogEntry } from './access-log.repository.ts';
 import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput, type OwnersCopy } from './consent-input.ts';
 import { datenschutzDb, findConsentById, findConsentsByPersonIds, insertConsent, withdrawConsent, type DatenschutzDb, type StoredConsent } from './consent.repository.ts';
-import { consentStatus } from './release-decision.ts';
+import { consentStatus, type ConsentStatus } from './release-decision.ts';
 import type { DatenschutzTables } from './tables.ts';
 
 /** What the data-protection resolvers need from a subgraph's request context. */
-export interface DatenschutzContext {
-  readonly db: Kysely<DatenschutzTables> | Kysely<never>;
+export interface DatenschutzContext<DB extends DatenschutzTables = DatenschutzTables> {
+  readonly db: Kysely<DB>;
   readonly access: AccessControl;
   readonly today: IsoDate;
 }
 
-export interface DatenschutzOptions {
+export interface DatenschutzOptions<C extends string = string> {
   readonly owner: Agency;
   /** The owner's data categories, lower case (e.g. 'identitaet'); GraphQL shows them upper case. */
-  readonly categories: readonly string[];
+  readonly categories: readonly C[];
 }
 
 const capitalised = (agency: Agency) => `${BEHOERDE[agency].charAt(0)}${BEHOERDE[agency].slice(1).toLowerCase()}`;
-const dbOf = (context: DatenschutzContext): DatenschutzDb => datenschutzDb(context.db as Kysely<DatenschutzTables>);
+const dbOf = <DB extends DatenschutzTables>(context: DatenschutzContext<DB>): DatenschutzDb => datenschutzDb(context.db);
+/** A stored category as the SDL's `Datenkategorie` names it; the owner stores and logs only its own categories. */
+const upper = <C extends string>(category: string) => category.toUpperCase() as Uppercase<C>;
 
 /** A stored declaration as compared with a new one; one recorded before the purpose was kept matches no new one. */
 function toCopy(consent: StoredConsent) {
   return { personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, zweck: consent.zweck, grants: consent.grants };
 }
 
-function consentView(consent: StoredConsent) {
+function consentView<C extends string = string>(consent: StoredConsent) {
   return {
     id: consent.id,
     personId: consent.personId,
@@ -46,11 +48,17 @@ function consentView(consent: StoredConsent) {
     verweigerungsfolgenErklaert: consent.verweigerungsfolgenErklaert,
     erfasstVon: consent.erfasstVon,
     erfasstDurch: BEHOERDE[consent.erfasstDurch],
-    freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: grant.category.toUpperCase() })),
+    freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: upper<C>(grant.category) })),
     record: consent,
   };
 }
-type ConsentView = ReturnType<typeof consentView>;
+/** A declaration as the `Einwilligung` type's resolvers receive it. */
+export type ConsentView<C extends string = string> = ReturnType<typeof consentView<C>>;
+
+/** The `Datenschutz` entity and each owner's `DatenschutzAuskunft`: the person they are about. */
+export interface DatenschutzPart {
+  readonly personId: string;
+}
 
 /** The Integration Point's common intake desk (Eingangszone), where the person signs (Rahmenkonzept §5). */
 const INTAKE: Permission = { agentur: ['eingangszone'] };
@@ -61,7 +69,7 @@ const INTAKE: Permission = { agentur: ['eingangszone'] };
  * by the recipient would let it grant itself the owner's data. The data-protection officer audits, it does
  * not record.
  */
-function requireRecorder(context: DatenschutzContext, owner: Agency, action: string): void {
+function requireRecorder(context: Pick<DatenschutzContext, 'access'>, owner: Agency, action: string): void {
   const { caller } = context.access;
   const ownStaff = caller.agency === owner && caller.role !== 'datenschutz';
   if (!ownStaff) authorise(caller, INTAKE, `${action} at ${owner}`);
@@ -72,11 +80,15 @@ function requireRecorder(context: DatenschutzContext, owner: Agency, action: str
  * person's `Datenschutz` view with the owner's consents and its access log. Root fields carry the owner's
  * name (`einwilligungErfassenAgentur`), because each owner keeps its own copy and decides on it alone.
  */
-export function datenschutzResolvers(options: DatenschutzOptions) {
+export function datenschutzResolvers<DB extends DatenschutzTables, C extends string>(options: DatenschutzOptions<C>) {
   const { owner } = options;
   const suffix = capitalised(owner);
 
-  async function record(_: unknown, args: { erklaerung: DeclarationInput; anfrageId?: string | null }, context: DatenschutzContext): Promise<ConsentView> {
+  type Context = DatenschutzContext<DB>;
+  type View = ConsentView<C>;
+  const view = (consent: StoredConsent): View => consentView<C>(consent);
+
+  async function record(_: unknown, args: { erklaerung: DeclarationInput; anfrageId?: string | null }, context: Context): Promise<View> {
     requireRecorder(context, owner, 'record declarations of consent');
     const input = {
       ...args.erklaerung,
@@ -89,12 +101,12 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
       reference: (view) => view.id,
       reload: async (db, id) => {
         const stored = await findConsentById(db, id);
-        return stored ? consentView(stored) : undefined;
+        return stored ? view(stored) : undefined;
       },
     });
   }
 
-  async function recordCopy(db: DatenschutzDb, copy: OwnersCopy, context: DatenschutzContext): Promise<ConsentView> {
+  async function recordCopy(db: DatenschutzDb, copy: OwnersCopy, context: Context): Promise<View> {
     const stored = await inTransaction(db, async (trx) => {
       const existing = await findConsentById(trx, copy.id);
       if (existing) return existing;
@@ -110,16 +122,16 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
     if (!sameDeclaration(toCopy(stored), copy)) {
       throw domainError(ErrorCode.BAD_USER_INPUT, `declaration ${copy.id} is already recorded with other content`, { field: 'erklaerung.id' });
     }
-    return consentView(stored);
+    return view(stored);
   }
 
-  async function withdraw(_: unknown, args: { erklaerungId: string }, context: DatenschutzContext): Promise<ConsentView> {
+  async function withdraw(_: unknown, args: { erklaerungId: string }, context: Context): Promise<View> {
     requireRecorder(context, owner, 'withdraw declarations of consent');
     const db = dbOf(context);
     if (!isUuid(args.erklaerungId) || !(await findConsentById(db, args.erklaerungId))) throw notFound('Einwilligung', args.erklaerungId);
     await withdrawConsent(db, args.erklaerungId, context.today, context.access.caller.userId);
     const stored = await findConsentById(db, args.erklaerungId);
-    return consentView(stored!);
+    return view(stored!);
   }
 
   return {
@@ -136,14 +148,14 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
     },
     DatenschutzAuskunft: {
       eigentuemer: () => BEHOERDE[owner],
-      async einwilligungen(part: { personId: string }, _: unknown, context: DatenschutzContext): Promise<ConsentView[]> {
+      async einwilligungen(part: { personId: string }, _: unknown, context: Context): Promise<View[]> {
         if (!isUuid(part.personId)) return [];
-        return (await findConsentsByPersonIds(dbOf(context), [part.personId])).map(consentView);
+        return (await findConsentsByPersonIds(dbOf(context), [part.personId])).map(view);
       },
       async zugriffe(
         part: { personId: string },
         args: { first?: number | null; after?: string | null },
-        context: DatenschutzContext,
+        context: Context,
       ): Promise<Connection<AccessLogEntry>> {
         const { caller } = context.access;
         if (caller.agency !== owner && caller.role !== 'datenschutz') {
@@ -161,14 +173,14 @@ export function datenschutzResolvers(options: DatenschutzOptions) {
       },
     },
     Einwilligung: {
-      status(consent: ConsentView, args: { stichtag?: IsoDate | null }, context: DatenschutzContext): string {
+      status(consent: Pick<ConsentView, 'record'>, args: { stichtag?: IsoDate | null }, context: Context): ConsentStatus {
         return consentStatus(consent.record, args.stichtag ?? context.today);
       },
     },
     Zugriff: {
       zeitpunkt: (entry: AccessLogEntry) => new Date(entry.zeitpunkt).toISOString(),
       anfragendeBehoerde: (entry: AccessLogEntry) => BEHOERDE[entry.anfragendeBehoerde],
-      kategorie: (entry: AccessLogEntry) => entry.kategorie.toUpperCase(),
+      kategorie: (entry: AccessLogEntry) => upper<C>(entry.kategorie),
     },
   };
 }

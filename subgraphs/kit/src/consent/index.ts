@@ -1,8 +1,8 @@
 export { AccessControl, accessScope, berlinToday, type AccessControlOptions } from './access-control.ts';
 export { appendAccessLog, countAccessLog, listAccessLog, purgeAccessLog, type AccessLogEntry } from './access-log.repository.ts';
-export { agencyOf, BEHOERDE, ownersCopy, type DeclarationInput } from './consent-input.ts';
+export { agencyOf, BEHOERDE, ownersCopy, type Behoerde, type DeclarationInput } from './consent-input.ts';
 export { datenschutzDb, findConsentById, findConsentsByPersonIds, findLegalBases, insertConsent, withdrawConsent, type DatenschutzDb } from './consent.repository.ts';
-export { datenschutzResolvers, type DatenschutzContext, type DatenschutzOptions } from './datenschutz-resolvers.ts';
+export { datenschutzResolvers, type ConsentView, type DatenschutzContext, type DatenschutzOptions, type DatenschutzPart } from './datenschutz-resolvers.ts';
 export { datenschutzMigrations } from './migrations.ts';
 export { consentCovers, consentStatus, decideRelease, type ConsentRecord, type ConsentStatus, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
 export type { DatenschutzTables } from './tables.ts';

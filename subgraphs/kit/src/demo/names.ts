@@ -9,6 +9,8 @@ export interface NameLists {
 }
 
 // Spelled as German offices transliterated them from passports, so several spellings of one name coexist.
+// A data table: one line per list, which Prettier would split into a line per name (880 more lines).
+// prettier-ignore
 export const NAMES: Readonly<Record<DemoNationality, NameLists>> = {
   SY: {
     male: ['Mohammad', 'Ahmad', 'Mahmoud', 'Khaled', 'Omar', 'Ali', 'Hassan', 'Hussein', 'Abdullah', 'Yousef', 'Ibrahim', 'Mustafa', 'Rami', 'Samer', 'Tarek', 'Walid', 'Fadi', 'Anas', 'Hamza', 'Amer', 'Bilal', 'Majd', 'Firas', 'Ayham', 'Kawa', 'Rezan', 'Shiar'],

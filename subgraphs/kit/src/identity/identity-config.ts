@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseConfig } from '../config.ts';
+import { parseConfig, type Environment } from '../config.ts';
 
 export const DEFAULT_ISSUER = 'urn:integration-point:lokaler-aussteller';
 export const DEFAULT_AUDIENCE = 'integration-point-graph';
@@ -34,7 +34,7 @@ const schema = z.object({
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_CLOCK_SKEW_SECONDS),
 });
 
-export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+export function identityConfig(env: Environment): IdentityConfig {
   const raw = parseConfig(schema, env);
   const keys: KeySource = raw.AUTH_JWKS_URL
     ? { kind: 'jwks-url', url: raw.AUTH_JWKS_URL }

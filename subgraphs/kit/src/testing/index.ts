@@ -3,3 +3,4 @@ export { createTestDatabase, digestOf, testDatabaseUrl, type TestDatabase, type 
 export { createTestIssuer, type TestIssuer } from './test-issuer.ts';
 export { startSubgraphUnderTest, type SubgraphUnderTest, type SubgraphUnderTestOptions } from './subgraph-under-test.ts';
 export { enumValuesOf, reasonsWrittenIn, type EnumValue } from './reasons.ts';
+export type { MissingFields, ModelConflicts, None } from './model-conformance.ts';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { openDatabase, type DatabaseOptions } from '../database.ts';
 
 /** A database of its own for one test: migrated (and seeded) by `prepare`, gone after `close`. */
@@ -54,7 +54,9 @@ export async function createTestDatabase<DB>(name: string, prepare: (db: Kysely<
   const runId = inject('testRunId');
   const safeName = name.replace(/\W/g, '_').slice(0, 24);
   const { template: key, ...databaseOptions } = options;
-  const cacheKey = key === undefined ? `file:${name}` : `run:${key}`;
+  // A worker may run several files one after another in one module graph (`isolate: false`): a file's own
+  // template is found by its path as well as its name.
+  const cacheKey = key === undefined ? `file:${expect.getState().testPath ?? ''}:${name}` : `run:${key}`;
   let template = templates.get(cacheKey);
   if (!template) {
     template =

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { WebPersonenkarteDocument, type WebPersonenkarteQuery } from '../../gql/graphql.ts';
-import type { GraphError } from '../../graphql/client.ts';
+import { extensionText, type GraphError } from '../../graphql/client.ts';
 import { useGraph } from '../../graphql/use-graph.ts';
-import { alsText, BEHOERDEN, datum, wert } from '../../ui/labels.ts';
+import { BEHOERDEN, datum, wert } from '../../ui/labels.ts';
 import { Refusal } from '../../ui/refusal.tsx';
 
 type Person = NonNullable<WebPersonenkarteQuery['person']>;
@@ -134,7 +134,7 @@ function Abschnitt({ partner, felder, person, errors }: { partner: string; felde
       ) : (
         teile.map(({ feld, fehler, inhalt }) => {
           const neu = fehler.filter((error) => {
-            const key = `${alsText(error.extensions?.['code'])}|${alsText(error.extensions?.['kategorie'] ?? error.extensions?.['partner'] ?? error.message)}`;
+            const key = `${extensionText(error, 'code')}|${extensionText(error, 'kategorie') || extensionText(error, 'partner') || error.message}`;
             if (gezeigt.has(key)) return false;
             gezeigt.add(key);
             return true;

@@ -1,0 +1,72 @@
+import { SpanKind } from '@opentelemetry/api';
+import { captureSpans } from '@ip/observability/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSON_VIEW } from './support/person-view-query.ts';
+import { startSystem, type System } from './support/system.ts';
+
+let system: System;
+let tracing: ReturnType<typeof captureSpans>;
+
+beforeAll(async () => {
+  // In-memory exporter instead of OTLP: the same SDK, spans handed over as they end.
+  tracing = captureSpans();
+  system = await startSystem({ households: 10 });
+});
+afterAll(async () => {
+  await system?.stop();
+  await tracing?.stop();
+});
+
+describe('traces', () => {
+  it('follow one person view from the gateway through each partner fetch down to the SQL statements', async () => {
+    const person = system.population.persons.find((candidate) => candidate.anerkanntAm !== null) ?? system.population.persons[0]!;
+    const started = tracing.spans().length;
+    const result = await system.query(PERSON_VIEW, { id: person.id }, { agency: 'jobcenter', role: 'fallmanagement' });
+    expect(result.data).toBeDefined();
+    // The subgraphs end their spans as their answers leave; the gateway's ends last, once it has answered.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const spans = tracing.spans().slice(started);
+    const root = spans.find((span) => span.name === 'gateway request');
+    expect(root).toBeDefined();
+    expect(root!.kind).toBe(SpanKind.SERVER);
+    const traceId = root!.spanContext().traceId;
+    // One request, one trace: every span of this request carries the root's trace id.
+    expect(new Set(spans.map((span) => span.spanContext().traceId))).toEqual(new Set([traceId]));
+
+    const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
+    const parent = (span: (typeof spans)[number]) => byId.get(span.parentSpanContext?.spanId ?? '');
+    const ancestors = (span: (typeof spans)[number]) => {
+      const chain: string[] = [];
+      for (let next = parent(span); next; next = parent(next)) chain.push(next.name);
+      return chain;
+    };
+
+    const fetches = spans.filter((span) => span.name.endsWith(' fetch') && span.kind === SpanKind.CLIENT);
+    const partners = new Set(fetches.map((span) => String(span.attributes['ip.partner'])));
+    expect(partners).toEqual(new Set(['auslaenderbehoerde', 'agentur', 'jobcenter', 'familienkasse']));
+    // Each partner fetch sits under the gateway's request (through Apollo Gateway's own execute/fetch spans).
+    for (const fetch of fetches) expect(ancestors(fetch).at(-1)).toBe('gateway request');
+
+    for (const name of partners) {
+      const served = spans.filter((span) => span.name === `${name} request`);
+      expect(served.length, name).toBeGreaterThan(0);
+      for (const span of served) {
+        // The partner's server span continues the gateway's fetch span of that partner (W3C traceparent).
+        expect(span.kind).toBe(SpanKind.SERVER);
+        expect(parent(span)?.name).toBe(`${name} fetch`);
+        expect(parent(span)?.attributes['ip.partner']).toBe(name);
+      }
+      const statements = spans.filter((span) => span.attributes['db.system.name'] === 'postgresql' && served.some((server) => ancestors(span).includes(server.name) && isUnder(span, server)));
+      expect(statements.length, `${name} SQL`).toBeGreaterThan(0);
+    }
+    for (const statement of spans.filter((span) => span.attributes['db.system.name'] === 'postgresql')) {
+      expect(String(statement.attributes['db.query.text'])).not.toContain(person.nachname);
+      expect(ancestors(statement).some((name) => name.endsWith(' request'))).toBe(true);
+    }
+
+    function isUnder(span: (typeof spans)[number], ancestor: (typeof spans)[number]): boolean {
+      for (let next = parent(span); next; next = parent(next)) if (next === ancestor) return true;
+      return false;
+    }
+  });
+});
