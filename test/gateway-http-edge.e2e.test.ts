@@ -156,7 +156,9 @@ describe('trusted documents (production mode)', () => {
     const get = await fetch(`${trusted.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization, 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(400);
     expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('OPERATION_NOT_REGISTERED');
+    // Production serves no page: Apollo's CDN landing page is off, and the explorer is off unless configured.
     const page = await fetch(trusted.url, { headers: { accept: 'text/html' } });
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).not.toContain('text/html');
   });
 });
