@@ -73,6 +73,3 @@ const zahl = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 
 export const alsProzent = (value: number | null | undefined): string => (value == null ? '–' : prozent.format(value));
 export const alsZahl = (value: number | null | undefined): string => (value == null ? '–' : zahl.format(value));
-
-/** An extension value of a GraphQL error as text: the partners send strings; anything else as JSON. */
-export const alsText = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value));
