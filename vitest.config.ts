@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 /** Where the tests live; the suffix before `.test.ts` names the tier (see CONTRIBUTING.md). */
-const TEST_FOLDERS = ['observability/test', 'subgraphs/*/test', 'gateway/test', 'schema/test', 'scripts', 'test', 'apps/web/test'];
+const TEST_FOLDERS = [
+  'observability/test',
+  'subgraphs/*/test',
+  'gateway/test',
+  'schema/test',
+  'scripts',
+  'test',
+  'apps/web/test',
+];
 const tier = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/**/*.${suffix}.test.ts`);
 
 // One PostgreSQL for the run (a throwaway embedded cluster, or the server in TEST_DATABASE_URL), shared by

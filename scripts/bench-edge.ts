@@ -17,7 +17,10 @@ import type { Outcome, Probe, ProbeContext } from './edge/probes.ts';
  */
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: process.env['GATEWAY_URL'] ?? `http://localhost:${process.env['GATEWAY_PORT'] ?? 4000}/graphql` },
+    url: {
+      type: 'string',
+      default: process.env['GATEWAY_URL'] ?? `http://localhost:${process.env['GATEWAY_PORT'] ?? 4000}/graphql`,
+    },
     'stall-seconds': { type: 'string', default: '20' },
     'restart-wait-seconds': { type: 'string', default: '30' },
     'timeout-seconds': { type: 'string', default: '90' },
@@ -28,7 +31,9 @@ const { values } = parseArgs({
   },
 });
 
-const subgraphUrl = (name: string, port: number) => process.env[`${name.toUpperCase()}_URL`] ?? `http://localhost:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
+const subgraphUrl = (name: string, port: number) =>
+  process.env[`${name.toUpperCase()}_URL`] ??
+  `http://localhost:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 const subgraphUrls = {
   agentur: subgraphUrl('agentur', 4001),
   jobcenter: subgraphUrl('jobcenter', 4002),
@@ -36,7 +41,8 @@ const subgraphUrls = {
   familienkasse: subgraphUrl('familienkasse', 4004),
 };
 for (const url of [values.url, ...Object.values(subgraphUrls)]) {
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname)) throw new Error(`the edge bench probes loopback only, not ${url}`);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname))
+    throw new Error(`the edge bench probes loopback only, not ${url}`);
 }
 
 const issuer = await localIssuer();
@@ -48,9 +54,19 @@ async function as(agency: Agency, role: string): Promise<Record<string, string>>
 }
 const timeoutMs = Number(values['timeout-seconds']) * 1000;
 
-const personen = await post(values.url, { query: '{ personen(first: 100) { edges { node { id } } } }' }, await as('auslaenderbehoerde', 'sachbearbeitung'), timeoutMs);
-const personIds = ((personen.body?.data as { personen?: { edges: { node: { id: string } }[] } } | undefined)?.personen?.edges ?? []).map((edge) => edge.node.id);
-if (personIds.length < 30) throw new Error(`the gateway at ${values.url} gave ${personIds.length} persons: is the system up with its demo data?`);
+const personen = await post(
+  values.url,
+  { query: '{ personen(first: 100) { edges { node { id } } } }' },
+  await as('auslaenderbehoerde', 'sachbearbeitung'),
+  timeoutMs,
+);
+const personIds = (
+  (personen.body?.data as { personen?: { edges: { node: { id: string } }[] } } | undefined)?.personen?.edges ?? []
+).map((edge) => edge.node.id);
+if (personIds.length < 30)
+  throw new Error(
+    `the gateway at ${values.url} gave ${personIds.length} persons: is the system up with its demo data?`,
+  );
 let nextPerson = 1;
 const context: ProbeContext = {
   gatewayUrl: values.url,
@@ -85,7 +101,12 @@ function codesOf(outcome: Outcome): string {
 async function settle(): Promise<string> {
   const started = performance.now();
   while (performance.now() - started < Number(values['settle-seconds']) * 1000) {
-    const normal = await post(values.url, { query: NORMAL, variables: { id: personIds[0] } }, await as('auslaenderbehoerde', 'sachbearbeitung'), 5000);
+    const normal = await post(
+      values.url,
+      { query: NORMAL, variables: { id: personIds[0] } },
+      await as('auslaenderbehoerde', 'sachbearbeitung'),
+      5000,
+    );
     if (normal.status === 'ERR' && normal.failure?.includes('ECONNREFUSED')) return '; gateway not listening';
     if (normal.status === 200 && normal.ms < 1000) {
       const waited = (performance.now() - started) / 1000;
@@ -101,12 +122,25 @@ async function measure(probe: Probe): Promise<string> {
   const gatewayPid = listeningPid(portOf(values.url));
   const before = memoryOf(gatewayPid);
   const load = loadavg().split(' ')[0]!;
-  const running = probe.run(context, prepared).catch((error: unknown): Outcome => ({ ms: 0, status: 'bench error', codes: [], bytes: 0, note: String(error) }));
+  const running = probe
+    .run(context, prepared)
+    .catch((error: unknown): Outcome => ({ ms: 0, status: 'bench error', codes: [], bytes: 0, note: String(error) }));
   await sleep(Number(values['companion-delay-ms']));
-  const [outcome, normal] = await Promise.all([running, post(values.url, { query: NORMAL, variables: { id: personIds[0] } }, await as('auslaenderbehoerde', 'sachbearbeitung'), timeoutMs)]);
+  const [outcome, normal] = await Promise.all([
+    running,
+    post(
+      values.url,
+      { query: NORMAL, variables: { id: personIds[0] } },
+      await as('auslaenderbehoerde', 'sachbearbeitung'),
+      timeoutMs,
+    ),
+  ]);
   const after = memoryOf(listeningPid(portOf(values.url)) ?? gatewayPid);
   const settled = await settle();
-  const normalText = normal.status === 200 && !normal.body?.errors ? normal.ms.toFixed(0) : `${normal.ms.toFixed(0)} (${normal.status}${normal.failure ? ` ${normal.failure}` : ''})`;
+  const normalText =
+    normal.status === 200 && !normal.body?.errors
+      ? normal.ms.toFixed(0)
+      : `${normal.ms.toFixed(0)} (${normal.status}${normal.failure ? ` ${normal.failure}` : ''})`;
   return row([
     probe.name,
     outcome.ms.toFixed(0),
@@ -122,11 +156,27 @@ async function measure(probe: Probe): Promise<string> {
 
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const only = values.only ? new Set(values.only.split(',')) : undefined;
-const probes = [...corpusProbes(context), ...partnerProbes()].filter((probe) => !skip.has(probe.name) && (!only || only.has(probe.name)));
+const probes = [...corpusProbes(context), ...partnerProbes()].filter(
+  (probe) => !skip.has(probe.name) && (!only || only.has(probe.name)),
+);
 
 console.log(`# edge bench ${new Date().toISOString()} against ${values.url}`);
-console.log(`loadavg at start: ${loadavg()}; gateway pid ${listeningPid(portOf(values.url)) ?? 'not found'}; ${personIds.length} person ids\n`);
-console.log(row(['probe', 'ms', 'HTTP', 'codes (count)', 'answer bytes', 'gateway RSS MB before → after (peak)', 'normal query ms', 'load 1m', 'note']));
+console.log(
+  `loadavg at start: ${loadavg()}; gateway pid ${listeningPid(portOf(values.url)) ?? 'not found'}; ${personIds.length} person ids\n`,
+);
+console.log(
+  row([
+    'probe',
+    'ms',
+    'HTTP',
+    'codes (count)',
+    'answer bytes',
+    'gateway RSS MB before → after (peak)',
+    'normal query ms',
+    'load 1m',
+    'note',
+  ]),
+);
 console.log(row(['---', '---:', '---', '---', '---:', '---', '---:', '---:', '---']));
 for (const probe of probes) console.log(await measure(probe));
 console.log(`\nloadavg at end: ${loadavg()}`);

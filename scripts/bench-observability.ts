@@ -11,7 +11,15 @@ import * as familienkasse from '@ip/familienkasse';
 import * as jobcenter from '@ip/jobcenter';
 import { openDatabase, type RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, ensureLocalIssuer, identityConfig, signLocalToken, type TokenVerifier } from '@ip/kit/identity';
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  ensureLocalIssuer,
+  identityConfig,
+  signLocalToken,
+  type TokenVerifier,
+} from '@ip/kit/identity';
 import { benchDatabase } from '../subgraphs/familienkasse/bench/bulk-seed.ts';
 import { watchSla } from '../subgraphs/familienkasse/src/sla-metrics.ts';
 import { configureLogging } from '@ip/observability';
@@ -34,15 +42,22 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 40);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
-const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+const percentile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 async function scrapeOnMillion(): Promise<void> {
   const stichtag = '2016-12-31';
   const db = await benchDatabase(SERVER, 1_000_000, stichtag);
   const issuer = await mkdtemp(join(tmpdir(), 'ip-bench-obs-'));
   await ensureLocalIssuer(issuer);
-  const server = await familienkasse.startFamilienkasse(db, { port: BASE + 5, verifyToken: await createTokenVerifier(identityConfig({ AUTH_LOCAL_ISSUER_DIR: issuer })) });
+  const server = await familienkasse.startFamilienkasse(db, {
+    port: BASE + 5,
+    verifyToken: await createTokenVerifier(identityConfig({ AUTH_LOCAL_ISSUER_DIR: issuer })),
+  });
   const url = server.url.replace(/\/graphql$/, '/metrics');
   const scrape = async () => {
     const started = performance.now();
@@ -61,9 +76,19 @@ async function scrapeOnMillion(): Promise<void> {
     for (let again = 0; again < 5; again += 1) warm.push((await scrape()).ms);
   }
   console.log(`\n/metrics of the Familienkasse on 1,000,000 applications (Stichtag ${stichtag}); load ${load()}`);
-  console.log(`  first scrape (waits for the read):  p50 ${percentile(cold, 0.5).toFixed(1)} ms  p95 ${percentile(cold, 0.95).toFixed(1)} ms  (${cold.length} scrapes)`);
-  console.log(`  every later scrape (cached figures): p50 ${percentile(warm, 0.5).toFixed(1)} ms  p95 ${percentile(warm, 0.95).toFixed(1)} ms  (${warm.length} scrapes)`);
-  console.log(sample.split('\n').filter((line) => line.startsWith('ip_familienkasse_') && /"(515|534)"|ratio/.test(line)).map((line) => `  ${line}`).join('\n'));
+  console.log(
+    `  first scrape (waits for the read):  p50 ${percentile(cold, 0.5).toFixed(1)} ms  p95 ${percentile(cold, 0.95).toFixed(1)} ms  (${cold.length} scrapes)`,
+  );
+  console.log(
+    `  every later scrape (cached figures): p50 ${percentile(warm, 0.5).toFixed(1)} ms  p95 ${percentile(warm, 0.95).toFixed(1)} ms  (${warm.length} scrapes)`,
+  );
+  console.log(
+    sample
+      .split('\n')
+      .filter((line) => line.startsWith('ip_familienkasse_') && /"(515|534)"|ratio/.test(line))
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
   await server.stop();
   await db.destroy();
   await rm(issuer, { recursive: true, force: true });
@@ -81,11 +106,23 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
   const databases: Kysely<unknown>[] = [];
   const urls: Record<string, string> = {};
   const partners = {
-    agentur: { prepare: agentur.prepareDatabase, start: agentur.createAgentur(agentur.DEFAULT_SETTINGS, () => `http://localhost:${BASE}/graphql`).start },
+    agentur: {
+      prepare: agentur.prepareDatabase,
+      start: agentur.createAgentur(agentur.DEFAULT_SETTINGS, () => `http://localhost:${BASE}/graphql`).start,
+    },
     jobcenter: { prepare: jobcenter.prepareDatabase, start: jobcenter.startJobcenter },
-    auslaenderbehoerde: { prepare: auslaenderbehoerde.prepareDatabase, start: auslaenderbehoerde.startAuslaenderbehoerde },
+    auslaenderbehoerde: {
+      prepare: auslaenderbehoerde.prepareDatabase,
+      start: auslaenderbehoerde.startAuslaenderbehoerde,
+    },
     familienkasse: { prepare: familienkasse.prepareDatabase, start: familienkasse.startFamilienkasse },
-  } as unknown as Record<string, { prepare: (db: Kysely<never>, population: Population) => Promise<void>; start: (db: Kysely<never>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer> }>;
+  } as unknown as Record<
+    string,
+    {
+      prepare: (db: Kysely<never>, population: Population) => Promise<void>;
+      start: (db: Kysely<never>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>;
+    }
+  >;
   let port = BASE + 1;
   for (const [name, partner] of Object.entries(partners)) {
     const database = `ip_bench_obs_${name}`;
@@ -105,7 +142,8 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
     async stop() {
       await Promise.all(servers.map((server) => server.stop()));
       await Promise.all(databases.map((db) => db.destroy()));
-      for (const name of Object.keys(partners)) await sql`drop database if exists ${sql.id(`ip_bench_obs_${name}`)} with (force)`.execute(admin);
+      for (const name of Object.keys(partners))
+        await sql`drop database if exists ${sql.id(`ip_bench_obs_${name}`)} with (force)`.execute(admin);
       await admin.destroy();
     },
   };
@@ -135,7 +173,14 @@ async function cpuMs(pid: number): Promise<number> {
 async function startGateway(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, GATEWAY_PORT: String(BASE), HOST: 'localhost', SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'), LOG_PRETTY: 'false', ...env },
+    env: {
+      ...process.env,
+      GATEWAY_PORT: String(BASE),
+      HOST: 'localhost',
+      SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
+      LOG_PRETTY: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   // Every line is read and dropped, as a log shipper would read it.
@@ -148,7 +193,12 @@ async function startGateway(env: Record<string, string>): Promise<ChildProcess> 
 }
 
 /** Person views at a fixed rate for SECONDS; the gateway's CPU time per request. */
-async function drive(child: ChildProcess, tokens: string[], personIds: string[], scrape: boolean): Promise<{ cpuPerRequest: number; requests: number; p95: number }> {
+async function drive(
+  child: ChildProcess,
+  tokens: string[],
+  personIds: string[],
+  scrape: boolean,
+): Promise<{ cpuPerRequest: number; requests: number; p95: number }> {
   const url = `http://localhost:${BASE}/graphql`;
   const ask = async (index: number) => {
     const started = performance.now();
@@ -172,7 +222,8 @@ async function drive(child: ChildProcess, tokens: string[], personIds: string[],
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     // On an overloaded machine a request may fail; it is counted, not fatal to the run.
     times.push(ask(index).catch(() => Number.NaN));
-    if (scrape && index % (RATE * 5) === 0) void fetch(`http://localhost:${BASE}/metrics`).then((response) => response.text());
+    if (scrape && index % (RATE * 5) === 0)
+      void fetch(`http://localhost:${BASE}/metrics`).then((response) => response.text());
   }
   const latencies = await Promise.all(times);
   const after = await cpuMs(child.pid!);
@@ -189,8 +240,19 @@ async function gatewayCost(): Promise<void> {
   const partners = await startPartners(population, await createTokenVerifier(identityConfig(identity)));
   const collector = await startCollector();
   const token = (agency: string, role: string) =>
-    signLocalToken(issuer, { userId: `bench-${agency}`, agency, role, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: '1h' }).then((jwt) => `Bearer ${jwt}`);
-  const tokens = await Promise.all([token('jobcenter', 'fallmanagement'), token('auslaenderbehoerde', 'sachbearbeitung'), token('agentur', 'integrationsfachkraft')]);
+    signLocalToken(issuer, {
+      userId: `bench-${agency}`,
+      agency,
+      role,
+      issuer: DEFAULT_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      expiresIn: '1h',
+    }).then((jwt) => `Bearer ${jwt}`);
+  const tokens = await Promise.all([
+    token('jobcenter', 'fallmanagement'),
+    token('auslaenderbehoerde', 'sachbearbeitung'),
+    token('agentur', 'integrationsfachkraft'),
+  ]);
   const personIds = population.persons.map((person) => person.id);
   const settings = {
     off: { LOG_LEVEL: 'silent', METRICS_ENABLED: 'false' },
@@ -204,7 +266,9 @@ async function gatewayCost(): Promise<void> {
       try {
         const result = await drive(child, tokens, personIds, mode === 'on');
         results[mode].push(result.cpuPerRequest);
-        console.log(`  round ${round + 1} ${mode.padEnd(3)}: ${result.cpuPerRequest.toFixed(2)} ms CPU per request, p95 latency ${result.p95.toFixed(1)} ms (${result.requests} requests; load ${load()})`);
+        console.log(
+          `  round ${round + 1} ${mode.padEnd(3)}: ${result.cpuPerRequest.toFixed(2)} ms CPU per request, p95 latency ${result.p95.toFixed(1)} ms (${result.requests} requests; load ${load()})`,
+        );
       } finally {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -215,7 +279,9 @@ async function gatewayCost(): Promise<void> {
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const off = mean(results.off);
   const on = mean(results.on);
-  console.log(`  mean: off ${off.toFixed(2)} ms, on ${on.toFixed(2)} ms per request: ${(((on - off) / off) * 100).toFixed(1)} % (target <= 5 %); ${collector.received()} OTLP exports received`);
+  console.log(
+    `  mean: off ${off.toFixed(2)} ms, on ${on.toFixed(2)} ms per request: ${(((on - off) / off) * 100).toFixed(1)} % (target <= 5 %); ${collector.received()} OTLP exports received`,
+  );
   collector.server.close();
   await partners.stop();
   await rm(issuer, { recursive: true, force: true });

@@ -16,7 +16,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const base = Number(process.env['BENCH_PORT_BASE'] ?? 4300);
 const names = ['GATEWAY', 'AGENTUR', 'JOBCENTER', 'AUSLAENDERBEHOERDE', 'FAMILIENKASSE'] as const;
 const ports = Object.fromEntries(names.map((name, index) => [`${name}_PORT`, String(base + index)]));
-const urls = Object.fromEntries(names.slice(1).map((name, index) => [`${name}_URL`, `http://localhost:${base + 1 + index}/graphql`]));
+const urls = Object.fromEntries(
+  names.slice(1).map((name, index) => [`${name}_URL`, `http://localhost:${base + 1 + index}/graphql`]),
+);
 const gatewayUrl = `http://localhost:${base}/graphql`;
 
 const README_QUERIES = [
@@ -34,8 +36,20 @@ interface Run {
 
 async function start(folder: string): Promise<Run> {
   const began = performance.now();
-  const env = { ...process.env, ...ports, ...urls, EMBEDDED_POSTGRES_PORT: String(base + 10), SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'), INIT_CWD: folder };
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    ...ports,
+    ...urls,
+    EMBEDDED_POSTGRES_PORT: String(base + 10),
+    SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
+    INIT_CWD: folder,
+  };
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,7 +78,9 @@ const CLOCK_TICKS = 100;
  * Every process below `root`, with its command name, RSS and PSS (shared pages split fairly) in MB, and
  * the CPU seconds it and its ended children (initdb, esbuild, closed PostgreSQL connections) used.
  */
-async function processTree(root: number): Promise<{ pid: number; name: string; rssMb: number; pssMb: number; cpuSeconds: number }[]> {
+async function processTree(
+  root: number,
+): Promise<{ pid: number; name: string; rssMb: number; pssMb: number; cpuSeconds: number }[]> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -73,7 +89,8 @@ async function processTree(root: number): Promise<{ pid: number; name: string; r
     if (fields[1]) parents.set(Number(entry), Number(fields[1]));
   }
   const tree = [root];
-  for (let index = 0; index < tree.length; index += 1) for (const [pid, ppid] of parents) if (ppid === tree[index]) tree.push(pid);
+  for (let index = 0; index < tree.length; index += 1)
+    for (const [pid, ppid] of parents) if (ppid === tree[index]) tree.push(pid);
   const rows = [];
   for (const pid of tree) {
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -83,10 +100,16 @@ async function processTree(root: number): Promise<{ pid: number; name: string; r
     const name = cmdline.find((part) => /main\.ts|start\.m?[jt]s|ip-start\/build-/.test(part)) ?? cmdline[0] ?? '?';
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
     // utime, stime, cutime, cstime: fields 14 to 17 of stat, counted after the command name in parentheses.
-    const times = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+    const times = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 15)
+      .map(Number);
     rows.push({
       pid,
-      name: name.replace(/^.*?(subgraphs\/|gateway\/|scripts\/)/, '$1').replace(/^.*ip-start\/build-[^/]+\/(\w+)\.mjs$/, '$1 (compiled)'),
+      name: name
+        .replace(/^.*?(subgraphs\/|gateway\/|scripts\/)/, '$1')
+        .replace(/^.*ip-start\/build-[^/]+\/(\w+)\.mjs$/, '$1 (compiled)'),
       rssMb: kb(status, 'VmRSS') / 1024,
       pssMb: kb(rollup, 'Pss') / 1024,
       cpuSeconds: times.reduce((total, ticks) => total + (ticks || 0), 0) / CLOCK_TICKS,
@@ -101,21 +124,35 @@ const folder = await mkdtemp(join(tmpdir(), 'ip-bench-'));
 await chmod(clone, 0o755);
 await chmod(folder, 0o755);
 try {
-  console.log(`load average before: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (${(await readFile('/proc/loadavg', 'utf8')).trim()})`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')} (${(await readFile('/proc/loadavg', 'utf8')).trim()})`,
+  );
   const upLine = (run: Run) => /up in ([\d.]+) s/.exec(run.output())?.[1];
   // What `npm ci` leaves: no compiled services.
   await rm(join(ROOT, 'node_modules/.cache/ip-start'), { recursive: true, force: true });
   const cloned = await start(clone);
-  console.log(`fresh clone (compiles, new ./data) to all five ready: ${cloned.seconds.toFixed(1)} s, ${cloned.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(cloned)} s; ${/compiled in ([\d.]+) s/.exec(cloned.output())?.[1]} s compiling)`);
+  console.log(
+    `fresh clone (compiles, new ./data) to all five ready: ${cloned.seconds.toFixed(1)} s, ${cloned.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(cloned)} s; ${/compiled in ([\d.]+) s/.exec(cloned.output())?.[1]} s compiling)`,
+  );
   await stop(cloned);
   const fresh = await start(folder);
-  console.log(`fresh ./data to all five ready: ${fresh.seconds.toFixed(1)} s, ${fresh.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(fresh)} s)`);
+  console.log(
+    `fresh ./data to all five ready: ${fresh.seconds.toFixed(1)} s, ${fresh.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(fresh)} s)`,
+  );
   await stop(fresh);
   const warm = await start(folder);
-  console.log(`warm restart to all five ready: ${warm.seconds.toFixed(1)} s, ${warm.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(warm)} s)`);
+  console.log(
+    `warm restart to all five ready: ${warm.seconds.toFixed(1)} s, ${warm.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(warm)} s)`,
+  );
 
   const token = await signLocalToken(join(folder, 'data/issuer'), {
-    userId: 'bench', agency: 'jobcenter', role: 'fallmanagement', issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE,
+    userId: 'bench',
+    agency: 'jobcenter',
+    role: 'fallmanagement',
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
   });
   for (const query of README_QUERIES) {
     const response = await fetch(gatewayUrl, {
@@ -126,9 +163,14 @@ try {
     if (!response.ok) throw new Error(`example query failed: HTTP ${response.status} ${await response.text()}`);
   }
   const rows = await processTree(warm.child.pid!);
-  for (const row of rows) console.log(`  ${String(row.pid).padStart(7)}  ${row.name.padEnd(44).slice(0, 44)}  RSS ${row.rssMb.toFixed(0).padStart(5)} MB  PSS ${row.pssMb.toFixed(0).padStart(5)} MB`);
+  for (const row of rows)
+    console.log(
+      `  ${String(row.pid).padStart(7)}  ${row.name.padEnd(44).slice(0, 44)}  RSS ${row.rssMb.toFixed(0).padStart(5)} MB  PSS ${row.pssMb.toFixed(0).padStart(5)} MB`,
+    );
   const sum = (key: 'rssMb' | 'pssMb') => rows.reduce((total, row) => total + row[key], 0);
-  console.log(`total after the README's example queries: ${rows.length} processes, RSS ${sum('rssMb').toFixed(0)} MB (PSS ${sum('pssMb').toFixed(0)} MB)`);
+  console.log(
+    `total after the README's example queries: ${rows.length} processes, RSS ${sum('rssMb').toFixed(0)} MB (PSS ${sum('pssMb').toFixed(0)} MB)`,
+  );
   await stop(warm);
   console.log(`load average after: ${(await readFile('/proc/loadavg', 'utf8')).trim()}`);
 } finally {

@@ -17,7 +17,8 @@ export interface SourceFile {
   readonly source: string;
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
 
 /** Which part of the code base a path belongs to: a partner, the kit, the gateway, or anything else. */
 function owner(path: string): string {
@@ -49,12 +50,22 @@ export function findViolations(files: readonly SourceFile[]): string[] {
   const violations: string[] = [];
   for (const file of files) {
     const from = owner(file.path);
-    if (from !== 'gateway' && from !== 'kit' && from !== 'observability' && !(PARTNERS as readonly string[]).includes(from)) continue;
+    if (
+      from !== 'gateway' &&
+      from !== 'kit' &&
+      from !== 'observability' &&
+      !(PARTNERS as readonly string[]).includes(from)
+    )
+      continue;
     for (const match of file.source.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3];
       if (!specifier) continue;
       const to = targetOf(file.path, specifier);
-      if (to !== null && ['gateway', 'kit', 'observability', 'test', ...PARTNERS].includes(to) && !allowed(from, to, specifier)) {
+      if (
+        to !== null &&
+        ['gateway', 'kit', 'observability', 'test', ...PARTNERS].includes(to) &&
+        !allowed(from, to, specifier)
+      ) {
         violations.push(`${file.path}: imports '${specifier}' (${from} may not depend on ${to})`);
       }
     }
@@ -80,7 +91,11 @@ function listSources(root: string, folder: string): SourceFile[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(new URL('../', import.meta.url)));
-  const files = [...listSources(root, 'subgraphs'), ...listSources(root, 'gateway'), ...listSources(root, 'observability')];
+  const files = [
+    ...listSources(root, 'subgraphs'),
+    ...listSources(root, 'gateway'),
+    ...listSources(root, 'observability'),
+  ];
   const violations = findViolations(files);
   if (violations.length > 0) {
     console.error(`boundary check failed:\n${violations.map((violation) => `  ${violation}`).join('\n')}`);

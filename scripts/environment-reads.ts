@@ -14,7 +14,16 @@ import { vi } from 'vitest';
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
-const FOLDERS = ['gateway/src', 'subgraphs/kit/src', 'subgraphs/agentur/src', 'subgraphs/jobcenter/src', 'subgraphs/auslaenderbehoerde/src', 'subgraphs/familienkasse/src', 'apps/web/server', 'observability/src'];
+const FOLDERS = [
+  'gateway/src',
+  'subgraphs/kit/src',
+  'subgraphs/agentur/src',
+  'subgraphs/jobcenter/src',
+  'subgraphs/auslaenderbehoerde/src',
+  'subgraphs/familienkasse/src',
+  'apps/web/server',
+  'observability/src',
+];
 
 /** Files that may name `process.env`, and why. */
 export const ALLOWED: Readonly<Record<string, string>> = {
@@ -26,7 +35,8 @@ export const ALLOWED: Readonly<Record<string, string>> = {
   'apps/web/server/main.ts': "the pages' server process: reads the environment once",
   'gateway/src/server.ts': "sets Apollo's telemetry switch before the gateway is built; reads nothing",
   'subgraphs/kit/src/testing/global-setup.ts': 'test infrastructure: TEST_DATABASE_URL, read when the test run starts',
-  'subgraphs/kit/src/testing/test-database.ts': 'test infrastructure: TEST_DATABASE_URL, read when a test makes its database',
+  'subgraphs/kit/src/testing/test-database.ts':
+    'test infrastructure: TEST_DATABASE_URL, read when a test makes its database',
 };
 
 function sourcesOf(folder: string): string[] {
@@ -44,7 +54,12 @@ export function environmentUses(path: string): number[] {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const lines: number[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === 'env' &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'process'
+    ) {
       lines.push(source.getLineAndCharacterOfPosition(node.getStart()).line + 1);
     }
     ts.forEachChild(node, visit);
@@ -57,7 +72,9 @@ export function environmentUses(path: string): number[] {
 function projectCaller(stack: string | undefined): string | undefined {
   const frames = (stack ?? '').split('\n').slice(1);
   // The first frames are this file's trap; the next one made the read.
-  const reader = frames.find((frame) => !frame.includes(THIS_FILE))?.match(/\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/);
+  const reader = frames
+    .find((frame) => !frame.includes(THIS_FILE))
+    ?.match(/\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/);
   if (!reader?.[1]) return undefined;
   const file = reader[1].startsWith('file://') ? fileURLToPath(reader[1]) : reader[1];
   if (!file.startsWith(ROOT) || file.includes(`${sep}node_modules${sep}`)) return undefined;

@@ -36,7 +36,11 @@ async function fingerprint(path) {
 /** The folder of the current build, or undefined when a file it was built from has changed since. */
 async function currentBuild() {
   const manifest = JSON.parse(await readFile(MANIFEST, 'utf8').catch(() => 'null'));
-  if (!manifest?.inputs || (await fingerprint(`node_modules/.cache/ip-start/${manifest.build}/launcher.mjs`)) === 'missing') return undefined;
+  if (
+    !manifest?.inputs ||
+    (await fingerprint(`node_modules/.cache/ip-start/${manifest.build}/launcher.mjs`)) === 'missing'
+  )
+    return undefined;
   const paths = Object.keys(manifest.inputs);
   const now = await Promise.all(paths.map(fingerprint));
   return paths.every((path, index) => manifest.inputs[path] === now[index]) ? join(OUT, manifest.build) : undefined;
@@ -62,7 +66,10 @@ async function keepImportMetaUrl() {
     setup(build) {
       build.onLoad({ filter }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
-        return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)), loader: 'ts' };
+        return {
+          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)),
+          loader: 'ts',
+        };
       });
     },
   };
@@ -94,7 +101,9 @@ async function compile() {
     // Names stay as written (`error.constructor.name` and the like behave as on the sources).
     keepNames: true,
     // Packages written as CommonJS require Node's built-ins; an ES module has no `require` of its own.
-    banner: { js: "import { createRequire as __ipCreateRequire } from 'node:module'; const require = __ipCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ipCreateRequire } from 'node:module'; const require = __ipCreateRequire(import.meta.url);",
+    },
     plugins: [await keepImportMetaUrl()],
     metafile: true,
     logLevel: 'warning',
@@ -103,11 +112,15 @@ async function compile() {
   await stop();
   const inputs = [...Object.keys(result.metafile.inputs), ...ALSO_CHECKED];
   const fingerprints = await Promise.all(inputs.map(fingerprint));
-  const manifest = { build: basename(folder), inputs: Object.fromEntries(inputs.map((path, index) => [path, fingerprints[index]])) };
+  const manifest = {
+    build: basename(folder),
+    inputs: Object.fromEntries(inputs.map((path, index) => [path, fingerprints[index]])),
+  };
   await writeFile(`${MANIFEST}.${manifest.build}`, JSON.stringify(manifest));
   await rename(`${MANIFEST}.${manifest.build}`, MANIFEST);
   for (const entry of await readdir(OUT)) {
-    if (entry.startsWith('build-') && entry !== manifest.build && entry !== previous) await rm(join(OUT, entry), { recursive: true, force: true });
+    if (entry.startsWith('build-') && entry !== manifest.build && entry !== previous)
+      await rm(join(OUT, entry), { recursive: true, force: true });
   }
   console.log(`compiled in ${((performance.now() - began) / 1000).toFixed(1)} s`);
   return folder;

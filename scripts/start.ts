@@ -62,7 +62,9 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   process.on('SIGTERM', () => void stopAll(0));
 
   for (const folder of await oldPgliteFolders(join(projectRoot(env), 'data'), PARTNERS)) {
-    console.warn(`old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`);
+    console.warn(
+      `old PGlite data in ${folder} is no longer used (every partner's data now lives in the embedded PostgreSQL); delete it`,
+    );
   }
   // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
   const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
@@ -80,9 +82,17 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
       env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
     }
     clusterStarting = (async () => {
-      cluster = await startCluster({ ...config, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'durable', log: (line) => write('postgres', line) });
+      cluster = await startCluster({
+        ...config,
+        portSetting: 'EMBEDDED_POSTGRES_PORT',
+        durability: 'durable',
+        log: (line) => write('postgres', line),
+      });
       await preparePartnerDatabases(cluster.adminUrl, passwords);
-      write('postgres', `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`);
+      write(
+        'postgres',
+        `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`,
+      );
       void cluster.exited.then(() => {
         if (stopping) return;
         write('postgres', 'the embedded PostgreSQL stopped unexpectedly; stopping everything', 'err');

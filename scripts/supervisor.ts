@@ -41,7 +41,15 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   const firstDelayMs = options.firstDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   const stableAfterMs = options.stableAfterMs ?? 60_000;
-  const slots = specs.map((spec): Slot => ({ spec, child: undefined, timer: undefined, startedAt: 0, everReady: false, delayMs: firstDelayMs, restarts: 0 }));
+  const slots = specs.map((spec): Slot => ({
+    spec,
+    child: undefined,
+    timer: undefined,
+    startedAt: 0,
+    everReady: false,
+    delayMs: firstDelayMs,
+    restarts: 0,
+  }));
   const urls = new Map<string, string>();
   let stopping = false;
   let allReadyAnnounced = false;
@@ -62,7 +70,8 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
     child.on('message', (message: { url?: string }) => {
       if (!message.url) return;
       urls.set(slot.spec.name, message.url);
-      if (slot.everReady) options.write(slot.spec.name, `back after restart ${slot.restarts}, serving on ${message.url}`, 'out');
+      if (slot.everReady)
+        options.write(slot.spec.name, `back after restart ${slot.restarts}, serving on ${message.url}`, 'out');
       slot.everReady = true;
       if (!allReadyAnnounced && slots.every((each) => each.everReady)) {
         allReadyAnnounced = true;
@@ -85,7 +94,11 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
       const delay = slot.delayMs;
       slot.delayMs = Math.min(slot.delayMs * 2, maxDelayMs);
       slot.restarts += 1;
-      options.write(slot.spec.name, `exited unexpectedly (${how}); restarting in ${(delay / 1000).toFixed(1)} s (restart ${slot.restarts}); the other services keep serving`, 'err');
+      options.write(
+        slot.spec.name,
+        `exited unexpectedly (${how}); restarting in ${(delay / 1000).toFixed(1)} s (restart ${slot.restarts}); the other services keep serving`,
+        'err',
+      );
       slot.timer = setTimeout(() => {
         slot.timer = undefined;
         if (!stopping) launch(slot);

@@ -26,13 +26,38 @@ const AGENCIES = Object.keys(CASE_WORKER) as Agency[];
 const CELLS = [
   { owner: 'auslaenderbehoerde', category: 'identitaet', field: 'identitaet', selection: 'identitaet { nachname }' },
   { owner: 'auslaenderbehoerde', category: 'aufenthalt', field: 'aufenthalt', selection: 'aufenthalt { einreiseAm }' },
-  { owner: 'auslaenderbehoerde', category: 'arbeitsmarktzugang', field: 'arbeitsmarktzugang', selection: 'arbeitsmarktzugang(stichtag: "2015-12-01") { erlaubnis }' },
-  { owner: 'agentur', category: 'fall', field: 'integrationPointFall', selection: 'integrationPointFall { kundennummer }' },
-  { owner: 'agentur', category: 'qualifikation', field: 'kompetenzfeststellungen', selection: 'kompetenzfeststellungen { instrument }' },
+  {
+    owner: 'auslaenderbehoerde',
+    category: 'arbeitsmarktzugang',
+    field: 'arbeitsmarktzugang',
+    selection: 'arbeitsmarktzugang(stichtag: "2015-12-01") { erlaubnis }',
+  },
+  {
+    owner: 'agentur',
+    category: 'fall',
+    field: 'integrationPointFall',
+    selection: 'integrationPointFall { kundennummer }',
+  },
+  {
+    owner: 'agentur',
+    category: 'qualifikation',
+    field: 'kompetenzfeststellungen',
+    selection: 'kompetenzfeststellungen { instrument }',
+  },
   { owner: 'agentur', category: 'sprachfoerderung', field: 'sprachkurse', selection: 'sprachkurse { art }' },
-  { owner: 'jobcenter', category: 'bedarfsgemeinschaft', field: 'bedarfsgemeinschaft', selection: 'bedarfsgemeinschaft { bgNummer }' },
+  {
+    owner: 'jobcenter',
+    category: 'bedarfsgemeinschaft',
+    field: 'bedarfsgemeinschaft',
+    selection: 'bedarfsgemeinschaft { bgNummer }',
+  },
   { owner: 'jobcenter', category: 'leistungen', field: 'sgb2Leistungsstatus', selection: 'sgb2Leistungsstatus' },
-  { owner: 'familienkasse', category: 'kindergeld', field: 'kindergeldantraege', selection: 'kindergeldantraege { kindergeldnummer }' },
+  {
+    owner: 'familienkasse',
+    category: 'kindergeld',
+    field: 'kindergeldantraege',
+    selection: 'kindergeldantraege { kindergeldnummer }',
+  },
 ] as const satisfies readonly { owner: PartnerName; category: string; field: string; selection: string }[];
 type Cell = (typeof CELLS)[number];
 
@@ -50,8 +75,14 @@ type State = (typeof STATES)[number];
  * and Jobcenter; § 50 Abs. 1 SGB II (from 2011-01-01), the Agentur's qualification data to the Jobcenter.
  */
 function lawFor(cell: Cell, recipient: Agency): string | null {
-  if (cell.owner === 'auslaenderbehoerde' && (cell.category === 'identitaet' || cell.category === 'aufenthalt') && (recipient === 'agentur' || recipient === 'jobcenter')) return '§ 18b AZR-Gesetz';
-  if (cell.owner === 'agentur' && cell.category === 'qualifikation' && recipient === 'jobcenter') return '§ 50 Abs. 1 SGB II';
+  if (
+    cell.owner === 'auslaenderbehoerde' &&
+    (cell.category === 'identitaet' || cell.category === 'aufenthalt') &&
+    (recipient === 'agentur' || recipient === 'jobcenter')
+  )
+    return '§ 18b AZR-Gesetz';
+  if (cell.owner === 'agentur' && cell.category === 'qualifikation' && recipient === 'jobcenter')
+    return '§ 50 Abs. 1 SGB II';
   return null;
 }
 const byLaw = (cell: Cell, recipient: Agency) => lawFor(cell, recipient) !== null;
@@ -74,18 +105,30 @@ const upper = (value: string) => value.toUpperCase();
 const suffix = (owner: string) => owner.charAt(0).toUpperCase() + owner.slice(1);
 
 async function ownersView(owner: PartnerName, personId: string, selection: string) {
-  const result = await system.query<{ person: Record<string, unknown> }>(`query Eigen($id: ID!) { person(id: $id) { ${selection} } }`, { id: personId }, {
-    agency: owner,
-    role: CASE_WORKER[owner],
-  });
+  const result = await system.query<{ person: Record<string, unknown> }>(
+    `query Eigen($id: ID!) { person(id: $id) { ${selection} } }`,
+    { id: personId },
+    {
+      agency: owner,
+      role: CASE_WORKER[owner],
+    },
+  );
   return result.data?.person;
 }
 
 async function record(owner: PartnerName, person: DemoPerson, state: State, category: string): Promise<string | null> {
   if (state === 'KEINE') return null;
   const id = randomUUID();
-  const categories = state === 'ANDERE_KATEGORIE' ? OWN_CATEGORIES[owner].filter((other) => other !== category) : [category];
-  const freigaben = categories.length === 0 ? [] : AGENCIES.filter((to) => to !== owner).map((to) => ({ von: upper(owner), an: upper(to), kategorien: categories.map(upper) }));
+  const categories =
+    state === 'ANDERE_KATEGORIE' ? OWN_CATEGORIES[owner].filter((other) => other !== category) : [category];
+  const freigaben =
+    categories.length === 0
+      ? []
+      : AGENCIES.filter((to) => to !== owner).map((to) => ({
+          von: upper(owner),
+          an: upper(to),
+          kategorien: categories.map(upper),
+        }));
   const erklaerung = {
     ...ERKLAERT,
     id,
@@ -95,10 +138,18 @@ async function record(owner: PartnerName, person: DemoPerson, state: State, cate
     freigaben,
   };
   const as = { agency: 'agentur' as const, role: 'eingangszone' };
-  const recorded = await system.query(`mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassen${suffix(owner)}(erklaerung: $e) { id } }`, { e: erklaerung }, as);
+  const recorded = await system.query(
+    `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassen${suffix(owner)}(erklaerung: $e) { id } }`,
+    { e: erklaerung },
+    as,
+  );
   expect(recorded.errors).toBeUndefined();
   if (state === 'WIDERRUFEN') {
-    const withdrawn = await system.query(`mutation($id: ID!) { einwilligungWiderrufen${suffix(owner)}(erklaerungId: $id) { widerrufenAm } }`, { id }, as);
+    const withdrawn = await system.query(
+      `mutation($id: ID!) { einwilligungWiderrufen${suffix(owner)}(erklaerungId: $id) { widerrufenAm } }`,
+      { id },
+      as,
+    );
     expect(withdrawn.errors).toBeUndefined();
   }
   return id;
@@ -150,44 +201,56 @@ describe('the law each owner answers to', () => {
 });
 
 describe.each(['gateway', 'direct'] as const)('consent matrix, %s', (path) => {
-  it.each(AGENCIES)('asked by %s: released exactly when consent or law covers it, each decision logged once', async (recipient) => {
-    const outcomes: string[] = [];
-    for (const subject of subjects) {
-      const { cell, state, person } = subject;
-      const before = (await logEntries(cell.owner, person.id)).length;
-      const as = { agency: recipient, role: CASE_WORKER[recipient] };
-      const result =
-        path === 'gateway'
-          ? await system.query<{ person: Record<string, unknown> }>(`query Matrix($id: ID!) { person(id: $id) { ${cell.selection} } }`, { id: person.id }, as)
-          : await direct(cell, person.id, as);
-      const data = result.data as { person?: Record<string, unknown>; _entities?: Record<string, unknown>[] } | null | undefined;
-      const value = path === 'gateway' ? data?.person?.[cell.field] : data?._entities?.[0]?.[cell.field];
-      const refused = (result.errors ?? []).filter((error) => error.extensions?.['code'] === 'EINWILLIGUNG_FEHLT');
-      const expected = expectedRelease(cell, state, recipient);
-      outcomes.push(`${cell.owner}/${cell.category}/${state}: ${refused.length === 0 ? 'released' : 'refused'}`);
-      expect(refused.length === 0, `${cell.owner}/${cell.category}/${state} to ${recipient}`).toBe(expected);
-      if (expected) expect(value).toEqual((await ownersView(cell.owner, person.id, cell.selection))?.[cell.field]);
-      else {
-        expect(value ?? null).toBeNull();
-        expect(refused[0]?.extensions).toMatchObject({ eigentuemer: cell.owner, kategorie: cell.category, empfaenger: recipient });
-      }
+  it.each(AGENCIES)(
+    'asked by %s: released exactly when consent or law covers it, each decision logged once',
+    async (recipient) => {
+      const outcomes: string[] = [];
+      for (const subject of subjects) {
+        const { cell, state, person } = subject;
+        const before = (await logEntries(cell.owner, person.id)).length;
+        const as = { agency: recipient, role: CASE_WORKER[recipient] };
+        const result =
+          path === 'gateway'
+            ? await system.query<{ person: Record<string, unknown> }>(
+                `query Matrix($id: ID!) { person(id: $id) { ${cell.selection} } }`,
+                { id: person.id },
+                as,
+              )
+            : await direct(cell, person.id, as);
+        const data = result.data as
+          { person?: Record<string, unknown>; _entities?: Record<string, unknown>[] } | null | undefined;
+        const value = path === 'gateway' ? data?.person?.[cell.field] : data?._entities?.[0]?.[cell.field];
+        const refused = (result.errors ?? []).filter((error) => error.extensions?.['code'] === 'EINWILLIGUNG_FEHLT');
+        const expected = expectedRelease(cell, state, recipient);
+        outcomes.push(`${cell.owner}/${cell.category}/${state}: ${refused.length === 0 ? 'released' : 'refused'}`);
+        expect(refused.length === 0, `${cell.owner}/${cell.category}/${state} to ${recipient}`).toBe(expected);
+        if (expected) expect(value).toEqual((await ownersView(cell.owner, person.id, cell.selection))?.[cell.field]);
+        else {
+          expect(value ?? null).toBeNull();
+          expect(refused[0]?.extensions).toMatchObject({
+            eigentuemer: cell.owner,
+            kategorie: cell.category,
+            empfaenger: recipient,
+          });
+        }
 
-      const entries = (await logEntries(cell.owner, person.id)).slice(before);
-      if (recipient === cell.owner) {
-        expect(entries).toHaveLength(0);
-      } else {
-        expect(entries).toHaveLength(1);
-        expect(entries[0]).toMatchObject({
-          anfragendeBehoerde: recipient,
-          rolle: CASE_WORKER[recipient],
-          kategorie: cell.category,
-          entscheidung: expected ? 'FREIGEGEBEN' : 'VERWEIGERT',
-          rechtsgrundlage: !expected ? null : (lawFor(cell, recipient) ?? subject.declarationId),
-        });
+        const entries = (await logEntries(cell.owner, person.id)).slice(before);
+        if (recipient === cell.owner) {
+          expect(entries).toHaveLength(0);
+        } else {
+          expect(entries).toHaveLength(1);
+          expect(entries[0]).toMatchObject({
+            anfragendeBehoerde: recipient,
+            rolle: CASE_WORKER[recipient],
+            kategorie: cell.category,
+            entscheidung: expected ? 'FREIGEGEBEN' : 'VERWEIGERT',
+            rechtsgrundlage: !expected ? null : (lawFor(cell, recipient) ?? subject.declarationId),
+          });
+        }
       }
-    }
-    expect(outcomes).toHaveLength(CELLS.length * STATES.length);
-  });
+      expect(outcomes).toHaveLength(CELLS.length * STATES.length);
+    },
+  );
 });
 
 /** A direct call to the owning subgraph, as a caller that bypasses the gateway would make it. */

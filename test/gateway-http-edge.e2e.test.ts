@@ -8,7 +8,9 @@ import { composedSupergraph, startSystem, type System } from './support/system.t
 let system: System;
 let trusted: RunningGateway;
 let authorization: string;
-const agenturOperations = operationsFromFile(fileURLToPath(new URL('../subgraphs/agentur/src/graph/auslaenderbehoerde.graphql', import.meta.url)));
+const agenturOperations = operationsFromFile(
+  fileURLToPath(new URL('../subgraphs/agentur/src/graph/auslaenderbehoerde.graphql', import.meta.url)),
+);
 
 beforeAll(async () => {
   system = await startSystem({ households: 6 });
@@ -18,7 +20,9 @@ beforeAll(async () => {
     subgraphUrls: system.subgraphUrls,
     verifyToken: system.issuer.verifyToken,
     port: 0,
-    edge: loadEdgeConfig({ GATEWAY_TRUSTED_DOCUMENTS: fileURLToPath(new URL('../gateway/trusted-documents.json', import.meta.url)) }),
+    edge: loadEdgeConfig({
+      GATEWAY_TRUSTED_DOCUMENTS: fileURLToPath(new URL('../gateway/trusted-documents.json', import.meta.url)),
+    }),
   });
 });
 afterAll(async () => {
@@ -32,7 +36,14 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 describe('the body limit', () => {
@@ -63,18 +74,25 @@ describe('the body limit', () => {
       duplex: 'half',
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limit });
+    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      limit,
+    });
   });
 
   it('still answers a body just under the limit', async () => {
-    const answer = await post(system.gatewayUrl, { query: '{ __typename }', variables: { padding: 'x'.repeat(limit - 100) } });
+    const answer = await post(system.gatewayUrl, {
+      query: '{ __typename }',
+      variables: { padding: 'x'.repeat(limit - 100) },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.data).toEqual({ __typename: 'Query' });
   });
 });
 
 describe('tokens at the gateway', () => {
-  const refusal = async (bearer: string | undefined) => post(system.gatewayUrl, { query: '{ __typename }' }, bearer ? { authorization: bearer } : {});
+  const refusal = async (bearer: string | undefined) =>
+    post(system.gatewayUrl, { query: '{ __typename }' }, bearer ? { authorization: bearer } : {});
 
   it('refuses a missing token with 401 and a JSON error', async () => {
     const answer = await refusal(undefined);
@@ -102,7 +120,11 @@ describe('CORS', () => {
   it('answers a preflight from any origin', async () => {
     const preflight = await fetch(system.gatewayUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'https://example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -118,23 +140,36 @@ describe('trusted documents (production mode)', () => {
     const hash = documentHash(text);
     const answers = [
       await post(trusted.url, { documentId: `sha256:${hash}`, variables: variables() }),
-      await post(trusted.url, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: variables() }),
+      await post(trusted.url, {
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        variables: variables(),
+      }),
       await post(trusted.url, { query: text, variables: variables() }),
     ];
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(answer.body.data).toHaveProperty('person');
     }
-    const get = await fetch(`${trusted.url}?documentId=sha256:${hash}&variables=${encodeURIComponent(JSON.stringify(variables()))}`, {
-      headers: { authorization, 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${trusted.url}?documentId=sha256:${hash}&variables=${encodeURIComponent(JSON.stringify(variables()))}`,
+      {
+        headers: { authorization, 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(get.status).toBe(200);
   });
 
   it('runs the Agentur’s outreach question as its graph client sends it', async () => {
     const answer = await post(trusted.url, {
       query: agenturOperations.get('AgenturAnsprachekandidaten'),
-      variables: { staatsangehoerigkeiten: ['SY'], agenturbezirke: null, stichtag: '2015-12-01', reihenfolge: 'ID', first: 5, after: null },
+      variables: {
+        staatsangehoerigkeiten: ['SY'],
+        agenturbezirke: null,
+        stichtag: '2015-12-01',
+        reihenfolge: 'ID',
+        first: 5,
+        after: null,
+      },
     });
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data).toHaveProperty('personenNachStaatsangehoerigkeit');
@@ -143,9 +178,12 @@ describe('trusted documents (production mode)', () => {
   it('refuses anything unregistered with 400 OPERATION_NOT_REGISTERED, the open gateway runs it', async () => {
     const unregistered = [
       { query: '{ __typename }' },
-      { query: text.replace('person(id: $id)', 'person(id: $id) ') , variables: variables() },
+      { query: text.replace('person(id: $id)', 'person(id: $id) '), variables: variables() },
       { documentId: `sha256:${'0'.repeat(64)}` },
-      { extensions: { persistedQuery: { version: 1, sha256Hash: documentHash('{ __typename }') } }, query: '{ __typename }' },
+      {
+        extensions: { persistedQuery: { version: 1, sha256Hash: documentHash('{ __typename }') } },
+        query: '{ __typename }',
+      },
     ];
     for (const body of unregistered) {
       const answer = await post(trusted.url, body);
@@ -153,9 +191,13 @@ describe('trusted documents (production mode)', () => {
       expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('OPERATION_NOT_REGISTERED');
     }
     expect((await post(system.gatewayUrl, { query: '{ __typename }' })).status).toBe(200);
-    const get = await fetch(`${trusted.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization, 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${trusted.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { authorization, 'apollo-require-preflight': 'true' },
+    });
     expect(get.status).toBe(400);
-    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('OPERATION_NOT_REGISTERED');
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'OPERATION_NOT_REGISTERED',
+    );
     // Production serves no page: Apollo's CDN landing page is off, and the explorer is off unless configured.
     const page = await fetch(trusted.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(400);

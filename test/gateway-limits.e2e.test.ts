@@ -54,7 +54,11 @@ describe('the probes of issue 11', () => {
     system.resetStatements();
     // Renamed aliases make a new document each time: no cache helps.
     for (const prefix of ['p', 'q', 'r', 's', 't']) {
-      const fields = Array.from({ length: 120 }, (_, i) => `${prefix}${i}: person(id: "${personId()}") { datenschutz { familienkasse { einwilligungen { id } } } }`);
+      const fields = Array.from(
+        { length: 120 },
+        (_, i) =>
+          `${prefix}${i}: person(id: "${personId()}") { datenschutz { familienkasse { einwilligungen { id } } } }`,
+      );
       const answer = await ask(`{ ${fields.join('\n')} }`);
       expectRefused(answer, 'MAX_ALIASES_EXCEEDED', limits.maxAliases, 120);
     }
@@ -82,7 +86,9 @@ describe('each limit', () => {
   });
 
   it('refuses too many aliases', async () => {
-    const answer = await ask(`{ ${Array.from({ length: limits.maxAliases + 1 }, (_, i) => `t${i}: __type(name: "Person") { name }`).join(' ')} }`);
+    const answer = await ask(
+      `{ ${Array.from({ length: limits.maxAliases + 1 }, (_, i) => `t${i}: __type(name: "Person") { name }`).join(' ')} }`,
+    );
     expectRefused(answer, 'MAX_ALIASES_EXCEEDED', limits.maxAliases, limits.maxAliases + 1);
   });
 
@@ -115,7 +121,15 @@ describe('what the project sends', () => {
     );
     expect(readme.status).toBe(200);
     expect(readme.body.data).toBeTruthy();
-    const introspection = await ask(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    const introspection = await ask(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(introspection.status).toBe(200);
     expect(introspection.body.errors).toBeUndefined();
   });

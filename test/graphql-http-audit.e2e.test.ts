@@ -23,9 +23,13 @@ it('passes every MUST audit of GraphQL over HTTP', async () => {
   const results: AuditResult[] = [];
   for (const audit of serverAudits({ url: system.gatewayUrl, fetchFn })) results.push(await audit.fn());
   const count = (status: string) => results.filter((result) => result.status === status).length;
-  console.log(`graphql-http audits: ${count('ok')} ok, ${count('notice')} notice, ${count('warn')} warn, ${count('error')} error`);
+  console.log(
+    `graphql-http audits: ${count('ok')} ok, ${count('notice')} notice, ${count('warn')} warn, ${count('error')} error`,
+  );
   for (const result of results.filter((candidate) => candidate.status !== 'ok')) {
     console.log(`  ${result.status} ${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
   }
-  expect(results.filter((result) => result.status === 'error').map((result) => `${result.id} ${result.name}`)).toEqual([]);
+  expect(results.filter((result) => result.status === 'error').map((result) => `${result.id} ${result.name}`)).toEqual(
+    [],
+  );
 });

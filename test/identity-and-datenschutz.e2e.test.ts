@@ -18,17 +18,22 @@ afterAll(async () => {
 });
 
 /** Persons without a demo declaration: what the tests record alone decides for them. Each test takes its own. */
-const withoutDeclaration = () => system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
+const withoutDeclaration = () =>
+  system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
 
 describe('tokens', () => {
   const QUERY = '{ personen(first: 1) { totalCount } }';
-  const ENTITIES = '{ _entities(representations: [{ __typename: "Person", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }';
+  const ENTITIES =
+    '{ _entities(representations: [{ __typename: "Person", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }';
   const cases: [string, () => Promise<string | undefined>][] = [
     ['missing', async () => undefined],
     ['not a bearer token', async () => 'Basic dXNlcjpwYXNz'],
     ['expired', () => system.issuer.bearer('jobcenter', 'fallmanagement', { expiresIn: '-1m' })],
     ['signed with another key', () => foreignIssuer.bearer('jobcenter', 'fallmanagement')],
-    ['for another audience', () => system.issuer.bearer('jobcenter', 'fallmanagement', { audience: 'another-service' })],
+    [
+      'for another audience',
+      () => system.issuer.bearer('jobcenter', 'fallmanagement', { audience: 'another-service' }),
+    ],
     ['of an unknown agency', () => system.issuer.bearer('sozialamt', 'sachbearbeitung')],
     ['with a role the agency does not have', () => system.issuer.bearer('jobcenter', 'integrationsfachkraft')],
   ];
@@ -38,7 +43,10 @@ describe('tokens', () => {
     const headers: Record<string, string> = authorization ? { authorization } : {};
     const targets: [string, string][] = [
       [system.gatewayUrl, QUERY],
-      ...(Object.entries(system.subgraphUrls) as [PartnerName, string][]).map(([, url]): [string, string] => [url, ENTITIES]),
+      ...(Object.entries(system.subgraphUrls) as [PartnerName, string][]).map(([, url]): [string, string] => [
+        url,
+        ENTITIES,
+      ]),
     ];
     for (const [url, query] of targets) {
       const { status, body } = await postGraphQL(url, query, {}, headers);
@@ -67,7 +75,10 @@ describe('forgery against a subgraph called directly', () => {
           {
             __typename: 'Person',
             id: without.id,
-            einwilligung: { id: randomUUID(), freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }] },
+            einwilligung: {
+              id: randomUUID(),
+              freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }],
+            },
             datenschutz: { familienkasse: { einwilligungen: [{ status: 'WIRKSAM' }] } },
             agency: 'familienkasse',
           },
@@ -76,10 +87,14 @@ describe('forgery against a subgraph called directly', () => {
       { authorization, 'x-agency': 'familienkasse' },
     );
     expect(body.data?._entities[0]?.kindergeldantraege).toBeNull();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'familienkasse', empfaenger: 'jobcenter' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'EINWILLIGUNG_FEHLT',
+      eigentuemer: 'familienkasse',
+      empfaenger: 'jobcenter',
+    });
   });
 
-  it('shows an owner\'s access log to no other agency\'s case worker, even through a hand-made Datenschutz representation', async () => {
+  it("shows an owner's access log to no other agency's case worker, even through a hand-made Datenschutz representation", async () => {
     const person = system.population.persons[0]!;
     const authorization = await system.issuer.bearer('jobcenter', 'fallmanagement');
     const { body } = await postGraphQL<{ _entities: { familienkasse: { zugriffe: unknown } }[] }>(
@@ -93,7 +108,7 @@ describe('forgery against a subgraph called directly', () => {
   });
 });
 
-describe('the person\'s data protection view', () => {
+describe("the person's data protection view", () => {
   const VIEW = `query($id: ID!) { person(id: $id) { datenschutz {
     familienkasse { eigentuemer einwilligungen { id status freigaben { empfaenger kategorie } } zugriffe { totalCount edges { node { anfragendeBehoerde benutzer kategorie entscheidung rechtsgrundlage operation } } } }
     auslaenderbehoerde { einwilligungen { status } } } } }`;
@@ -125,10 +140,22 @@ describe('the person\'s data protection view', () => {
     // § 67b Abs. 2 S. 2 SGB X: a consent the person was not told they may refuse is not valid, so it is not recorded.
     const unaufgeklaert = await system.query(
       `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenJobcenter(erklaerung: $e) { id } }`,
-      { e: { ...ERKLAERT, verweigerungsfolgenErklaert: false, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-03-01', freigaben: [] } },
+      {
+        e: {
+          ...ERKLAERT,
+          verweigerungsfolgenErklaert: false,
+          id: randomUUID(),
+          personId: person.id,
+          unterschriebenAm: '2016-03-01',
+          freigaben: [],
+        },
+      },
       { agency: 'agentur', role: 'eingangszone' },
     );
-    expect(unaufgeklaert.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'erklaerung.verweigerungsfolgenErklaert' });
+    expect(unaufgeklaert.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'erklaerung.verweigerungsfolgenErklaert',
+    });
 
     const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
     const KINDERGELD = `query Leistungspruefung($id: ID!) { person(id: $id) { kindergeldantraege { kindergeldnummer } } }`;
@@ -139,24 +166,50 @@ describe('the person\'s data protection view', () => {
       { agency: 'agentur', role: 'eingangszone' },
     );
     expect(withdrawn.data).toEqual({ einwilligungWiderrufenFamilienkasse: { status: 'WIDERRUFEN' } });
-    expect((await system.query(KINDERGELD, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe('EINWILLIGUNG_FEHLT');
+    expect((await system.query(KINDERGELD, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe(
+      'EINWILLIGUNG_FEHLT',
+    );
 
-    const { data } = await system.query<View>(VIEW, { id: person.id }, { agency: 'familienkasse', role: 'sachbearbeitung' });
+    const { data } = await system.query<View>(
+      VIEW,
+      { id: person.id },
+      { agency: 'familienkasse', role: 'sachbearbeitung' },
+    );
     const part = data!.person.datenschutz.familienkasse;
     expect(part.eigentuemer).toBe('FAMILIENKASSE');
     expect(part.einwilligungen).toEqual([expect.objectContaining({ id, status: 'WIDERRUFEN' })]);
     expect(part.zugriffe?.edges.map((edge) => edge.node)).toEqual([
-      { anfragendeBehoerde: 'JOBCENTER', benutzer: 'jobcenter-fallmanagement', kategorie: 'KINDERGELD', entscheidung: 'VERWEIGERT', rechtsgrundlage: null, operation: expect.stringContaining('Leistungspruefung') },
-      { anfragendeBehoerde: 'JOBCENTER', benutzer: 'jobcenter-fallmanagement', kategorie: 'KINDERGELD', entscheidung: 'FREIGEGEBEN', rechtsgrundlage: id, operation: expect.stringContaining('Leistungspruefung') },
+      {
+        anfragendeBehoerde: 'JOBCENTER',
+        benutzer: 'jobcenter-fallmanagement',
+        kategorie: 'KINDERGELD',
+        entscheidung: 'VERWEIGERT',
+        rechtsgrundlage: null,
+        operation: expect.stringContaining('Leistungspruefung'),
+      },
+      {
+        anfragendeBehoerde: 'JOBCENTER',
+        benutzer: 'jobcenter-fallmanagement',
+        kategorie: 'KINDERGELD',
+        entscheidung: 'FREIGEGEBEN',
+        rechtsgrundlage: id,
+        operation: expect.stringContaining('Leistungspruefung'),
+      },
     ]);
   });
 
-  it('lets the common intake and the owner\'s own staff record and withdraw, not the recipient nor a data protection officer', async () => {
+  it("lets the common intake and the owner's own staff record and withdraw, not the recipient nor a data protection officer", async () => {
     const person = withoutDeclaration()[2]!;
     const RECORD = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAgentur(erklaerung: $e) { id erfasstDurch } }`;
     const WITHDRAW = `mutation($id: ID!) { einwilligungWiderrufenAgentur(erklaerungId: $id) { status } }`;
     const KATEGORIEN = ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'];
-    const declaration = (an: string) => ({ ...ERKLAERT, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }] });
+    const declaration = (an: string) => ({
+      ...ERKLAERT,
+      id: randomUUID(),
+      personId: person.id,
+      unterschriebenAm: '2016-01-04',
+      freigaben: [{ von: 'AGENTUR', an, kategorien: KATEGORIEN }],
+    });
     // Language courses: the qualification data reach the Jobcenter by law (§ 50 Abs. 1 SGB II), these need consent.
     const FALL = `query($id: ID!) { person(id: $id) { sprachkurse { art } } }`;
     const asJobcenter = { agency: 'jobcenter' as const, role: 'fallmanagement' };
@@ -165,24 +218,51 @@ describe('the person\'s data protection view', () => {
     const forged = declaration('JOBCENTER');
     for (const as of [asJobcenter, { agency: 'agentur' as const, role: 'datenschutz' }]) {
       const refused = await system.query(RECORD, { e: forged }, as);
-      expect(refused.errors?.map((error) => error.extensions?.['code']), as.role).toEqual(['FORBIDDEN']);
+      expect(
+        refused.errors?.map((error) => error.extensions?.['code']),
+        as.role,
+      ).toEqual(['FORBIDDEN']);
     }
-    expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe('EINWILLIGUNG_FEHLT');
+    expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors?.[0]?.extensions?.['code']).toBe(
+      'EINWILLIGUNG_FEHLT',
+    );
 
     const signed = declaration('JOBCENTER');
-    for (const [as, by] of [[{ agency: 'agentur' as const, role: 'eingangszone' }, 'AGENTUR'], [{ agency: 'agentur' as const, role: 'teamleitung' }, 'AGENTUR']] as const) {
+    for (const [as, by] of [
+      [{ agency: 'agentur' as const, role: 'eingangszone' }, 'AGENTUR'],
+      [{ agency: 'agentur' as const, role: 'teamleitung' }, 'AGENTUR'],
+    ] as const) {
       const recorded = await system.query(RECORD, { e: { ...signed, id: randomUUID() } }, as);
-      expect(recorded.data, as.role).toEqual({ einwilligungErfassenAgentur: { id: expect.any(String), erfasstDurch: by } });
+      expect(recorded.data, as.role).toEqual({
+        einwilligungErfassenAgentur: { id: expect.any(String), erfasstDurch: by },
+      });
     }
-    const kept = await system.query<{ einwilligungErfassenAgentur: { id: string } }>(RECORD, { e: signed }, { agency: 'agentur', role: 'integrationsfachkraft' });
+    const kept = await system.query<{ einwilligungErfassenAgentur: { id: string } }>(
+      RECORD,
+      { e: signed },
+      { agency: 'agentur', role: 'integrationsfachkraft' },
+    );
     expect(kept.errors).toBeUndefined();
     expect((await system.query(FALL, { id: person.id }, asJobcenter)).errors).toBeUndefined();
 
     // At another owner the same: the intake desk and that owner's staff, not the Agentur's specialist.
     const ABH = `mutation($e: EinwilligungserklaerungInput!) { einwilligungErfassenAuslaenderbehoerde(erklaerung: $e) { id } }`;
-    const zumAgentur = () => ({ ...ERKLAERT, id: randomUUID(), personId: person.id, unterschriebenAm: '2016-01-04', freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'AGENTUR', kategorien: ['ARBEITSMARKTZUGANG'] }] });
-    expect((await system.query(ABH, { e: zumAgentur() }, { agency: 'agentur', role: 'integrationsfachkraft' })).errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
-    for (const as of [{ agency: 'agentur' as const, role: 'eingangszone' }, { agency: 'auslaenderbehoerde' as const, role: 'sachbearbeitung' }]) {
+    const zumAgentur = () => ({
+      ...ERKLAERT,
+      id: randomUUID(),
+      personId: person.id,
+      unterschriebenAm: '2016-01-04',
+      freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'AGENTUR', kategorien: ['ARBEITSMARKTZUGANG'] }],
+    });
+    expect(
+      (await system.query(ABH, { e: zumAgentur() }, { agency: 'agentur', role: 'integrationsfachkraft' })).errors?.map(
+        (error) => error.extensions?.['code'],
+      ),
+    ).toEqual(['FORBIDDEN']);
+    for (const as of [
+      { agency: 'agentur' as const, role: 'eingangszone' },
+      { agency: 'auslaenderbehoerde' as const, role: 'sachbearbeitung' },
+    ]) {
       expect((await system.query(ABH, { e: zumAgentur() }, as)).errors, `${as.agency} ${as.role}`).toBeUndefined();
     }
 
@@ -190,10 +270,12 @@ describe('the person\'s data protection view', () => {
     const id = kept.data!.einwilligungErfassenAgentur.id;
     const byFamilienkasse = await system.query(WITHDRAW, { id }, { agency: 'familienkasse', role: 'sachbearbeitung' });
     expect(byFamilienkasse.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
-    expect((await system.query(WITHDRAW, { id }, { agency: 'agentur', role: 'eingangszone' })).data).toEqual({ einwilligungWiderrufenAgentur: { status: 'WIDERRUFEN' } });
+    expect((await system.query(WITHDRAW, { id }, { agency: 'agentur', role: 'eingangszone' })).data).toEqual({
+      einwilligungWiderrufenAgentur: { status: 'WIDERRUFEN' },
+    });
   });
 
-  it('shows the log to the owner\'s staff and to every data protection officer, not to other case workers', async () => {
+  it("shows the log to the owner's staff and to every data protection officer, not to other case workers", async () => {
     const person = system.population.persons[1]!;
     const read = (agency: PartnerName, role: string) => system.query<View>(VIEW, { id: person.id }, { agency, role });
     expect((await read('familienkasse', 'teamleitung')).data?.person.datenschutz.familienkasse.zugriffe).not.toBeNull();
@@ -208,7 +290,13 @@ describe('the person\'s data protection view', () => {
     const statuses = new Set<string>();
     let without = 0;
     for (const person of system.population.persons.slice(0, 200)) {
-      const { data } = await system.query<View>(VIEW.replace('familienkasse {', 'familienkasse: auslaenderbehoerde {').replace(/zugriffe \{[^}]*\{[^}]*\{[^}]*\} \} \}/, ''), { id: person.id });
+      const { data } = await system.query<View>(
+        VIEW.replace('familienkasse {', 'familienkasse: auslaenderbehoerde {').replace(
+          /zugriffe \{[^}]*\{[^}]*\{[^}]*\} \} \}/,
+          '',
+        ),
+        { id: person.id },
+      );
       const einwilligungen = data?.person.datenschutz.auslaenderbehoerde.einwilligungen ?? [];
       if (einwilligungen.length === 0) without += 1;
       for (const einwilligung of einwilligungen) statuses.add(einwilligung.status);

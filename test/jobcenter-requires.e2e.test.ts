@@ -16,12 +16,22 @@ afterAll(async () => system?.stop());
 const JOBCENTER = { agency: 'jobcenter' as const, role: 'fallmanagement' };
 const FAMILIENKASSE = { agency: 'familienkasse' as const, role: 'sachbearbeitung' };
 const EINKOMMEN = `query Einkommen($id: ID!) { person(id: $id) { kindergeldAlsEinkommen(monat: "2015-12-01") { status monatsbetrag einkommenKinder einkommenEltern kinder { vorname betrag inBedarfsgemeinschaft } hinweis } } }`;
-type Einkommen = { person: { kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null; einkommenEltern: number | null } | null } };
+type Einkommen = {
+  person: {
+    kindergeldAlsEinkommen: { status: string; monatsbetrag: number | null; einkommenEltern: number | null } | null;
+  };
+};
 
-const ohneErklaerung = () => system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
+const ohneErklaerung = () =>
+  system.population.persons.filter((person) => demoDeclaration(person, system.population.referenceDate) === null);
 
 async function consentKindergeld(person: DemoPerson) {
-  await recordDeclaration(system, { id: randomUUID(), personId: person.id, unterschriebenAm: '2015-11-02', freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }] });
+  await recordDeclaration(system, {
+    id: randomUUID(),
+    personId: person.id,
+    unterschriebenAm: '2015-11-02',
+    freigaben: [{ von: 'FAMILIENKASSE', an: 'JOBCENTER', kategorien: ['KINDERGELD'] }],
+  });
 }
 
 describe('Kindergeld as income through @requires', () => {
@@ -29,12 +39,20 @@ describe('Kindergeld as income through @requires', () => {
     const [person, ohneEinwilligung] = ohneErklaerung() as [DemoPerson, DemoPerson];
     await consentKindergeld(person);
 
-    expect((await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER)).data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'KEIN_ANTRAG', monatsbetrag: null });
+    expect(
+      (await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER)).data?.person.kindergeldAlsEinkommen,
+    ).toMatchObject({ status: 'KEIN_ANTRAG', monatsbetrag: null });
 
-    const { id: antragId } = await kindergeldAntragEingegangen(system, person.id, { ausgegebenAm: '2015-11-02', eingangAm: '2015-11-05' });
+    const { id: antragId } = await kindergeldAntragEingegangen(system, person.id, {
+      ausgegebenAm: '2015-11-02',
+      eingangAm: '2015-11-05',
+    });
     const offen = await system.query<Einkommen>(EINKOMMEN, { id: person.id }, JOBCENTER);
     expect(offen.errors).toBeUndefined();
-    expect(offen.data?.person.kindergeldAlsEinkommen).toMatchObject({ status: 'BEANTRAGT_NICHT_BESCHIEDEN', monatsbetrag: null });
+    expect(offen.data?.person.kindergeldAlsEinkommen).toMatchObject({
+      status: 'BEANTRAGT_NICHT_BESCHIEDEN',
+      monatsbetrag: null,
+    });
 
     await system.query(
       `mutation($id: ID!) { antragBescheiden(antragId: $id, beschiedenAm: "2015-11-12", ergebnis: BEWILLIGT, monatsbetrag: 376,
@@ -60,15 +78,26 @@ describe('Kindergeld as income through @requires', () => {
     const refused = await system.query<Einkommen>(EINKOMMEN, { id: ohneEinwilligung.id }, JOBCENTER);
     expect(refused.data?.person.kindergeldAlsEinkommen).toBeNull();
     expect(refused.errors?.map((error) => error.extensions?.['code'])).toContain('EINWILLIGUNG_FEHLT');
-    expect(refused.errors?.some((error) => error.extensions?.['eigentuemer'] === 'familienkasse' && error.extensions?.['kategorie'] === 'kindergeld')).toBe(true);
+    expect(
+      refused.errors?.some(
+        (error) =>
+          error.extensions?.['eigentuemer'] === 'familienkasse' && error.extensions?.['kategorie'] === 'kindergeld',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('the legal sphere through @requires', () => {
-  it('reads the residence status from the Ausländerbehörde and the Jobcenter\'s own records', async () => {
+  it("reads the residence status from the Ausländerbehörde and the Jobcenter's own records", async () => {
     const RECHTSKREIS = `query($id: ID!, $s: Date) { person(id: $id) { rechtskreis(stichtag: $s) } }`;
-    const imVerfahren = system.population.persons.find((person) => person.statusverlauf.at(-1)!.art === 'AUFENTHALTSGESTATTUNG')!;
-    const result = await system.query<{ person: { rechtskreis: string } }>(RECHTSKREIS, { id: imVerfahren.id, s: '2015-12-01' }, JOBCENTER);
+    const imVerfahren = system.population.persons.find(
+      (person) => person.statusverlauf.at(-1)!.art === 'AUFENTHALTSGESTATTUNG',
+    )!;
+    const result = await system.query<{ person: { rechtskreis: string } }>(
+      RECHTSKREIS,
+      { id: imVerfahren.id, s: '2015-12-01' },
+      JOBCENTER,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.person.rechtskreis).toBe('SGB_III');
 
@@ -80,7 +109,11 @@ describe('the legal sphere through @requires', () => {
       JOBCENTER,
     );
     expect(erfasst.errors).toBeUndefined();
-    const nachher = await system.query<{ person: { rechtskreis: string } }>(RECHTSKREIS, { id: neu.id, s: '2015-12-15' }, JOBCENTER);
+    const nachher = await system.query<{ person: { rechtskreis: string } }>(
+      RECHTSKREIS,
+      { id: neu.id, s: '2015-12-15' },
+      JOBCENTER,
+    );
     expect(nachher.data?.person.rechtskreis).toBe('SGB_II');
   });
 });
@@ -96,13 +129,16 @@ describe('gaps in subsistence', () => {
     );
     expect(erfasst.errors).toBeUndefined();
     const LUECKEN = `{ leistungsluecken(stichtag: "2015-12-01", first: 100) { totalCount edges { node { grund seit bis person { id } } } } }`;
-    const result = await system.query<{ leistungsluecken: { totalCount: number; edges: { node: { grund: string; seit: string; bis: string | null; person: { id: string } } }[] } }>(
-      LUECKEN,
-      {},
-      { agency: 'jobcenter', role: 'teamleitung' },
-    );
+    const result = await system.query<{
+      leistungsluecken: {
+        totalCount: number;
+        edges: { node: { grund: string; seit: string; bis: string | null; person: { id: string } } }[];
+      };
+    }>(LUECKEN, {}, { agency: 'jobcenter', role: 'teamleitung' });
     expect(result.errors).toBeUndefined();
-    const mine = result.data!.leistungsluecken.edges.map((edge) => edge.node).filter((node) => node.person.id === person.id);
+    const mine = result
+      .data!.leistungsluecken.edges.map((edge) => edge.node)
+      .filter((node) => node.person.id === person.id);
     expect(mine.map((node) => [node.grund, node.seit, node.bis])).toEqual([
       ['ASYLBLG_ENDE_VOR_SGB2', '2015-10-06', '2015-10-19'],
       // No application by 31 October, the end of the month SGB II begins (§ 37 Abs. 2 S. 2 SGB II).
@@ -110,6 +146,8 @@ describe('gaps in subsistence', () => {
       ['SGB2_BEGINN_NICHT_BEWILLIGT', '2015-10-20', null],
     ]);
     expect(result.data!.leistungsluecken.totalCount).toBeGreaterThan(mine.length);
-    expect((await system.query(LUECKEN, {}, { agency: 'agentur', role: 'teamleitung' })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(
+      (await system.query(LUECKEN, {}, { agency: 'agentur', role: 'teamleitung' })).errors?.[0]?.extensions?.['code'],
+    ).toBe('FORBIDDEN');
   });
 });

@@ -19,7 +19,11 @@ beforeAll(async () => {
   await system.query('query AnnaSchmidtAusBonn { __typename }');
   await system.query('query AgenturStatusnachweis { __typename }');
   await system.query('query { person(id: "x") { aufenthalt { einreiseAm } } personen(first: -1) { totalCount } }');
-  const texts = await Promise.all([system.gatewayUrl, ...Object.values(system.subgraphUrls)].map(async (url) => (await fetch(metricsUrl(url))).text()));
+  const texts = await Promise.all(
+    [system.gatewayUrl, ...Object.values(system.subgraphUrls)].map(async (url) =>
+      (await fetch(metricsUrl(url))).text(),
+    ),
+  );
   exported = texts.join('\n');
 });
 afterAll(async () => system?.stop());
@@ -37,8 +41,14 @@ function isExported(name: string, known: Map<string, string>): boolean {
 
 describe('/metrics', () => {
   it('exports every metric that an alert in deploy/prometheus/alerts.yml uses', () => {
-    const rules = parse(readFileSync(new URL('../deploy/prometheus/alerts.yml', import.meta.url), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
-    const used = new Set(rules.groups.flatMap((group) => group.rules.flatMap((rule) => [...rule.expr.matchAll(/\b(ip_[a-z0-9_]+)/g)].map((match) => match[1]!))));
+    const rules = parse(readFileSync(new URL('../deploy/prometheus/alerts.yml', import.meta.url), 'utf8')) as {
+      groups: { rules: { alert: string; expr: string }[] }[];
+    };
+    const used = new Set(
+      rules.groups.flatMap((group) =>
+        group.rules.flatMap((rule) => [...rule.expr.matchAll(/\b(ip_[a-z0-9_]+)/g)].map((match) => match[1]!)),
+      ),
+    );
     expect(used.size).toBeGreaterThan(8);
     const known = types(exported);
     expect([...used].filter((name) => !isExported(name, known))).toEqual([]);
@@ -53,23 +63,31 @@ describe('/metrics', () => {
 
   it('measures each partner fetch and shows each breaker', () => {
     for (const partner of ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse']) {
-      expect(exported).toMatch(new RegExp(`^ip_gateway_partner_fetch_duration_seconds_count\\{partner="${partner}"\\} [1-9]`, 'm'));
+      expect(exported).toMatch(
+        new RegExp(`^ip_gateway_partner_fetch_duration_seconds_count\\{partner="${partner}"\\} [1-9]`, 'm'),
+      );
       expect(exported).toMatch(new RegExp(`^ip_gateway_partner_circuit_state\\{partner="${partner}"\\} 0$`, 'm'));
     }
   });
 
   it("counts the owners' release decisions, times SQL and the access log, shows the pools", () => {
-    expect(exported).toMatch(/^ip_release_decisions_total\{owner="auslaenderbehoerde",recipient="jobcenter",category="identitaet",decision="(FREIGEGEBEN|VERWEIGERT)"\} [1-9]/m);
+    expect(exported).toMatch(
+      /^ip_release_decisions_total\{owner="auslaenderbehoerde",recipient="jobcenter",category="identitaet",decision="(FREIGEGEBEN|VERWEIGERT)"\} [1-9]/m,
+    );
     expect(exported).toMatch(/^ip_access_log_write_duration_seconds_count\{owner="auslaenderbehoerde"\} [1-9]/m);
     expect(exported).toMatch(/^ip_db_query_duration_seconds_count\{database="[^"]+",operation="SELECT"\} [1-9]/m);
     expect(exported).toMatch(/^ip_db_pool_connections\{database="[^"]+",state="total"\} [1-9]/m);
-    expect(exported).toMatch(/^ip_subgraph_request_duration_seconds_count\{subgraph="familienkasse",status="200"\} [1-9]/m);
+    expect(exported).toMatch(
+      /^ip_subgraph_request_duration_seconds_count\{subgraph="familienkasse",status="200"\} [1-9]/m,
+    );
   });
 
   it("shows the Familienkasse's open and overdue applications and its on-time rate", () => {
     // The demo population's applications date from 2015: today every undecided one is overdue.
     const open = [...exported.matchAll(/^ip_familienkasse_open_applications\{familienkasse="(\d{3})"\} (\d+)$/gm)];
-    const overdue = [...exported.matchAll(/^ip_familienkasse_overdue_applications\{familienkasse="(\d{3})"\} (\d+)$/gm)];
+    const overdue = [
+      ...exported.matchAll(/^ip_familienkasse_overdue_applications\{familienkasse="(\d{3})"\} (\d+)$/gm),
+    ];
     expect(open.length).toBeGreaterThan(0);
     expect(overdue.map((match) => [match[1], match[2]])).toEqual(open.map((match) => [match[1], match[2]]));
     // NaN while nothing was decided in the last 30 days (prom-client writes it `Nan`; Prometheus reads either).

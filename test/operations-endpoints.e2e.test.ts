@@ -13,9 +13,16 @@ afterAll(async () => system?.stop());
 
 const base = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
-async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(url, { headers });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 /** A port nothing listens on: a database server that is down. */
@@ -34,7 +41,11 @@ describe('health and readiness', () => {
       expect(health).toMatchObject({ status: 200, body: { status: 'ok', service: name } });
       const ready = await get(`${base(url)}/ready`);
       expect(ready.status).toBe(200);
-      expect(ready.body).toEqual({ status: 'ready', service: name, checks: { database: { ok: true }, migrations: { ok: true } } });
+      expect(ready.body).toEqual({
+        status: 'ready',
+        service: name,
+        checks: { database: { ok: true }, migrations: { ok: true } },
+      });
     }
   });
 
@@ -44,31 +55,49 @@ describe('health and readiness', () => {
     const ready = await get(`${base_}/ready`);
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'ready', checks: { supergraph: { ok: true } } });
-    expect(Object.keys(ready.body['partners'] as object).sort()).toEqual(['agentur', 'auslaenderbehoerde', 'familienkasse', 'jobcenter']);
-    for (const partner of Object.values(ready.body['partners'] as Record<string, { ok: boolean }>)) expect(partner.ok).toBe(true);
+    expect(Object.keys(ready.body['partners'] as object).sort()).toEqual([
+      'agentur',
+      'auslaenderbehoerde',
+      'familienkasse',
+      'jobcenter',
+    ]);
+    for (const partner of Object.values(ready.body['partners'] as Record<string, { ok: boolean }>))
+      expect(partner.ok).toBe(true);
   });
 
   it('returns the request id it was given, or a new one, on every GraphQL answer', async () => {
     const authorization = await system.issuer.bearer('auslaenderbehoerde', 'sachbearbeitung');
     const ask = (headers: Record<string, string>) =>
-      fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+      fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, ...headers },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
     expect((await ask({ 'x-request-id': 'abc-123' })).headers.get('x-request-id')).toBe('abc-123');
     expect((await ask({})).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     // Anything but a short plain id is replaced, so a header cannot smuggle text into the logs.
-    expect((await ask({ 'x-request-id': 'Anna Schmidt, Bonn' })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await ask({ 'x-request-id': 'Anna Schmidt, Bonn' })).headers.get('x-request-id')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 });
 
 describe('a subgraph that cannot serve', () => {
   it('is not ready while its database is down', async () => {
     const issuer = await createTestIssuer();
-    const db = await openDatabase<familienkasse.FamilienkasseDatabase>({ kind: 'server', url: `postgres://nobody@127.0.0.1:${await closedPort()}/familienkasse` });
+    const db = await openDatabase<familienkasse.FamilienkasseDatabase>({
+      kind: 'server',
+      url: `postgres://nobody@127.0.0.1:${await closedPort()}/familienkasse`,
+    });
     const server = await familienkasse.startFamilienkasse(db, { port: 0, verifyToken: issuer.verifyToken });
     try {
       expect((await get(`${base(server.url)}/health`)).status).toBe(200);
       const ready = await get(`${base(server.url)}/ready`);
       expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ status: 'not ready', checks: { database: { ok: false, detail: 'unreachable (ECONNREFUSED)' } } });
+      expect(ready.body).toMatchObject({
+        status: 'not ready',
+        checks: { database: { ok: false, detail: 'unreachable (ECONNREFUSED)' } },
+      });
     } finally {
       await server.stop();
       await db.destroy();

@@ -17,7 +17,9 @@ describe('a partner that is down', () => {
     );
     expect(result.data?.person.identitaet.nachname).toBe(person.nachname);
     expect(result.data?.person.kindergeldantraege).toBeNull();
-    expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }]);
+    expect(result.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' },
+    ]);
     expect(JSON.stringify(result.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|localhost/);
   });
 
@@ -30,7 +32,11 @@ describe('a partner that is down', () => {
       { agency: 'agentur', role: 'integrationsfachkraft' },
     );
     expect(result.errors?.map((error) => error.extensions)).toEqual([
-      expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'auslaenderbehoerde', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }),
+      expect.objectContaining({
+        code: 'PARTNER_NICHT_ERREICHBAR',
+        partner: 'auslaenderbehoerde',
+        grund: 'VERBINDUNG_FEHLGESCHLAGEN',
+      }),
     ]);
   });
 });

@@ -43,10 +43,18 @@ afterAll(async () => {
 const PERSON_PAGE = `query($id: ID!) { person(id: $id) { identitaet { nachname } kindergeldantraege { kindergeldnummer } } }`;
 const WITHOUT_FAMILIENKASSE = `query($id: ID!) { person(id: $id) { identitaet { nachname vorname } } }`;
 
-async function ask(query: string): Promise<{ body: GraphQLResponse<{ person: { identitaet: { nachname: string }; kindergeldantraege?: unknown } }>; ms: number }> {
+async function ask(query: string): Promise<{
+  body: GraphQLResponse<{ person: { identitaet: { nachname: string }; kindergeldantraege?: unknown } }>;
+  ms: number;
+}> {
   const authorization = await system.issuer.bearer('auslaenderbehoerde', 'sachbearbeitung');
   const started = performance.now();
-  const { body } = await postGraphQL<{ person: { identitaet: { nachname: string }; kindergeldantraege?: unknown } }>(gateway.url, query, { id: person().id }, { authorization });
+  const { body } = await postGraphQL<{ person: { identitaet: { nachname: string }; kindergeldantraege?: unknown } }>(
+    gateway.url,
+    query,
+    { id: person().id },
+    { authorization },
+  );
   return { body, ms: performance.now() - started };
 }
 
@@ -119,11 +127,12 @@ describe('a partner that answers badly', () => {
     // The body never ends: an answer at all means the total timeout, not the first bytes, ended the wait.
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     standIn.mode = 'forward';
-    expect(extensionsOf((await ask(PERSON_PAGE)).body) ?? []).not.toContainEqual(expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR' }));
+    expect(extensionsOf((await ask(PERSON_PAGE)).body) ?? []).not.toContainEqual(
+      expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR' }),
+    );
   });
 
-
-  it("reports its internal error as INTERNAL_SERVER_ERROR naming it, and a 502 page as FEHLERANTWORT", async () => {
+  it('reports its internal error as INTERNAL_SERVER_ERROR naming it, and a 502 page as FEHLERANTWORT', async () => {
     standIn.mode = 'internal';
     const internal = await ask(PERSON_PAGE);
     expect(internal.body.data?.person.identitaet.nachname).toBe(person().nachname);
@@ -141,11 +150,19 @@ describe('a partner that answers badly', () => {
 describe("a subgraph's own refusal of bad input", () => {
   const FAMILIENKASSE = { agency: 'familienkasse' as const, role: 'sachbearbeitung' };
   it('reaches the client as the subgraph said it, not as an internal error', async () => {
-    const viaVariable = await system.query(`query($s: Date) { ueberfaelligeKindergeldantraege(stichtag: $s) { totalCount } }`, { s: '2015-02-30' }, FAMILIENKASSE);
+    const viaVariable = await system.query(
+      `query($s: Date) { ueberfaelligeKindergeldantraege(stichtag: $s) { totalCount } }`,
+      { s: '2015-02-30' },
+      FAMILIENKASSE,
+    );
     expect(viaVariable.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(viaVariable.errors?.[0]?.message).toMatch(/2015-02-30/);
     // A literal fails the subgraph's validation; the kit names a bad value there as bad input with its field.
-    const literal = await system.query(`{ ueberfaelligeKindergeldantraege(stichtag: "2015-02-30") { totalCount } }`, {}, FAMILIENKASSE);
+    const literal = await system.query(
+      `{ ueberfaelligeKindergeldantraege(stichtag: "2015-02-30") { totalCount } }`,
+      {},
+      FAMILIENKASSE,
+    );
     expect(literal.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(literal.errors?.[0]?.extensions?.['field']).toBe('stichtag');
     expect(literal.errors?.[0]?.message).toMatch(/2015-02-30/);

@@ -34,7 +34,10 @@ interface PersonView {
   identitaet: { azrNummer: string; nachname: string } | null;
   aufenthalt: { status: { art: string } | null } | null;
   integrationPointFall: { kundennummer: string; status: string } | null;
-  bedarfsgemeinschaft: { bgNummer: string; mitglieder: { rolle: string; person: { id: string; identitaet: { nachname: string } | null } }[] } | null;
+  bedarfsgemeinschaft: {
+    bgNummer: string;
+    mitglieder: { rolle: string; person: { id: string; identitaet: { nachname: string } | null } }[];
+  } | null;
   sgb2Leistungsstatus: string | null;
   kindergeldantraege: { kindergeldnummer: string; kinder: { person: { id: string } | null }[] }[] | null;
 }
@@ -53,7 +56,12 @@ beforeAll(async () => {
   system = await startSystem({ households: 60 });
   // Everyone consented to every release, as recorded at the intake: this file is about merging, not refusing.
   for (const person of system.population.persons) {
-    await recordDeclaration(system, { id: randomUUID(), personId: person.id, unterschriebenAm: '2015-11-02', freigaben: 'ALLE' });
+    await recordDeclaration(system, {
+      id: randomUUID(),
+      personId: person.id,
+      unterschriebenAm: '2015-11-02',
+      freigaben: 'ALLE',
+    });
   }
 });
 
@@ -90,9 +98,11 @@ const knownBy = (person: PersonView): PartnerName[] => [
 ];
 
 describe('the person view through the gateway', () => {
-  it('merges the partners\' fields for one person', async () => {
+  it("merges the partners' fields for one person", async () => {
     const persons = await allPersons();
-    const recognised = persons.find((person) => person.bedarfsgemeinschaft && (person.kindergeldantraege?.length ?? 0) > 0);
+    const recognised = persons.find(
+      (person) => person.bedarfsgemeinschaft && (person.kindergeldantraege?.length ?? 0) > 0,
+    );
     expect(recognised).toBeDefined();
     const expected = system.population.persons.find((person) => person.id === recognised!.id) as DemoPerson;
 
@@ -102,7 +112,10 @@ describe('the person view through the gateway', () => {
     );
     expect(result.errors).toBeUndefined();
     const person = result.data!.person;
-    expect(person).toMatchObject({ id: expected.id, identitaet: { azrNummer: expected.azrNummer, nachname: expected.nachname } });
+    expect(person).toMatchObject({
+      id: expected.id,
+      identitaet: { azrNummer: expected.azrNummer, nachname: expected.nachname },
+    });
     expect(person.aufenthalt?.status?.art).toBe(expected.statusverlauf.at(-1)!.art);
     expect(person.bedarfsgemeinschaft?.bgNummer).toMatch(/^\d{5}BG\d{7}$/);
     // Members are references the gateway completes from the Ausländerbehörde: the whole household, by name.
@@ -117,16 +130,25 @@ describe('the person view through the gateway', () => {
     const persons = await allPersons();
     const onlyTwo = persons.find((person) => knownBy(person).length === 2 && person.integrationPointFall);
     expect(onlyTwo).toBeDefined();
-    const result = await system.query<{ person: PersonView }>(`query($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`, {
-      id: onlyTwo!.id,
-    });
+    const result = await system.query<{ person: PersonView }>(
+      `query($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`,
+      {
+        id: onlyTwo!.id,
+      },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.person).toMatchObject({ bedarfsgemeinschaft: null, sgb2Leistungsstatus: null, kindergeldantraege: [] });
+    expect(result.data!.person).toMatchObject({
+      bedarfsgemeinschaft: null,
+      sgb2Leistungsstatus: null,
+      kindergeldantraege: [],
+    });
     expect(result.data!.person.integrationPointFall?.kundennummer).toMatch(/^\d{3}[A-Z]\d{6}$/);
   });
 
   it('answers null for a person nobody knows', async () => {
-    const result = await system.query(`{ person(id: "00000000-0000-4000-8000-000000000000") { id identitaet { nachname } } }`);
+    const result = await system.query(
+      `{ person(id: "00000000-0000-4000-8000-000000000000") { id identitaet { nachname } } }`,
+    );
     expect(result).toEqual({ data: { person: null } });
   });
 
@@ -151,7 +173,8 @@ describe('the person view through the gateway', () => {
   it('shows every partner somewhere in the population, and persons every partner knows', async () => {
     const persons = await allPersons();
     const counts = new Map<string, number>();
-    for (const person of persons) for (const partner of knownBy(person)) counts.set(partner, (counts.get(partner) ?? 0) + 1);
+    for (const person of persons)
+      for (const partner of knownBy(person)) counts.set(partner, (counts.get(partner) ?? 0) + 1);
     expect(counts.get('auslaenderbehoerde')).toBe(persons.length);
     for (const partner of ['agentur', 'jobcenter', 'familienkasse']) {
       expect(counts.get(partner)).toBeGreaterThan(0);

@@ -14,7 +14,12 @@ beforeAll(async () => {
   system = await startSystem({ households: 20 });
   // Half of the population consented to everything, so the log sees released and refused categories.
   for (const person of system.population.persons.filter((_, index) => index % 2 === 0)) {
-    await recordDeclaration(system, { id: randomUUID(), personId: person.id, unterschriebenAm: '2015-11-02', freigaben: 'ALLE' });
+    await recordDeclaration(system, {
+      id: randomUUID(),
+      personId: person.id,
+      unterschriebenAm: '2015-11-02',
+      freigaben: 'ALLE',
+    });
   }
 });
 afterAll(async () => {
@@ -38,7 +43,10 @@ describe('request logs', () => {
       expect(result.data).toBeDefined();
     }
     // Free text in a variable and in a refused argument: neither may reach a log line.
-    await system.query('query Suche($s: [String!]!) { personenNachStaatsangehoerigkeit(staatsangehoerigkeiten: $s, stichtag: "2015-12-01") { totalCount } }', { s: [FREE_TEXT] });
+    await system.query(
+      'query Suche($s: [String!]!) { personenNachStaatsangehoerigkeit(staatsangehoerigkeiten: $s, stichtag: "2015-12-01") { totalCount } }',
+      { s: [FREE_TEXT] },
+    );
     await system.query(`query { person(id: "${FREE_TEXT}") { id } }`);
     const text = logs.lines.join('\n');
     expect(requestLines().length).toBeGreaterThan(system.population.persons.length * 4);
@@ -48,7 +56,9 @@ describe('request logs', () => {
         if (new RegExp(`\\b${value}\\b`).test(text)) leaks.push(value);
       }
     }
-    for (const household of system.population.households) if (text.includes(`"${household.wohnort}"`) || text.includes(` ${household.wohnort}`)) leaks.push(household.wohnort);
+    for (const household of system.population.households)
+      if (text.includes(`"${household.wohnort}"`) || text.includes(` ${household.wohnort}`))
+        leaks.push(household.wohnort);
     expect(leaks).toEqual([]);
     expect(text).not.toContain('Lindenstrasse');
     expect(text).not.toContain('Beispiel');
@@ -60,18 +70,35 @@ describe('request logs', () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization, 'x-request-id': 'req-42', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        'x-request-id': 'req-42',
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      },
       body: JSON.stringify({ query: PERSON_VIEW, variables: { id: system.population.persons[1]!.id } }),
     });
     expect(response.headers.get('x-request-id')).toBe('req-42');
     await response.text();
-    const lines = parsed().slice(before).filter((line) => line['requestId'] === 'req-42');
+    const lines = parsed()
+      .slice(before)
+      .filter((line) => line['requestId'] === 'req-42');
     // The gateway's line and one per partner asked, all under the caller's request id and trace.
     const gateway = lines.find((line) => line['operation'] === 'PersonAnsicht');
-    expect(gateway).toMatchObject({ level: 'info', msg: 'request', requestId: 'req-42', traceId, operation: 'PersonAnsicht', agency: 'jobcenter', role: 'fallmanagement', status: 200 });
+    expect(gateway).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      requestId: 'req-42',
+      traceId,
+      operation: 'PersonAnsicht',
+      agency: 'jobcenter',
+      role: 'fallmanagement',
+      status: 200,
+    });
     expect(gateway!['durationMs']).toEqual(expect.any(Number));
     expect(lines.length).toBeGreaterThanOrEqual(5);
-    for (const line of lines) expect(line).toMatchObject({ traceId, agency: 'jobcenter', role: 'fallmanagement', status: 200 });
+    for (const line of lines)
+      expect(line).toMatchObject({ traceId, agency: 'jobcenter', role: 'fallmanagement', status: 200 });
   });
 
   it('names the partners that did not answer and the codes of the errors, never their messages', async () => {
@@ -81,6 +108,9 @@ describe('request logs', () => {
     const line = parsed()
       .slice(before)
       .find((entry) => entry['msg'] === 'request' && entry['operation'] === 'PersonAnsicht');
-    expect(line).toMatchObject({ errors: ['PARTNER_NICHT_ERREICHBAR'], partnerErrors: [{ partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }] });
+    expect(line).toMatchObject({
+      errors: ['PARTNER_NICHT_ERREICHBAR'],
+      partnerErrors: [{ partner: 'familienkasse', grund: 'VERBINDUNG_FEHLGESCHLAGEN' }],
+    });
   });
 });

@@ -14,7 +14,13 @@ import { postGraphQL } from '@ip/kit/testing';
  * PostgreSQL included. Spare ports keep it clear of a system a developer may have running.
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PORTS = { GATEWAY_PORT: '4100', AGENTUR_PORT: '4101', JOBCENTER_PORT: '4102', AUSLAENDERBEHOERDE_PORT: '4103', FAMILIENKASSE_PORT: '4104' };
+const PORTS = {
+  GATEWAY_PORT: '4100',
+  AGENTUR_PORT: '4101',
+  JOBCENTER_PORT: '4102',
+  AUSLAENDERBEHOERDE_PORT: '4103',
+  FAMILIENKASSE_PORT: '4104',
+};
 let folder: string;
 
 afterAll(async () => {
@@ -58,7 +64,12 @@ describe('npm start', () => {
     };
     // What `npm start` runs (it compiles the services first if their sources changed), in its own process
     // group, so Ctrl-C can be sent to all of it as a terminal would.
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -88,7 +99,9 @@ describe('npm start', () => {
         audience: DEFAULT_AUDIENCE,
       });
       const ask = () =>
-        postGraphQL<{ personen: { totalCount: number; edges: { node: { bedarfsgemeinschaft: { bgNummer: string } | null } }[] } }>(
+        postGraphQL<{
+          personen: { totalCount: number; edges: { node: { bedarfsgemeinschaft: { bgNummer: string } | null } }[] };
+        }>(
           'http://localhost:4100/graphql',
           '{ personen(first: 100) { totalCount edges { node { bedarfsgemeinschaft { bgNummer } } } } }',
           {},
@@ -101,7 +114,10 @@ describe('npm start', () => {
       const page = await fetch('http://localhost:4110/');
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await page.text()).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
-      const settings = (await (await fetch('http://localhost:4110/einstellungen.json')).json()) as { anmeldung: { art: string }; stichtag: string };
+      const settings = (await (await fetch('http://localhost:4110/einstellungen.json')).json()) as {
+        anmeldung: { art: string };
+        stichtag: string;
+      };
       expect(settings).toMatchObject({ anmeldung: { art: 'lokal' }, stichtag: '2015-12-01' });
       expect(first.body.data?.personen.totalCount).toBeGreaterThan(500);
 
@@ -110,7 +126,9 @@ describe('npm start', () => {
       expect(output).toMatch(/jobcenter +\| exited unexpectedly \(SIGKILL\); restarting in 0\.5 s/);
       const again = await ask();
       expect(again.body.errors).toBeUndefined();
-      expect(again.body.data?.personen.edges.filter((edge) => edge.node.bedarfsgemeinschaft !== null).length).toBeGreaterThan(0);
+      expect(
+        again.body.data?.personen.edges.filter((edge) => edge.node.bedarfsgemeinschaft !== null).length,
+      ).toBeGreaterThan(0);
     } finally {
       process.kill(-child.pid!, 'SIGINT');
     }
@@ -122,6 +140,6 @@ describe('npm start', () => {
     // helper of one ends when its parent's pipe closes, a moment after it.
     const deadline = Date.now() + 5_000;
     while (isRunning(-child.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(isRunning(-child.pid!), 'a process of the launcher\'s group still runs').toBe(false);
+    expect(isRunning(-child.pid!), "a process of the launcher's group still runs").toBe(false);
   }, 300_000);
 });

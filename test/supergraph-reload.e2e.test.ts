@@ -26,7 +26,11 @@ let file: string;
 /** The composition of `names` with the system's addresses; the Familienkasse reached through the stand-in. */
 function supergraph(names: readonly PartnerName[]): string {
   const urls = { ...system.subgraphUrls, familienkasse: standIn.url };
-  const composition = compose(readSubgraphSources().filter((source) => names.includes(source.name as PartnerName)).map((source) => ({ ...source, url: urls[source.name as PartnerName] })));
+  const composition = compose(
+    readSubgraphSources()
+      .filter((source) => names.includes(source.name as PartnerName))
+      .map((source) => ({ ...source, url: urls[source.name as PartnerName] })),
+  );
   if (!composition.ok) throw new Error(composition.errors.join('; '));
   return composition.supergraphSdl;
 }
@@ -90,7 +94,9 @@ afterAll(async () => {
 describe('the supergraph file', () => {
   it('is what the gateway serves at start', async () => {
     expect(await servesAgentur()).toBe(false);
-    expect(await ask(KINDERGELD, FAMILIENKASSE)).toEqual(await system.query(KINDERGELD, { id: personId() }, FAMILIENKASSE));
+    expect(await ask(KINDERGELD, FAMILIENKASSE)).toEqual(
+      await system.query(KINDERGELD, { id: personId() }, FAMILIENKASSE),
+    );
   });
 
   it('is served again without a restart when it changes', async () => {
@@ -103,7 +109,10 @@ describe('the supergraph file', () => {
     const refused = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       await writeFile(file, 'schema @link(url: "https://specs.apollo.dev/link/v1.0") { query: Query }\ntype Query {');
-      await until(async () => refused.mock.calls.some(([message]) => String(message).includes('kept the previous supergraph')), 'the gateway refusing the broken file');
+      await until(
+        async () => refused.mock.calls.some(([message]) => String(message).includes('kept the previous supergraph')),
+        'the gateway refusing the broken file',
+      );
     } finally {
       refused.mockRestore();
     }

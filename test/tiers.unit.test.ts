@@ -13,7 +13,10 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 function testFiles(folder = ''): string[] {
   return readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = folder ? `${folder}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'data' || entry.name.startsWith('.') ? [] : testFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'data' || entry.name.startsWith('.')
+        ? []
+        : testFiles(path);
     return /\.test\.[cm]?[jt]sx?$/.test(entry.name) ? [path] : [];
   });
 }

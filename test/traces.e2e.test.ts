@@ -19,7 +19,8 @@ afterAll(async () => {
 
 describe('traces', () => {
   it('follow one person view from the gateway through each partner fetch down to the SQL statements', async () => {
-    const person = system.population.persons.find((candidate) => candidate.anerkanntAm !== null) ?? system.population.persons[0]!;
+    const person =
+      system.population.persons.find((candidate) => candidate.anerkanntAm !== null) ?? system.population.persons[0]!;
     const started = tracing.spans().length;
     const result = await system.query(PERSON_VIEW, { id: person.id }, { agency: 'jobcenter', role: 'fallmanagement' });
     expect(result.data).toBeDefined();
@@ -56,7 +57,11 @@ describe('traces', () => {
         expect(parent(span)?.name).toBe(`${name} fetch`);
         expect(parent(span)?.attributes['ip.partner']).toBe(name);
       }
-      const statements = spans.filter((span) => span.attributes['db.system.name'] === 'postgresql' && served.some((server) => ancestors(span).includes(server.name) && isUnder(span, server)));
+      const statements = spans.filter(
+        (span) =>
+          span.attributes['db.system.name'] === 'postgresql' &&
+          served.some((server) => ancestors(span).includes(server.name) && isUnder(span, server)),
+      );
       expect(statements.length, `${name} SQL`).toBeGreaterThan(0);
     }
     for (const statement of spans.filter((span) => span.attributes['db.system.name'] === 'postgresql')) {

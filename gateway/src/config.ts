@@ -84,7 +84,8 @@ export function loadEdgeConfig(env: NodeJS.ProcessEnv): EdgeConfig {
     maxBodyBytes: raw.GATEWAY_MAX_BODY_BYTES,
     queryPlanCacheMiB: raw.GATEWAY_QUERY_PLAN_CACHE_MIB,
     documentCacheMiB: raw.GATEWAY_DOCUMENT_CACHE_MIB,
-    trustedDocumentsPath: raw.GATEWAY_TRUSTED_DOCUMENTS && resolve(env['INIT_CWD'] ?? process.cwd(), raw.GATEWAY_TRUSTED_DOCUMENTS),
+    trustedDocumentsPath:
+      raw.GATEWAY_TRUSTED_DOCUMENTS && resolve(env['INIT_CWD'] ?? process.cwd(), raw.GATEWAY_TRUSTED_DOCUMENTS),
   });
 }
 
@@ -109,7 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     supergraphPath: resolve(env['INIT_CWD'] ?? process.cwd(), raw.SUPERGRAPH_PATH),
     partners,
     subgraphUrls: Object.freeze(
-      Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+      Object.fromEntries(
+        Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
     ),
     edge: loadEdgeConfig(env),
     explorer: raw.GATEWAY_EXPLORER === undefined ? undefined : raw.GATEWAY_EXPLORER === 'true',
@@ -150,8 +153,12 @@ export function loadPartnerConfig(env: NodeJS.ProcessEnv): PartnerConfig {
     throw new Error(`invalid gateway configuration:\n${problems.join('\n')}`);
   }
   const raw = result.data as z.infer<typeof partnerSchema> & Record<string, number | undefined>;
-  const defaults = { connectTimeoutMs: raw.GATEWAY_PARTNER_CONNECT_TIMEOUT_MS, timeoutMs: raw.GATEWAY_PARTNER_TIMEOUT_MS };
-  const defaultTimeout = (name: string) => (name === 'agentur' ? AGENTUR_TIMEOUT_FACTOR * defaults.timeoutMs : defaults.timeoutMs);
+  const defaults = {
+    connectTimeoutMs: raw.GATEWAY_PARTNER_CONNECT_TIMEOUT_MS,
+    timeoutMs: raw.GATEWAY_PARTNER_TIMEOUT_MS,
+  };
+  const defaultTimeout = (name: string) =>
+    name === 'agentur' ? AGENTUR_TIMEOUT_FACTOR * defaults.timeoutMs : defaults.timeoutMs;
   const timeouts = Object.fromEntries(
     PARTNERS.map((name) => [
       name,
@@ -164,6 +171,9 @@ export function loadPartnerConfig(env: NodeJS.ProcessEnv): PartnerConfig {
   return Object.freeze({
     defaults: Object.freeze(defaults),
     timeouts: Object.freeze(timeouts),
-    breaker: Object.freeze({ failureThreshold: raw.GATEWAY_PARTNER_BREAKER_FAILURES, cooldownMs: raw.GATEWAY_PARTNER_BREAKER_COOLDOWN_MS }),
+    breaker: Object.freeze({
+      failureThreshold: raw.GATEWAY_PARTNER_BREAKER_FAILURES,
+      cooldownMs: raw.GATEWAY_PARTNER_BREAKER_COOLDOWN_MS,
+    }),
   });
 }

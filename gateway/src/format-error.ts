@@ -39,7 +39,9 @@ const INTERNAL_EXTENSIONS = new Set(['serviceName', 'stacktrace', 'exception']);
  * (`PARTNER_NICHT_ERREICHBAR` with its `grund`) are raised by `partner-data-source.ts` and pass.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
+  const extensions = Object.fromEntries(
+    Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)),
+  );
   const code = extensions['code'];
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     return { ...formatted, extensions };
@@ -49,9 +51,27 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (typeof serviceName === 'string') {
     // The stack would be the gateway's own; the partner logged its cause itself.
     log().error({ partner: serviceName }, `partner ${serviceName} answered with an internal error`);
-    return { message: `Partner ${serviceName} failed internally`, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR', partner: serviceName } };
+    return {
+      message: `Partner ${serviceName} failed internally`,
+      ...path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', partner: serviceName },
+    };
   }
   // The kind and the stack frames, not the message: it may quote what the caller sent.
-  log().error({ err: { type: error instanceof Error ? error.name : typeof error, stack: error instanceof Error ? error.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined } }, 'unexpected error');
+  log().error(
+    {
+      err: {
+        type: error instanceof Error ? error.name : typeof error,
+        stack:
+          error instanceof Error
+            ? error.stack
+                ?.split('\n')
+                .filter((line) => line.startsWith('    at '))
+                .join('\n')
+            : undefined,
+      },
+    },
+    'unexpected error',
+  );
   return { message: 'Internal server error', ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,9 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { log, observeRequest, recordFor, serveOperations, type OperationsProbes, type RequestOutcome } from '@ip/observability';
+import {
+  log,
+  observeRequest,
+  recordFor,
+  serveOperations,
+  type OperationsProbes,
+  type RequestOutcome,
+} from '@ip/observability';
 import type { GraphQLFormattedError } from 'graphql';
-import { findTrustedDocument, withTrustedText, type OperationReference, type TrustedDocuments } from './trusted-documents.ts';
+import {
+  findTrustedDocument,
+  withTrustedText,
+  type OperationReference,
+  type TrustedDocuments,
+} from './trusted-documents.ts';
 
 export interface HttpOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
@@ -40,11 +52,19 @@ export interface HttpListener {
 export async function listenHttp<TContext extends BaseContext>(options: HttpOptions<TContext>): Promise<HttpListener> {
   const httpServer = createServer((request, response) => {
     if (serveOperations(request, response, options.probes)) return;
-    observeRequest('gateway', request, response, () => handle(options, request, response), options.finished).catch((error: unknown) => {
-      log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request failed');
-      if (!response.headersSent) sendErrors(response, 500, [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-      else response.destroy();
-    });
+    observeRequest('gateway', request, response, () => handle(options, request, response), options.finished).catch(
+      (error: unknown) => {
+        log().error(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'request failed',
+        );
+        if (!response.headersSent)
+          sendErrors(response, 500, [
+            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ]);
+        else response.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -67,14 +87,18 @@ function setCors(request: IncomingMessage, response: ServerResponse): void {
   response.setHeader('access-control-allow-origin', '*');
   if (request.method !== 'OPTIONS') return;
   response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  response.setHeader('access-control-allow-headers', request.headers['access-control-request-headers'] ?? 'content-type, authorization');
+  response.setHeader(
+    'access-control-allow-headers',
+    request.headers['access-control-request-headers'] ?? 'content-type, authorization',
+  );
   response.setHeader('access-control-max-age', '600');
   response.setHeader('vary', 'access-control-request-headers');
 }
 
 function sendErrors(response: ServerResponse, status: number, errors: readonly GraphQLFormattedError[]): void {
   const record = recordFor(response);
-  for (const error of errors) if (typeof error.extensions?.['code'] === 'string') record?.errorCodes.add(error.extensions['code']);
+  for (const error of errors)
+    if (typeof error.extensions?.['code'] === 'string') record?.errorCodes.add(error.extensions['code']);
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors }));
@@ -91,7 +115,11 @@ function isBrowserVisit(request: IncomingMessage, url: URL): boolean {
   );
 }
 
-async function handle<TContext extends BaseContext>(options: HttpOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle<TContext extends BaseContext>(
+  options: HttpOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   // The explorer's routes come before CORS: its token helper must not answer other origins.
   if (options.explorer) {
     if (await options.explorer(request, response)) return;
@@ -122,7 +150,9 @@ async function handle<TContext extends BaseContext>(options: HttpOptions<TContex
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendErrors(response, 400, [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }]);
+      return sendErrors(response, 400, [
+        { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+      ]);
     }
   }
 
@@ -131,18 +161,30 @@ async function handle<TContext extends BaseContext>(options: HttpOptions<TContex
     const resolved = trustedRequest(options.trustedDocuments, request.method, url.searchParams, body);
     if (resolved === 'not registered') {
       return sendErrors(response, 400, [
-        { message: 'Only registered operations run here; send the documentId of a registered operation', extensions: { code: 'OPERATION_NOT_REGISTERED' } },
+        {
+          message: 'Only registered operations run here; send the documentId of a registered operation',
+          extensions: { code: 'OPERATION_NOT_REGISTERED' },
+        },
       ]);
     }
     ({ search, body } = resolved ?? { search, body });
   }
 
-  const query = request.method === 'GET' ? new URLSearchParams(search).get('query') : (body as { query?: unknown } | null)?.query;
+  const query =
+    request.method === 'GET' ? new URLSearchParams(search).get('query') : (body as { query?: unknown } | null)?.query;
   const refusals = typeof query === 'string' ? options.precheck(query) : [];
   if (refusals.length > 0) return sendErrors(response, 400, refusals);
 
-  const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? 'GET').toUpperCase(), headers, search, body };
-  const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+  const httpGraphQLRequest: HTTPGraphQLRequest = {
+    method: (request.method ?? 'GET').toUpperCase(),
+    headers,
+    search,
+    body,
+  };
+  const result = await options.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: () => options.context(request),
+  });
   response.statusCode = result.status ?? 200;
   for (const [name, value] of result.headers) response.setHeader(name, value);
   if (result.body.kind === 'complete') {
@@ -174,7 +216,11 @@ function trustedRequest(
     } catch {
       return 'not registered';
     }
-    const reference: OperationReference = { query: params.get('query') ?? undefined, documentId: params.get('documentId') ?? undefined, extensions: parsedExtensions };
+    const reference: OperationReference = {
+      query: params.get('query') ?? undefined,
+      documentId: params.get('documentId') ?? undefined,
+      extensions: parsedExtensions,
+    };
     const document = findTrustedDocument(registry, reference);
     if (!document) return 'not registered';
     const next = new URLSearchParams(params);
@@ -219,6 +265,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | und
  */
 function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
   response.setHeader('connection', 'close');
-  sendErrors(response, 413, [{ message: `The request body is larger than the limit of ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }]);
+  sendErrors(response, 413, [
+    {
+      message: `The request body is larger than the limit of ${limit} bytes`,
+      extensions: { code: 'PAYLOAD_TOO_LARGE', limit },
+    },
+  ]);
   response.once('finish', () => setTimeout(() => request.socket.destroy(), 100).unref());
 }

@@ -21,7 +21,10 @@ const gateway = await startGateway({
   edge: config.edge,
   ...(explorer ? { explorer } : {}),
 });
-log().info({ url: gateway.url }, `gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`);
+log().info(
+  { url: gateway.url },
+  `gateway listening on ${gateway.url}${explorer ? `; explorer on ${new URL('/explorer/', gateway.url).toString()}` : ''}`,
+);
 process.send?.({ ready: 'gateway', url: gateway.url });
 
 let stopping = false;

@@ -54,7 +54,13 @@ export function watchBreaker(partner: string, state: () => BreakerState['kind'])
   breakers.set(partner, state);
 }
 
-export function observeGatewayRequest(operation: string | undefined, knownOperations: ReadonlySet<string>, status: number, seconds: number, codes: Iterable<string>): void {
+export function observeGatewayRequest(
+  operation: string | undefined,
+  knownOperations: ReadonlySet<string>,
+  status: number,
+  seconds: number,
+  codes: Iterable<string>,
+): void {
   if (!metricsEnabled()) return;
   const label = bounded(operation, knownOperations);
   requests.inc({ operation: label, status: String(status) });

@@ -39,12 +39,19 @@ export function admit(state: BreakerState, now: number): { readonly admitted: bo
  * The outcome of a request that was admitted. A success closes the circuit from any state. A failure counts
  * while closed, re-opens a half-open circuit, and leaves an open one as it is (a straggler sent before it opened).
  */
-export function record(state: BreakerState, outcome: 'success' | 'failure', now: number, settings: BreakerSettings): BreakerState {
+export function record(
+  state: BreakerState,
+  outcome: 'success' | 'failure',
+  now: number,
+  settings: BreakerSettings,
+): BreakerState {
   if (outcome === 'success') return state.kind === 'CLOSED' && state.failures === 0 ? state : CLOSED;
   switch (state.kind) {
     case 'CLOSED': {
       const failures = state.failures + 1;
-      return failures >= settings.failureThreshold ? { kind: 'OPEN', until: now + settings.cooldownMs } : { kind: 'CLOSED', failures };
+      return failures >= settings.failureThreshold
+        ? { kind: 'OPEN', until: now + settings.cooldownMs }
+        : { kind: 'CLOSED', failures };
     }
     case 'HALF_OPEN':
       return { kind: 'OPEN', until: now + settings.cooldownMs };
@@ -70,7 +77,10 @@ export interface PartnerBreaker {
 /** Holds one partner's state; `onChange` hears each change of kind once (for the log), not each request. */
 export function createPartnerBreaker(
   settings: BreakerSettings,
-  options: { readonly now?: () => number; readonly onChange?: (from: BreakerState['kind'], to: BreakerState['kind']) => void } = {},
+  options: {
+    readonly now?: () => number;
+    readonly onChange?: (from: BreakerState['kind'], to: BreakerState['kind']) => void;
+  } = {},
 ): PartnerBreaker {
   const now = options.now ?? Date.now;
   let state: BreakerState = CLOSED;

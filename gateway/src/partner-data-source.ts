@@ -28,14 +28,20 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
  * The gateway builds new data sources on every supergraph reload; pools and breakers live here, once per
  * partner, and are closed with the gateway.
  */
-export function createPartnerLinks(config: PartnerConfig, now: () => number = Date.now): { link(name: string): PartnerLink; close(): Promise<void> } {
+export function createPartnerLinks(
+  config: PartnerConfig,
+  now: () => number = Date.now,
+): { link(name: string): PartnerLink; close(): Promise<void> } {
   const links = new Map<string, PartnerLink & { close(): Promise<void> }>();
   return {
     link(name) {
       const known = links.get(name);
       if (known) return known;
       const { fetcher, close } = createSubgraphFetcher(config.timeouts[name] ?? config.defaults);
-      const breaker = createPartnerBreaker(config.breaker, { now, onChange: (from, to) => logBreaker(name, from, to, config.breaker) });
+      const breaker = createPartnerBreaker(config.breaker, {
+        now,
+        onChange: (from, to) => logBreaker(name, from, to, config.breaker),
+      });
       watchBreaker(name, () => breaker.state);
       const link = { name, fetcher, breaker, close };
       links.set(name, link);
@@ -50,9 +56,15 @@ export function createPartnerLinks(config: PartnerConfig, now: () => number = Da
 
 function logBreaker(partner: string, from: string, to: string, settings: BreakerSettings): void {
   if (to === 'OPEN' && from === 'CLOSED') {
-    log().warn({ partner, circuit: to }, `partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`);
+    log().warn(
+      { partner, circuit: to },
+      `partner ${partner} failed ${settings.failureThreshold} times in a row; not asked for ${settings.cooldownMs} ms`,
+    );
   } else if (to === 'OPEN') {
-    log().warn({ partner, circuit: to }, `partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`);
+    log().warn(
+      { partner, circuit: to },
+      `partner ${partner} failed the probe; not asked for another ${settings.cooldownMs} ms`,
+    );
   } else if (to === 'HALF_OPEN') {
     log().warn({ partner, circuit: to }, `partner ${partner} is probed with one request`);
   } else {
@@ -91,7 +103,13 @@ function isGraphQLBody(body: unknown): body is SubgraphResponse {
 export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDataSource<TContext> {
   private readonly link: PartnerLink;
 
-  constructor(link: PartnerLink, config: { readonly url: string; willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void> }) {
+  constructor(
+    link: PartnerLink,
+    config: {
+      readonly url: string;
+      willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void>;
+    },
+  ) {
     super({ ...config, fetcher: link.fetcher });
     this.link = link;
   }
@@ -122,7 +140,10 @@ export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDat
       if (error instanceof NonSuccessAnswer && isGraphQLBody(error.body)) {
         if (error.status >= 500) breaker.failure();
         else breaker.success();
-        return { ...(error.body.data !== undefined ? { data: error.body.data } : {}), ...(error.body.errors ? { errors: error.body.errors } : {}) };
+        return {
+          ...(error.body.data !== undefined ? { data: error.body.data } : {}),
+          ...(error.body.errors ? { errors: error.body.errors } : {}),
+        };
       }
       if (error instanceof NonSuccessAnswer && error.status < 500) breaker.success();
       else breaker.failure();

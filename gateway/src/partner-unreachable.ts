@@ -19,5 +19,7 @@ export type Ausfallgrund = (typeof AUSFALLGRUENDE)[number];
 
 /** The error a client sees for a partner that did not answer: its fields are null, the rest of the answer stands. */
 export function partnerUnreachable(partner: string, grund: Ausfallgrund): GraphQLError {
-  return new GraphQLError(`Partner ${partner} could not answer`, { extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund } });
+  return new GraphQLError(`Partner ${partner} could not answer`, {
+    extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner, grund },
+  });
 }

@@ -22,7 +22,12 @@ export async function gatewayReadiness(
       try {
         const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(PARTNER_READY_TIMEOUT_MS) });
         await response.body?.cancel();
-        return [name, response.ok ? { ok: true, detail: `circuit ${circuit}` } : { ok: false, detail: `not ready (HTTP ${response.status}), circuit ${circuit}` }];
+        return [
+          name,
+          response.ok
+            ? { ok: true, detail: `circuit ${circuit}` }
+            : { ok: false, detail: `not ready (HTTP ${response.status}), circuit ${circuit}` },
+        ];
       } catch {
         return [name, { ok: false, detail: `unreachable, circuit ${circuit}` }];
       }
@@ -40,6 +45,10 @@ export async function gatewayReadiness(
  * are counted as `other`.
  */
 export async function knownOperationNames(registry: TrustedDocuments | undefined): Promise<ReadonlySet<string>> {
-  const documents = registry ?? (await loadTrustedDocuments(fileURLToPath(new URL('../trusted-documents.json', import.meta.url))).catch(() => undefined));
+  const documents =
+    registry ??
+    (await loadTrustedDocuments(fileURLToPath(new URL('../trusted-documents.json', import.meta.url))).catch(
+      () => undefined,
+    ));
   return new Set([...(documents?.values() ?? [])].map((document) => document.name));
 }

@@ -1,9 +1,19 @@
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { TokenVerifier } from '@ip/kit/identity';
-import { bindRecord, injectTraceHeaders, recordFor, REQUEST_ID_HEADER, requestRecordPlugin, traceIdOf } from '@ip/observability';
+import {
+  bindRecord,
+  injectTraceHeaders,
+  recordFor,
+  REQUEST_ID_HEADER,
+  requestRecordPlugin,
+  traceIdOf,
+} from '@ip/observability';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { loadEdgeConfig, loadPartnerConfig, type EdgeConfig } from './config.ts';
 import { createExplorer, type ExplorerOptions } from './explorer/explorer.ts';
@@ -11,7 +21,13 @@ import { formatGatewayError } from './format-error.ts';
 import { listenHttp } from './http-server.ts';
 import { observeGatewayRequest } from './metrics.ts';
 import { gatewayReadiness, knownOperationNames } from './readiness.ts';
-import { costLimitPlugin, formatLimitError, limitParseOptions, limitValidationRules, precheckLimits } from './limits/request-limits.ts';
+import {
+  costLimitPlugin,
+  formatLimitError,
+  limitParseOptions,
+  limitValidationRules,
+  precheckLimits,
+} from './limits/request-limits.ts';
 import { createPartnerLinks, PartnerDataSource, type PartnerConfig } from './partner-data-source.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 
@@ -67,7 +83,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   disableVendorTelemetry();
   const partners = createPartnerLinks(options.partners ?? loadPartnerConfig({}));
   const edge = options.edge ?? loadEdgeConfig({});
-  const trustedDocuments = edge.trustedDocumentsPath ? await loadTrustedDocuments(edge.trustedDocumentsPath) : undefined;
+  const trustedDocuments = edge.trustedDocumentsPath
+    ? await loadTrustedDocuments(edge.trustedDocumentsPath)
+    : undefined;
   const knownOperations = await knownOperationNames(trustedDocuments);
   const partnerUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -106,7 +124,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // In production mode only registered documents run: a client must not register its own (APQ).
     ...(trustedDocuments ? { persistedQueries: false as const } : {}),
     // Apollo's landing page loads Sandbox from Apollo's CDN: blank on an intranet, and a request leaving it.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), costLimitPlugin(edge.limits), requestRecordPlugin<GatewayContext>()],
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(edge.limits),
+      requestRecordPlugin<GatewayContext>(),
+    ],
   });
   let apiSchema: GraphQLSchema | undefined;
   const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
@@ -140,7 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return context;
     },
     probes: { service: 'gateway', ready: () => gatewayReadiness(apiSchema !== undefined, partnerUrls, partners) },
-    finished: ({ record, status, seconds }) => observeGatewayRequest(record.operation, knownOperations, status, seconds, record.errorCodes),
+    finished: ({ record, status, seconds }) =>
+      observeGatewayRequest(record.operation, knownOperations, status, seconds, record.errorCodes),
   });
   return {
     url: listener.url,

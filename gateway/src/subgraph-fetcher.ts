@@ -24,14 +24,20 @@ export function createSubgraphFetcher(timeouts: PartnerTimeouts): { fetcher: Fet
     headersTimeout: timeouts.timeoutMs,
     bodyTimeout: timeouts.timeoutMs,
   });
-  const fetcher = ((url, init) => fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeouts.timeoutMs) })) as Fetcher;
+  const fetcher = ((url, init) =>
+    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeouts.timeoutMs) })) as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 
 /** The reasons a request can fail with; an open breaker is the data source's to say. */
 export type FailureReason = Exclude<Ausfallgrund, 'SCHUTZSCHALTUNG_OFFEN'>;
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /**
  * Why a request to a partner failed, from what undici threw: the total timeout aborts with a

@@ -16,7 +16,9 @@ export function supergraphFromFile(path: string): SupergraphSdlHook {
         readFile(path, 'utf8')
           .then((next) => update(next))
           .then(() => console.log(`gateway: reloaded ${path}`))
-          .catch((error: unknown) => console.error(`gateway: kept the previous supergraph, ${path} was refused:`, error));
+          .catch((error: unknown) =>
+            console.error(`gateway: kept the previous supergraph, ${path} was refused:`, error),
+          );
       }, 200);
     });
     return {

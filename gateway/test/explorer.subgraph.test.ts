@@ -37,7 +37,11 @@ afterAll(async () => {
 const at = (gateway: RunningGateway, path: string) => new URL(path, gateway.url).toString();
 
 function requestToken(gateway: RunningGateway, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(at(gateway, '/explorer/token'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(at(gateway, '/explorer/token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('when the explorer is served', () => {
@@ -61,13 +65,24 @@ describe('the page', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/https?:|\*/);
     const html = await response.text();
-    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!).filter((reference) => !reference.startsWith('data:'));
-    expect(references.sort()).toEqual(['explorer.css', 'explorer.js', 'graphiql.min.css', 'graphiql.min.js', 'react-dom.production.min.js', 'react.production.min.js']);
+    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((match) => match[1]!)
+      .filter((reference) => !reference.startsWith('data:'));
+    expect(references.sort()).toEqual([
+      'explorer.css',
+      'explorer.js',
+      'graphiql.min.css',
+      'graphiql.min.js',
+      'react-dom.production.min.js',
+      'react.production.min.js',
+    ]);
     expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
     for (const reference of references) {
       const asset = await fetch(at(development, `/explorer/${reference}`));
       expect(asset.status, reference).toBe(200);
-      expect(asset.headers.get('content-type'), reference).toMatch(reference.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect(asset.headers.get('content-type'), reference).toMatch(
+        reference.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
+      );
       expect((await asset.text()).length, reference).toBeGreaterThan(100);
     }
   });
@@ -105,13 +120,24 @@ describe('the token helper', () => {
   });
 
   it('refuses another origin, a role the agency does not have, and a body that is not JSON', async () => {
-    const foreign = await requestToken(development, { agency: 'jobcenter', role: 'fallmanagement' }, { origin: 'https://example.org', 'sec-fetch-site': 'cross-site' });
+    const foreign = await requestToken(
+      development,
+      { agency: 'jobcenter', role: 'fallmanagement' },
+      { origin: 'https://example.org', 'sec-fetch-site': 'cross-site' },
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(at(development, '/explorer/token'), { method: 'OPTIONS', headers: { origin: 'https://example.org', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(at(development, '/explorer/token'), {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect((await requestToken(development, { agency: 'jobcenter', role: 'teamleiterin' })).status).toBe(400);
-    const form = await fetch(at(development, '/explorer/token'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"agency":"jobcenter","role":"fallmanagement"}' });
+    const form = await fetch(at(development, '/explorer/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"agency":"jobcenter","role":"fallmanagement"}',
+    });
     expect(form.status).toBe(403);
   });
 

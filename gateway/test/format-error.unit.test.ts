@@ -7,23 +7,51 @@ describe('formatGatewayError', () => {
 
   it("passes a subgraph's refusal as the subgraph wrote it, without the gateway's serviceName or a stack", () => {
     const formatted = formatGatewayError(
-      { message: 'Date must be a calendar day', path: ['person', 'x'], extensions: { code: 'BAD_USER_INPUT', field: 'stichtag', serviceName: 'auslaenderbehoerde', stacktrace: ['at x'] } },
+      {
+        message: 'Date must be a calendar day',
+        path: ['person', 'x'],
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'stichtag',
+          serviceName: 'auslaenderbehoerde',
+          stacktrace: ['at x'],
+        },
+      },
       undefined,
     );
-    expect(formatted).toEqual({ message: 'Date must be a calendar day', path: ['person', 'x'], extensions: { code: 'BAD_USER_INPUT', field: 'stichtag' } });
+    expect(formatted).toEqual({
+      message: 'Date must be a calendar day',
+      path: ['person', 'x'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'stichtag' },
+    });
   });
 
   it("reports a subgraph's internal error as INTERNAL_SERVER_ERROR naming the partner, not as an outage", () => {
     for (const code of ['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR', undefined]) {
-      const formatted = formatGatewayError({ message: 'relation "x" does not exist', path: ['a'], extensions: { code, serviceName: 'familienkasse' } }, undefined);
-      expect(formatted).toEqual({ message: 'Partner familienkasse failed internally', path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR', partner: 'familienkasse' } });
+      const formatted = formatGatewayError(
+        { message: 'relation "x" does not exist', path: ['a'], extensions: { code, serviceName: 'familienkasse' } },
+        undefined,
+      );
+      expect(formatted).toEqual({
+        message: 'Partner familienkasse failed internally',
+        path: ['a'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', partner: 'familienkasse' },
+      });
     }
   });
 
   it('passes an outage with its reason, and masks anything unknown of the gateway itself', () => {
-    const outage = { message: 'Partner jobcenter could not answer', extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner: 'jobcenter', grund: 'ZEITUEBERSCHREITUNG' } };
+    const outage = {
+      message: 'Partner jobcenter could not answer',
+      extensions: { code: 'PARTNER_NICHT_ERREICHBAR', partner: 'jobcenter', grund: 'ZEITUEBERSCHREITUNG' },
+    };
     expect(formatGatewayError(outage, undefined)).toEqual(outage);
-    expect(formatGatewayError({ message: 'connect ECONNREFUSED 10.0.0.1:4003', extensions: { response: { url: 'http://10.0.0.1:4003' } } }, undefined)).toEqual({
+    expect(
+      formatGatewayError(
+        { message: 'connect ECONNREFUSED 10.0.0.1:4003', extensions: { response: { url: 'http://10.0.0.1:4003' } } },
+        undefined,
+      ),
+    ).toEqual({
       message: 'Internal server error',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
@@ -33,10 +61,26 @@ describe('formatGatewayError', () => {
 describe('failureReason', () => {
   const fetchFailed = (cause: unknown) => new TypeError('fetch failed', { cause });
   it.each<[string, unknown, string]>([
-    ['the total timeout', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'ZEITUEBERSCHREITUNG'],
-    ['a connect timeout', fetchFailed(Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' })), 'ZEITUEBERSCHREITUNG'],
-    ['a refused connection', fetchFailed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })), 'VERBINDUNG_FEHLGESCHLAGEN'],
-    ['a connection that broke', fetchFailed(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), 'VERBINDUNG_FEHLGESCHLAGEN'],
+    [
+      'the total timeout',
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      'ZEITUEBERSCHREITUNG',
+    ],
+    [
+      'a connect timeout',
+      fetchFailed(Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' })),
+      'ZEITUEBERSCHREITUNG',
+    ],
+    [
+      'a refused connection',
+      fetchFailed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+      'VERBINDUNG_FEHLGESCHLAGEN',
+    ],
+    [
+      'a connection that broke',
+      fetchFailed(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })),
+      'VERBINDUNG_FEHLGESCHLAGEN',
+    ],
     ['a body that is no JSON', new SyntaxError('Unexpected token < in JSON'), 'FEHLERANTWORT'],
     ['a body that is no object', new Error('Expected JSON response body, but received: 42'), 'FEHLERANTWORT'],
   ])('%s', (_name, error, grund) => {

@@ -8,7 +8,13 @@ describe('breaker transitions', () => {
     ['closed admits', CLOSED, 0, true, CLOSED],
     ['closed with failures admits', { kind: 'CLOSED', failures: 2 }, 0, true, { kind: 'CLOSED', failures: 2 }],
     ['open refuses during the cool-down', { kind: 'OPEN', until: 1_000 }, 999, false, { kind: 'OPEN', until: 1_000 }],
-    ['open admits one probe when the cool-down is over', { kind: 'OPEN', until: 1_000 }, 1_000, true, { kind: 'HALF_OPEN' }],
+    [
+      'open admits one probe when the cool-down is over',
+      { kind: 'OPEN', until: 1_000 },
+      1_000,
+      true,
+      { kind: 'HALF_OPEN' },
+    ],
     ['half-open refuses while the probe is out', { kind: 'HALF_OPEN' }, 5_000, false, { kind: 'HALF_OPEN' }],
   ])('%s', (_name, state, now, admitted, next) => {
     expect(admit(state, now)).toEqual({ admitted, state: next });
@@ -16,12 +22,32 @@ describe('breaker transitions', () => {
 
   it.each<[string, BreakerState, 'success' | 'failure', BreakerState]>([
     ['a failure counts', CLOSED, 'failure', { kind: 'CLOSED', failures: 1 }],
-    ['the threshold-th failure in a row opens', { kind: 'CLOSED', failures: 2 }, 'failure', { kind: 'OPEN', until: 10_500 }],
+    [
+      'the threshold-th failure in a row opens',
+      { kind: 'CLOSED', failures: 2 },
+      'failure',
+      { kind: 'OPEN', until: 10_500 },
+    ],
     ['a success resets the count', { kind: 'CLOSED', failures: 2 }, 'success', CLOSED],
     ['a successful probe closes', { kind: 'HALF_OPEN' }, 'success', CLOSED],
-    ['a failed probe opens again for a whole cool-down', { kind: 'HALF_OPEN' }, 'failure', { kind: 'OPEN', until: 10_500 }],
-    ['a straggler failing while open does not extend the cool-down', { kind: 'OPEN', until: 2_000 }, 'failure', { kind: 'OPEN', until: 2_000 }],
-    ['a straggler succeeding while open closes: the partner answers', { kind: 'OPEN', until: 2_000 }, 'success', CLOSED],
+    [
+      'a failed probe opens again for a whole cool-down',
+      { kind: 'HALF_OPEN' },
+      'failure',
+      { kind: 'OPEN', until: 10_500 },
+    ],
+    [
+      'a straggler failing while open does not extend the cool-down',
+      { kind: 'OPEN', until: 2_000 },
+      'failure',
+      { kind: 'OPEN', until: 2_000 },
+    ],
+    [
+      'a straggler succeeding while open closes: the partner answers',
+      { kind: 'OPEN', until: 2_000 },
+      'success',
+      CLOSED,
+    ],
   ])('%s', (_name, state, outcome, next) => {
     expect(record(state, outcome, 500, SETTINGS)).toEqual(next);
   });
@@ -31,7 +57,10 @@ describe('a partner breaker on a clock', () => {
   function setup() {
     let now = 0;
     const changes: string[] = [];
-    const breaker = createPartnerBreaker(SETTINGS, { now: () => now, onChange: (from, to) => changes.push(`${from}->${to}`) });
+    const breaker = createPartnerBreaker(SETTINGS, {
+      now: () => now,
+      onChange: (from, to) => changes.push(`${from}->${to}`),
+    });
     return { breaker, changes, advance: (ms: number) => (now += ms) };
   }
 

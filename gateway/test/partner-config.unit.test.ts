@@ -11,14 +11,22 @@ describe('partner configuration', () => {
   });
 
   it('a partner of its own overrides the defaults, which move the others', () => {
-    const config = loadPartnerConfig({ GATEWAY_PARTNER_TIMEOUT_MS: '2000', FAMILIENKASSE_TIMEOUT_MS: '8000', JOBCENTER_CONNECT_TIMEOUT_MS: '300' });
+    const config = loadPartnerConfig({
+      GATEWAY_PARTNER_TIMEOUT_MS: '2000',
+      FAMILIENKASSE_TIMEOUT_MS: '8000',
+      JOBCENTER_CONNECT_TIMEOUT_MS: '300',
+    });
     expect(config.timeouts['familienkasse']).toEqual({ connectTimeoutMs: 1_000, timeoutMs: 8_000 });
     expect(config.timeouts['jobcenter']).toEqual({ connectTimeoutMs: 300, timeoutMs: 2_000 });
     expect(config.timeouts['agentur']?.timeoutMs).toBe(6_000);
     expect(Object.isFrozen(config.timeouts['jobcenter'])).toBe(true);
   });
 
-  it.each([['GATEWAY_PARTNER_TIMEOUT_MS', '0'], ['FAMILIENKASSE_TIMEOUT_MS', 'soon'], ['GATEWAY_PARTNER_BREAKER_FAILURES', '0']])('refuses %s=%s', (key, value) => {
+  it.each([
+    ['GATEWAY_PARTNER_TIMEOUT_MS', '0'],
+    ['FAMILIENKASSE_TIMEOUT_MS', 'soon'],
+    ['GATEWAY_PARTNER_BREAKER_FAILURES', '0'],
+  ])('refuses %s=%s', (key, value) => {
     expect(() => loadPartnerConfig({ [key]: value })).toThrow(key);
   });
 });

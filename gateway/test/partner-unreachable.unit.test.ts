@@ -16,6 +16,10 @@ describe('the reasons a partner could not answer', () => {
   });
 
   it('travel in the error a client sees', () => {
-    expect(partnerUnreachable('jobcenter', 'SCHUTZSCHALTUNG_OFFEN').extensions).toEqual({ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'jobcenter', grund: 'SCHUTZSCHALTUNG_OFFEN' });
+    expect(partnerUnreachable('jobcenter', 'SCHUTZSCHALTUNG_OFFEN').extensions).toEqual({
+      code: 'PARTNER_NICHT_ERREICHBAR',
+      partner: 'jobcenter',
+      grund: 'SCHUTZSCHALTUNG_OFFEN',
+    });
   });
 });

@@ -19,10 +19,15 @@ export function requestRecordPlugin<TContext extends BaseContext>(): ApolloServe
           if (name && GRAPHQL_NAME.test(name)) record.operation = name;
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            const { code, partner, grund } = (error.extensions ?? {}) as { code?: unknown; partner?: unknown; grund?: unknown };
+            const { code, partner, grund } = (error.extensions ?? {}) as {
+              code?: unknown;
+              partner?: unknown;
+              grund?: unknown;
+            };
             if (typeof code === 'string') record.errorCodes.add(code);
             if (code === 'PARTNER_NICHT_ERREICHBAR' && typeof partner === 'string' && typeof grund === 'string') {
-              if (!record.partnerErrors.some((known) => known.partner === partner && known.grund === grund)) record.partnerErrors.push({ partner, grund });
+              if (!record.partnerErrors.some((known) => known.partner === partner && known.grund === grund))
+                record.partnerErrors.push({ partner, grund });
             }
           }
         },

@@ -8,7 +8,12 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 // Until `configureLogging` runs (a service's start does; in-process test servers and scripts never do) only
 // warnings and errors are written: a line per request would bury a test report. Read from no environment,
 // since nothing may read it at import time (scripts/environment-reads.ts).
-let current: Logger = pino({ level: 'warn', base: null, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+let current: Logger = pino({
+  level: 'warn',
+  base: null,
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
 
 /** The process's logger. A function, not a constant, so that `configureLogging` can replace it at start. */
 export function log(): Logger {

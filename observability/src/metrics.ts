@@ -1,4 +1,13 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type CounterConfiguration, type GaugeConfiguration, type HistogramConfiguration } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  type CounterConfiguration,
+  type GaugeConfiguration,
+  type HistogramConfiguration,
+} from 'prom-client';
 
 /**
  * One registry per process; `/metrics` shows it. Metric names start with `ip_` and end in their unit;
@@ -40,8 +49,13 @@ export function gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'reg
   return once(config.name, () => new Gauge<L>({ ...config, registers: [registry] }));
 }
 
-export function histogram<L extends string>(config: Omit<HistogramConfiguration<L>, 'registers' | 'buckets'> & { readonly buckets?: readonly number[] }): Histogram<L> {
-  return once(config.name, () => new Histogram<L>({ ...config, buckets: [...(config.buckets ?? DURATION_BUCKETS)], registers: [registry] }));
+export function histogram<L extends string>(
+  config: Omit<HistogramConfiguration<L>, 'registers' | 'buckets'> & { readonly buckets?: readonly number[] },
+): Histogram<L> {
+  return once(
+    config.name,
+    () => new Histogram<L>({ ...config, buckets: [...(config.buckets ?? DURATION_BUCKETS)], registers: [registry] }),
+  );
 }
 
 /** The value itself if it is one of `known`, else `other`: label values stay a fixed, small set. */

@@ -39,9 +39,15 @@ export function serveOperations(request: IncomingMessage, response: ServerRespon
     response.setHeader('content-type', contentType);
     response.end(request.method === 'HEAD' ? undefined : body);
   };
-  const json = (status: number, body: unknown) => answer(status, 'application/json; charset=utf-8', JSON.stringify(body));
+  const json = (status: number, body: unknown) =>
+    answer(status, 'application/json; charset=utf-8', JSON.stringify(body));
   const failed = (error: unknown) => {
-    if (!response.headersSent) json(503, { status: 'not ready', service: probes.service, detail: error instanceof Error ? error.name : 'error' });
+    if (!response.headersSent)
+      json(503, {
+        status: 'not ready',
+        service: probes.service,
+        detail: error instanceof Error ? error.name : 'error',
+      });
   };
   switch (path) {
     case '/health':

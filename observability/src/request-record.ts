@@ -78,11 +78,15 @@ export function observeRequest(
     logRequest(record, status, seconds);
     finished({ record, status, seconds });
   });
-  return inServerSpan(service, (name) => request.headers[name], async (span) => {
-    record.traceId = span?.spanContext().traceId ?? traceIdOf(request.headers['traceparent']);
-    await serve();
-    span?.setAttribute('http.response.status_code', response.statusCode);
-  });
+  return inServerSpan(
+    service,
+    (name) => request.headers[name],
+    async (span) => {
+      record.traceId = span?.spanContext().traceId ?? traceIdOf(request.headers['traceparent']);
+      await serve();
+      span?.setAttribute('http.response.status_code', response.statusCode);
+    },
+  );
 }
 
 function logRequest(record: RequestRecord, status: number, seconds: number): void {

@@ -15,7 +15,10 @@ export interface ObservabilitySettings {
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-export function observabilitySettings(env: NodeJS.ProcessEnv, stdoutIsTerminal = process.stdout.isTTY === true): ObservabilitySettings {
+export function observabilitySettings(
+  env: NodeJS.ProcessEnv,
+  stdoutIsTerminal = process.stdout.isTTY === true,
+): ObservabilitySettings {
   const logLevel = (env['LOG_LEVEL'] ?? 'info').toLowerCase();
   if (!LEVELS.has(logLevel)) throw new Error(`invalid configuration:\n  LOG_LEVEL: one of ${[...LEVELS].join(', ')}`);
   const flag = (name: string, fallback: boolean): boolean => {

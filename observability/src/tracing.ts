@@ -1,7 +1,12 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -30,8 +35,13 @@ export interface TracingOptions {
 /** Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid. */
 export function startTracing(options: TracingOptions): Tracing {
   if (!options.endpoint && !options.exporter) return { shutdown: async () => {} };
-  const processor = options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
-  const provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.service }), spanProcessors: [processor] });
+  const processor = options.exporter
+    ? new SimpleSpanProcessor(options.exporter)
+    : new BatchSpanProcessor(new OTLPTraceExporter());
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': options.service }),
+    spanProcessors: [processor],
+  });
   // Registers the provider, AsyncLocalStorage as the context manager and the W3C propagators.
   provider.register();
   active = true;
@@ -56,7 +66,11 @@ type HeaderGetter = (name: string) => string | string[] | undefined;
  * Runs `work` inside a server span that continues the caller's trace (its `traceparent`), named after the
  * service; `work` receives the span (undefined without tracing) to add what is known only at the end.
  */
-export async function inServerSpan<T>(service: string, header: HeaderGetter, work: (span: Span | undefined) => Promise<T>): Promise<T> {
+export async function inServerSpan<T>(
+  service: string,
+  header: HeaderGetter,
+  work: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
   if (!active) return work(undefined);
   const parent = propagation.extract(context.active(), header, {
     get: (carrier, key) => {
@@ -65,17 +79,26 @@ export async function inServerSpan<T>(service: string, header: HeaderGetter, wor
     },
     keys: () => ['traceparent', 'tracestate'],
   });
-  return tracer.startActiveSpan(`${service} request`, { kind: SpanKind.SERVER, attributes: { 'ip.service': service } }, parent, async (span) => {
-    try {
-      return await work(span);
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    `${service} request`,
+    { kind: SpanKind.SERVER, attributes: { 'ip.service': service } },
+    parent,
+    async (span) => {
+      try {
+        return await work(span);
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 /** Runs `work` in a client span (a partner fetch); its context is what `traceHeaders` then injects. */
-export async function inClientSpan<T>(name: string, attributes: Record<string, string>, work: () => Promise<T>): Promise<T> {
+export async function inClientSpan<T>(
+  name: string,
+  attributes: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!active) return work();
   return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {

@@ -14,8 +14,7 @@ export interface SubgraphSource {
 }
 
 export type CompositionResult =
-  | { readonly ok: true; readonly supergraphSdl: string }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  { readonly ok: true; readonly supergraphSdl: string } | { readonly ok: false; readonly errors: readonly string[] };
 
 /** The subgraphs' own `schema.graphql` files, with the URLs of the embedded default. */
 export function readSubgraphSources(): SubgraphSource[] {
@@ -39,7 +38,9 @@ export function compose(sources: readonly SubgraphSource[]): CompositionResult {
 /** Null when the committed supergraph is what the subgraphs compose to, else why not. */
 export function staleness(committed: string | null, composed: string): string | null {
   if (committed === null) return 'schema/supergraph.graphql is missing';
-  return committed === composed ? null : 'schema/supergraph.graphql is stale: the subgraph schemas compose to something else';
+  return committed === composed
+    ? null
+    : 'schema/supergraph.graphql is stale: the subgraph schemas compose to something else';
 }
 
 function readCommitted(): string | null {

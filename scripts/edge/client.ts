@@ -41,7 +41,12 @@ function failed(started: number, error: unknown): Answer {
 }
 
 /** Posts a body (an object is sent as JSON) and never throws: a failure is part of what the bench measures. */
-export async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Answer> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -61,18 +66,31 @@ export async function post(url: string, body: unknown, headers: Record<string, s
  * Posts a large body with node:http: a server that refuses it by its Content-Length answers before reading
  * it and drops the connection; fetch reports only the reset, this keeps the answer that came first.
  */
-export function postLarge(url: string, payload: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+export function postLarge(
+  url: string,
+  payload: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Answer> {
   const body = Buffer.from(payload);
   const started = performance.now();
   return new Promise((resolve) => {
     let answered = false;
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', (error) => resolve(failed(started, error)));
-      response.on('end', () => resolve(answerOf(performance.now() - started, response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
-    });
+    const outgoing = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => resolve(failed(started, error)));
+        response.on('end', () =>
+          resolve(
+            answerOf(performance.now() - started, response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')),
+          ),
+        );
+      },
+    );
     outgoing.on('error', (error) => {
       if (!answered) resolve(failed(started, error));
     });
@@ -92,13 +110,20 @@ const base64url = (value: string | Buffer) => Buffer.from(value).toString('base6
 
 export async function localIssuer(): Promise<Issuer> {
   const config = identityConfig(process.env);
-  if (config.keys.kind !== 'local') throw new Error('AUTH_JWKS_URL is set: the bench needs the local issuer under ./data/issuer');
+  if (config.keys.kind !== 'local')
+    throw new Error('AUTH_JWKS_URL is set: the bench needs the local issuer under ./data/issuer');
   const dir = config.keys.dir;
   const jwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as { kid?: string; alg?: string };
   const key = createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
   return {
     async bearer(agency, role) {
-      const token = await signLocalToken(dir, { userId: `bench-${agency}-${role}`, agency, role, issuer: config.issuer, audience: config.audience });
+      const token = await signLocalToken(dir, {
+        userId: `bench-${agency}-${role}`,
+        agency,
+        role,
+        issuer: config.issuer,
+        audience: config.audience,
+      });
       return `Bearer ${token}`;
     },
     async forged(claims) {

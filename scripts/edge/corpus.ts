@@ -1,5 +1,16 @@
 import { post, postLarge } from './client.ts';
-import { ask, bescheid as decision, FAMILIENKASSE, JOBCENTER, openApplication, outcomeOf, parallel, stored, type Probe, type ProbeContext } from './probes.ts';
+import {
+  ask,
+  bescheid as decision,
+  FAMILIENKASSE,
+  JOBCENTER,
+  openApplication,
+  outcomeOf,
+  parallel,
+  stored,
+  type Probe,
+  type ProbeContext,
+} from './probes.ts';
 
 /** The probes of issue 11's table that need no partner process to be stopped or killed. */
 
@@ -23,7 +34,12 @@ function bescheid(name: string, monatsbetrag: string | undefined, variables: Rec
     prepare: openApplication,
     async run(context, id) {
       const payload = JSON.stringify({ query: decision(monatsbetrag), variables: { id, ...variables } });
-      const answer = await postLarge(context.gatewayUrl, payload, await context.as(...FAMILIENKASSE), context.timeoutMs);
+      const answer = await postLarge(
+        context.gatewayUrl,
+        payload,
+        await context.as(...FAMILIENKASSE),
+        context.timeoutMs,
+      );
       return outcomeOf(answer, stored(answer));
     },
   };
@@ -34,7 +50,12 @@ function token(name: string, claims: (nowSeconds: number) => Record<string, unkn
     name,
     async run(context) {
       const now = Math.floor(Date.now() / 1000);
-      const authorization = await context.issuer.forged({ sub: 'bench-forged', agency: 'jobcenter', role: 'fallmanagement', ...claims(now) });
+      const authorization = await context.issuer.forged({
+        sub: 'bench-forged',
+        agency: 'jobcenter',
+        role: 'fallmanagement',
+        ...claims(now),
+      });
       const answer = await post(context.gatewayUrl, { query: '{ __typename }' }, { authorization }, context.timeoutMs);
       return outcomeOf(answer, answer.status === 200 ? 'accepted' : undefined);
     },
@@ -53,7 +74,11 @@ function twenty(name: string, query: string, withId: boolean, field: string): Pr
     async run(context) {
       const p = context.nextPerson();
       const variables = withId ? { p, r: `bench-${name}-${Date.now()}` } : { p };
-      return parallel(20, () => ask(context, JOBCENTER, query, variables), (answer) => (answer.body?.data as Record<string, unknown> | null | undefined)?.[field]);
+      return parallel(
+        20,
+        () => ask(context, JOBCENTER, query, variables),
+        (answer) => (answer.body?.data as Record<string, unknown> | null | undefined)?.[field],
+      );
     },
   };
 }
@@ -64,14 +89,18 @@ export function corpusProbes(context: ProbeContext): Probe[] {
     {
       name: 'aliases-120-person',
       async run() {
-        const fields = range(120).map((i) => `a${i}: person(id: "${ids[i % ids.length]}") { datenschutz { familienkasse { einwilligungen { id } } } }`);
+        const fields = range(120).map(
+          (i) =>
+            `a${i}: person(id: "${ids[i % ids.length]}") { datenschutz { familienkasse { einwilligungen { id } } } }`,
+        );
         return outcomeOf(await ask(context, JOBCENTER, `query Aliases { ${fields.join(' ')} }`));
       },
     },
     {
       name: 'aliases-500-personen',
       async run() {
-        const node = 'id identitaet { vorname nachname } aufenthalt { status { art } } integrationPointFall { kundennummer } bedarfsgemeinschaft { bgNummer } kindergeldantraege { kindergeldnummer }';
+        const node =
+          'id identitaet { vorname nachname } aufenthalt { status { art } } integrationPointFall { kundennummer } bedarfsgemeinschaft { bgNummer } kindergeldantraege { kindergeldnummer }';
         const fields = range(500).map((i) => `a${i}: personen(first: 100) { edges { node { ${node} } } }`);
         return outcomeOf(await ask(context, JOBCENTER, `query Viele { ${fields.join(' ')} }`));
       },
@@ -79,13 +108,22 @@ export function corpusProbes(context: ProbeContext): Probe[] {
     {
       name: 'date-2015-02-30',
       async run() {
-        return outcomeOf(await ask(context, FAMILIENKASSE, `query { ueberfaelligeKindergeldantraege(stichtag: "2015-02-30") { totalCount } }`));
+        return outcomeOf(
+          await ask(
+            context,
+            FAMILIENKASSE,
+            `query { ueberfaelligeKindergeldantraege(stichtag: "2015-02-30") { totalCount } }`,
+          ),
+        );
       },
     },
     {
       name: 'nul-byte-text',
       async run() {
-        const answer = await ask(context, JOBCENTER, KLAERUNG_FRAGE, { p: context.nextPerson(), f: 'Frage mit \u0000 darin' });
+        const answer = await ask(context, JOBCENTER, KLAERUNG_FRAGE, {
+          p: context.nextPerson(),
+          f: 'Frage mit \u0000 darin',
+        });
         return outcomeOf(answer, stored(answer));
       },
     },
@@ -94,9 +132,28 @@ export function corpusProbes(context: ProbeContext): Probe[] {
       name: 'operation-name-100kb',
       async run() {
         const person = context.nextPerson();
-        const answer = await ask(context, JOBCENTER, `query Gerichtsbeschluss_${'x'.repeat(100_000)}($id: ID!) { person(id: $id) { kindergeldantraege { id } } }`, { id: person });
-        const log = await ask(context, ['familienkasse', 'datenschutz'], `query Protokoll($id: ID!) { person(id: $id) { datenschutz { familienkasse { zugriffe(first: 5) { edges { node { operation } } } } } } }`, { id: person });
-        const rows = (log.body?.data as { person?: { datenschutz?: { familienkasse?: { zugriffe?: { edges: { node: { operation: string } }[] } } } } } | undefined)?.person?.datenschutz?.familienkasse?.zugriffe?.edges ?? [];
+        const answer = await ask(
+          context,
+          JOBCENTER,
+          `query Gerichtsbeschluss_${'x'.repeat(100_000)}($id: ID!) { person(id: $id) { kindergeldantraege { id } } }`,
+          { id: person },
+        );
+        const log = await ask(
+          context,
+          ['familienkasse', 'datenschutz'],
+          `query Protokoll($id: ID!) { person(id: $id) { datenschutz { familienkasse { zugriffe(first: 5) { edges { node { operation } } } } } } }`,
+          { id: person },
+        );
+        const rows =
+          (
+            log.body?.data as
+              | {
+                  person?: {
+                    datenschutz?: { familienkasse?: { zugriffe?: { edges: { node: { operation: string } }[] } } };
+                  };
+                }
+              | undefined
+          )?.person?.datenschutz?.familienkasse?.zugriffe?.edges ?? [];
         const longest = Math.max(0, ...rows.map((edge) => edge.node.operation.length));
         return outcomeOf(answer, `${rows.length} log row(s) for the person, longest operation ${longest} chars`);
       },
@@ -106,7 +163,14 @@ export function corpusProbes(context: ProbeContext): Probe[] {
       async run() {
         const representations = [{ __typename: 'Person', id: ['a', 'b'] }];
         const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }';
-        return outcomeOf(await post(context.subgraphUrls.familienkasse, { query, variables: { r: representations } }, await context.as(...JOBCENTER), context.timeoutMs));
+        return outcomeOf(
+          await post(
+            context.subgraphUrls.familienkasse,
+            { query, variables: { r: representations } },
+            await context.as(...JOBCENTER),
+            context.timeoutMs,
+          ),
+        );
       },
     },
     {
@@ -114,7 +178,14 @@ export function corpusProbes(context: ProbeContext): Probe[] {
       async run() {
         const representations = [{ __typename: 'Unbekannt', id: 'x' }];
         const query = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
-        return outcomeOf(await post(context.subgraphUrls.familienkasse, { query, variables: { r: representations } }, await context.as(...JOBCENTER), context.timeoutMs));
+        return outcomeOf(
+          await post(
+            context.subgraphUrls.familienkasse,
+            { query, variables: { r: representations } },
+            await context.as(...JOBCENTER),
+            context.timeoutMs,
+          ),
+        );
       },
     },
     body(20 * MB),

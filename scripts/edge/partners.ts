@@ -42,7 +42,12 @@ export function partnerProbes(): Probe[] {
         const answer = await ask(context, JOBCENTER, TOUCHES_FAMILIENKASSE, { id: context.personIds[0] });
         const others = await Promise.all(
           (['agentur', 'jobcenter', 'auslaenderbehoerde'] as const).map(async (name) => {
-            const direct = await post(context.subgraphUrls[name], { query: '{ __typename }' }, await context.as(...JOBCENTER), 5000);
+            const direct = await post(
+              context.subgraphUrls[name],
+              { query: '{ __typename }' },
+              await context.as(...JOBCENTER),
+              5000,
+            );
             return `${name} ${direct.status}`;
           }),
         );
@@ -50,9 +55,19 @@ export function partnerProbes(): Probe[] {
         let back = false;
         while (!back && performance.now() - started < context.restartWaitSeconds * 1000) {
           await sleep(500);
-          back = (await post(context.subgraphUrls.familienkasse, { query: '{ __typename }' }, await context.as(...JOBCENTER), 2000)).status === 200;
+          back =
+            (
+              await post(
+                context.subgraphUrls.familienkasse,
+                { query: '{ __typename }' },
+                await context.as(...JOBCENTER),
+                2000,
+              )
+            ).status === 200;
         }
-        const comeback = back ? `familienkasse back after ${((performance.now() - started) / 1000 + 2).toFixed(1)} s` : `familienkasse not back within ${context.restartWaitSeconds + 2} s`;
+        const comeback = back
+          ? `familienkasse back after ${((performance.now() - started) / 1000 + 2).toFixed(1)} s`
+          : `familienkasse not back within ${context.restartWaitSeconds + 2} s`;
         return outcomeOf(answer, `after 2 s: ${others.join(', ')}; ${comeback}`);
       },
     },

@@ -38,21 +38,43 @@ export const FAMILIENKASSE = ['familienkasse', 'sachbearbeitung'] as const;
 export function outcomeOf(answer: Answer, note?: string): Outcome {
   const failure = answer.failure ? `no answer: ${answer.failure}` : undefined;
   const text = [failure, note].filter(Boolean).join('; ');
-  return { ms: answer.ms, status: String(answer.status), codes: answer.codes, bytes: answer.bytes, ...(text ? { note: text } : {}) };
+  return {
+    ms: answer.ms,
+    status: String(answer.status),
+    codes: answer.codes,
+    bytes: answer.bytes,
+    ...(text ? { note: text } : {}),
+  };
 }
 
-export async function ask(context: ProbeContext, who: readonly [Agency, string], query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+export async function ask(
+  context: ProbeContext,
+  who: readonly [Agency, string],
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Answer> {
   return post(context.gatewayUrl, { query, variables }, await context.as(who[0], who[1]), context.timeoutMs);
 }
 
 /** A received, undecided Kindergeld application of a person of its own, made the way the partners make one. */
 export async function openApplication(context: ProbeContext): Promise<string> {
-  const paket = await ask(context, JOBCENTER, `mutation Ausgabe($p: ID!) { antragspaketAusgeben(personId: $p, familienkasse: "515", ausgegebenAm: "2015-11-10") { matrixCode } }`, {
-    p: context.nextPerson(),
-  });
-  const code = (paket.body?.data as { antragspaketAusgeben?: { matrixCode: string } } | undefined)?.antragspaketAusgeben?.matrixCode;
+  const paket = await ask(
+    context,
+    JOBCENTER,
+    `mutation Ausgabe($p: ID!) { antragspaketAusgeben(personId: $p, familienkasse: "515", ausgegebenAm: "2015-11-10") { matrixCode } }`,
+    {
+      p: context.nextPerson(),
+    },
+  );
+  const code = (paket.body?.data as { antragspaketAusgeben?: { matrixCode: string } } | undefined)?.antragspaketAusgeben
+    ?.matrixCode;
   if (!code) throw new Error(`set-up: packet refused ${JSON.stringify(paket.body?.errors)}`);
-  const eingang = await ask(context, FAMILIENKASSE, `mutation Eingang($c: String!) { antragEingangErfassen(matrixCode: $c, eingangAm: "2015-11-16") { id } }`, { c: code });
+  const eingang = await ask(
+    context,
+    FAMILIENKASSE,
+    `mutation Eingang($c: String!) { antragEingangErfassen(matrixCode: $c, eingangAm: "2015-11-16") { id } }`,
+    { c: code },
+  );
   const id = (eingang.body?.data as { antragEingangErfassen?: { id: string } } | undefined)?.antragEingangErfassen?.id;
   if (!id) throw new Error(`set-up: receipt refused ${JSON.stringify(eingang.body?.errors)}`);
   return id;
@@ -74,15 +96,23 @@ export function stored(answer: Answer): string {
 }
 
 /** Sends `count` requests at once; one row sums them: wall time, status and code counts, distinct results. */
-export async function parallel(count: number, send: () => Promise<Answer>, resultOf: (answer: Answer) => unknown): Promise<Outcome> {
+export async function parallel(
+  count: number,
+  send: () => Promise<Answer>,
+  resultOf: (answer: Answer) => unknown,
+): Promise<Outcome> {
   const started = performance.now();
   const answers = await Promise.all(Array.from({ length: count }, send));
   const ms = performance.now() - started;
   const tally = (values: readonly string[]) =>
-    Object.entries(values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {}))
+    Object.entries(
+      values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {}),
+    )
       .map(([value, n]) => `${value}×${n}`)
       .join(' ');
-  const results = new Set(answers.map((answer) => JSON.stringify(resultOf(answer) ?? null)).filter((result) => result !== 'null'));
+  const results = new Set(
+    answers.map((answer) => JSON.stringify(resultOf(answer) ?? null)).filter((result) => result !== 'null'),
+  );
   return {
     ms,
     status: tally(answers.map((answer) => String(answer.status))),

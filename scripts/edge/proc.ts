@@ -18,7 +18,8 @@ function listeningInodes(port: number): Set<string> {
       const fields = line.trim().split(/\s+/);
       const local = fields[1] ?? '';
       // State 0A is LISTEN; the port is the hex after the colon.
-      if (fields[3] === '0A' && Number.parseInt(local.split(':')[1] ?? '', 16) === port && fields[9]) inodes.add(fields[9]);
+      if (fields[3] === '0A' && Number.parseInt(local.split(':')[1] ?? '', 16) === port && fields[9])
+        inodes.add(fields[9]);
     }
   }
   return inodes;

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindergeldAntragEingegangen, startSystem, type System } from '../support/system.ts';
-import { codesOf, errorWith, expectNormalAnswer, FAMILIENKASSE, JOBCENTER, send, sendAs, sendLarge, withNormalQuery, type Exchange } from './support.ts';
+import {
+  codesOf,
+  errorWith,
+  expectNormalAnswer,
+  FAMILIENKASSE,
+  JOBCENTER,
+  send,
+  sendAs,
+  sendLarge,
+  withNormalQuery,
+  type Exchange,
+} from './support.ts';
 
 /**
  * Issue 11's bad input: whatever the field, the answer is BAD_USER_INPUT naming it, never an internal error
@@ -36,12 +47,20 @@ interface Open {
 /** A received, undecided application of a person no other test of this file uses. */
 async function openApplication(): Promise<Open> {
   const person = system.population.persons[nextPerson++]!;
-  const { id } = await kindergeldAntragEingegangen(system, person.id, { ausgegebenAm: '2015-11-10', eingangAm: '2015-11-16' });
+  const { id } = await kindergeldAntragEingegangen(system, person.id, {
+    ausgegebenAm: '2015-11-10',
+    eingangAm: '2015-11-16',
+  });
   return { id, personId: person.id };
 }
 
 async function expectStillOpen(antrag: Open): Promise<void> {
-  const seen = await sendAs(system, FAMILIENKASSE, `query Antraege($p: ID!) { person(id: $p) { kindergeldantraege { id ergebnis } } }`, { p: antrag.personId });
+  const seen = await sendAs(
+    system,
+    FAMILIENKASSE,
+    `query Antraege($p: ID!) { person(id: $p) { kindergeldantraege { id ergebnis } } }`,
+    { p: antrag.personId },
+  );
   const antraege = (seen.body?.data as { person: { kindergeldantraege: { id: string }[] } }).person.kindergeldantraege;
   expect(antraege.find((candidate) => candidate.id === antrag.id)).toEqual({ id: antrag.id, ergebnis: null });
 }
@@ -58,7 +77,10 @@ describe('dates', () => {
   it('refuses a child born in 1800 and leaves the application open', async () => {
     const antrag = await openApplication();
     const { result, normal } = await withNormalQuery(system, () =>
-      sendAs(system, FAMILIENKASSE, BEWILLIGUNG('188'), { id: antrag.id, k: [{ ...KIND, geburtsdatum: '1800-01-01' }] }),
+      sendAs(system, FAMILIENKASSE, BEWILLIGUNG('188'), {
+        id: antrag.id,
+        k: [{ ...KIND, geburtsdatum: '1800-01-01' }],
+      }),
     );
     expectBadInput(result, /geburtsdatum$/);
     expectNormalAnswer(system, normal);
@@ -70,7 +92,9 @@ describe('money', () => {
   for (const monatsbetrag of ['1e308', '0.001']) {
     it(`refuses monatsbetrag ${monatsbetrag} with BAD_USER_INPUT naming monatsbetrag, storing nothing`, async () => {
       const antrag = await openApplication();
-      const { result, normal } = await withNormalQuery(system, () => sendAs(system, FAMILIENKASSE, BEWILLIGUNG(monatsbetrag), { id: antrag.id, k: [KIND] }));
+      const { result, normal } = await withNormalQuery(system, () =>
+        sendAs(system, FAMILIENKASSE, BEWILLIGUNG(monatsbetrag), { id: antrag.id, k: [KIND] }),
+      );
       expectBadInput(result, 'monatsbetrag');
       expectNormalAnswer(system, normal);
       await expectStillOpen(antrag);
@@ -82,10 +106,15 @@ describe('text', () => {
   it('refuses a NUL byte in a free text as BAD_USER_INPUT, not as a partner outage', async () => {
     const person = system.population.persons[nextPerson++]!;
     const { result, normal } = await withNormalQuery(system, () =>
-      sendAs(system, JOBCENTER, `mutation Anfrage($p: ID!, $f: String!) { statusklaerungAnfragen(personId: $p, anliegen: AUFENTHALTSSTATUS, frage: $f) { id } }`, {
-        p: person.id,
-        f: 'Frage mit \u0000 darin',
-      }),
+      sendAs(
+        system,
+        JOBCENTER,
+        `mutation Anfrage($p: ID!, $f: String!) { statusklaerungAnfragen(personId: $p, anliegen: AUFENTHALTSSTATUS, frage: $f) { id } }`,
+        {
+          p: person.id,
+          f: 'Frage mit \u0000 darin',
+        },
+      ),
     );
     expectBadInput(result, 'frage');
     expectNormalAnswer(system, normal);
@@ -93,7 +122,9 @@ describe('text', () => {
 
   it('refuses a free text over the maximum length (200 KB, under the body limit) naming the field', async () => {
     const antrag = await openApplication();
-    const { result, normal } = await withNormalQuery(system, () => sendAs(system, FAMILIENKASSE, ABLEHNUNG, { id: antrag.id, g: 'x'.repeat(200 * 1024) }));
+    const { result, normal } = await withNormalQuery(system, () =>
+      sendAs(system, FAMILIENKASSE, ABLEHNUNG, { id: antrag.id, g: 'x'.repeat(200 * 1024) }),
+    );
     expectBadInput(result, 'ablehnungsgrund');
     expectNormalAnswer(system, normal);
     await expectStillOpen(antrag);
@@ -103,7 +134,9 @@ describe('text', () => {
     const antrag = await openApplication();
     const authorization = await system.issuer.bearer(FAMILIENKASSE.agency, FAMILIENKASSE.role);
     const body = JSON.stringify({ query: ABLEHNUNG, variables: { id: antrag.id, g: 'x'.repeat(MB) } });
-    const { result, normal } = await withNormalQuery(system, () => sendLarge(system.gatewayUrl, body, { authorization }));
+    const { result, normal } = await withNormalQuery(system, () =>
+      sendLarge(system.gatewayUrl, body, { authorization }),
+    );
     if (result.status === 413) expect(codesOf(result)).toEqual(['PAYLOAD_TOO_LARGE']);
     else expectBadInput(result, 'ablehnungsgrund');
     expectNormalAnswer(system, normal);
@@ -113,14 +146,24 @@ describe('text', () => {
 
 describe('malformed _entities representations sent straight to a subgraph', () => {
   const cases = [
-    { name: 'an id that is an array', representations: [{ __typename: 'Person', id: ['a', 'b'] }], selection: '... on Person { id }' },
-    { name: 'a type the subgraph does not know', representations: [{ __typename: 'Unbekannt', id: 'x' }], selection: '__typename' },
+    {
+      name: 'an id that is an array',
+      representations: [{ __typename: 'Person', id: ['a', 'b'] }],
+      selection: '... on Person { id }',
+    },
+    {
+      name: 'a type the subgraph does not know',
+      representations: [{ __typename: 'Unbekannt', id: 'x' }],
+      selection: '__typename',
+    },
   ];
   for (const { name, representations, selection } of cases) {
     it(`answers ${name} with BAD_USER_INPUT`, async () => {
       const authorization = await system.issuer.bearer(JOBCENTER.agency, JOBCENTER.role);
       const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
-      const { result, normal } = await withNormalQuery(system, () => send(system.subgraphUrls.familienkasse, { query, variables: { r: representations } }, { authorization }));
+      const { result, normal } = await withNormalQuery(system, () =>
+        send(system.subgraphUrls.familienkasse, { query, variables: { r: representations } }, { authorization }),
+      );
       expect(codesOf(result), result.text).toEqual(['BAD_USER_INPUT']);
       expect(errorWith(result, 'BAD_USER_INPUT')['field']).toEqual(expect.any(String));
       expectNormalAnswer(system, normal);

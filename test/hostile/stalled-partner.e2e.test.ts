@@ -46,13 +46,23 @@ describe('a partner that never answers', () => {
     const person = system.population.persons[0]!;
     const authorization = await system.issuer.bearer(JOBCENTER.agency, JOBCENTER.role);
     const asked = standIn.received;
-    const { result, normal, normalFirst } = await withNormalQuery(system, () => send(gatewayUrl, { query: PERSON_MIT_KINDERGELD, variables: { id: person.id } }, { authorization }), gatewayUrl);
+    const { result, normal, normalFirst } = await withNormalQuery(
+      system,
+      () => send(gatewayUrl, { query: PERSON_MIT_KINDERGELD, variables: { id: person.id } }, { authorization }),
+      gatewayUrl,
+    );
     // The stand-in never answers: an answer at all means the timeout fired; one request means no retry.
     expect(standIn.received).toBe(asked + 1);
     expect(result.status, result.text).toBe(200);
-    expect(result.body?.data).toEqual({ person: { identitaet: { nachname: person.nachname }, kindergeldantraege: null } });
+    expect(result.body?.data).toEqual({
+      person: { identitaet: { nachname: person.nachname }, kindergeldantraege: null },
+    });
     expect(result.body?.errors?.map((error) => error.extensions)).toEqual([
-      expect.objectContaining({ code: 'PARTNER_NICHT_ERREICHBAR', partner: 'familienkasse', grund: 'ZEITUEBERSCHREITUNG' }),
+      expect.objectContaining({
+        code: 'PARTNER_NICHT_ERREICHBAR',
+        partner: 'familienkasse',
+        grund: 'ZEITUEBERSCHREITUNG',
+      }),
     ]);
     // The normal query needs no Familienkasse data: it does not wait for the stalled partner at all.
     expectNormalAnswer(system, normal);

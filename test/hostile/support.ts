@@ -39,7 +39,12 @@ export async function send(url: string, body: unknown, headers: Record<string, s
   } catch {
     parsed = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: parsed, text: text.slice(0, 300) };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: parsed,
+    text: text.slice(0, 300),
+  };
 }
 
 /**
@@ -50,22 +55,31 @@ export function sendLarge(url: string, payload: string, headers: Record<string, 
   const body = Buffer.from(payload);
   return new Promise((resolve, reject) => {
     let answered = false;
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: GraphQLResponse | undefined;
-        try {
-          parsed = JSON.parse(text) as GraphQLResponse;
-        } catch {
-          parsed = undefined;
-        }
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: parsed, text: text.slice(0, 300) });
-      });
-    });
+    const outgoing = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: GraphQLResponse | undefined;
+          try {
+            parsed = JSON.parse(text) as GraphQLResponse;
+          } catch {
+            parsed = undefined;
+          }
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: parsed,
+            text: text.slice(0, 300),
+          });
+        });
+      },
+    );
     outgoing.on('error', (error) => {
       if (!answered) reject(error);
     });
@@ -74,8 +88,17 @@ export function sendLarge(url: string, payload: string, headers: Record<string, 
   });
 }
 
-export async function sendAs(system: System, who: { agency: string; role: string }, query: string, variables: Record<string, unknown> = {}): Promise<Exchange> {
-  return send(system.gatewayUrl, { query, variables }, { authorization: await system.issuer.bearer(who.agency, who.role) });
+export async function sendAs(
+  system: System,
+  who: { agency: string; role: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Exchange> {
+  return send(
+    system.gatewayUrl,
+    { query, variables },
+    { authorization: await system.issuer.bearer(who.agency, who.role) },
+  );
 }
 
 export function codesOf(exchange: Exchange): string[] {
@@ -105,7 +128,11 @@ export async function withNormalQuery<T>(
   const person = system.population.persons[0]!;
   const authorization = await system.issuer.bearer(AUSLAENDERBEHOERDE.agency, AUSLAENDERBEHOERDE.role);
   let normalFirst = false;
-  const normal = send(gatewayUrl, { query: `query Normal($id: ID!) { person(id: $id) { identitaet { nachname } } }`, variables: { id: person.id } }, { authorization }).then((exchange) => {
+  const normal = send(
+    gatewayUrl,
+    { query: `query Normal($id: ID!) { person(id: $id) { identitaet { nachname } } }`, variables: { id: person.id } },
+    { authorization },
+  ).then((exchange) => {
     normalFirst = !probeDone;
     return exchange;
   });

@@ -51,7 +51,14 @@ export async function startPartnerStandIn(target: string): Promise<PartnerStandI
         return;
       case 'internal':
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ data: null, errors: [{ message: 'relation "kindergeldantrag" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        response.end(
+          JSON.stringify({
+            data: null,
+            errors: [
+              { message: 'relation "kindergeldantrag" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        );
         return;
       case 'broken':
         response.writeHead(502, { 'content-type': 'text/html' });

@@ -8,7 +8,15 @@ import type { RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
 import type { DatenschutzTables } from '@ip/kit/consent';
 import type { Agency, TokenVerifier } from '@ip/kit/identity';
-import { createTestDatabase, createTestIssuer, digestOf, postGraphQL, type GraphQLResponse, type TestDatabase, type TestIssuer } from '@ip/kit/testing';
+import {
+  createTestDatabase,
+  createTestIssuer,
+  digestOf,
+  postGraphQL,
+  type GraphQLResponse,
+  type TestDatabase,
+  type TestIssuer,
+} from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
 
 export type PartnerName = 'agentur' | 'jobcenter' | 'auslaenderbehoerde' | 'familienkasse';
@@ -28,7 +36,10 @@ function partner<DB>(
   return async (name, population, onQuery, verifyToken) => {
     // One template per partner and population for the whole run: most files ask for one of a few sizes.
     const template = `${name}:${digestOf(population)}`;
-    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), { onQuery, template });
+    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), {
+      onQuery,
+      template,
+    });
     const server = await start(database.db, { port: 0, verifyToken });
     return { server, database: database as TestDatabase<unknown> };
   };
@@ -85,12 +96,16 @@ export interface System {
  * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
  * and the gateway in front, talking HTTP to each of them.
  */
-export async function startSystem(options: { households?: number; agentur?: Partial<agentur.AgenturSettings> } = {}): Promise<System> {
+export async function startSystem(
+  options: { households?: number; agentur?: Partial<agentur.AgenturSettings> } = {},
+): Promise<System> {
   const population = generatePopulation({ households: options.households ?? 60 });
   // The Agentur asks the graph for the Ausländerbehörde's facts; the gateway's address is known only at the end.
   let gatewayUrl = '';
   const partners: Record<PartnerName, StartPartner> = {
-    agentur: partner(agentur.prepareDatabase, (db, listen) => agentur.createAgentur({ ...agentur.DEFAULT_SETTINGS, ...options.agentur }, () => gatewayUrl).start(db, listen)),
+    agentur: partner(agentur.prepareDatabase, (db, listen) =>
+      agentur.createAgentur({ ...agentur.DEFAULT_SETTINGS, ...options.agentur }, () => gatewayUrl).start(db, listen),
+    ),
     ...PARTNERS,
   };
   const names = Object.keys(partners) as PartnerName[];
@@ -104,7 +119,12 @@ export async function startSystem(options: { households?: number; agentur?: Part
 
   const issuer = await createTestIssuer();
   for (const name of names) {
-    const { server, database } = await partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken);
+    const { server, database } = await partners[name](
+      name,
+      population,
+      (sql) => statements[name].push(sql),
+      issuer.verifyToken,
+    );
     databases.push(database);
     databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
@@ -112,7 +132,12 @@ export async function startSystem(options: { households?: number; agentur?: Part
     subgraphUrls[name] = server.url;
   }
 
-  const gateway = await startGateway({ supergraph: composedSupergraph(), subgraphUrls, verifyToken: issuer.verifyToken, port: 0 });
+  const gateway = await startGateway({
+    supergraph: composedSupergraph(),
+    subgraphUrls,
+    verifyToken: issuer.verifyToken,
+    port: 0,
+  });
   gatewayUrl = gateway.url;
 
   return {
@@ -127,7 +152,11 @@ export async function startSystem(options: { households?: number; agentur?: Part
       stopped.add(serverByName[name]);
       await serverByName[name].stop();
     },
-    async query<TData>(query: string, variables?: Record<string, unknown>, as = { agency: 'auslaenderbehoerde' as Agency, role: 'sachbearbeitung' }) {
+    async query<TData>(
+      query: string,
+      variables?: Record<string, unknown>,
+      as = { agency: 'auslaenderbehoerde' as Agency, role: 'sachbearbeitung' },
+    ) {
       const authorization = await issuer.bearer(as.agency, as.role);
       return (await postGraphQL<TData>(gateway.url, query, variables, { authorization })).body;
     },
@@ -149,7 +178,10 @@ const CATEGORIES: Record<PartnerName, readonly string[]> = {
 const OWNERS = Object.keys(CATEGORIES) as PartnerName[];
 
 /** What every declaration states besides its lines (§ 67b Abs. 2 S. 2 SGB X): its purpose, and that refusing was explained. */
-export const ERKLAERT = { zweck: 'Gemeinsame Beratung im Integration Point', verweigerungsfolgenErklaert: true } as const;
+export const ERKLAERT = {
+  zweck: 'Gemeinsame Beratung im Integration Point',
+  verweigerungsfolgenErklaert: true,
+} as const;
 
 export interface Declaration {
   readonly id: string;
@@ -168,7 +200,11 @@ export async function recordDeclaration(system: System, declaration: Declaration
   const freigaben =
     declaration.freigaben === 'ALLE'
       ? OWNERS.flatMap((von) =>
-          OWNERS.filter((an) => an !== von).map((an) => ({ von: von.toUpperCase(), an: an.toUpperCase(), kategorien: CATEGORIES[von] })),
+          OWNERS.filter((an) => an !== von).map((an) => ({
+            von: von.toUpperCase(),
+            an: an.toUpperCase(),
+            kategorien: CATEGORIES[von],
+          })),
         )
       : declaration.freigaben;
   const suffix = (owner: PartnerName) => owner.charAt(0).toUpperCase() + owner.slice(1);

@@ -12,7 +12,14 @@ if (identity.keys.kind === 'local') {
   const dir = identity.keys.dir;
   await ensureLocalIssuer(dir);
   tokenIssuer = (agency, role) =>
-    signLocalToken(dir, { userId: `web-${agency}-${role}`, agency, role, issuer: identity.issuer, audience: identity.audience, expiresIn: '8h' });
+    signLocalToken(dir, {
+      userId: `web-${agency}-${role}`,
+      agency,
+      role,
+      issuer: identity.issuer,
+      audience: identity.audience,
+      expiresIn: '8h',
+    });
 }
 // Listen at once and build meanwhile: the first start's build (seconds on an idle machine) does not hold up
 // the others, and a browser that comes early is told to wait. A failed build ends the process.

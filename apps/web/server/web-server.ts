@@ -31,7 +31,8 @@ export interface RunningWebServer {
 /** What the page learns at start: how it signs in, and which Familienkassen the dashboard lists. */
 export interface PageSettings {
   /** `lokal`: the page signs in with the local issuer (roles listed); `proxy`: a proxy in front adds the token. */
-  readonly anmeldung: { readonly art: 'lokal'; readonly rollen: Readonly<Record<string, readonly string[]>> } | { readonly art: 'proxy' };
+  readonly anmeldung:
+    { readonly art: 'lokal'; readonly rollen: Readonly<Record<string, readonly string[]>> } | { readonly art: 'proxy' };
   readonly familienkassen: readonly string[];
   readonly stichtag: string | null;
 }
@@ -58,7 +59,13 @@ const CSP = [
 
 const MAX_BODY_BYTES = 1_048_576;
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   response.statusCode = status;
   response.setHeader('content-type', type);
   response.setHeader('x-content-type-options', 'nosniff');
@@ -86,18 +93,35 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
  * adds nothing and decides nothing.
  */
 async function forward(options: WebServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
+  if (request.method !== 'POST')
+    return send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
   const body = await readBody(request);
-  if (body === undefined) return sendJson(response, 413, { errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  if (body === undefined)
+    return sendJson(response, 413, {
+      errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   const headers: Record<string, string> = { 'content-type': request.headers['content-type'] ?? 'application/json' };
   if (request.headers.authorization) headers['authorization'] = request.headers.authorization;
   let answer: Response;
   try {
-    answer = await fetch(options.gatewayUrl, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(60_000) });
+    answer = await fetch(options.gatewayUrl, {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+      signal: AbortSignal.timeout(60_000),
+    });
   } catch {
-    return sendJson(response, 502, { errors: [{ message: 'Das Gateway ist nicht erreichbar', extensions: { code: 'GATEWAY_NICHT_ERREICHBAR' } }] });
+    return sendJson(response, 502, {
+      errors: [{ message: 'Das Gateway ist nicht erreichbar', extensions: { code: 'GATEWAY_NICHT_ERREICHBAR' } }],
+    });
   }
-  send(response, answer.status, answer.headers.get('content-type') ?? 'application/json', Buffer.from(await answer.arrayBuffer()), { 'cache-control': 'no-store' });
+  send(
+    response,
+    answer.status,
+    answer.headers.get('content-type') ?? 'application/json',
+    Buffer.from(await answer.arrayBuffer()),
+    { 'cache-control': 'no-store' },
+  );
 }
 
 /** Shown while the first start builds the pages; it reloads itself (no script: the CSP allows none inline). */
@@ -106,11 +130,22 @@ const BUILDING = `<!doctype html>
 <body><p>Die Seiten werden beim ersten Start gebaut; diese Seite lädt sich gleich neu.</p></body></html>
 `;
 
-async function serveFile(options: WebServerOptions, path: string, response: ServerResponse, building: boolean): Promise<void> {
-  if (building) return send(response, 503, 'text/html; charset=utf-8', BUILDING, { 'retry-after': '3', 'cache-control': 'no-store', 'content-security-policy': CSP });
+async function serveFile(
+  options: WebServerOptions,
+  path: string,
+  response: ServerResponse,
+  building: boolean,
+): Promise<void> {
+  if (building)
+    return send(response, 503, 'text/html; charset=utf-8', BUILDING, {
+      'retry-after': '3',
+      'cache-control': 'no-store',
+      'content-security-policy': CSP,
+    });
   // Hash routes (#/sla, #/personen): every other path is a built file or not there.
   const name = path === '/' ? 'index.html' : normalize(path).replace(/^[/\\]+/, '');
-  if (name.startsWith('..') || name.includes('\0')) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  if (name.startsWith('..') || name.includes('\0'))
+    return send(response, 404, 'text/plain; charset=utf-8', 'not found');
   let content: Buffer;
   try {
     content = await readFile(join(options.distDir, name));
@@ -126,17 +161,25 @@ async function serveFile(options: WebServerOptions, path: string, response: Serv
   });
 }
 
-async function handle(options: WebServerOptions, settings: PageSettings, state: { building: boolean }, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  options: WebServerOptions,
+  settings: PageSettings,
+  state: { building: boolean },
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://web').pathname;
   if (path === '/graphql') return forward(options, request, response);
   if (path === '/einstellungen.json') return sendJson(response, 200, settings);
   if (path === '/anmeldung/token' && options.tokenIssuer) {
-    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
+    if (request.method !== 'POST')
+      return send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
     const asked = await readLocalTokenRequest(request);
     if ('error' in asked) return sendJson(response, asked.status, { error: asked.error });
     return sendJson(response, 200, { token: await options.tokenIssuer(asked.agency, asked.role) });
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'GET only', { allow: 'GET, HEAD' });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(response, 405, 'text/plain; charset=utf-8', 'GET only', { allow: 'GET, HEAD' });
   return serveFile(options, path, response, state.building);
 }
 

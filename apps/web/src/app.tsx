@@ -56,7 +56,13 @@ function Shell() {
           </div>
         )}
       </header>
-      <main>{signedIn ? <Page route={route} /> : settings.anmeldung.art === 'lokal' && <SignIn rollen={settings.anmeldung.rollen} />}</main>
+      <main>
+        {signedIn ? (
+          <Page route={route} />
+        ) : (
+          settings.anmeldung.art === 'lokal' && <SignIn rollen={settings.anmeldung.rollen} />
+        )}
+      </main>
     </>
   );
 }

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { startGateway, type RunningGateway } from '@ip/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, readSubgraphSources } from '../../../schema/src/compose.ts';
-import { kindergeldAntragEingegangen, startSystem, type PartnerName, type System } from '../../../test/support/system.ts';
+import {
+  kindergeldAntragEingegangen,
+  startSystem,
+  type PartnerName,
+  type System,
+} from '../../../test/support/system.ts';
 import { ensureBuilt } from '../server/build.ts';
 import { startWebServer, type RunningWebServer } from '../server/web-server.ts';
 import { launchBrowser, staysLocal, type Browser, type RecordedPage } from './support/browser.ts';
@@ -28,7 +33,8 @@ let explorerGateway: RunningGateway;
 let browser: Browser;
 const opened: RecordedPage[] = [];
 
-const tokenOf = async (agency: string, role: string) => (await system.issuer.bearer(agency, role)).replace(/^Bearer /, '');
+const tokenOf = async (agency: string, role: string) =>
+  (await system.issuer.bearer(agency, role)).replace(/^Bearer /, '');
 
 beforeAll(async () => {
   // Built for this run, in a folder of its own: a build of npm start's may be going on in apps/web/dist.
@@ -42,7 +48,10 @@ beforeAll(async () => {
   for (const [index, person] of adults.entries()) {
     const day = String(1 + (index % 28)).padStart(2, '0');
     const month = index < 14 ? '10' : '11';
-    await kindergeldAntragEingegangen(system, person.id, { ausgegebenAm: `2015-${month}-01`, eingangAm: `2015-${month}-${day}` });
+    await kindergeldAntragEingegangen(system, person.id, {
+      ausgegebenAm: `2015-${month}-01`,
+      eingangAm: `2015-${month}-${day}`,
+    });
   }
   web = await startWebServer({
     port: 0,
@@ -54,7 +63,9 @@ beforeAll(async () => {
     tokenIssuer: tokenOf,
   });
   // The system's gateway has no explorer (as in production); this one has, with the helper of the embedded default.
-  const composition = compose(readSubgraphSources().map((source) => ({ ...source, url: system.subgraphUrls[source.name as PartnerName] })));
+  const composition = compose(
+    readSubgraphSources().map((source) => ({ ...source, url: system.subgraphUrls[source.name as PartnerName] })),
+  );
   if (!composition.ok) throw new Error(composition.errors.join('; '));
   explorerGateway = await startGateway({
     supergraph: composition.supergraphSdl,
@@ -104,7 +115,12 @@ describe('the SLA dashboard', SLOW, () => {
     const { page } = recorded;
     await signIn(recorded, 'Jobcenter', 'Teamleitung');
     // The figures are the graph's: a bar for every month with a rate, and the total row's count received.
-    const report = await system.query<{ kindergeldSlaBericht: { gesamt: { eingegangen: number }; zeitraeume: { kennzahlen: { quoteEingehalten: number | null } }[] } }>(
+    const report = await system.query<{
+      kindergeldSlaBericht: {
+        gesamt: { eingegangen: number };
+        zeitraeume: { kennzahlen: { quoteEingehalten: number | null } }[];
+      };
+    }>(
       `{ kindergeldSlaBericht(von: "2015-01-01", bis: "${STICHTAG}", stichtag: "${STICHTAG}") { gesamt { eingegangen } zeitraeume { kennzahlen { quoteEingehalten } } } }`,
       {},
       { agency: 'jobcenter', role: 'teamleitung' },
@@ -112,7 +128,9 @@ describe('the SLA dashboard', SLOW, () => {
     const { gesamt, zeitraeume } = report.data!.kindergeldSlaBericht;
     const bars = page.locator('[data-testid=sla-chart] rect');
     await bars.first().waitFor();
-    expect(await bars.count()).toBe(zeitraeume.filter((zeitraum) => zeitraum.kennzahlen.quoteEingehalten !== null).length);
+    expect(await bars.count()).toBe(
+      zeitraeume.filter((zeitraum) => zeitraum.kennzahlen.quoteEingehalten !== null).length,
+    );
     expect(await page.locator('[data-testid=sla-chart] text', { hasText: /^(Jan|Mär|Dez) 15$/ }).count()).toBe(3);
     const rows = page.locator('[data-testid=sla-familienkassen] tbody tr');
     await expect.poll(() => rows.filter({ hasText: /^Familienkasse \d{3}\s*\d/ }).count()).toBe(3);
@@ -120,7 +138,9 @@ describe('the SLA dashboard', SLOW, () => {
     await expect.poll(() => total.textContent()).toBe(String(gesamt.eingegangen));
     expect(gesamt.eingegangen).toBeGreaterThan(25);
     // The page asked for the overdue list too; the Familienkasse refused it to the Jobcenter's team lead.
-    const refusal = page.locator('section', { has: page.getByRole('heading', { name: /Überfällige Anträge/ }) }).locator('.refusal');
+    const refusal = page
+      .locator('section', { has: page.getByRole('heading', { name: /Überfällige Anträge/ }) })
+      .locator('.refusal');
     await expect.poll(() => refusal.getAttribute('data-code')).toBe('FORBIDDEN');
     await recorded.screenshot('sla-teamleitung-1280x800');
     expectNothingLeftTheMachine(recorded);
@@ -139,7 +159,9 @@ describe('the SLA dashboard', SLOW, () => {
     );
     const count = expected.data!.ueberfaelligeKindergeldantraege.totalCount;
     expect(count, 'the demo needs more than a page of overdue applications on the Stichtag').toBeGreaterThan(10);
-    await expect.poll(() => page.getByTestId('ueberfaellig-stand').textContent()).toMatch(/^Seite 1: Anträge 1–10 von \d+$/);
+    await expect
+      .poll(() => page.getByTestId('ueberfaellig-stand').textContent())
+      .toMatch(/^Seite 1: Anträge 1–10 von \d+$/);
     await page.getByLabel('Stichtag').fill(stichtag);
     const stand = page.getByTestId('ueberfaellig-stand');
     await expect.poll(() => stand.textContent()).toBe(`Seite 1: Anträge 1–10 von ${count}`);
@@ -174,7 +196,9 @@ describe('the person card', SLOW, () => {
       {},
       { agency: 'jobcenter', role: 'fallmanagement' },
     );
-    const refused = (probe.errors ?? []).find((error) => error.extensions?.['code'] === 'EINWILLIGUNG_FEHLT' && error.path?.[4] === 'kindergeldantraege');
+    const refused = (probe.errors ?? []).find(
+      (error) => error.extensions?.['code'] === 'EINWILLIGUNG_FEHLT' && error.path?.[4] === 'kindergeldantraege',
+    );
     expect(refused, 'the demo has persons without Kindergeld consent').toBeDefined();
     const id = probe.data!.personen.edges[refused!.path![2] as number]!.node.id;
 
@@ -190,7 +214,9 @@ describe('the person card', SLOW, () => {
     const refusal = familienkasse.locator('.refusal');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('EINWILLIGUNG_FEHLT');
-    expect(await refusal.textContent()).toMatch(/Familienkasse gibt die Kategorie „Kindergeld“ nicht an Jobcenter frei: Es fehlt die Einwilligung der Person/);
+    expect(await refusal.textContent()).toMatch(
+      /Familienkasse gibt die Kategorie „Kindergeld“ nicht an Jobcenter frei: Es fehlt die Einwilligung der Person/,
+    );
     // The Jobcenter's own section is answered, not refused.
     expect(await page.locator('section[data-partner=jobcenter] .refusal').count()).toBe(0);
     await recorded.screenshot('personenkarte-jobcenter-ohne-kindergeld-einwilligung-1280x800');
@@ -215,9 +241,13 @@ describe('the explorer', SLOW, () => {
     await page.locator('select[name=agency]').selectOption('familienkasse');
     await page.locator('select[name=role]').selectOption('sachbearbeitung');
     await page.getByRole('button', { name: 'Token holen' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Token für familienkasse \/ sachbearbeitung/);
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/Token für familienkasse \/ sachbearbeitung/);
     await page.locator('.graphiql-execute-button').click();
-    await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 15_000 }).toMatch(/"totalCount": \d+/);
+    await expect
+      .poll(() => page.locator('.graphiql-response').textContent(), { timeout: 15_000 })
+      .toMatch(/"totalCount": \d+/);
     await recorded.screenshot('explorer-1280x800');
     expectNothingLeftTheMachine(recorded);
     // Only the token helper's 401s before a token was fetched (GraphiQL loads the schema at once) may show.

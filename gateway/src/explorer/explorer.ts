@@ -27,7 +27,14 @@ export function explorerOptions(identity: IdentityConfig, enabled: boolean | und
   if (keys.kind !== 'local') return {};
   return {
     tokenIssuer: (agency, role) =>
-      signLocalToken(keys.dir, { userId: `explorer-${agency}-${role}`, agency, role, issuer: identity.issuer, audience: identity.audience, expiresIn: '8h' }),
+      signLocalToken(keys.dir, {
+        userId: `explorer-${agency}-${role}`,
+        agency,
+        role,
+        issuer: identity.issuer,
+        audience: identity.audience,
+        expiresIn: '8h',
+      }),
   };
 }
 
@@ -41,8 +48,14 @@ const OWN = join(dirname(fileURLToPath(import.meta.url)), 'assets');
  * works on an intranet without internet, and the CSP below lets the browser load nothing else.
  */
 const ASSETS: Readonly<Record<string, { readonly file: string; readonly type: string }>> = {
-  'react.production.min.js': { file: join(packageDir('react'), 'umd/react.production.min.js'), type: 'text/javascript' },
-  'react-dom.production.min.js': { file: join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'react.production.min.js': {
+    file: join(packageDir('react'), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
+  'react-dom.production.min.js': {
+    file: join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
   'graphiql.min.js': { file: join(packageDir('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.min.css': { file: join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
   'explorer.js': { file: join(OWN, 'explorer.js'), type: 'text/javascript' },
@@ -65,7 +78,13 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, extraHeaders: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extraHeaders: Record<string, string> = {},
+): void {
   response.statusCode = status;
   response.setHeader('content-type', type);
   response.setHeader('x-content-type-options', 'nosniff');
@@ -77,7 +96,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(body), { 'cache-control': 'no-store' });
 }
 
-async function issueToken(tokenIssuer: ExplorerTokenIssuer, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function issueToken(
+  tokenIssuer: ExplorerTokenIssuer,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   // Only this machine and the page itself; the routes under /explorer/ carry no CORS headers.
   const asked = await readLocalTokenRequest(request);
   if ('error' in asked) return sendJson(response, asked.status, { error: asked.error });
@@ -88,7 +111,9 @@ async function issueToken(tokenIssuer: ExplorerTokenIssuer, request: IncomingMes
  * The explorer's routes: the page at `/explorer/`, its files, and on the embedded default the token
  * helper at `/explorer/token`. Answers false for any other path, which the gateway then handles itself.
  */
-export function createExplorer(options: ExplorerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+export function createExplorer(
+  options: ExplorerOptions,
+): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
   const page = explorerPage({ tokenHelper: options.tokenIssuer ? ROLES : undefined });
   return async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
@@ -108,7 +133,11 @@ export function createExplorer(options: ExplorerOptions): (request: IncomingMess
       return true;
     }
     if (name === '') {
-      send(response, 200, 'text/html; charset=utf-8', page, { 'content-security-policy': CSP, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      send(response, 200, 'text/html; charset=utf-8', page, {
+        'content-security-policy': CSP,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
       return true;
     }
     const asset = ASSETS[name];
@@ -116,7 +145,9 @@ export function createExplorer(options: ExplorerOptions): (request: IncomingMess
       send(response, 404, 'text/plain; charset=utf-8', 'not found');
       return true;
     }
-    send(response, 200, `${asset.type}; charset=utf-8`, await readFile(asset.file), { 'cache-control': 'public, max-age=3600' });
+    send(response, 200, `${asset.type}; charset=utf-8`, await readFile(asset.file), {
+      'cache-control': 'public, max-age=3600',
+    });
     return true;
   };
 }

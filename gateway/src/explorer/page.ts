@@ -8,7 +8,9 @@ function attribute(value: string): string {
  * the agencies and roles of the token helper, travels in a data attribute; without the helper the
  * attribute is missing and the page shows none.
  */
-export function explorerPage(options: { readonly tokenHelper: Readonly<Record<string, readonly string[]>> | undefined }): string {
+export function explorerPage(options: {
+  readonly tokenHelper: Readonly<Record<string, readonly string[]>> | undefined;
+}): string {
   const helper = options.tokenHelper ? ` data-token-helper="${attribute(JSON.stringify(options.tokenHelper))}"` : '';
   return `<!doctype html>
 <html lang="de">

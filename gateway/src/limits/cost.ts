@@ -58,8 +58,15 @@ function selectionSetCost(
     // A fragment cycle is refused by validation; here it only must not loop.
     if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && fragmentsOnPath.has(selection.name.value))) continue;
     const condition = fragment.typeCondition ? input.schema.getType(fragment.typeCondition.name.value) : parent;
-    const onPath = selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...fragmentsOnPath, selection.name.value]) : fragmentsOnPath;
-    cost += selectionSetCost(input, fragment.selectionSet, isCompositeType(condition) ? condition : parent, sizeFromParent, onPath);
+    const onPath =
+      selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...fragmentsOnPath, selection.name.value]) : fragmentsOnPath;
+    cost += selectionSetCost(
+      input,
+      fragment.selectionSet,
+      isCompositeType(condition) ? condition : parent,
+      sizeFromParent,
+      onPath,
+    );
   }
   return cost;
 }
@@ -80,13 +87,19 @@ function fieldCost(
   const type = getNamedType(definition.type);
   const isList = isListType(getNullableType(definition.type));
   const below = (sizeForChildren: number | undefined) =>
-    field.selectionSet && isCompositeType(type) ? selectionSetCost(input, field.selectionSet, type, sizeForChildren, fragmentsOnPath) : 0;
+    field.selectionSet && isCompositeType(type)
+      ? selectionSetCost(input, field.selectionSet, type, sizeForChildren, fragmentsOnPath)
+      : 0;
   if (isList) return (size ?? sizeFromParent ?? input.defaultListSize) * (1 + below(undefined));
   return 1 + below(size);
 }
 
 /** The value of `first`/`last`, from the literal, the variable, or the argument's default; else none. */
-function sizeArgument(input: CostInput, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
+function sizeArgument(
+  input: CostInput,
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+): number | undefined {
   let size: number | undefined;
   for (const argument of definition.args) {
     if (!SIZE_ARGUMENTS.has(argument.name)) continue;

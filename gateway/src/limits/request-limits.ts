@@ -18,7 +18,13 @@ import {
 import type { RequestLimits } from '../config.ts';
 import { estimateCost } from './cost.ts';
 
-export const LIMIT_CODES = ['MAX_DEPTH_EXCEEDED', 'MAX_ALIASES_EXCEEDED', 'MAX_TOKENS_EXCEEDED', 'MAX_DIRECTIVES_EXCEEDED', 'MAX_COST_EXCEEDED'] as const;
+export const LIMIT_CODES = [
+  'MAX_DEPTH_EXCEEDED',
+  'MAX_ALIASES_EXCEEDED',
+  'MAX_TOKENS_EXCEEDED',
+  'MAX_DIRECTIVES_EXCEEDED',
+  'MAX_COST_EXCEEDED',
+] as const;
 export type LimitCode = (typeof LIMIT_CODES)[number];
 
 function limitError(code: LimitCode, what: string, limit: number, measured: number): GraphQLError {
@@ -31,7 +37,11 @@ function limitError(code: LimitCode, what: string, limit: number, measured: numb
  * graphql-armor's rules say the measured value only in their message ("… exceeded, found 7."); the pinned
  * version's wording is read here and guarded by the gateway's limit tests.
  */
-function reportAs(code: LimitCode, what: string, limit: number): (context: ValidationContext | null, error: GraphQLError) => void {
+function reportAs(
+  code: LimitCode,
+  what: string,
+  limit: number,
+): (context: ValidationContext | null, error: GraphQLError) => void {
   return (context, error) => {
     const measured = Number(/found (\d+)\.$/.exec(error.message)?.[1] ?? limit + 1);
     context?.reportError(limitError(code, what, limit, measured));
@@ -47,9 +57,23 @@ function reportAs(code: LimitCode, what: string, limit: number): (context: Valid
 export function limitValidationRules(limits: RequestLimits): ValidationRule[] {
   const armor = { exposeLimits: true, propagateOnRejection: false } as const;
   return [
-    maxDepthRule({ ...armor, n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, onReject: [reportAs('MAX_DEPTH_EXCEEDED', 'depth', limits.maxDepth)] }),
-    maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [reportAs('MAX_ALIASES_EXCEEDED', 'number of aliases', limits.maxAliases)] }),
-    maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [reportAs('MAX_DIRECTIVES_EXCEEDED', 'number of directives', limits.maxDirectives)] }),
+    maxDepthRule({
+      ...armor,
+      n: limits.maxDepth,
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      onReject: [reportAs('MAX_DEPTH_EXCEEDED', 'depth', limits.maxDepth)],
+    }),
+    maxAliasesRule({
+      ...armor,
+      n: limits.maxAliases,
+      onReject: [reportAs('MAX_ALIASES_EXCEEDED', 'number of aliases', limits.maxAliases)],
+    }),
+    maxDirectivesRule({
+      ...armor,
+      n: limits.maxDirectives,
+      onReject: [reportAs('MAX_DIRECTIVES_EXCEEDED', 'number of directives', limits.maxDirectives)],
+    }),
   ] as ValidationRule[];
 }
 
@@ -73,7 +97,13 @@ export function costLimitPlugin(limits: RequestLimits): ApolloServerPlugin {
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const cost = estimateCost({ schema, operation, fragments, variables: request.variables, defaultListSize: limits.defaultListSize });
+          const cost = estimateCost({
+            schema,
+            operation,
+            fragments,
+            variables: request.variables,
+            defaultListSize: limits.defaultListSize,
+          });
           if (cost > limits.maxCost) throw limitError('MAX_COST_EXCEEDED', 'estimated cost', limits.maxCost, cost);
         },
       };
@@ -95,7 +125,11 @@ export function formatLimitError(formatted: GraphQLFormattedError, error: unknow
     const code = candidate.extensions['code'];
     if (typeof code === 'string' && (LIMIT_CODES as readonly string[]).includes(code)) {
       const { limit, measured } = candidate.extensions;
-      return { message: candidate.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code, limit, measured } };
+      return {
+        message: candidate.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code, limit, measured },
+      };
     }
     const tokens = TOKEN_LIMIT.exec(candidate.message);
     if (tokens) {
@@ -124,5 +158,7 @@ export function precheckLimits(schema: GraphQLSchema, limits: RequestLimits, que
     const refusal = formatLimitError({ message: '' }, error);
     return refusal ? [refusal] : [];
   }
-  return validate(schema, document, limitValidationRules(limits)).flatMap((error) => formatLimitError(error.toJSON(), error) ?? []);
+  return validate(schema, document, limitValidationRules(limits)).flatMap(
+    (error) => formatLimitError(error.toJSON(), error) ?? [],
+  );
 }

@@ -37,10 +37,25 @@ export function agenturSettings(env: Environment): AgenturSettings {
     z.object({
       GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
       AGENTUR_GRAPH_URL: z.url({ protocol: /^https?$/ }).optional(),
-      AGENTUR_BETREUUNGSSCHLUESSEL: z.coerce.number().int().min(1).max(1000).default(DEFAULT_SETTINGS.betreuungsschluessel),
+      AGENTUR_BETREUUNGSSCHLUESSEL: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .default(DEFAULT_SETTINGS.betreuungsschluessel),
       AGENTUR_NACHHALTIG_AB_TAGEN: z.coerce.number().int().min(1).max(365).default(DEFAULT_SETTINGS.nachhaltigAbTagen),
-      AGENTUR_HOECHSTVERWEILDAUER_MONATE: z.coerce.number().int().min(1).max(36).default(DEFAULT_SETTINGS.hoechstverweildauerMonate),
-      AGENTUR_UEBERGABE_VORLAUF_TAGE: z.coerce.number().int().min(0).max(180).default(DEFAULT_SETTINGS.uebergabeVorlaufTage),
+      AGENTUR_HOECHSTVERWEILDAUER_MONATE: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(36)
+        .default(DEFAULT_SETTINGS.hoechstverweildauerMonate),
+      AGENTUR_UEBERGABE_VORLAUF_TAGE: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(180)
+        .default(DEFAULT_SETTINGS.uebergabeVorlaufTage),
     }),
     env,
   );

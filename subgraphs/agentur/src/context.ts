@@ -34,7 +34,11 @@ export function createContext(
     loaders: createLoaders(db),
     ...accessScope(OWNER, db, caller),
     settings: options.settings,
-    auslaenderbehoerde: createGraphClient({ url: options.graphUrl, authorization: request.authorization, partner: 'auslaenderbehoerde' }),
+    auslaenderbehoerde: createGraphClient({
+      url: options.graphUrl,
+      authorization: request.authorization,
+      partner: 'auslaenderbehoerde',
+    }),
   };
 }
 

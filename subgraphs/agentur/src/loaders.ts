@@ -1,10 +1,24 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { isUuid, manyByKey, oneByKey } from '@ip/kit';
-import { findEreignisseByFallIds, findFaelleByIds, findNewestFallByPersonIds, findUebergabenByFallIds } from './db/fall.repository.ts';
+import {
+  findEreignisseByFallIds,
+  findFaelleByIds,
+  findNewestFallByPersonIds,
+  findUebergabenByFallIds,
+} from './db/fall.repository.ts';
 import { findKompetenzfeststellungenByPersonIds, findSprachkurseByPersonIds } from './db/foerderung.repository.ts';
 import { findFachkraefteByIds } from './db/stammdaten.repository.ts';
-import type { AgenturDatabase, FallEreignisRow, FallRow, FallUebergabeRow, IntegrationsfachkraftRow, KompetenzfeststellungRow, SprachkursRow, TerminRow } from './db/tables.ts';
+import type {
+  AgenturDatabase,
+  FallEreignisRow,
+  FallRow,
+  FallUebergabeRow,
+  IntegrationsfachkraftRow,
+  KompetenzfeststellungRow,
+  SprachkursRow,
+  TerminRow,
+} from './db/tables.ts';
 import { findTermineByPersonIds } from './db/termin.repository.ts';
 
 const uuids = (ids: readonly string[]) => ids.filter(isUuid);
@@ -15,7 +29,9 @@ export function createLoaders(db: Kysely<AgenturDatabase>) {
     fallByPerson: new DataLoader<string, FallRow | null>(async (ids) =>
       oneByKey(ids, await findNewestFallByPersonIds(db, uuids(ids)), (row) => row.personId),
     ),
-    fall: new DataLoader<string, FallRow | null>(async (ids) => oneByKey(ids, await findFaelleByIds(db, uuids(ids)), (row) => row.id)),
+    fall: new DataLoader<string, FallRow | null>(async (ids) =>
+      oneByKey(ids, await findFaelleByIds(db, uuids(ids)), (row) => row.id),
+    ),
     ereignisseByFall: new DataLoader<string, FallEreignisRow[]>(async (ids) =>
       manyByKey(ids, await findEreignisseByFallIds(db, ids), (row) => row.fallId),
     ),
@@ -31,7 +47,9 @@ export function createLoaders(db: Kysely<AgenturDatabase>) {
     sprachkurseByPerson: new DataLoader<string, SprachkursRow[]>(async (ids) =>
       manyByKey(ids, await findSprachkurseByPersonIds(db, uuids(ids)), (row) => row.personId),
     ),
-    termineByPerson: new DataLoader<string, TerminRow[]>(async (ids) => manyByKey(ids, await findTermineByPersonIds(db, uuids(ids)), (row) => row.personId)),
+    termineByPerson: new DataLoader<string, TerminRow[]>(async (ids) =>
+      manyByKey(ids, await findTermineByPersonIds(db, uuids(ids)), (row) => row.personId),
+    ),
   };
 }
 

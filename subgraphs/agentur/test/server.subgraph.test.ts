@@ -14,7 +14,13 @@ const IP_CITIES = new Set(['Düsseldorf', 'Dortmund', 'Herford', 'Münster']);
 let subject: SubgraphUnderTest<AgenturDatabase>;
 
 beforeAll(async () => {
-  subject = await startSubgraphUnderTest({ name: 'agentur', prepareDatabase, start: startAgentur, population, caller: { agency: 'agentur', role: 'integrationsfachkraft' } });
+  subject = await startSubgraphUnderTest({
+    name: 'agentur',
+    prepareDatabase,
+    start: startAgentur,
+    population,
+    caller: { agency: 'agentur', role: 'integrationsfachkraft' },
+  });
 });
 
 afterAll(async () => {
@@ -47,7 +53,9 @@ describe('the demo slice', () => {
       if (isSgb3Customer(person.statusverlauf.at(-1)!.art)) {
         if (fall.status === 'ABGESCHLOSSEN') {
           expect(fall.abschlussgrund).toBe('ARBEITSAUFNAHME');
-          expect(fall.statusSeit >= addDays(fall.eroeffnetAm, 14) && fall.statusSeit <= population.referenceDate).toBe(true);
+          expect(fall.statusSeit >= addDays(fall.eroeffnetAm, 14) && fall.statusSeit <= population.referenceDate).toBe(
+            true,
+          );
         } else expect(fall).toMatchObject({ status: 'AKTIV', statusSeit: fall.eroeffnetAm });
         continue;
       }
@@ -70,7 +78,9 @@ describe('the demo slice', () => {
     const eligible = population.persons.filter((person) => {
       const age = ageOn(person.geburtsdatum, population.referenceDate);
       const from = maxDate('2015-09-01', person.asylantragAm ?? person.einreiseAm);
-      return age >= 18 && age <= 64 && isSgb3Customer(person.statusverlauf.at(-1)!.art) && from <= population.referenceDate;
+      return (
+        age >= 18 && age <= 64 && isSgb3Customer(person.statusverlauf.at(-1)!.art) && from <= population.referenceDate
+      );
     });
     const share = (group: typeof eligible) => group.filter((person) => withCase.has(person.id)).length / group.length;
     const high = eligible.filter((person) => ['SY', 'ER', 'IQ', 'IR'].includes(person.staatsangehoerigkeit));
@@ -101,7 +111,12 @@ describe('the demo slice', () => {
     const fachkraefte = await findFachkraefteByIds(subject.db, [...ids, UNKNOWN_ID]);
     expect(fachkraefte).toHaveLength(12);
     const perPoint = Object.fromEntries([...IP_CITIES].map((city) => [`Integration Point ${city}`, 3]));
-    expect(fachkraefte.reduce<Record<string, number>>((counts, { integrationPoint }) => ({ ...counts, [integrationPoint]: (counts[integrationPoint] ?? 0) + 1 }), {})).toEqual(perPoint);
+    expect(
+      fachkraefte.reduce<Record<string, number>>(
+        (counts, { integrationPoint }) => ({ ...counts, [integrationPoint]: (counts[integrationPoint] ?? 0) + 1 }),
+        {},
+      ),
+    ).toEqual(perPoint);
     const pointOf = new Map(fachkraefte.map((fachkraft) => [fachkraft.id, fachkraft.integrationPoint]));
     const pointsByDistrict = new Map<string, Set<string>>();
     for (const fall of cases) {
@@ -127,7 +142,14 @@ describe('GraphQL', () => {
     ... on Person { id integrationPointFall { kundennummer eroeffnetAm status statusSeit integrationsfachkraft { name integrationPoint } verlauf { am art notiz } } } } }`;
   interface Entity {
     id: string;
-    integrationPointFall: { kundennummer: string; eroeffnetAm: string; status: string; statusSeit: string; integrationsfachkraft: { name: string } | null; verlauf: { am: string; art: string; notiz: string | null }[] } | null;
+    integrationPointFall: {
+      kundennummer: string;
+      eroeffnetAm: string;
+      status: string;
+      statusSeit: string;
+      integrationsfachkraft: { name: string } | null;
+      verlauf: { am: string; art: string; notiz: string | null }[];
+    } | null;
   }
 
   it('resolves persons in key order, null for persons the Agentur does not know or ids that are no UUID', async () => {
@@ -137,12 +159,25 @@ describe('GraphQL', () => {
     const child = population.persons.find((person) => ageOn(person.geburtsdatum, population.referenceDate) < 18)!;
     const [fachkraft] = await findFachkraefteByIds(subject.db, [handedOver.integrationsfachkraftId!]);
     const ids = [handedOver.personId, UNKNOWN_ID, active.personId, 'not-a-uuid', child.id];
-    const { body } = await ask<{ _entities: Entity[] }>(ENTITIES, { representations: ids.map((id) => ({ __typename: 'Person', id })) });
+    const { body } = await ask<{ _entities: Entity[] }>(ENTITIES, {
+      representations: ids.map((id) => ({ __typename: 'Person', id })),
+    });
     expect(body.errors).toBeUndefined();
     const entities = body.data!._entities;
     expect(entities.map((entity) => entity.id)).toEqual(ids);
-    expect(entities.map((entity) => entity.integrationPointFall?.kundennummer ?? null)).toEqual([handedOver.kundennummer, null, active.kundennummer, null, null]);
-    expect(entities[0]!.integrationPointFall).toMatchObject({ eroeffnetAm: handedOver.eroeffnetAm, status: 'UEBERGEBEN', statusSeit: handedOver.statusSeit, integrationsfachkraft: { name: fachkraft!.name } });
+    expect(entities.map((entity) => entity.integrationPointFall?.kundennummer ?? null)).toEqual([
+      handedOver.kundennummer,
+      null,
+      active.kundennummer,
+      null,
+      null,
+    ]);
+    expect(entities[0]!.integrationPointFall).toMatchObject({
+      eroeffnetAm: handedOver.eroeffnetAm,
+      status: 'UEBERGEBEN',
+      statusSeit: handedOver.statusSeit,
+      integrationsfachkraft: { name: fachkraft!.name },
+    });
     expect(entities[0]!.integrationPointFall!.verlauf.map((ereignis) => [ereignis.am, ereignis.art])).toEqual([
       [handedOver.eroeffnetAm, 'EROEFFNET'],
       [handedOver.statusSeit, 'UEBERGEBEN'],
@@ -153,7 +188,9 @@ describe('GraphQL', () => {
   it('loads cases, specialists and histories of every person with one statement each', async () => {
     const cases = await allCases();
     subject.statements.length = 0;
-    const { body } = await ask<{ _entities: Entity[] }>(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
+    const { body } = await ask<{ _entities: Entity[] }>(ENTITIES, {
+      representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })),
+    });
     expect(body.errors).toBeUndefined();
     expect(subject.statements).toHaveLength(3);
     expect(body.data!._entities.filter((entity) => entity.integrationPointFall).length).toBe(cases.length);
@@ -161,7 +198,9 @@ describe('GraphQL', () => {
 
   it('refuses the case to the Ausländerbehörde without consent and releases it with consent', async () => {
     const holders = (await allCases()).map((fall) => persons.get(fall.personId)!);
-    const withConsent = holders.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
+    const withConsent = holders.find(
+      (person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG',
+    )!;
     const partial = holders.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'TEILWEISE')!;
     const { body } = await ask<{ _entities: { integrationPointFall: unknown }[] }>(
       ENTITIES,
@@ -177,13 +216,22 @@ describe('GraphQL', () => {
 
 describe('the demo shows every state', () => {
   const values = async (table: 'fall' | 'fallUebergabe' | 'kompetenzfeststellung' | 'sprachkurs', column: string) =>
-    new Set((await subject.db.selectFrom(table).select(`${column} as value` as never).execute()).map((row) => (row as unknown as { value: string }).value));
+    new Set(
+      (
+        await subject.db
+          .selectFrom(table)
+          .select(`${column} as value` as never)
+          .execute()
+      ).map((row) => (row as unknown as { value: string }).value),
+    );
 
   it('of cases, hand-overs, instruments and courses', async () => {
     expect(await values('fall', 'status')).toEqual(new Set(['AKTIV', 'UEBERGEBEN', 'ABGESCHLOSSEN']));
     expect(await values('fall', 'zugangsweg')).toEqual(new Set(['INITIATIVANSPRACHE', 'FREIER_ZUGANG']));
     expect(await values('fallUebergabe', 'art')).toEqual(new Set(['REGULAER', 'WARM']));
-    expect(await values('kompetenzfeststellung', 'instrument')).toEqual(new Set(['KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM']));
+    expect(await values('kompetenzfeststellung', 'instrument')).toEqual(
+      new Set(['KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM']),
+    );
     expect(await values('sprachkurs', 'art')).toEqual(new Set(['EINSTIEGSKURS_421', 'INTEGRATIONSKURS', 'ESF_BAMF']));
     expect(await values('sprachkurs', 'status')).toEqual(new Set(['LAUFEND', 'ANGEMELDET', 'ABGEBROCHEN']));
   });
@@ -193,14 +241,20 @@ describe('the demo shows every state', () => {
     // SGB III invitations carry no notice of legal consequences (Rahmenkonzept §4: the services are voluntary).
     expect(termine.every((termin) => !termin.rechtsfolgenbelehrung)).toBe(true);
     expect(termine.some((termin) => termin.kanaele.join() === 'SMS' && !termin.rechtsfolgenbelehrung)).toBe(true);
-    expect(termine.some((termin) => termin.kanaele.includes('KOPIE_SOZIALDIENST') && termin.kopieAn !== null)).toBe(true);
+    expect(termine.some((termin) => termin.kanaele.includes('KOPIE_SOZIALDIENST') && termin.kopieAn !== null)).toBe(
+      true,
+    );
     expect(termine.some((termin) => termin.fallId === null)).toBe(true);
     expect(new Set(termine.map((termin) => termin.sprache)).size).toBeGreaterThan(3);
   });
 
   it('of regular customers and criteria', async () => {
     expect((await subject.db.selectFrom('regelkunde').selectAll().execute()).length).toBeGreaterThan(0);
-    const kriterien = await subject.db.selectFrom('bleibeperspektiveKriterium').select(['staatsangehoerigkeit', 'gueltigAb']).orderBy('staatsangehoerigkeit').execute();
+    const kriterien = await subject.db
+      .selectFrom('bleibeperspektiveKriterium')
+      .select(['staatsangehoerigkeit', 'gueltigAb'])
+      .orderBy('staatsangehoerigkeit')
+      .execute();
     expect(kriterien).toEqual([
       { staatsangehoerigkeit: 'ER', gueltigAb: '2015-10-24' },
       { staatsangehoerigkeit: 'IQ', gueltigAb: '2015-10-24' },
@@ -211,8 +265,16 @@ describe('the demo shows every state', () => {
   });
 
   it('keeps the criteria as a history: no delete, no rewrite, ending once', async () => {
-    const { id } = await subject.db.selectFrom('bleibeperspektiveKriterium').select('id').where('staatsangehoerigkeit', '=', 'SO').executeTakeFirstOrThrow();
-    await expect(subject.db.deleteFrom('bleibeperspektiveKriterium').where('id', '=', id).execute()).rejects.toThrow(/not deleted/);
-    await expect(subject.db.updateTable('bleibeperspektiveKriterium').set({ quelle: 'anders' }).where('id', '=', id).execute()).rejects.toThrow(/only be ended/);
+    const { id } = await subject.db
+      .selectFrom('bleibeperspektiveKriterium')
+      .select('id')
+      .where('staatsangehoerigkeit', '=', 'SO')
+      .executeTakeFirstOrThrow();
+    await expect(subject.db.deleteFrom('bleibeperspektiveKriterium').where('id', '=', id).execute()).rejects.toThrow(
+      /not deleted/,
+    );
+    await expect(
+      subject.db.updateTable('bleibeperspektiveKriterium').set({ quelle: 'anders' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/only be ended/);
   });
 });

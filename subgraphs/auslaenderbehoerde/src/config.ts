@@ -4,7 +4,24 @@ import { z } from 'zod';
 /** Read once at start: AUSLAENDERBEHOERDE_PORT (4003), AUSLAENDERBEHOERDE_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = (env: Environment) => subgraphConfig('auslaenderbehoerde', 4003, env);
 
-const LAENDER = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
+const LAENDER = [
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
+] as const;
 
 export interface AuslaenderbehoerdeSettings {
   /** Working days after which an open status clarification counts as late. */
@@ -19,10 +36,15 @@ export const DEFAULT_SETTINGS: AuslaenderbehoerdeSettings = Object.freeze({ klae
 export function auslaenderbehoerdeSettings(env: Environment): AuslaenderbehoerdeSettings {
   const raw = parseConfig(
     z.object({
-      AUSLAENDERBEHOERDE_KLAERUNG_SCHWELLE: portSchema(DEFAULT_SETTINGS.klaerungSchwelle).pipe(z.number().min(1).max(100)),
+      AUSLAENDERBEHOERDE_KLAERUNG_SCHWELLE: portSchema(DEFAULT_SETTINGS.klaerungSchwelle).pipe(
+        z.number().min(1).max(100),
+      ),
       AUSLAENDERBEHOERDE_LAND: z.enum(LAENDER).default(DEFAULT_SETTINGS.land),
     }),
     env,
   );
-  return Object.freeze({ klaerungSchwelle: raw.AUSLAENDERBEHOERDE_KLAERUNG_SCHWELLE, land: raw.AUSLAENDERBEHOERDE_LAND });
+  return Object.freeze({
+    klaerungSchwelle: raw.AUSLAENDERBEHOERDE_KLAERUNG_SCHWELLE,
+    land: raw.AUSLAENDERBEHOERDE_LAND,
+  });
 }

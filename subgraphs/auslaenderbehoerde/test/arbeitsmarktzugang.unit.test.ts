@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pruefeArbeitsmarktzugang, RechtsstandNichtAbgebildet, type ArbeitsmarktFakten, type Taetigkeit } from '../src/domain/arbeitsmarktzugang.ts';
+import {
+  pruefeArbeitsmarktzugang,
+  RechtsstandNichtAbgebildet,
+  type ArbeitsmarktFakten,
+  type Taetigkeit,
+} from '../src/domain/arbeitsmarktzugang.ts';
 
 const syrer: ArbeitsmarktFakten = {
   aufenthaltsart: 'AUFENTHALTSGESTATTUNG',
@@ -115,17 +120,40 @@ describe('labour-market access on a Stichtag', () => {
   });
 
   it('names § 32 Abs. 3 BeschV when it lets temporary agency work through', () => {
-    const nachFuenfzehn = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2014-06-01' }, '2015-10-24', 'LEIHARBEIT');
-    expect(nachFuenfzehn.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 2 BeschV', '§ 32 Abs. 3 BeschV']);
-    const duesseldorf = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' }, '2016-08-06', 'LEIHARBEIT');
-    expect(duesseldorf.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 3 BeschV', '§ 32 Abs. 3 BeschV']);
-    const beschaeftigung = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' }, '2016-08-06');
+    const nachFuenfzehn = pruefeArbeitsmarktzugang(
+      { ...syrer, aufenthaltSeit: '2014-06-01' },
+      '2015-10-24',
+      'LEIHARBEIT',
+    );
+    expect(nachFuenfzehn.gruende.map((entry) => entry.paragraph)).toEqual([
+      '§ 32 Abs. 5 Nr. 2 BeschV',
+      '§ 32 Abs. 3 BeschV',
+    ]);
+    const duesseldorf = pruefeArbeitsmarktzugang(
+      { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' },
+      '2016-08-06',
+      'LEIHARBEIT',
+    );
+    expect(duesseldorf.gruende.map((entry) => entry.paragraph)).toEqual([
+      '§ 32 Abs. 5 Nr. 3 BeschV',
+      '§ 32 Abs. 3 BeschV',
+    ]);
+    const beschaeftigung = pruefeArbeitsmarktzugang(
+      { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: 'Düsseldorf' },
+      '2016-08-06',
+    );
     expect(beschaeftigung.gruende.map((entry) => entry.paragraph)).toEqual(['§ 32 Abs. 5 Nr. 3 BeschV']);
   });
 
   it('names the unknown district when it assumes the priority check', () => {
-    const result = pruefeArbeitsmarktzugang({ ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: null }, '2016-09-01');
-    expect(result.gruende.map((entry) => entry.paragraph)).toEqual(['§ 39 Abs. 2 AufenthG', '§ 32 Abs. 5 Nr. 3 BeschV']);
+    const result = pruefeArbeitsmarktzugang(
+      { ...syrer, aufenthaltSeit: '2016-03-01', agenturbezirk: null },
+      '2016-09-01',
+    );
+    expect(result.gruende.map((entry) => entry.paragraph)).toEqual([
+      '§ 39 Abs. 2 AufenthG',
+      '§ 32 Abs. 5 Nr. 3 BeschV',
+    ]);
   });
 
   it('refuses a Stichtag before the rules it models', () => {

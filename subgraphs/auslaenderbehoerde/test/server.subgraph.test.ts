@@ -12,7 +12,13 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let subject: SubgraphUnderTest<AuslaenderbehoerdeDatabase>;
 
 beforeAll(async () => {
-  subject = await startSubgraphUnderTest({ name: 'auslaenderbehoerde', prepareDatabase, start: startAuslaenderbehoerde, population, caller: { agency: 'auslaenderbehoerde', role: 'sachbearbeitung' } });
+  subject = await startSubgraphUnderTest({
+    name: 'auslaenderbehoerde',
+    prepareDatabase,
+    start: startAuslaenderbehoerde,
+    population,
+    caller: { agency: 'auslaenderbehoerde', role: 'sachbearbeitung' },
+  });
 });
 
 afterAll(async () => {
@@ -26,7 +32,9 @@ const withHistory = population.persons.find((person) => person.statusverlauf.len
 
 describe('migrations', () => {
   it('migrate an empty database up to the latest schema, and again without change', async () => {
-    const fresh = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde-empty', (db) => prepareDatabase(db));
+    const fresh = await createTestDatabase<AuslaenderbehoerdeDatabase>('auslaenderbehoerde-empty', (db) =>
+      prepareDatabase(db),
+    );
     try {
       await prepareDatabase(fresh.db);
       expect(await countPersons(fresh.db)).toBe(0);
@@ -124,12 +132,22 @@ describe('identity and consent, called directly', () => {
   });
 
   it('releases identity to the Familienkasse only under consent, and logs each decision once', async () => {
-    const withConsent = population.persons.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
+    const withConsent = population.persons.find(
+      (person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG',
+    )!;
     const without = population.persons.find((person) => demoDeclaration(person, population.referenceDate) === null)!;
-    const logged = async () => subject.db.selectFrom('zugriffsprotokoll').selectAll().where('personId', 'in', [withConsent.id, without.id]).execute();
+    const logged = async () =>
+      subject.db
+        .selectFrom('zugriffsprotokoll')
+        .selectAll()
+        .where('personId', 'in', [withConsent.id, without.id])
+        .execute();
     const before = (await logged()).length;
 
-    const { body } = await ask<{ a: { identitaet: { nachname: string } | null }; b: { identitaet: { nachname: string; vorname: string } | null } }>(
+    const { body } = await ask<{
+      a: { identitaet: { nachname: string } | null };
+      b: { identitaet: { nachname: string; vorname: string } | null };
+    }>(
       `query Pruefung($a: ID!, $b: ID!) { a: person(id: $a) { identitaet { nachname } } b: person(id: $b) { identitaet { nachname vorname } } }`,
       { a: withConsent.id, b: without.id },
       'familienkasse',
@@ -140,7 +158,12 @@ describe('identity and consent, called directly', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]).toMatchObject({
       path: ['b', 'identitaet'],
-      extensions: { code: 'EINWILLIGUNG_FEHLT', eigentuemer: 'auslaenderbehoerde', kategorie: 'identitaet', empfaenger: 'familienkasse' },
+      extensions: {
+        code: 'EINWILLIGUNG_FEHLT',
+        eigentuemer: 'auslaenderbehoerde',
+        kategorie: 'identitaet',
+        empfaenger: 'familienkasse',
+      },
     });
     const entries = (await logged()).slice(before);
     expect(entries.map((entry) => [entry.personId, entry.entscheidung, entry.operation]).sort()).toEqual(
@@ -153,14 +176,28 @@ describe('identity and consent, called directly', () => {
 });
 
 describe('bad input, asked directly', () => {
-  const ERFASSEN = 'mutation($p: ID!, $s: AufenthaltsstatusInput!) { aufenthaltsstatusErfassen(personId: $p, status: $s) { verlauf { art } } }';
-  const status = (overrides: Record<string, unknown>) => ({ art: 'DULDUNG', rechtsgrundlage: '§ 60a AufenthG', gueltigAb: '2015-11-20', ...overrides });
-  const ANFRAGEN = 'mutation($p: ID!, $f: String!) { statusklaerungAnfragen(personId: $p, anliegen: AUFENTHALTSSTATUS, frage: $f) { id } }';
+  const ERFASSEN =
+    'mutation($p: ID!, $s: AufenthaltsstatusInput!) { aufenthaltsstatusErfassen(personId: $p, status: $s) { verlauf { art } } }';
+  const status = (overrides: Record<string, unknown>) => ({
+    art: 'DULDUNG',
+    rechtsgrundlage: '§ 60a AufenthG',
+    gueltigAb: '2015-11-20',
+    ...overrides,
+  });
+  const ANFRAGEN =
+    'mutation($p: ID!, $f: String!) { statusklaerungAnfragen(personId: $p, anliegen: AUFENTHALTSSTATUS, frage: $f) { id } }';
 
   /** Asks, and checks that the answer is BAD_USER_INPUT naming `field` and that nothing was written. */
   async function refusedWithoutWrites(field: string, ...args: Parameters<typeof ask>) {
-    const rows = async () => Promise.all(['aufenthaltsstatus', 'statusklaerung', 'zugriffsprotokoll'].map((table) =>
-      subject.db.selectFrom(table as 'statusklaerung').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()));
+    const rows = async () =>
+      Promise.all(
+        ['aufenthaltsstatus', 'statusklaerung', 'zugriffsprotokoll'].map((table) =>
+          subject.db
+            .selectFrom(table as 'statusklaerung')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ),
+      );
     const before = await rows();
     subject.statements.length = 0;
     const { status: code, body } = await ask(...args);
@@ -174,7 +211,11 @@ describe('bad input, asked directly', () => {
     ['an invalid day', { gueltigAb: '2015-02-30' }, 'status.gueltigAb'],
     ['a day in 1800', { gueltigAb: '1800-01-01' }, 'status.gueltigAb'],
     ['a NUL in nested text', { rechtsgrundlage: '§ 60a\u0000' }, 'status.rechtsgrundlage'],
-    ['a NUL in a nested list', { nebenbestimmungen: ['Wohnsitzauflage', 'Erwerbs\u0000tätigkeit'] }, 'status.nebenbestimmungen[1]'],
+    [
+      'a NUL in a nested list',
+      { nebenbestimmungen: ['Wohnsitzauflage', 'Erwerbs\u0000tätigkeit'] },
+      'status.nebenbestimmungen[1]',
+    ],
     ['1 MB of text', { rechtsgrundlage: 'x'.repeat(1 << 20) }, 'status.rechtsgrundlage'],
   ])('refuse %s in a status period with HTTP 400, writing nothing', async (_, overrides, field) => {
     const { status: code } = await refusedWithoutWrites(field, ERFASSEN, { p: first.id, s: status(overrides) });
@@ -182,18 +223,40 @@ describe('bad input, asked directly', () => {
   });
 
   it('refuse a day in 1800 written as a literal, naming the argument', async () => {
-    await refusedWithoutWrites('status.gueltigAb', `mutation { aufenthaltsstatusErfassen(personId: "${first.id}", status: { art: DULDUNG, rechtsgrundlage: "x", gueltigAb: "1800-01-01" }) { verlauf { art } } }`);
+    await refusedWithoutWrites(
+      'status.gueltigAb',
+      `mutation { aufenthaltsstatusErfassen(personId: "${first.id}", status: { art: DULDUNG, rechtsgrundlage: "x", gueltigAb: "1800-01-01" }) { verlauf { art } } }`,
+    );
   });
 
   it('refuse a question with a NUL byte or of 1 MB', async () => {
-    await refusedWithoutWrites('frage', ANFRAGEN, { p: first.id, f: 'Gilt die\u0000 Duldung?' }, 'agentur', 'integrationsfachkraft');
-    await refusedWithoutWrites('frage', ANFRAGEN, { p: first.id, f: 'x'.repeat(1 << 20) }, 'agentur', 'integrationsfachkraft');
+    await refusedWithoutWrites(
+      'frage',
+      ANFRAGEN,
+      { p: first.id, f: 'Gilt die\u0000 Duldung?' },
+      'agentur',
+      'integrationsfachkraft',
+    );
+    await refusedWithoutWrites(
+      'frage',
+      ANFRAGEN,
+      { p: first.id, f: 'x'.repeat(1 << 20) },
+      'agentur',
+      'integrationsfachkraft',
+    );
   });
 
   it.each([
     ['an id that is a list', [{ __typename: 'Person', id: [first.id, UNKNOWN_ID] }], 'representations[0].id'],
     ['an id that is an object', [{ __typename: 'Person', id: { $ne: null } }], 'representations[0].id'],
-    ['an unknown type', [{ __typename: 'Person', id: first.id }, { __typename: 'Akte', id: first.id }], 'representations[1].__typename'],
+    [
+      'an unknown type',
+      [
+        { __typename: 'Person', id: first.id },
+        { __typename: 'Akte', id: first.id },
+      ],
+      'representations[1].__typename',
+    ],
     ['a missing id', [{ __typename: 'Person' }], 'representations[0].id'],
     ['a representation that is no object', [first.id], 'representations[0]'],
   ])('refuse _entities with %s, logging nothing', async (_, representations, field) => {
@@ -209,35 +272,56 @@ describe('bad input, asked directly', () => {
 });
 
 describe('the access log records what it can vouch for', () => {
-  const withConsent = () => population.persons.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
+  const withConsent = () =>
+    population.persons.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG')!;
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   const lastEntry = async (personId: string) =>
-    subject.db.selectFrom('zugriffsprotokoll').selectAll().where('personId', '=', personId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    subject.db
+      .selectFrom('zugriffsprotokoll')
+      .selectAll()
+      .where('personId', '=', personId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
 
   it('stores a plain operation name as it is, with the hash of the document', async () => {
     const query = 'query Familienkasse_Pruefung_2($id: ID!) { person(id: $id) { identitaet { nachname } } }';
     await ask(query, { id: withConsent().id }, 'familienkasse', 'sachbearbeitung');
-    expect(await lastEntry(withConsent().id)).toMatchObject({ operation: 'Familienkasse_Pruefung_2', operationHash: sha256(query), entscheidung: 'FREIGEGEBEN' });
+    expect(await lastEntry(withConsent().id)).toMatchObject({
+      operation: 'Familienkasse_Pruefung_2',
+      operationHash: sha256(query),
+      entscheidung: 'FREIGEGEBEN',
+    });
   });
 
   it('stores a name of 100 KB, or of 101 characters, as the placeholder, with the hash; one of 100 as it is', async () => {
     const query = `query ${'A'.repeat(100)}($id: ID!) { person(id: $id) { identitaet { nachname } } }`;
     await ask(query, { id: withConsent().id }, 'familienkasse', 'sachbearbeitung');
-    expect(await lastEntry(withConsent().id)).toMatchObject({ operation: 'A'.repeat(100), operationHash: sha256(query) });
+    expect(await lastEntry(withConsent().id)).toMatchObject({
+      operation: 'A'.repeat(100),
+      operationHash: sha256(query),
+    });
     for (const name of ['A'.repeat(100 * 1024), 'A'.repeat(101)]) {
       const query = `query ${name}($id: ID!) { person(id: $id) { identitaet { nachname } } }`;
       const { body } = await ask(query, { id: withConsent().id }, 'familienkasse', 'sachbearbeitung');
       expect(body.errors).toBeUndefined();
-      expect(await lastEntry(withConsent().id)).toMatchObject({ operation: '(nicht vertrauenswuerdig)', operationHash: sha256(query) });
+      expect(await lastEntry(withConsent().id)).toMatchObject({
+        operation: '(nicht vertrauenswuerdig)',
+        operationHash: sha256(query),
+      });
     }
   });
 
   it('takes the legal basis from the decision, never from the operation name', async () => {
     const without = population.persons.find((person) => demoDeclaration(person, population.referenceDate) === null)!;
-    const query = 'query Gerichtsbeschluss_AG_Duesseldorf_12_XIV_345_15($id: ID!) { person(id: $id) { identitaet { nachname } } }';
+    const query =
+      'query Gerichtsbeschluss_AG_Duesseldorf_12_XIV_345_15($id: ID!) { person(id: $id) { identitaet { nachname } } }';
     const { body } = await ask(query, { id: without.id }, 'familienkasse', 'sachbearbeitung');
     expect(body.errors?.[0]?.extensions?.['code']).toBe('EINWILLIGUNG_FEHLT');
-    expect(await lastEntry(without.id)).toMatchObject({ operation: 'Gerichtsbeschluss_AG_Duesseldorf_12_XIV_345_15', rechtsgrundlage: null, entscheidung: 'VERWEIGERT' });
+    expect(await lastEntry(without.id)).toMatchObject({
+      operation: 'Gerichtsbeschluss_AG_Duesseldorf_12_XIV_345_15',
+      rechtsgrundlage: null,
+      entscheidung: 'VERWEIGERT',
+    });
     // The Agentur reads identity under § 18b AZR-Gesetz: that paragraph is the basis, whatever the name says.
     await ask(query, { id: without.id }, 'agentur', 'integrationsfachkraft');
     expect((await lastEntry(without.id)).rechtsgrundlage).toMatch(/18b/);
@@ -246,10 +330,19 @@ describe('the access log records what it can vouch for', () => {
   it('shows the hash in the datenschutz view', async () => {
     const query = 'query Hashsicht($id: ID!) { person(id: $id) { identitaet { nachname } } }';
     await ask(query, { id: withConsent().id }, 'familienkasse', 'sachbearbeitung');
-    const { body } = await ask<{ person: { datenschutz: { auslaenderbehoerde: { zugriffe: { edges: { node: { operation: string; operationHash: string } }[] } } } } }>(
+    const { body } = await ask<{
+      person: {
+        datenschutz: {
+          auslaenderbehoerde: { zugriffe: { edges: { node: { operation: string; operationHash: string } }[] } };
+        };
+      };
+    }>(
       'query($id: ID!) { person(id: $id) { datenschutz { auslaenderbehoerde { zugriffe(first: 1) { edges { node { operation operationHash } } } } } } }',
       { id: withConsent().id },
     );
-    expect(body.data?.person.datenschutz.auslaenderbehoerde.zugriffe.edges[0]?.node).toEqual({ operation: 'Hashsicht', operationHash: sha256(query) });
+    expect(body.data?.person.datenschutz.auslaenderbehoerde.zugriffe.edges[0]?.node).toEqual({
+      operation: 'Hashsicht',
+      operationHash: sha256(query),
+    });
   });
 });

@@ -34,13 +34,16 @@ export async function seedBulk(db: Kysely<FamilienkasseDatabase>, options: BulkO
   const days: string[] = [];
   for (let day = options.von; day <= options.bis; day = addDays(day, 1)) if (kalender.isArbeitstag(day)) days.push(day);
   const due = new Map(days.map((day) => [day, faelligAm(kalender, day)]));
-  for (let done = 0; done < options.antraege; ) {
+  for (let done = 0; done < options.antraege;) {
     const rows: Insertable<KindergeldAntragTable>[] = [];
-    for (; rows.length < BATCH && done + rows.length < options.antraege; ) {
+    for (; rows.length < BATCH && done + rows.length < options.antraege;) {
       const eingangAm = random.pick(days);
       const familienkasse = random.pick(FAMILIENKASSEN);
       const share = random.next();
-      const decidedOn = share < 0.01 ? null : kalender.nachArbeitstagen(eingangAm, share < 0.15 ? random.int(11, 16) : random.int(3, 10));
+      const decidedOn =
+        share < 0.01
+          ? null
+          : kalender.nachArbeitstagen(eingangAm, share < 0.15 ? random.int(11, 16) : random.int(3, 10));
       const decided = decidedOn !== null && decidedOn <= options.bis ? decidedOn : null;
       rows.push({
         personId: random.uuid(),
@@ -67,7 +70,11 @@ export const benchDatabaseName = (antraege: number) => `ip_bench_familienkasse_v
  * The benchmarks' database on the PostgreSQL server `server` (a superuser URL): `antraege` applications
  * received from 2015-01-01 to `bis`, made and filled once, then kept for later runs.
  */
-export async function benchDatabase(server: string, antraege: number, bis: string): Promise<Kysely<FamilienkasseDatabase>> {
+export async function benchDatabase(
+  server: string,
+  antraege: number,
+  bis: string,
+): Promise<Kysely<FamilienkasseDatabase>> {
   const name = benchDatabaseName(antraege);
   const admin = await openDatabase<unknown>({ kind: 'server', url: server });
   const exists = await sql`select 1 from pg_database where datname = ${name}`.execute(admin);
@@ -77,10 +84,20 @@ export async function benchDatabase(server: string, antraege: number, bis: strin
   url.pathname = `/${name}`;
   const db = await openDatabase<FamilienkasseDatabase>({ kind: 'server', url: url.toString() });
   await migrateToLatest(db, migrations);
-  const { count } = await db.selectFrom('kindergeldAntrag').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('kindergeldAntrag')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   if (count < antraege) {
-    console.log(`seeding ${(antraege - count).toLocaleString('en')} applications into ${name} (once; kept for later runs)`);
-    await seedBulk(db, { antraege: antraege - count, von: '2015-01-01', bis, onProgress: progressBar(antraege - count) });
+    console.log(
+      `seeding ${(antraege - count).toLocaleString('en')} applications into ${name} (once; kept for later runs)`,
+    );
+    await seedBulk(db, {
+      antraege: antraege - count,
+      von: '2015-01-01',
+      bis,
+      onProgress: progressBar(antraege - count),
+    });
     await sql`vacuum analyze kindergeld_antrag`.execute(db);
   }
   return db;
@@ -91,7 +108,9 @@ export function progressBar(total: number): (done: number) => void {
   return (done) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = Math.round(done / Math.max(seconds, 0.001));
-    process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} applications (${Math.round((done / total) * 100)} %, ${rate.toLocaleString('en')}/s)   `);
+    process.stderr.write(
+      `\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} applications (${Math.round((done / total) * 100)} %, ${rate.toLocaleString('en')}/s)   `,
+    );
     if (done >= total) process.stderr.write('\n');
   };
 }
@@ -103,7 +122,9 @@ if (process.argv[1]?.endsWith('bulk-seed.ts')) {
   const config = loadConfig(process.env);
   const db = await openDatabase<FamilienkasseDatabase>(config.database);
   await migrateToLatest(db, migrations);
-  console.error(`seeding ${antraege.toLocaleString('en')} Kindergeld applications (receipts 2015-01-01 to 2016-12-31) into ${new URL(config.database.url).pathname.slice(1)} on ${new URL(config.database.url).host}`);
+  console.error(
+    `seeding ${antraege.toLocaleString('en')} Kindergeld applications (receipts 2015-01-01 to 2016-12-31) into ${new URL(config.database.url).pathname.slice(1)} on ${new URL(config.database.url).host}`,
+  );
   await seedBulk(db, { antraege, von: '2015-01-01', bis: '2016-12-31', onProgress: progressBar(antraege) });
   await db.destroy();
 }

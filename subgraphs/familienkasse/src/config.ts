@@ -4,7 +4,24 @@ import { z } from 'zod';
 /** Read once at start: FAMILIENKASSE_PORT (4004), FAMILIENKASSE_DATABASE_URL (required), _DEMO_DATA. */
 export const loadConfig = (env: Environment) => subgraphConfig('familienkasse', 4004, env);
 
-const LAENDER = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
+const LAENDER = [
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
+] as const;
 
 export interface FamilienkasseSettings {
   /** The German Land whose public holidays count against the 10 working days. */

@@ -17,7 +17,9 @@ export function createLoaders(db: Kysely<FamilienkasseDatabase>) {
     paketeByPerson: new DataLoader<string, AntragspaketRow[]>(async (ids) =>
       manyByKey(ids, await findAntragspaketeByPersonIds(db, ids.filter(isUuid)), (row) => row.personId),
     ),
-    paket: new DataLoader<string, AntragspaketRow | null>(async (ids) => oneByKey(ids, await findAntragspaketeByIds(db, ids), (row) => row.id)),
+    paket: new DataLoader<string, AntragspaketRow | null>(async (ids) =>
+      oneByKey(ids, await findAntragspaketeByIds(db, ids), (row) => row.id),
+    ),
     antragByPaket: new DataLoader<string, KindergeldAntragRow | null>(async (ids) =>
       oneByKey(ids, await findAntraegeByPaketIds(db, ids), (row) => row.antragspaketId),
     ),

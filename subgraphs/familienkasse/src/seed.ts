@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Arbeitskalender } from '@ip/kit/calendar';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
-import { addDays, ageOn, demoRandom, personById, type DemoHousehold, type DemoPerson, type Population } from '@ip/kit/demo';
+import {
+  addDays,
+  ageOn,
+  demoRandom,
+  personById,
+  type DemoHousehold,
+  type DemoPerson,
+  type Population,
+} from '@ip/kit/demo';
 import { insertAntragspaket, matrixCodeKey } from './db/antragspaket.repository.ts';
 import { countAntraege, insertAntrag } from './db/kindergeld.repository.ts';
 import { pruefeBerechtigung, type Titelart } from './domain/berechtigung.ts';
@@ -43,7 +51,11 @@ interface Application {
   readonly titel: { readonly art: string; readonly rechtsgrundlage: string; readonly gueltigAb: string } | null;
   readonly familienkasse: string;
   readonly eingangAm: string;
-  readonly bescheid: { readonly am: string; readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT'; readonly grund: string | null } | null;
+  readonly bescheid: {
+    readonly am: string;
+    readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
+    readonly grund: string | null;
+  } | null;
 }
 
 /**
@@ -61,7 +73,12 @@ function applications(population: Population, kalender: Arbeitskalender): Applic
   return result;
 }
 
-function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, DemoPerson>, referenceDate: string, kalender: Arbeitskalender): Application | null {
+function applicationOf(
+  household: DemoHousehold,
+  persons: ReadonlyMap<string, DemoPerson>,
+  referenceDate: string,
+  kalender: Arbeitskalender,
+): Application | null {
   const members = household.memberIds.map((id) => persons.get(id)!);
   const head = members[0]!;
   const children = members
@@ -81,10 +98,22 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
       decidedOn > referenceDate
         ? null
         : random.chance(0.03)
-          ? { am: decidedOn, ergebnis: 'ABGELEHNT' as const, grund: 'Kinder leben nicht im Haushalt der antragstellenden Person' }
+          ? {
+              am: decidedOn,
+              ergebnis: 'ABGELEHNT' as const,
+              grund: 'Kinder leben nicht im Haushalt der antragstellenden Person',
+            }
           : { am: decidedOn, ergebnis: 'BEWILLIGT' as const, grund: null };
     const titel = { art: current.art, rechtsgrundlage: current.rechtsgrundlage, gueltigAb: current.gueltigAb };
-    return { head, children, titel, familienkasse, eingangAm, bescheid, paketAusgegebenAm: addDays(eingangAm, -random.int(2, 6)) };
+    return {
+      head,
+      children,
+      titel,
+      familienkasse,
+      eingangAm,
+      bescheid,
+      paketAusgegebenAm: addDays(eingangAm, -random.int(2, 6)),
+    };
   }
   if (!random.chance(0.05)) return null;
   const eingangAm = addDays(current.gueltigAb, random.int(3, 30));
@@ -96,13 +125,21 @@ function applicationOf(household: DemoHousehold, persons: ReadonlyMap<string, De
     titel: null,
     familienkasse,
     eingangAm,
-    bescheid: { am: addDays(eingangAm, random.int(5, 10)), ergebnis: 'ABGELEHNT', grund: `Kein Anspruch nach § 62 Abs. 2 EStG: ${titel}` },
+    bescheid: {
+      am: addDays(eingangAm, random.int(5, 10)),
+      ergebnis: 'ABGELEHNT',
+      grund: `Kein Anspruch nach § 62 Abs. 2 EStG: ${titel}`,
+    },
     paketAusgegebenAm: null,
   };
 }
 
 /** Fills an empty database with the Familienkasse's slice of the population, in one transaction. */
-export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population: Population, kalender: Arbeitskalender): Promise<boolean> {
+export async function seedDemoData(
+  db: Kysely<FamilienkasseDatabase>,
+  population: Population,
+  kalender: Arbeitskalender,
+): Promise<boolean> {
   if ((await countAntraege(db)) > 0) return false;
   const numbers = new Set<string>();
   await db.transaction().execute(async (trx) => {
@@ -132,7 +169,9 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
         {
           antragspaketId: paket?.id ?? null,
           faelligAm: faelligAm(kalender, application.eingangAm),
-          bearbeitungsarbeitstage: application.bescheid ? kalender.arbeitstageZwischen(application.eingangAm, application.bescheid.am) : null,
+          bearbeitungsarbeitstage: application.bescheid
+            ? kalender.arbeitstageZwischen(application.eingangAm, application.bescheid.am)
+            : null,
           personId: application.head.id,
           kindergeldnummer,
           familienkasse: application.familienkasse,
@@ -145,7 +184,12 @@ export async function seedDemoData(db: Kysely<FamilienkasseDatabase>, population
           titelRechtsgrundlage: titel?.rechtsgrundlage ?? null,
           titelGueltigAb: titel?.gueltigAb ?? null,
           titelGueltigBis: null,
-          berechtigungRegel: titel && pruefeBerechtigung({ art: titel.art as Titelart, rechtsgrundlage: titel.rechtsgrundlage, gueltigAb: titel.gueltigAb }, bewilligtAb!).regel,
+          berechtigungRegel:
+            titel &&
+            pruefeBerechtigung(
+              { art: titel.art as Titelart, rechtsgrundlage: titel.rechtsgrundlage, gueltigAb: titel.gueltigAb },
+              bewilligtAb!,
+            ).regel,
           ablehnungsgrund: application.bescheid?.grund ?? null,
           // Every demo grant carries the tax ids, as the Familienkasse collected them for 2016 (§ 52 Abs. 49a EStG).
           steuerId: titel ? demoSteuerId(application.head.id) : null,

@@ -2,7 +2,12 @@ import { addDays } from '@ip/kit/calendar';
 import { berlinToday } from '@ip/kit/consent';
 import { gauge, log, type Gauge } from '@ip/observability';
 import type { Kysely } from 'kysely';
-import { bescheideImZeitraum, offeneAntraegeJeKasse, type Bescheide, type OffeneAntraege } from './db/sla.repository.ts';
+import {
+  bescheideImZeitraum,
+  offeneAntraegeJeKasse,
+  type Bescheide,
+  type OffeneAntraege,
+} from './db/sla.repository.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 
 /** Prometheus scrapes every 15 to 60 s; the figures are read at most once a minute, whatever the scrape rate, and are at most a minute (plus one read) old. */
@@ -36,7 +41,10 @@ export function watchSla(db: Kysely<FamilienkasseDatabase>, today: () => string 
       })
       .catch((error: unknown) => {
         // A failed read leaves the gauges empty rather than stale; the scrape still answers.
-        log().warn({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'Kindergeld figures could not be read');
+        log().warn(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'Kindergeld figures could not be read',
+        );
         figures = undefined;
         return undefined;
       })
@@ -46,7 +54,10 @@ export function watchSla(db: Kysely<FamilienkasseDatabase>, today: () => string 
 
   const read = async (): Promise<Figures> => {
     const heute = today();
-    const [offen, bescheide] = await Promise.all([offeneAntraegeJeKasse(db, heute), bescheideImZeitraum(db, addDays(heute, -(ZEITRAUM_TAGE - 1)), heute)]);
+    const [offen, bescheide] = await Promise.all([
+      offeneAntraegeJeKasse(db, heute),
+      bescheideImZeitraum(db, addDays(heute, -(ZEITRAUM_TAGE - 1)), heute),
+    ]);
     return { offen, bescheide };
   };
 
@@ -66,7 +77,9 @@ gauge<'familienkasse'>({
   help: 'Kindergeld applications received and not yet decided, per Familienkasse',
   labelNames: ['familienkasse'],
   async collect() {
-    await refresh(this, ({ offen }) => offen.forEach((row) => this.set({ familienkasse: row.familienkasse }, row.offen)));
+    await refresh(this, ({ offen }) =>
+      offen.forEach((row) => this.set({ familienkasse: row.familienkasse }, row.offen)),
+    );
   },
 });
 
@@ -75,7 +88,9 @@ gauge<'familienkasse'>({
   help: 'Kindergeld applications not decided and past their due date (10 working days after receipt), per Familienkasse',
   labelNames: ['familienkasse'],
   async collect() {
-    await refresh(this, ({ offen }) => offen.forEach((row) => this.set({ familienkasse: row.familienkasse }, row.ueberfaellig)));
+    await refresh(this, ({ offen }) =>
+      offen.forEach((row) => this.set({ familienkasse: row.familienkasse }, row.ueberfaellig)),
+    );
   },
 });
 

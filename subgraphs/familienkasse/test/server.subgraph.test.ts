@@ -12,7 +12,13 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let subject: SubgraphUnderTest<FamilienkasseDatabase>;
 
 beforeAll(async () => {
-  subject = await startSubgraphUnderTest({ name: 'familienkasse', prepareDatabase, start: startFamilienkasse, population, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
+  subject = await startSubgraphUnderTest({
+    name: 'familienkasse',
+    prepareDatabase,
+    start: startFamilienkasse,
+    population,
+    caller: { agency: 'familienkasse', role: 'sachbearbeitung' },
+  });
 });
 
 afterAll(async () => {
@@ -25,7 +31,7 @@ async function allApplications() {
   return subject.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
 }
 
-describe('the demo sums the table by the children\'s order', () => {
+describe("the demo sums the table by the children's order", () => {
   it.each([
     ['2015-11-01', 1, 188],
     ['2015-11-01', 5, 1008],
@@ -49,15 +55,23 @@ describe('migrations and the demo slice', () => {
   it('hold applications of heads of families only, with their children under 18', async () => {
     const applications = await allApplications();
     expect(applications.length).toBeGreaterThan(5);
-    const kinder = await findKinderByAntragIds(subject.db, applications.map((application) => application.id));
+    const kinder = await findKinderByAntragIds(
+      subject.db,
+      applications.map((application) => application.id),
+    );
     for (const application of applications) {
       const head = persons.get(application.personId)!;
       expect(head.rolle).toBe('HAUPTPERSON');
       expect(application.kindergeldnummer).toMatch(/^\d{3}FK\d{6}$/);
       const children = kinder.filter((kind) => kind.kindergeldAntragId === application.id);
-      const household = population.persons.filter((person) => person.haushaltId === head.haushaltId && person.rolle === 'KIND');
+      const household = population.persons.filter(
+        (person) => person.haushaltId === head.haushaltId && person.rolle === 'KIND',
+      );
       expect(children.map((kind) => kind.personId).sort()).toEqual(
-        household.filter((child) => ageOn(child.geburtsdatum, population.referenceDate) < 18).map((child) => child.id).sort(),
+        household
+          .filter((child) => ageOn(child.geburtsdatum, population.referenceDate) < 18)
+          .map((child) => child.id)
+          .sort(),
       );
       const title = head.statusverlauf.at(-1)!.art;
       if (application.ergebnis === 'BEWILLIGT') {
@@ -70,7 +84,9 @@ describe('migrations and the demo slice', () => {
         expect(application.ablehnungsgrund).toMatch(/^Kein Anspruch nach § 62 Abs. 2 EStG/);
       }
     }
-    expect(new Set(applications.map((application) => application.ergebnis))).toEqual(new Set(['BEWILLIGT', null, 'ABGELEHNT']));
+    expect(new Set(applications.map((application) => application.ergebnis))).toEqual(
+      new Set(['BEWILLIGT', null, 'ABGELEHNT']),
+    );
   });
 
   it('find applications by applicant, ignoring unknown ids', async () => {
@@ -86,27 +102,32 @@ describe('GraphQL', () => {
 
   it('resolves persons in key order, [] for persons it does not know', async () => {
     const [application] = await allApplications();
-    const { body } = await ask<{ _entities: { id: string; kindergeldantraege: { kindergeldnummer: string }[] }[] }>(ENTITIES, {
-      representations: [application!.personId, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({ __typename: 'Person', id })),
-    });
+    const { body } = await ask<{ _entities: { id: string; kindergeldantraege: { kindergeldnummer: string }[] }[] }>(
+      ENTITIES,
+      {
+        representations: [application!.personId, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({ __typename: 'Person', id })),
+      },
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data?._entities.map((entity) => entity.kindergeldantraege.map((antrag) => antrag.kindergeldnummer))).toEqual([
-      [application!.kindergeldnummer],
-      [],
-      [],
-    ]);
+    expect(
+      body.data?._entities.map((entity) => entity.kindergeldantraege.map((antrag) => antrag.kindergeldnummer)),
+    ).toEqual([[application!.kindergeldnummer], [], []]);
   });
 
   it('loads applications and children of many persons with one statement each', async () => {
     subject.statements.length = 0;
-    const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
+    const { body } = await ask(ENTITIES, {
+      representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })),
+    });
     expect(body.errors).toBeUndefined();
     expect(subject.statements).toHaveLength(2);
   });
 
   it('refuses Kindergeld data to the Jobcenter without consent, releases it with consent, at constant cost', async () => {
     const applicants = (await allApplications()).map((application) => persons.get(application.personId)!);
-    const withConsent = applicants.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG');
+    const withConsent = applicants.find(
+      (person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG',
+    );
     const without = applicants.find((person) => demoDeclaration(person, population.referenceDate) === null);
     expect(withConsent && without).toBeTruthy();
     subject.statements.length = 0;

@@ -11,14 +11,15 @@ const holidaysByYear = new Map<string, ReadonlySet<string>>();
 function isHolidayInNrw(day: string): boolean {
   const year = day.slice(0, 4);
   let holidays = holidaysByYear.get(year);
-  if (!holidays) holidaysByYear.set(year, (holidays = new Set(getHolidays(year, 'NW').map((holiday) => holiday.dateString))));
+  if (!holidays)
+    holidaysByYear.set(year, (holidays = new Set(getHolidays(year, 'NW').map((holiday) => holiday.dateString))));
   return holidays.has(day);
 }
 
 /** An independent count with a second holiday library (feiertagejs), day by day. */
 function independentDueDate(eingangAm: string): string {
   let day = eingangAm;
-  for (let counted = 0; counted < 10; ) {
+  for (let counted = 0; counted < 10;) {
     day = addDays(day, 1);
     const date = new Date(`${day}T12:00:00Z`);
     const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
@@ -81,8 +82,20 @@ describe('SLA status and working days so far', () => {
     ['decided on the due day', { ...antrag, beschiedenAm: '2015-11-30' }, '2015-12-10', 'EINGEHALTEN', 10],
     ['decided a day late', { ...antrag, beschiedenAm: '2015-12-01' }, '2015-12-10', 'VERFEHLT', 11],
     ['decided early', { ...antrag, beschiedenAm: '2015-11-18' }, '2015-11-20', 'EINGEHALTEN', 2],
-    ['decided later than the Stichtag: still open that day', { ...antrag, beschiedenAm: '2015-12-03' }, '2015-11-20', 'OFFEN', 4],
-    ['decided later, overdue on the Stichtag', { ...antrag, beschiedenAm: '2015-12-03' }, '2015-12-02', 'UEBERFAELLIG', 12],
+    [
+      'decided later than the Stichtag: still open that day',
+      { ...antrag, beschiedenAm: '2015-12-03' },
+      '2015-11-20',
+      'OFFEN',
+      4,
+    ],
+    [
+      'decided later, overdue on the Stichtag',
+      { ...antrag, beschiedenAm: '2015-12-03' },
+      '2015-12-02',
+      'UEBERFAELLIG',
+      12,
+    ],
   ] as const)('%s', (_, subject, stichtag, status, days) => {
     expect(slaStatus(nrw, subject, stichtag)).toBe(status);
     expect(arbeitstageBisher(nrw, subject, stichtag)).toBe(days);

@@ -4,11 +4,20 @@ import { prepareDatabase, startFamilienkasse, type FamilienkasseDatabase } from 
 
 /** An empty Familienkasse and a small fixed set of applications whose figures are worked out by hand below. */
 let fk: SubgraphUnderTest<FamilienkasseDatabase>;
-const PERSON = ['6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a01', '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a02', '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a03'] as const;
+const PERSON = [
+  '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a01',
+  '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a02',
+  '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a03',
+] as const;
 const JOBCENTER = ['jobcenter', 'fallmanagement'] as const;
 
 beforeAll(async () => {
-  fk = await startSubgraphUnderTest({ name: 'familienkasse', prepareDatabase, start: startFamilienkasse, caller: { agency: 'familienkasse', role: 'sachbearbeitung' } });
+  fk = await startSubgraphUnderTest({
+    name: 'familienkasse',
+    prepareDatabase,
+    start: startFamilienkasse,
+    caller: { agency: 'familienkasse', role: 'sachbearbeitung' },
+  });
 });
 afterAll(async () => fk?.close());
 
@@ -23,7 +32,9 @@ async function paket(personId: string, familienkasse = '515', ausgegebenAm = '20
 }
 
 const EINGANG = `mutation($c: String!, $e: Date!) { antragEingangErfassen(matrixCode: $c, eingangAm: $e) { id kindergeldnummer eingangAm faelligAm } }`;
-type Eingang = { antragEingangErfassen: { id: string; kindergeldnummer: string; eingangAm: string; faelligAm: string } };
+type Eingang = {
+  antragEingangErfassen: { id: string; kindergeldnummer: string; eingangAm: string; faelligAm: string };
+};
 
 async function eingang(code: string, eingangAm: string) {
   return (await fk.ask<Eingang>(EINGANG, { c: code, e: eingangAm })).body;
@@ -51,7 +62,12 @@ async function received(personId: string, eingangAm: string, familienkasse = '51
 describe('packets and receipt', () => {
   it('issues a packet with a signed matrix code, to the Jobcenter but not to a team lead', async () => {
     expect(await paket(PERSON[0])).toMatch(/^KG-[0-9A-HJKMNP-TV-Z]{16}-[0-9A-HJKMNP-TV-Z]{6}$/);
-    const { body } = await fk.ask(`mutation { antragspaketAusgeben(personId: "${PERSON[0]}", familienkasse: "515") { id } }`, {}, 'familienkasse', 'teamleitung');
+    const { body } = await fk.ask(
+      `mutation { antragspaketAusgeben(personId: "${PERSON[0]}", familienkasse: "515") { id } }`,
+      {},
+      'familienkasse',
+      'teamleitung',
+    );
     expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
@@ -60,7 +76,11 @@ describe('packets and receipt', () => {
     const typo = `${code.slice(0, 5)}${code[5] === 'A' ? 'B' : 'A'}${code.slice(6)}`;
     for (const wrong of [typo, 'KG-0000000000000000-000000', 'not a code']) {
       const body = await eingang(wrong, '2015-11-16');
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'MATRIXCODE_UNGUELTIG', field: 'matrixCode' });
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        grund: 'MATRIXCODE_UNGUELTIG',
+        field: 'matrixCode',
+      });
     }
   });
 
@@ -72,7 +92,11 @@ describe('packets and receipt', () => {
     const again = await eingang(code.toLowerCase(), '2015-11-16');
     expect(again.data?.antragEingangErfassen.id).toBe(first.data?.antragEingangErfassen.id);
     const other = await eingang(code, '2015-11-17');
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', grund: 'EINGANG_ABWEICHEND', eingangAm: '2015-11-16' });
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      grund: 'EINGANG_ABWEICHEND',
+      eingangAm: '2015-11-16',
+    });
   });
 
   it('creates exactly one application when the same envelope is scanned in parallel', async () => {
@@ -80,7 +104,12 @@ describe('packets and receipt', () => {
     const answers = await Promise.all(Array.from({ length: 12 }, () => eingang(code, '2015-11-18')));
     expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
     expect(new Set(answers.map((answer) => answer.data?.antragEingangErfassen.id)).size).toBe(1);
-    const rows = await fk.db.selectFrom('kindergeldAntrag as a').innerJoin('antragspaket as p', 'p.id', 'a.antragspaketId').select('a.id').where('p.matrixCode', '=', code).execute();
+    const rows = await fk.db
+      .selectFrom('kindergeldAntrag as a')
+      .innerJoin('antragspaket as p', 'p.id', 'a.antragspaketId')
+      .select('a.id')
+      .where('p.matrixCode', '=', code)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -95,19 +124,73 @@ describe('decisions', () => {
   it.each([
     ['before receipt', { am: '2015-11-15', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'beschiedenAm'],
     ['a grant without children', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [] }, 'kinder'],
-    ['a child without its place in the order', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [{ ...KIND[0], ordnungszahl: null }] }, 'kinder[0].ordnungszahl'],
-    ['two children in the same place', { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [KIND[0], { ...KIND[0], vorname: 'Omar' }] }, 'kinder[1].ordnungszahl'],
-    ['an amount other than the table\'s', { am: '2015-11-20', e: 'BEWILLIGT', b: 184, t: TITEL, k: KIND }, 'monatsbetrag'],
-    ['an amount below a cent (0.001)', { am: '2015-11-20', e: 'BEWILLIGT', b: 0.001, t: TITEL, k: KIND }, 'monatsbetrag'],
-    ['an implausible amount (1e308)', { am: '2015-11-20', e: 'BEWILLIGT', b: 1e308, t: TITEL, k: KIND }, 'monatsbetrag'],
+    [
+      'a child without its place in the order',
+      { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [{ ...KIND[0], ordnungszahl: null }] },
+      'kinder[0].ordnungszahl',
+    ],
+    [
+      'two children in the same place',
+      { am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: [KIND[0], { ...KIND[0], vorname: 'Omar' }] },
+      'kinder[1].ordnungszahl',
+    ],
+    [
+      "an amount other than the table's",
+      { am: '2015-11-20', e: 'BEWILLIGT', b: 184, t: TITEL, k: KIND },
+      'monatsbetrag',
+    ],
+    [
+      'an amount below a cent (0.001)',
+      { am: '2015-11-20', e: 'BEWILLIGT', b: 0.001, t: TITEL, k: KIND },
+      'monatsbetrag',
+    ],
+    [
+      'an implausible amount (1e308)',
+      { am: '2015-11-20', e: 'BEWILLIGT', b: 1e308, t: TITEL, k: KIND },
+      'monatsbetrag',
+    ],
     ['a negative amount', { am: '2015-11-20', e: 'BEWILLIGT', b: -188, t: TITEL, k: KIND }, 'monatsbetrag'],
-    ['a grant from a month after the decision', { am: '2015-11-20', ab: '2015-12-01', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'bewilligtAb'],
+    [
+      'a grant from a month after the decision',
+      { am: '2015-11-20', ab: '2015-12-01', e: 'BEWILLIGT', t: TITEL, k: KIND },
+      'bewilligtAb',
+    ],
     ['a grant without the residence document', { am: '2015-11-20', e: 'BEWILLIGT', k: KIND }, 'aufenthaltstitel'],
-    ['a grant on an Aufenthaltsgestattung (§ 62 Abs. 2 EStG)', { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-06-01' }, k: KIND }, 'aufenthaltstitel.art'],
-    ['a grant on a Duldung (§ 62 Abs. 2 EStG)', { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'DULDUNG', gueltigAb: '2015-06-01' }, k: KIND }, 'aufenthaltstitel.art'],
-    ['a grant on § 25 Abs. 5 without 3 years', { am: '2015-11-20', e: 'BEWILLIGT', t: { ...TITEL, rechtsgrundlage: '§ 25 Abs. 5 AufenthG', aufenthaltImBundesgebietSeit: '2014-01-01', arbeitsmarktbezug: true }, k: KIND }, 'aufenthaltstitel.aufenthaltImBundesgebietSeit'],
-    ['a grant on a paragraph the rules do not know', { am: '2015-11-20', e: 'BEWILLIGT', t: { ...TITEL, rechtsgrundlage: 'irgendwas' }, k: KIND }, 'aufenthaltstitel.rechtsgrundlage'],
-    ['a grant before the document was valid', { am: '2015-11-20', ab: '2015-10-01', e: 'BEWILLIGT', t: TITEL, k: KIND }, 'bewilligtAb'],
+    [
+      'a grant on an Aufenthaltsgestattung (§ 62 Abs. 2 EStG)',
+      { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'AUFENTHALTSGESTATTUNG', gueltigAb: '2015-06-01' }, k: KIND },
+      'aufenthaltstitel.art',
+    ],
+    [
+      'a grant on a Duldung (§ 62 Abs. 2 EStG)',
+      { am: '2015-11-20', e: 'BEWILLIGT', t: { art: 'DULDUNG', gueltigAb: '2015-06-01' }, k: KIND },
+      'aufenthaltstitel.art',
+    ],
+    [
+      'a grant on § 25 Abs. 5 without 3 years',
+      {
+        am: '2015-11-20',
+        e: 'BEWILLIGT',
+        t: {
+          ...TITEL,
+          rechtsgrundlage: '§ 25 Abs. 5 AufenthG',
+          aufenthaltImBundesgebietSeit: '2014-01-01',
+          arbeitsmarktbezug: true,
+        },
+        k: KIND,
+      },
+      'aufenthaltstitel.aufenthaltImBundesgebietSeit',
+    ],
+    [
+      'a grant on a paragraph the rules do not know',
+      { am: '2015-11-20', e: 'BEWILLIGT', t: { ...TITEL, rechtsgrundlage: 'irgendwas' }, k: KIND },
+      'aufenthaltstitel.rechtsgrundlage',
+    ],
+    [
+      'a grant before the document was valid',
+      { am: '2015-11-20', ab: '2015-10-01', e: 'BEWILLIGT', t: TITEL, k: KIND },
+      'bewilligtAb',
+    ],
     ['a refusal without reason', { am: '2015-11-20', e: 'ABGELEHNT' }, 'ablehnungsgrund'],
     ['a refusal with an amount', { am: '2015-11-20', e: 'ABGELEHNT', g: 'kein Anspruch', b: 0.001 }, 'monatsbetrag'],
   ])('refuses %s', async (_, decision, field) => {
@@ -119,16 +202,40 @@ describe('decisions', () => {
   it('takes the amount from the statutory table and records the document that entitled', async () => {
     const id = await received(PERSON[1], '2015-11-16');
     const kinder = [KIND[0], { vorname: 'Omar', nachname: 'Haddad', geburtsdatum: '2013-05-05', ordnungszahl: 3 }];
-    const { body } = await fk.ask<{ antragBescheiden: unknown }>(BESCHEID, { id, am: '2015-11-20', e: 'BEWILLIGT', t: TITEL, k: kinder });
+    const { body } = await fk.ask<{ antragBescheiden: unknown }>(BESCHEID, {
+      id,
+      am: '2015-11-20',
+      e: 'BEWILLIGT',
+      t: TITEL,
+      k: kinder,
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data?.antragBescheiden).toMatchObject({
       monatsbetrag: 188 + 194,
       bewilligtAb: '2015-11-01',
       berechtigungRegel: expect.stringMatching(/^§ 62 Abs. 2 EStG .* Nr. 2/),
-      aufenthaltstitel: { art: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 2 AufenthG', gueltigAb: '2015-11-02' },
+      aufenthaltstitel: {
+        art: 'AUFENTHALTSERLAUBNIS',
+        rechtsgrundlage: '§ 25 Abs. 2 AufenthG',
+        gueltigAb: '2015-11-02',
+      },
       kinder: [
-        { ordnungszahl: 1, satzverlauf: [{ ab: '2015-11-01', bis: '2015-12-31', betrag: 188 }, { ab: '2016-01-01', bis: '2016-12-31', betrag: 190 }, { ab: '2017-01-01', bis: '2017-12-31', betrag: 192 }] },
-        { ordnungszahl: 3, satzverlauf: [{ ab: '2015-11-01', bis: '2015-12-31', betrag: 194 }, { ab: '2016-01-01', bis: '2016-12-31', betrag: 196 }, { ab: '2017-01-01', bis: '2017-12-31', betrag: 198 }] },
+        {
+          ordnungszahl: 1,
+          satzverlauf: [
+            { ab: '2015-11-01', bis: '2015-12-31', betrag: 188 },
+            { ab: '2016-01-01', bis: '2016-12-31', betrag: 190 },
+            { ab: '2017-01-01', bis: '2017-12-31', betrag: 192 },
+          ],
+        },
+        {
+          ordnungszahl: 3,
+          satzverlauf: [
+            { ab: '2015-11-01', bis: '2015-12-31', betrag: 194 },
+            { ab: '2016-01-01', bis: '2016-12-31', betrag: 196 },
+            { ab: '2017-01-01', bis: '2017-12-31', betrag: 198 },
+          ],
+        },
       ],
     });
   });
@@ -138,18 +245,35 @@ describe('decisions', () => {
     antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: BEWILLIGT, aufenthaltstitel: { art: AUFENTHALTSERLAUBNIS, rechtsgrundlage: "§ 25 Abs. 2 AufenthG", gueltigAb: "2015-11-02" }, steuerId: $s, kinder: $k) { monatsbetrag bewilligtAb } }`;
   const kindMit = (steuerId?: string) => [{ ...KIND[0], ...(steuerId ? { steuerId } : {}) }];
   it.each([
-    ['2016: the applicant\'s id missing', '2016-01-15', undefined, kindMit('47036892816'), 'steuerId'],
-    ['2016: the applicant\'s id with a wrong check digit', '2016-01-15', '86095742718', kindMit('47036892816'), 'steuerId'],
-    ['2016: the child\'s id missing', '2016-01-15', '86095742719', kindMit(), 'kinder[0].steuerId'],
-    ['2016: the child\'s id of 10 digits', '2016-01-15', '86095742719', kindMit('4703689281'), 'kinder[0].steuerId'],
-    ['2015: a wrong id given is refused even where none is required', '2015-12-15', '86095742791', kindMit(), 'steuerId'],
+    ["2016: the applicant's id missing", '2016-01-15', undefined, kindMit('47036892816'), 'steuerId'],
+    [
+      "2016: the applicant's id with a wrong check digit",
+      '2016-01-15',
+      '86095742718',
+      kindMit('47036892816'),
+      'steuerId',
+    ],
+    ["2016: the child's id missing", '2016-01-15', '86095742719', kindMit(), 'kinder[0].steuerId'],
+    ["2016: the child's id of 10 digits", '2016-01-15', '86095742719', kindMit('4703689281'), 'kinder[0].steuerId'],
+    [
+      '2015: a wrong id given is refused even where none is required',
+      '2015-12-15',
+      '86095742791',
+      kindMit(),
+      'steuerId',
+    ],
   ])('tax ids: refuses %s', async (_, am, steuerId, kinder, field) => {
     const id = await received(PERSON[2], '2015-12-14');
     const { body } = await fk.ask(STEUER, { id, am, s: steuerId, k: kinder });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
   it('tax ids: a 2016 decision grants with both ids, a 2015 one for 2015 without', async () => {
-    const mit = await fk.ask(STEUER, { id: await received(PERSON[2], '2016-01-04'), am: '2016-01-15', s: '86095742719', k: kindMit('47036892816') });
+    const mit = await fk.ask(STEUER, {
+      id: await received(PERSON[2], '2016-01-04'),
+      am: '2016-01-15',
+      s: '86095742719',
+      k: kindMit('47036892816'),
+    });
     expect(mit.body.errors).toBeUndefined();
     expect(mit.body.data).toMatchObject({ antragBescheiden: { monatsbetrag: 190, bewilligtAb: '2016-01-01' } });
     const ohne = await fk.ask(STEUER, { id: await received(PERSON[2], '2015-12-14'), am: '2015-12-15', k: kindMit() });
@@ -159,8 +283,14 @@ describe('decisions', () => {
   it('answers kindergeldsatz from the table and refuses months and places it does not know', async () => {
     const SATZ = `query($m: Date!, $n: Int!) { kindergeldsatz(monat: $m, ordnungszahl: $n) }`;
     expect((await fk.ask(SATZ, { m: '2016-02-29', n: 4 })).body.data).toEqual({ kindergeldsatz: 221 });
-    expect((await fk.ask(SATZ, { m: '2018-01-01', n: 1 })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'monat' });
-    expect((await fk.ask(SATZ, { m: '2016-01-01', n: 0 })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ordnungszahl' });
+    expect((await fk.ask(SATZ, { m: '2018-01-01', n: 1 })).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'monat',
+    });
+    expect((await fk.ask(SATZ, { m: '2016-01-01', n: 0 })).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'ordnungszahl',
+    });
   });
 
   it('answers a repeated decision unchanged and refuses a different one', async () => {
@@ -186,7 +316,13 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
       gesamt { eingegangen beschieden eingehalten verfehlt offen ueberfaellig quoteEingehalten medianArbeitstage p90Arbeitstage }
       ohnePaket { eingegangen beschieden eingehalten verfehlt offen ueberfaellig quoteEingehalten medianArbeitstage p90Arbeitstage }
       zeitraeume { beginn ende kennzahlen { eingegangen beschieden eingehalten verfehlt offen ueberfaellig medianArbeitstage p90Arbeitstage } } } }`;
-  type Report = { kindergeldSlaBericht: { gesamt: Record<string, number | null>; ohnePaket: Record<string, number | null>; zeitraeume: { beginn: string; ende: string; kennzahlen: Record<string, number | null> }[] } };
+  type Report = {
+    kindergeldSlaBericht: {
+      gesamt: Record<string, number | null>;
+      ohnePaket: Record<string, number | null>;
+      zeitraeume: { beginn: string; ende: string; kennzahlen: Record<string, number | null> }[];
+    };
+  };
 
   beforeAll(async () => {
     // Its own Familienkasse numbers, so the applications of the tests above stay out of the figures.
@@ -204,10 +340,23 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
     await fk.db
       .insertInto('kindergeldAntrag')
       .values({
-        personId: PERSON[1], kindergeldnummer: '901FK000001', familienkasse: '901', eingangAm: '2015-11-17', faelligAm: '2015-12-01',
-        beschiedenAm: '2015-12-09', ergebnis: 'ABGELEHNT', monatsbetrag: null, ablehnungsgrund: 'kein Anspruch', bewilligtAb: null,
-        titelArt: null, titelRechtsgrundlage: null, titelGueltigAb: null, titelGueltigBis: null, berechtigungRegel: null,
-        antragspaketId: null, bearbeitungsarbeitstage: 16,
+        personId: PERSON[1],
+        kindergeldnummer: '901FK000001',
+        familienkasse: '901',
+        eingangAm: '2015-11-17',
+        faelligAm: '2015-12-01',
+        beschiedenAm: '2015-12-09',
+        ergebnis: 'ABGELEHNT',
+        monatsbetrag: null,
+        ablehnungsgrund: 'kein Anspruch',
+        bewilligtAb: null,
+        titelArt: null,
+        titelRechtsgrundlage: null,
+        titelGueltigAb: null,
+        titelGueltigBis: null,
+        berechtigungRegel: null,
+        antragspaketId: null,
+        bearbeitungsarbeitstage: 16,
       })
       .execute();
   });
@@ -220,16 +369,23 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
     ['B', '2015-12-10', 'VERFEHLT', 12],
     ['C', '2015-12-10', 'UEBERFAELLIG', 14],
   ])('application %s on %s: %s after %i working days', async (name, stichtag, status, days) => {
-    const { body } = await fk.ask<{ _entities: { kindergeldantraege: { id: string; slaStatus: string; arbeitstageBisher: number }[] }[] }>(
+    const { body } = await fk.ask<{
+      _entities: { kindergeldantraege: { id: string; slaStatus: string; arbeitstageBisher: number }[] }[];
+    }>(
       `query($r: [_Any!]!, $s: Date) { _entities(representations: $r) { ... on Person { kindergeldantraege { id slaStatus(stichtag: $s) arbeitstageBisher(stichtag: $s) } } } }`,
       { r: [{ __typename: 'Person', id: PERSON[0] }], s: stichtag },
     );
-    expect(body.data?._entities[0]?.kindergeldantraege.find((antrag) => antrag.id === ids[name])).toMatchObject({ slaStatus: status, arbeitstageBisher: days });
+    expect(body.data?._entities[0]?.kindergeldantraege.find((antrag) => antrag.id === ids[name])).toMatchObject({
+      slaStatus: status,
+      arbeitstageBisher: days,
+    });
   });
 
   it('lists the overdue applications as they stood on the Stichtag, for one Familienkasse or all', async () => {
     const overdue = async (stichtag: string, familienkasse: string) => {
-      const { body } = await fk.ask<{ ueberfaelligeKindergeldantraege: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      const { body } = await fk.ask<{
+        ueberfaelligeKindergeldantraege: { totalCount: number; edges: { node: { id: string } }[] };
+      }>(
         `query($s: Date, $f: ID) { ueberfaelligeKindergeldantraege(stichtag: $s, familienkasse: $f) { totalCount edges { node { id } } } }`,
         { s: stichtag, f: familienkasse },
         'familienkasse',
@@ -244,25 +400,111 @@ describe('SLA status, overdue list and report on a fixed data set', () => {
   });
 
   it('reports the figures worked out by hand, by month and in total', async () => {
-    const { body } = await fk.ask<Report>(REPORT, { von: '2015-11-01', bis: '2015-12-31', s: '2015-12-10', fk: '901' }, 'jobcenter', 'teamleitung');
+    const { body } = await fk.ask<Report>(
+      REPORT,
+      { von: '2015-11-01', bis: '2015-12-31', s: '2015-12-10', fk: '901' },
+      'jobcenter',
+      'teamleitung',
+    );
     expect(body.errors).toBeUndefined();
     const report = body.data!.kindergeldSlaBericht;
-    expect(report.gesamt).toEqual({ eingegangen: 4, beschieden: 3, eingehalten: 2, verfehlt: 1, offen: 1, ueberfaellig: 1, quoteEingehalten: 2 / 3, medianArbeitstage: 9, p90Arbeitstage: 11.4 });
-    expect(report.ohnePaket).toEqual({ eingegangen: 1, beschieden: 1, eingehalten: 0, verfehlt: 1, offen: 0, ueberfaellig: 0, quoteEingehalten: 0, medianArbeitstage: 16, p90Arbeitstage: 16 });
+    expect(report.gesamt).toEqual({
+      eingegangen: 4,
+      beschieden: 3,
+      eingehalten: 2,
+      verfehlt: 1,
+      offen: 1,
+      ueberfaellig: 1,
+      quoteEingehalten: 2 / 3,
+      medianArbeitstage: 9,
+      p90Arbeitstage: 11.4,
+    });
+    expect(report.ohnePaket).toEqual({
+      eingegangen: 1,
+      beschieden: 1,
+      eingehalten: 0,
+      verfehlt: 1,
+      offen: 0,
+      ueberfaellig: 0,
+      quoteEingehalten: 0,
+      medianArbeitstage: 16,
+      p90Arbeitstage: 16,
+    });
     expect(report.zeitraeume).toEqual([
-      { beginn: '2015-11-01', ende: '2015-11-30', kennzahlen: { eingegangen: 3, beschieden: 2, eingehalten: 1, verfehlt: 1, offen: 1, ueberfaellig: 1, medianArbeitstage: 10.5, p90Arbeitstage: 11.7 } },
-      { beginn: '2015-12-01', ende: '2015-12-31', kennzahlen: { eingegangen: 1, beschieden: 1, eingehalten: 1, verfehlt: 0, offen: 0, ueberfaellig: 0, medianArbeitstage: 2, p90Arbeitstage: 2 } },
+      {
+        beginn: '2015-11-01',
+        ende: '2015-11-30',
+        kennzahlen: {
+          eingegangen: 3,
+          beschieden: 2,
+          eingehalten: 1,
+          verfehlt: 1,
+          offen: 1,
+          ueberfaellig: 1,
+          medianArbeitstage: 10.5,
+          p90Arbeitstage: 11.7,
+        },
+      },
+      {
+        beginn: '2015-12-01',
+        ende: '2015-12-31',
+        kennzahlen: {
+          eingegangen: 1,
+          beschieden: 1,
+          eingehalten: 1,
+          verfehlt: 0,
+          offen: 0,
+          ueberfaellig: 0,
+          medianArbeitstage: 2,
+          p90Arbeitstage: 2,
+        },
+      },
     ]);
   });
 
   it('reports by week and as things stood on an earlier Stichtag', async () => {
     // Week of 16 November at 901 on 30.11.: A decided (9 days); B and C still open, neither past due yet.
-    const { body: earlier } = await fk.ask<Report>(REPORT, { von: '2015-11-16', bis: '2015-11-22', s: '2015-11-30', g: 'WOCHE', fk: '901' });
-    expect(earlier.data!.kindergeldSlaBericht.gesamt).toEqual({ eingegangen: 3, beschieden: 1, eingehalten: 1, verfehlt: 0, offen: 2, ueberfaellig: 0, quoteEingehalten: 1, medianArbeitstage: 9, p90Arbeitstage: 9 });
+    const { body: earlier } = await fk.ask<Report>(REPORT, {
+      von: '2015-11-16',
+      bis: '2015-11-22',
+      s: '2015-11-30',
+      g: 'WOCHE',
+      fk: '901',
+    });
+    expect(earlier.data!.kindergeldSlaBericht.gesamt).toEqual({
+      eingegangen: 3,
+      beschieden: 1,
+      eingehalten: 1,
+      verfehlt: 0,
+      offen: 2,
+      ueberfaellig: 0,
+      quoteEingehalten: 1,
+      medianArbeitstage: 9,
+      p90Arbeitstage: 9,
+    });
     // November at 902 by week: only the week with a receipt, E decided on its due day after 10 working days.
-    const { body: weekly } = await fk.ask<Report>(REPORT, { von: '2015-11-01', bis: '2015-11-30', s: '2015-12-10', g: 'WOCHE', fk: '902' });
+    const { body: weekly } = await fk.ask<Report>(REPORT, {
+      von: '2015-11-01',
+      bis: '2015-11-30',
+      s: '2015-12-10',
+      g: 'WOCHE',
+      fk: '902',
+    });
     expect(weekly.data!.kindergeldSlaBericht.zeitraeume).toEqual([
-      { beginn: '2015-11-16', ende: '2015-11-22', kennzahlen: { eingegangen: 1, beschieden: 1, eingehalten: 1, verfehlt: 0, offen: 0, ueberfaellig: 0, medianArbeitstage: 10, p90Arbeitstage: 10 } },
+      {
+        beginn: '2015-11-16',
+        ende: '2015-11-22',
+        kennzahlen: {
+          eingegangen: 1,
+          beschieden: 1,
+          eingehalten: 1,
+          verfehlt: 0,
+          offen: 0,
+          ueberfaellig: 0,
+          medianArbeitstage: 10,
+          p90Arbeitstage: 10,
+        },
+      },
     ]);
   });
 
@@ -278,19 +520,33 @@ describe('bad input, asked directly', () => {
   const ANDERE = '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a09';
   const BESCHEIDEN_OHNE_BETRAG = `mutation($id: ID!, $am: Date!, $e: KindergeldErgebnis!, $g: String, $k: [KindInput!]) {
     antragBescheiden(antragId: $id, beschiedenAm: $am, ergebnis: $e, ablehnungsgrund: $g, kinder: $k) { id } }`;
-  const antrag = async (id: string) => fk.db.selectFrom('kindergeldAntrag').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const antrag = async (id: string) =>
+    fk.db.selectFrom('kindergeldAntrag').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('refuses a receipt on 2015-02-30 before anything is written', async () => {
     const code = await paket(ANDERE);
     const body = await eingang(code, '2015-02-30');
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eingangAm' });
-    const rows = await fk.db.selectFrom('kindergeldAntrag as a').innerJoin('antragspaket as p', 'p.id', 'a.antragspaketId').select('a.id').where('p.matrixCode', '=', code).execute();
+    const rows = await fk.db
+      .selectFrom('kindergeldAntrag as a')
+      .innerJoin('antragspaket as p', 'p.id', 'a.antragspaketId')
+      .select('a.id')
+      .where('p.matrixCode', '=', code)
+      .execute();
     expect(rows).toEqual([]);
   });
 
   it.each([
-    ['a child born in 1800', { e: 'BEWILLIGT', k: [{ ...KIND[0], geburtsdatum: '1800-03-04' }] }, 'kinder[0].geburtsdatum'],
-    ['a NUL in a child\'s name', { e: 'BEWILLIGT', k: [...KIND, { ...KIND[0], vorname: 'Li\u0000na' }] }, 'kinder[1].vorname'],
+    [
+      'a child born in 1800',
+      { e: 'BEWILLIGT', k: [{ ...KIND[0], geburtsdatum: '1800-03-04' }] },
+      'kinder[0].geburtsdatum',
+    ],
+    [
+      "a NUL in a child's name",
+      { e: 'BEWILLIGT', k: [...KIND, { ...KIND[0], vorname: 'Li\u0000na' }] },
+      'kinder[1].vorname',
+    ],
     ['1 MB of reasons', { e: 'ABGELEHNT', g: 'x'.repeat(1 << 20) }, 'ablehnungsgrund'],
   ])('refuses a decision with %s, leaving the application as it was', async (_, input, field) => {
     const id = await received(ANDERE, '2015-11-16');

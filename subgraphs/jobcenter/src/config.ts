@@ -10,7 +10,9 @@ export interface JobcenterSettings {
   readonly lueckenSchwellen: LueckenSchwellen;
 }
 
-export const DEFAULT_SETTINGS: JobcenterSettings = Object.freeze({ lueckenSchwellen: Object.freeze({ bewilligungNachTagen: 30 }) });
+export const DEFAULT_SETTINGS: JobcenterSettings = Object.freeze({
+  lueckenSchwellen: Object.freeze({ bewilligungNachTagen: 30 }),
+});
 
 /**
  * JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: days after the start of SGB II by which it should be granted (default
@@ -19,5 +21,7 @@ export const DEFAULT_SETTINGS: JobcenterSettings = Object.freeze({ lueckenSchwel
 export function jobcenterSettings(env: Environment): JobcenterSettings {
   const tage = z.coerce.number().int().min(1).max(365).default(DEFAULT_SETTINGS.lueckenSchwellen.bewilligungNachTagen);
   const raw = parseConfig(z.object({ JOBCENTER_LUECKE_BEWILLIGUNG_TAGE: tage }), env);
-  return Object.freeze({ lueckenSchwellen: Object.freeze({ bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE }) });
+  return Object.freeze({
+    lueckenSchwellen: Object.freeze({ bewilligungNachTagen: raw.JOBCENTER_LUECKE_BEWILLIGUNG_TAGE }),
+  });
 }

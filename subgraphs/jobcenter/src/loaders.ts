@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import { isUuid, manyByKey, oneByKey } from '@ip/kit';
 import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from './db/bedarfsgemeinschaft.repository.ts';
 import { findMassnahmenByPersonIds, findWechselByPersonIds } from './db/rechtskreiswechsel.repository.ts';
-import type { BedarfsgemeinschaftRow, BgMitgliedRow, JobcenterDatabase, LeistungsantragRow, RechtskreiswechselRow, Sgb3MassnahmeRow } from './db/tables.ts';
+import type {
+  BedarfsgemeinschaftRow,
+  BgMitgliedRow,
+  JobcenterDatabase,
+  LeistungsantragRow,
+  RechtskreiswechselRow,
+  Sgb3MassnahmeRow,
+} from './db/tables.ts';
 
 /** Created per request, so one caller's cache never answers another's. */
 export function createLoaders(db: Kysely<JobcenterDatabase>) {

@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
 import { datenschutzDb, seedDemoConsents } from '@ip/kit/consent';
-import { addDays, addMonths, ageOn, demoRandom, maxDate, personById, type DemoPerson, type Population } from '@ip/kit/demo';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  demoRandom,
+  maxDate,
+  personById,
+  type DemoPerson,
+  type Population,
+} from '@ip/kit/demo';
 import { countBgs, insertBg } from './db/bedarfsgemeinschaft.repository.ts';
 import { insertWechsel } from './db/rechtskreiswechsel.repository.ts';
 import type { BgRolle, JobcenterDatabase } from './db/tables.ts';
@@ -9,7 +18,11 @@ import { OWNER } from './policy.ts';
 /** Five-digit office numbers of Jobcenters in the demo districts. */
 const DIENSTSTELLEN = ['36201', '36211', '37401', '38101', '39301'] as const;
 const TITLES = new Set(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']);
-const ROLLE: Readonly<Record<DemoPerson['rolle'], BgRolle>> = { HAUPTPERSON: 'ANTRAGSTELLENDE_PERSON', PARTNER: 'PARTNER', KIND: 'KIND' };
+const ROLLE: Readonly<Record<DemoPerson['rolle'], BgRolle>> = {
+  HAUPTPERSON: 'ANTRAGSTELLENDE_PERSON',
+  PARTNER: 'PARTNER',
+  KIND: 'KIND',
+};
 
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
@@ -22,7 +35,11 @@ const regelbedarfKind2015 = (kind: DemoPerson, stichtag: string): number => {
 /** Regelbedarf 2015 (§ 20 SGB II, § 23): single adult 399, partners 360 each, children by age. */
 function regelbedarf2015(mitglieder: readonly DemoPerson[], stichtag: string): number {
   const partners = mitglieder.some((mitglied) => mitglied.rolle === 'PARTNER');
-  return mitglieder.reduce((sum, mitglied) => sum + (mitglied.rolle === 'KIND' ? regelbedarfKind2015(mitglied, stichtag) : partners ? 360 : 399), 0);
+  return mitglieder.reduce(
+    (sum, mitglied) =>
+      sum + (mitglied.rolle === 'KIND' ? regelbedarfKind2015(mitglied, stichtag) : partners ? 360 : 399),
+    0,
+  );
 }
 
 /**
@@ -49,7 +66,17 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       if (!random.chance(0.9)) {
         // Handed over at recognition, but no application yet: the gap the Rahmenkonzept warns of.
         for (const person of erwachsene) {
-          await insertWechsel(trx, { personId: person.id, anerkanntAm, asylblgBis: asylblgEnde, sgb2Ab: sgb2Start, erfasstVon: 'jobcenter-demo' }, []);
+          await insertWechsel(
+            trx,
+            {
+              personId: person.id,
+              anerkanntAm,
+              asylblgBis: asylblgEnde,
+              sgb2Ab: sgb2Start,
+              erfasstVon: 'jobcenter-demo',
+            },
+            [],
+          );
         }
         continue;
       }
@@ -67,11 +94,19 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
       const unterkunft = granted ? random.int(250, 650) : null;
       // A child's need, against which its Kindergeld counts: its Regelbedarf and a per-head share of the accommodation.
       const monatsbedarf = (member: DemoPerson) =>
-        member.rolle === 'KIND' && unterkunft !== null ? (regelbedarfKind2015(member, gegruendetAm) * 100 + Math.round((unterkunft * 100) / members.length)) / 100 : null;
+        member.rolle === 'KIND' && unterkunft !== null
+          ? (regelbedarfKind2015(member, gegruendetAm) * 100 + Math.round((unterkunft * 100) / members.length)) / 100
+          : null;
       await insertBg(
         trx,
         { bgNummer, gegruendetAm },
-        members.map((member) => ({ personId: member.id, rolle: ROLLE[member.rolle], seit: gegruendetAm, geburtsdatum: member.geburtsdatum, monatsbedarf: monatsbedarf(member) })),
+        members.map((member) => ({
+          personId: member.id,
+          rolle: ROLLE[member.rolle],
+          seit: gegruendetAm,
+          geburtsdatum: member.geburtsdatum,
+          monatsbedarf: monatsbedarf(member),
+        })),
         [
           {
             eingangAm: gegruendetAm,
@@ -92,7 +127,14 @@ export async function seedDemoData(db: Kysely<JobcenterDatabase>, population: Po
         await insertWechsel(
           trx,
           { personId: person.id, anerkanntAm, asylblgBis, sgb2Ab, erfasstVon: 'jobcenter-demo' },
-          random.chance(0.3) ? [{ bezeichnung: 'PerF – Perspektiven für Flüchtlinge (§ 45 SGB III)', ende: addDays(sgb2Ab, random.int(20, 80)) }] : [],
+          random.chance(0.3)
+            ? [
+                {
+                  bezeichnung: 'PerF – Perspektiven für Flüchtlinge (§ 45 SGB III)',
+                  ende: addDays(sgb2Ab, random.int(20, 80)),
+                },
+              ]
+            : [],
         );
       }
     }

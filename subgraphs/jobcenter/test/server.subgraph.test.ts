@@ -11,7 +11,13 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let subject: SubgraphUnderTest<JobcenterDatabase>;
 
 beforeAll(async () => {
-  subject = await startSubgraphUnderTest({ name: 'jobcenter', prepareDatabase, start: startJobcenter, population, caller: { agency: 'jobcenter', role: 'fallmanagement' } });
+  subject = await startSubgraphUnderTest({
+    name: 'jobcenter',
+    prepareDatabase,
+    start: startJobcenter,
+    population,
+    caller: { agency: 'jobcenter', role: 'fallmanagement' },
+  });
 });
 
 afterAll(async () => {
@@ -49,7 +55,11 @@ describe('migrations and the demo slice', () => {
   it('refuse a second applicant in one Bedarfsgemeinschaft', async () => {
     const [member] = (await allMembers()).filter((m) => m.rolle !== 'ANTRAGSTELLENDE_PERSON');
     await expect(
-      subject.db.updateTable('bgMitglied').set({ rolle: 'ANTRAGSTELLENDE_PERSON' }).where('personId', '=', member!.personId).execute(),
+      subject.db
+        .updateTable('bgMitglied')
+        .set({ rolle: 'ANTRAGSTELLENDE_PERSON' })
+        .where('personId', '=', member!.personId)
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -69,7 +79,9 @@ describe('GraphQL', () => {
 
   it('resolves persons in key order, null for persons it does not know', async () => {
     const [member] = await allMembers();
-    const { body } = await ask<{ _entities: { id: string; bedarfsgemeinschaft: { bgNummer: string } | null; sgb2Leistungsstatus: string | null }[] }>(ENTITIES, {
+    const { body } = await ask<{
+      _entities: { id: string; bedarfsgemeinschaft: { bgNummer: string } | null; sgb2Leistungsstatus: string | null }[];
+    }>(ENTITIES, {
       representations: [member!.personId, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({ __typename: 'Person', id })),
     });
     expect(body.errors).toBeUndefined();
@@ -82,7 +94,9 @@ describe('GraphQL', () => {
 
   it('loads Bedarfsgemeinschaften, members and applications of many persons with one statement each', async () => {
     subject.statements.length = 0;
-    const { body } = await ask(ENTITIES, { representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })) });
+    const { body } = await ask(ENTITIES, {
+      representations: population.persons.map((person) => ({ __typename: 'Person', id: person.id })),
+    });
     expect(body.errors).toBeUndefined();
     expect(subject.statements).toHaveLength(3);
   });
@@ -90,7 +104,9 @@ describe('GraphQL', () => {
   it('releases to the Familienkasse only what the declaration grants', async () => {
     const members = (await allMembers()).map((member) => persons.get(member.personId)!);
     const partial = members.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'TEILWEISE')!;
-    const withdrawn = members.find((person) => demoDeclaration(person, population.referenceDate)?.state === 'WIDERRUFEN')!;
+    const withdrawn = members.find(
+      (person) => demoDeclaration(person, population.referenceDate)?.state === 'WIDERRUFEN',
+    )!;
     const { body } = await ask<{ _entities: { bedarfsgemeinschaft: unknown; sgb2Leistungsstatus: unknown }[] }>(
       ENTITIES,
       { representations: [partial, withdrawn].map((person) => ({ __typename: 'Person', id: person.id })) },

@@ -90,7 +90,10 @@ export function subgraphConfig(name: string, defaultPort: number, env: Environme
     databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
     databasePoolMax: raw[`${prefix}_DATABASE_POOL_MAX`] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
-    inputLimits: Object.freeze({ maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number, maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number }),
+    inputLimits: Object.freeze({
+      maxStringLength: raw['INPUT_MAX_STRING_LENGTH'] as number,
+      maxIdLength: raw['INPUT_MAX_ID_LENGTH'] as number,
+    }),
     anfrageIdRetentionDays: raw['ANFRAGE_ID_RETENTION_DAYS'] as number,
   });
 }
@@ -103,8 +106,14 @@ export interface EmbeddedClusterConfig {
 /** `EMBEDDED_POSTGRES_PORT` (default 54329, clear of a server on 5432) and `EMBEDDED_POSTGRES_DATA_DIR` (default ./data/postgres). */
 export function embeddedClusterConfig(env: Environment): EmbeddedClusterConfig {
   const raw = parseConfig(
-    z.object({ EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'), EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres') }),
+    z.object({
+      EMBEDDED_POSTGRES_PORT: portSchema(54329).refine((port) => port > 0, 'must be a fixed port'),
+      EMBEDDED_POSTGRES_DATA_DIR: z.string().min(1).default('data/postgres'),
+    }),
     env,
   );
-  return Object.freeze({ dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR), port: raw.EMBEDDED_POSTGRES_PORT });
+  return Object.freeze({
+    dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR),
+    port: raw.EMBEDDED_POSTGRES_PORT,
+  });
 }

@@ -42,7 +42,9 @@ export async function openDatabase<DB>(location: DatabaseLocation, options: Data
   });
   // An idle connection that the server drops (a restart, a failover) must not crash the process; the
   // pool replaces it on the next query.
-  pool.on('error', (error) => log().warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'database connection lost'));
+  pool.on('error', (error) =>
+    log().warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'database connection lost'),
+  );
   const onQuery = options.onQuery;
   const database = new URL(location.url).pathname.slice(1) || 'postgres';
   watchPool(database, pool);
@@ -73,7 +75,11 @@ const NOT_YET = new Set(['ECONNREFUSED', 'ECONNRESET', '57P03', '28P01', '28000'
  * cluster comes up, and a server in production may come up after its services. Other errors, and the
  * last one after the wait, are thrown as they are.
  */
-export async function untilReachable(db: Kysely<unknown>, waitMs: number, onWait: (reason: string) => void): Promise<void> {
+export async function untilReachable(
+  db: Kysely<unknown>,
+  waitMs: number,
+  onWait: (reason: string) => void,
+): Promise<void> {
   const deadline = performance.now() + waitMs;
   let waiting = false;
   for (;;) {

@@ -26,12 +26,19 @@ export interface Subgraph<DB> {
   readonly prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>;
   readonly start: (
     db: Kysely<DB>,
-    options: { readonly port: number; readonly host?: string; readonly verifyToken: TokenVerifier; readonly inputLimits?: InputLimits },
+    options: {
+      readonly port: number;
+      readonly host?: string;
+      readonly verifyToken: TokenVerifier;
+      readonly inputLimits?: InputLimits;
+    },
   ) => Promise<RunningServer>;
 }
 
 /** The parts every partner subgraph has, put together the same way for each. */
-export function defineSubgraph<DB, TContext extends BaseContext>(definition: SubgraphDefinition<DB, TContext>): Subgraph<DB> {
+export function defineSubgraph<DB, TContext extends BaseContext>(
+  definition: SubgraphDefinition<DB, TContext>,
+): Subgraph<DB> {
   return {
     typeDefs: definition.typeDefs,
     async prepareDatabase(db, population) {

@@ -53,7 +53,12 @@ export function refusals<const Grund extends string>(gruende: readonly Grund[]) 
  * shares no code with the kit but identity; both are tested against that document. A subgraph that asks
  * the graph (`graph-client.ts`) answers with these and passes on the gateway's.
  */
-export const AUSFALLGRUENDE = ['ZEITUEBERSCHREITUNG', 'VERBINDUNG_FEHLGESCHLAGEN', 'FEHLERANTWORT', 'SCHUTZSCHALTUNG_OFFEN'] as const;
+export const AUSFALLGRUENDE = [
+  'ZEITUEBERSCHREITUNG',
+  'VERBINDUNG_FEHLGESCHLAGEN',
+  'FEHLERANTWORT',
+  'SCHUTZSCHALTUNG_OFFEN',
+] as const;
 export type Ausfallgrund = (typeof AUSFALLGRUENDE)[number];
 
 export function isAusfallgrund(value: unknown): value is Ausfallgrund {
@@ -99,7 +104,10 @@ export function maskUnexpectedErrors(service: string) {
       return formatted;
     }
     // The error's kind, code and stack frames, not its message or detail: a database error may quote a value.
-    log().error({ err: { type: error instanceof Error ? error.name : typeof error, code: codeOf(error), stack: stackOf(error) } }, `${service}: unexpected error`);
+    log().error(
+      { err: { type: error instanceof Error ? error.name : typeof error, code: codeOf(error), stack: stackOf(error) } },
+      `${service}: unexpected error`,
+    );
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -118,5 +126,10 @@ function codeOf(error: unknown): unknown {
 /** The stack's frames without its first line, which repeats the message. */
 function stackOf(error: unknown): string | undefined {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  return original instanceof Error ? original.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined;
+  return original instanceof Error
+    ? original.stack
+        ?.split('\n')
+        .filter((line) => line.startsWith('    at '))
+        .join('\n')
+    : undefined;
 }

@@ -19,7 +19,10 @@ export interface GraphClient {
    * throw. The document is generated from a `.graphql` file (`npm run codegen`), so its result and variables are
    * typed against the supergraph, and its printed text is the one the gateway's trusted documents register.
    */
-  request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<GraphAnswer<TData>>;
+  request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<GraphAnswer<TData>>;
 }
 
 export interface GraphClientOptions {
@@ -52,17 +55,25 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   // The same `grund` values the gateway gives a client for a partner that failed it.
   const unreachable = (grund: Ausfallgrund) => partnerUnreachable(options.partner, grund);
   return {
-    async request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) {
+    async request<TData, TVariables extends Record<string, unknown>>(
+      document: TypedDocumentNode<TData, TVariables>,
+      variables: TVariables,
+    ) {
       let response: Response;
       try {
         response = await fetch(options.url(), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(options.authorization ? { authorization: options.authorization } : {}),
+          },
           body: JSON.stringify({ query: queryText(document), variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
       } catch (error) {
-        throw unreachable((error as { name?: string }).name === 'TimeoutError' ? 'ZEITUEBERSCHREITUNG' : 'VERBINDUNG_FEHLGESCHLAGEN');
+        throw unreachable(
+          (error as { name?: string }).name === 'TimeoutError' ? 'ZEITUEBERSCHREITUNG' : 'VERBINDUNG_FEHLGESCHLAGEN',
+        );
       }
       const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;
       if (!body || (body.data == null && !body.errors?.length)) throw unreachable('FEHLERANTWORT');

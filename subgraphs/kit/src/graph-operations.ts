@@ -24,7 +24,10 @@ export function operationsFromFile(path: string | URL): ReadonlyMap<string, stri
   return operations;
 }
 
-function usedFragments(root: DefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+function usedFragments(
+  root: DefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
   const found = new Map<string, FragmentDefinitionNode>();
   const pending: DefinitionNode[] = [root];
   while (pending.length > 0) {

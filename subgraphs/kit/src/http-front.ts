@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { bindRecord, log, observeRequest, recordFor, serveOperations, type OperationsProbes, type RequestOutcome } from '@ip/observability';
+import {
+  bindRecord,
+  log,
+  observeRequest,
+  recordFor,
+  serveOperations,
+  type OperationsProbes,
+  type RequestOutcome,
+} from '@ip/observability';
 
 export interface SubgraphHttpOptions<TContext extends BaseContext> {
   readonly name: string;
@@ -22,14 +30,24 @@ const MAX_BODY_BYTES = 50 * 2 ** 20;
  * Server, observed (request id, trace, one log line, metrics). It replaces Apollo's standalone server,
  * which answers every path with GraphQL and leaves no place to observe a request around it.
  */
-export async function listenSubgraph<TContext extends BaseContext>(options: SubgraphHttpOptions<TContext>): Promise<string> {
+export async function listenSubgraph<TContext extends BaseContext>(
+  options: SubgraphHttpOptions<TContext>,
+): Promise<string> {
   const httpServer = createServer((request, response) => {
     if (serveOperations(request, response, options.probes)) return;
-    observeRequest(options.name, request, response, () => handle(options, request, response), options.finished).catch((error: unknown) => {
-      log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request failed');
-      if (!response.headersSent) send(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else response.destroy();
-    });
+    observeRequest(options.name, request, response, () => handle(options, request, response), options.finished).catch(
+      (error: unknown) => {
+        log().error(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'request failed',
+        );
+        if (!response.headersSent)
+          send(response, 500, {
+            errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          });
+        else response.destroy();
+      },
+    );
   });
   options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await options.server.start();
@@ -48,18 +66,28 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-async function handle<TContext extends BaseContext>(options: SubgraphHttpOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle<TContext extends BaseContext>(
+  options: SubgraphHttpOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   // Bearer tokens, not cookies, carry the caller; as under Apollo's standalone server any origin may call.
   response.setHeader('access-control-allow-origin', '*');
   if (request.method === 'OPTIONS') {
     response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    response.setHeader('access-control-allow-headers', request.headers['access-control-request-headers'] ?? 'content-type, authorization');
+    response.setHeader(
+      'access-control-allow-headers',
+      request.headers['access-control-request-headers'] ?? 'content-type, authorization',
+    );
     response.statusCode = 204;
     response.end();
     return;
   }
   const raw = await readBody(request);
-  if (raw === undefined) return send(response, 413, { errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  if (raw === undefined)
+    return send(response, 413, {
+      errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -69,7 +97,9 @@ async function handle<TContext extends BaseContext>(options: SubgraphHttpOptions
     try {
       body = JSON.parse(raw);
     } catch {
-      return send(response, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return send(response, 400, {
+        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
   }
   const search = new URL(request.url ?? '/', 'http://subgraph').search;

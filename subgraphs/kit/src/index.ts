@@ -26,7 +26,15 @@ export {
 export { migrateToLatest, type Migrations } from './migrations.ts';
 export { createGraphClient, type GraphAnswer, type GraphClient, type GraphError } from './graph-client.ts';
 export { operationsFromFile } from './graph-operations.ts';
-export { decodeCursor, encodeCursor, MAX_PAGE, pageRequest, toConnection, type Connection, type PageRequest } from './pagination.ts';
+export {
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from './pagination.ts';
 export { DATE_RANGE, DateScalar, isDateInRange, isIsoDate, type IsoDate } from './scalars.ts';
 export { DEFAULT_INPUT_LIMITS, type InputLimits } from './input/limits.ts';
 export {

@@ -77,7 +77,13 @@ export function observeQuery(database: string, statement: string, seconds: numbe
   queryDuration.observe({ database, operation: bounded(keyword, SQL_OPERATIONS) }, seconds);
 }
 
-export function observeSubgraphRequest(subgraph: string, status: number, seconds: number, codes: Iterable<string>, knownCodes: ReadonlySet<string>): void {
+export function observeSubgraphRequest(
+  subgraph: string,
+  status: number,
+  seconds: number,
+  codes: Iterable<string>,
+  knownCodes: ReadonlySet<string>,
+): void {
   if (!metricsEnabled()) return;
   requestDuration.observe({ subgraph, status: String(status) }, seconds);
   for (const code of codes) errors.inc({ subgraph, code: bounded(code, knownCodes) });

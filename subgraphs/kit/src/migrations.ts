@@ -14,7 +14,11 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations
   // The kit's migrations are spread into each partner's, so a later kit migration can sort before a
   // partner's newest name (or the reverse). They touch separate tables, so order between them is free:
   // a pending migration runs even if an executed one sorts after it.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) }, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
@@ -47,7 +51,10 @@ export async function migrationReadiness<DB>(db: Kysely<DB>, migrations: Migrati
     const code = (error as { code?: unknown }).code;
     // 42P01: no migration table yet; the database answers, nothing has been migrated.
     if (code === '42P01') return { database: { ok: true }, migrations: { ok: false, detail: 'not migrated' } };
-    return { database: { ok: false, detail: typeof code === 'string' ? `unreachable (${code})` : 'unreachable' }, migrations: { ok: false, detail: 'unknown' } };
+    return {
+      database: { ok: false, detail: typeof code === 'string' ? `unreachable (${code})` : 'unreachable' },
+      migrations: { ok: false, detail: 'unknown' },
+    };
   } finally {
     clearTimeout(timer);
   }

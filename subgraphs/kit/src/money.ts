@@ -20,9 +20,13 @@ export interface BetragGrenzen {
 export function euroInCent(value: number, field: string, grenzen: BetragGrenzen): Cent {
   if (!Number.isFinite(value)) throw badUserInput(`${field} must be an amount in EUR`, field);
   const cent = Math.round(value * 100);
-  if (cent / 100 !== value) throw badUserInput(`${field} is an amount in EUR with at most two decimals (whole cents), got ${value}`, field);
+  if (cent / 100 !== value)
+    throw badUserInput(`${field} is an amount in EUR with at most two decimals (whole cents), got ${value}`, field);
   if (cent < grenzen.min || cent > grenzen.max) {
-    throw badUserInput(`${field} must lie between ${centAlsEuro(grenzen.min)} and ${centAlsEuro(grenzen.max)} EUR, got ${value}`, field);
+    throw badUserInput(
+      `${field} must lie between ${centAlsEuro(grenzen.min)} and ${centAlsEuro(grenzen.max)} EUR, got ${value}`,
+      field,
+    );
   }
   return cent;
 }

@@ -20,7 +20,12 @@ export interface SubgraphProgram<DB extends DatenschutzTables> {
   prepare(db: Kysely<DB>, config: SubgraphConfig): Promise<void>;
   start(
     db: Kysely<DB>,
-    options: { readonly port: number; readonly host: string; readonly verifyToken: TokenVerifier; readonly inputLimits: InputLimits },
+    options: {
+      readonly port: number;
+      readonly host: string;
+      readonly verifyToken: TokenVerifier;
+      readonly inputLimits: InputLimits;
+    },
   ): Promise<RunningServer>;
 }
 
@@ -36,18 +41,38 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database, { maxConnections: config.databasePoolMax });
-  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) => log().info({ reason }, 'waiting for the database'));
+  await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) =>
+    log().info({ reason }, 'waiting for the database'),
+  );
   await program.prepare(db, config);
-  const server = await program.start(db, { port: config.port, host: config.host, verifyToken, inputLimits: config.inputLimits });
-  log().info({ url: server.url, database: databaseName(config.database.url), readyMs: Math.round(performance.now() - started) }, `${config.name} listening on ${server.url}`);
+  const server = await program.start(db, {
+    port: config.port,
+    host: config.host,
+    verifyToken,
+    inputLimits: config.inputLimits,
+  });
+  log().info(
+    { url: server.url, database: databaseName(config.database.url), readyMs: Math.round(performance.now() - started) },
+    `${config.name} listening on ${server.url}`,
+  );
   process.send?.({ ready: config.name, url: server.url });
 
   const purge = () =>
     purgeAccessLog(datenschutzDb(db), retentionCutOff(new Date(), config.accessLogRetentionMonths))
       .then((removed) => removed > 0 && log().info({ removed }, 'access log purge'))
-      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'access log purge failed'))
+      .catch((error: unknown) =>
+        log().error(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'access log purge failed',
+        ),
+      )
       .then(() => purgeAnfrageIds(db, new Date(Date.now() - config.anfrageIdRetentionDays * 24 * 3600 * 1000)))
-      .catch((error: unknown) => log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'request id purge failed'));
+      .catch((error: unknown) =>
+        log().error(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'request id purge failed',
+        ),
+      );
   await purge();
   const daily = setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 

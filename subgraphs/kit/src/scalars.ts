@@ -37,10 +37,13 @@ function invalid(value: unknown, node?: ValueNode): GraphQLError {
 function parseDay(value: unknown, node?: ValueNode): IsoDate {
   if (!isIsoDate(value)) throw invalid(value, node);
   if (!isDateInRange(value)) {
-    throw new GraphQLError(`Date must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}, got ${JSON.stringify(value)}`, {
-      ...(node ? { nodes: node } : {}),
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Date must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}, got ${JSON.stringify(value)}`,
+      {
+        ...(node ? { nodes: node } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return value;
 }

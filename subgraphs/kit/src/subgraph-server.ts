@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { log, requestRecordPlugin, type ReadinessChecks } from '@ip/observability';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -18,12 +21,19 @@ export function readSchemaFile(url: URL): string {
   return readFileSync(url, 'utf8');
 }
 
-type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>;
+type SchemaModule = Extract<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number],
+  { resolvers?: unknown }
+>;
 /** The resolver map `buildSubgraphSchema` takes; each subgraph types its own resolvers and passes them here. */
 export type ResolverMap = NonNullable<SchemaModule['resolvers']>;
 
 /** The subgraph's schema, with its `_entities` representations checked like any other input. */
-export function buildSchema(typeDefs: string, resolvers: ResolverMap, limits: InputLimits = DEFAULT_INPUT_LIMITS): GraphQLSchema {
+export function buildSchema(
+  typeDefs: string,
+  resolvers: ResolverMap,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): GraphQLSchema {
   const document = parse(typeDefs);
   const schema = buildSubgraphSchema([{ typeDefs: document, resolvers }]);
   guardEntities(schema, document, limits);
@@ -67,7 +77,10 @@ const flushAccessLog: ApolloServerPlugin<BaseContext & LoggingContext> = {
         try {
           await contextValue.access.flush();
         } catch (error) {
-          log().error({ err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'access log could not be written; answer withheld');
+          log().error(
+            { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+            'access log could not be written; answer withheld',
+          );
           if (response.body.kind === 'single') {
             response.body.singleResult = {
               errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
@@ -108,7 +121,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     server,
     context: options.context,
     probes: { service: options.name, ready },
-    finished: ({ record, status, seconds }) => observeSubgraphRequest(options.name, status, seconds, record.errorCodes, KNOWN_CODES),
+    finished: ({ record, status, seconds }) =>
+      observeSubgraphRequest(options.name, status, seconds, record.errorCodes, KNOWN_CODES),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
   });

@@ -18,7 +18,9 @@ const PERSON = '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a11';
 let database: TestDatabase<DatenschutzTables>;
 
 beforeAll(async () => {
-  database = await createTestDatabase<DatenschutzTables>('datenschutz', (db) => migrateToLatest(db, datenschutzMigrations));
+  database = await createTestDatabase<DatenschutzTables>('datenschutz', (db) =>
+    migrateToLatest(db, datenschutzMigrations),
+  );
 });
 afterAll(async () => database?.close());
 
@@ -37,14 +39,20 @@ const entry = (kategorie: string) => ({
 describe('the access log', () => {
   it('refuses an operation hash that is no sha256 and, from now on, an operation name over 255 characters', async () => {
     const { db } = database;
-    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operationHash: 'nicht-hex' }])).rejects.toThrow(/check constraint/);
-    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operation: 'A'.repeat(256) }])).rejects.toThrow(/zugriffsprotokoll_operation_kurz/);
+    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operationHash: 'nicht-hex' }])).rejects.toThrow(
+      /check constraint/,
+    );
+    await expect(appendAccessLog(db, [{ ...entry('identitaet'), operation: 'A'.repeat(256) }])).rejects.toThrow(
+      /zugriffsprotokoll_operation_kurz/,
+    );
   });
 
   it('refuses updates, deletes and truncation from the application', async () => {
     const { db } = database;
     await appendAccessLog(db, [entry('identitaet')]);
-    await expect(db.updateTable('zugriffsprotokoll').set({ benutzer: 'someone else' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('zugriffsprotokoll').set({ benutzer: 'someone else' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('zugriffsprotokoll').execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate zugriffsprotokoll`.execute(db)).rejects.toThrow(/append-only/);
     const rows = await listAccessLog(db, PERSON, { limit: 10, afterKey: null });
@@ -70,7 +78,7 @@ describe('the access log', () => {
 });
 
 describe('consent copies', () => {
-  it('keep the owner\'s lines and read back with their grants, withdrawal from that day on', async () => {
+  it("keep the owner's lines and read back with their grants, withdrawal from that day on", async () => {
     const { db } = database;
     const copy = ownersCopy(
       {
@@ -96,7 +104,14 @@ describe('consent copies', () => {
     await withdrawConsent(db, copy.id, '2015-12-01', 'u9');
     await withdrawConsent(db, copy.id, '2015-12-05', 'u8');
     const [stored] = await findConsentsByPersonIds(db, [PERSON]);
-    expect(stored).toMatchObject({ id: copy.id, signedOn: '2015-11-02', withdrawnOn: '2015-12-01', erfasstDurch: 'agentur', zweck: 'Beratung im Integration Point', verweigerungsfolgenErklaert: true });
+    expect(stored).toMatchObject({
+      id: copy.id,
+      signedOn: '2015-11-02',
+      withdrawnOn: '2015-12-01',
+      erfasstDurch: 'agentur',
+      zweck: 'Beratung im Integration Point',
+      verweigerungsfolgenErklaert: true,
+    });
     expect(stored?.grants).toHaveLength(2);
   });
 
@@ -104,32 +119,55 @@ describe('consent copies', () => {
     [{ unterschriebenAm: '2015-12-02' }, /future/],
     [{ gueltigBis: '2015-11-01' }, /gueltigBis/],
     [{ personId: 'p1' }, /personId/],
-    [{ freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'JOBCENTER', kategorien: ['kindergeld'] }] }, /no data category kindergeld/],
+    [
+      { freigaben: [{ von: 'AUSLAENDERBEHOERDE', an: 'JOBCENTER', kategorien: ['kindergeld'] }] },
+      /no data category kindergeld/,
+    ],
     [{ freigaben: [{ von: 'JOBCENTER', an: 'JOBCENTER', kategorien: ['leistungen'] }] }, /itself/],
     // § 67b Abs. 2 S. 2 SGB X: the purpose and what refusing means must have been explained.
     [{ zweck: '  ' }, /purpose/],
     [{ verweigerungsfolgenErklaert: false }, /refusing/],
   ])('refuses %o', (override, message) => {
-    const input = { id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4f', personId: PERSON, unterschriebenAm: '2015-11-02', zweck: 'Beratung', verweigerungsfolgenErklaert: true, freigaben: [], ...override };
+    const input = {
+      id: '0d4f8a2c-5b6e-4f1a-8c3d-9e7b1a2c3d4f',
+      personId: PERSON,
+      unterschriebenAm: '2015-11-02',
+      zweck: 'Beratung',
+      verweigerungsfolgenErklaert: true,
+      freigaben: [],
+      ...override,
+    };
     expect(() => ownersCopy(input, 'auslaenderbehoerde', ['identitaet', 'aufenthalt'], '2015-12-01')).toThrow(message);
   });
 });
 
 describe('migrations', () => {
-  const before = Object.fromEntries(Object.entries(datenschutzMigrations).filter(([name]) => name !== '2016-02-05-900-zugriffsprotokoll-operation-hash'));
+  const before = Object.fromEntries(
+    Object.entries(datenschutzMigrations).filter(
+      ([name]) => name !== '2016-02-05-900-zugriffsprotokoll-operation-hash',
+    ),
+  );
   const partner = (name: string): Migrations => ({
-    [name]: { up: async (db) => void (await sql`create table ${sql.table(name.replaceAll('-', '_'))} (id int)`.execute(db)) },
+    [name]: {
+      up: async (db) => void (await sql`create table ${sql.table(name.replaceAll('-', '_'))} (id int)`.execute(db)),
+    },
   });
 
   it('add the operation hash to a database from before, whose newest migration sorts before or after it', async () => {
     // A partner's newest migration (the Ausländerbehörde's 2016-02-05-002) ran; the log holds a 100 KB name.
-    const old = await createTestDatabase<DatenschutzTables>('datenschutz-alt', (db) => migrateToLatest(db, { ...before, ...partner('2016-02-05-002-partner') }));
+    const old = await createTestDatabase<DatenschutzTables>('datenschutz-alt', (db) =>
+      migrateToLatest(db, { ...before, ...partner('2016-02-05-002-partner') }),
+    );
     try {
       const { operationHash: _, ...withoutHash } = entry('identitaet');
       await appendAccessLog(old.db, [{ ...withoutHash, operation: 'A'.repeat(100 * 1024) }]);
       await migrateToLatest(old.db, { ...datenschutzMigrations, ...partner('2016-02-05-002-partner') });
       // A partner migration added later under an earlier name still runs.
-      await migrateToLatest(old.db, { ...datenschutzMigrations, ...partner('2016-02-05-002-partner'), ...partner('2015-12-01-001-spaeter') });
+      await migrateToLatest(old.db, {
+        ...datenschutzMigrations,
+        ...partner('2016-02-05-002-partner'),
+        ...partner('2015-12-01-001-spaeter'),
+      });
       const rows = await old.db.selectFrom('zugriffsprotokoll').select(['operation', 'operationHash']).execute();
       expect(rows.map((row) => [row.operation.length, row.operationHash])).toEqual([[100 * 1024, null]]);
       await appendAccessLog(old.db, [entry('aufenthalt')]);

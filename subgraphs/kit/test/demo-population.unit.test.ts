@@ -21,7 +21,8 @@ const persons = personById(population);
 const REF = population.referenceDate;
 const current = (person: DemoPerson) => person.statusverlauf.at(-1)!;
 const bornInGermany = (person: DemoPerson) => person.einreiseAm === person.geburtsdatum;
-const share = (predicate: (person: DemoPerson) => boolean) => population.persons.filter(predicate).length / population.persons.length;
+const share = (predicate: (person: DemoPerson) => boolean) =>
+  population.persons.filter(predicate).length / population.persons.length;
 
 describe('dates', () => {
   it('lie within the range the Date scalar takes as input, so every demo value can be sent back', () => {
@@ -54,7 +55,14 @@ describe('random', () => {
     const rng = createRandom(1);
     const ints = Array.from({ length: 2000 }, () => rng.int(-2, 3));
     expect(new Set(ints)).toEqual(new Set([-2, -1, 0, 1, 2, 3]));
-    expect(Array.from({ length: 500 }, () => rng.weighted([['never', 0], ['always', 1]] as const))).not.toContain('never');
+    expect(
+      Array.from({ length: 500 }, () =>
+        rng.weighted([
+          ['never', 0],
+          ['always', 1],
+        ] as const),
+      ),
+    ).not.toContain('never');
     const dates = Array.from({ length: 500 }, () => rng.date('2015-02-27', '2015-03-01'));
     expect(new Set(dates)).toEqual(new Set(['2015-02-27', '2015-02-28', '2015-03-01']));
     expect(() => rng.pick([])).toThrow(RangeError);
@@ -167,8 +175,11 @@ describe('generatePopulation', () => {
   it('dates entry, application and recognition plausibly', () => {
     for (const person of population.persons) {
       expect(person.einreiseAm < REF && person.einreiseAm >= '2012-01-01').toBe(true);
-      if (person.asylantragAm !== null) expect(person.asylantragAm >= person.einreiseAm && person.asylantragAm < REF).toBe(true);
-      const protection = person.statusverlauf.find((p) => p.art === 'AUFENTHALTSERLAUBNIS' || p.art === 'NIEDERLASSUNGSERLAUBNIS');
+      if (person.asylantragAm !== null)
+        expect(person.asylantragAm >= person.einreiseAm && person.asylantragAm < REF).toBe(true);
+      const protection = person.statusverlauf.find(
+        (p) => p.art === 'AUFENTHALTSERLAUBNIS' || p.art === 'NIEDERLASSUNGSERLAUBNIS',
+      );
       expect(person.anerkanntAm).toBe(protection?.gueltigAb ?? null);
     }
     expect(share((p) => p.asylantragAm === null)).toBeGreaterThan(0.005);
@@ -196,18 +207,35 @@ describe('generatePopulation', () => {
 
   it('covers all four kinds of residence status, Gestattung the most common', () => {
     const counts = new Map<Aufenthaltsart, number>();
-    for (const person of population.persons) counts.set(current(person).art, (counts.get(current(person).art) ?? 0) + 1);
-    expect([...counts.keys()].sort()).toEqual(['AUFENTHALTSERLAUBNIS', 'AUFENTHALTSGESTATTUNG', 'DULDUNG', 'NIEDERLASSUNGSERLAUBNIS']);
+    for (const person of population.persons)
+      counts.set(current(person).art, (counts.get(current(person).art) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([
+      'AUFENTHALTSERLAUBNIS',
+      'AUFENTHALTSGESTATTUNG',
+      'DULDUNG',
+      'NIEDERLASSUNGSERLAUBNIS',
+    ]);
     expect(share((p) => current(p).art === 'AUFENTHALTSGESTATTUNG')).toBeGreaterThan(0.5);
     const settled = population.persons.filter((p) => current(p).art === 'NIEDERLASSUNGSERLAUBNIS');
-    for (const person of settled) expect(person.statusverlauf.map((p) => p.rechtsgrundlage)).toEqual(['§ 55 Abs. 1 AsylG', '§ 25 Abs. 2 AufenthG', '§ 26 Abs. 3 AufenthG']);
-    expect(population.persons.filter((p) => current(p).art === 'DULDUNG').every((p) => current(p).rechtsgrundlage === '§ 60a Abs. 2 AufenthG')).toBe(true);
+    for (const person of settled)
+      expect(person.statusverlauf.map((p) => p.rechtsgrundlage)).toEqual([
+        '§ 55 Abs. 1 AsylG',
+        '§ 25 Abs. 2 AufenthG',
+        '§ 26 Abs. 3 AufenthG',
+      ]);
+    expect(
+      population.persons
+        .filter((p) => current(p).art === 'DULDUNG')
+        .every((p) => current(p).rechtsgrundlage === '§ 60a Abs. 2 AufenthG'),
+    ).toBe(true);
   });
 
   it('has plausible nationality shares', () => {
     expect(share((p) => p.staatsangehoerigkeit === 'SY')).toBeGreaterThanOrEqual(0.3);
     expect(share((p) => p.staatsangehoerigkeit === 'SY')).toBeLessThanOrEqual(0.46);
-    expect(new Set(population.persons.map((p) => p.staatsangehoerigkeit))).toEqual(new Set(['SY', 'IQ', 'AF', 'ER', 'IR', 'AL', 'XK', 'RS', 'PK', 'NG', 'SO']));
+    expect(new Set(population.persons.map((p) => p.staatsangehoerigkeit))).toEqual(
+      new Set(['SY', 'IQ', 'AF', 'ER', 'IR', 'AL', 'XK', 'RS', 'PK', 'NG', 'SO']),
+    );
     const balkan = population.persons.filter((p) => ['AL', 'XK', 'RS'].includes(p.staatsangehoerigkeit));
     expect(balkan.filter((p) => current(p).art === 'DULDUNG').length / balkan.length).toBeGreaterThan(0.3);
   });
@@ -225,8 +253,11 @@ describe('generatePopulation', () => {
       const household = population.households.find((h) => h.id === person.haushaltId)!;
       // The family's papers follow the head's entry and application, also for a baby born here.
       const head = persons.get(household.memberIds[0]!)!;
-      const safeCountryBan = ['AL', 'XK', 'RS'].includes(person.staatsangehoerigkeit) && (head.asylantragAm ?? '') > '2015-08-31';
-      expect(period.nebenbestimmungen.slice(1)).toEqual(period.nebenbestimmungen.length > 1 ? [`Wohnsitzauflage: ${household.wohnort}`] : []);
+      const safeCountryBan =
+        ['AL', 'XK', 'RS'].includes(person.staatsangehoerigkeit) && (head.asylantragAm ?? '') > '2015-08-31';
+      expect(period.nebenbestimmungen.slice(1)).toEqual(
+        period.nebenbestimmungen.length > 1 ? [`Wohnsitzauflage: ${household.wohnort}`] : [],
+      );
       if (safeCountryBan || addMonths(head.einreiseAm, 3) > REF) {
         expect(employment).toBe(ERWERBSTAETIGKEIT_NICHT_GESTATTET);
       } else {
@@ -254,7 +285,8 @@ describe('generatePopulation', () => {
 
   it('distributes adult qualifications roughly as surveyed', () => {
     const adults = population.persons.filter((p) => p.rolle !== 'KIND');
-    const quota = (q: DemoPerson['qualifikation']) => adults.filter((p) => p.qualifikation === q).length / adults.length;
+    const quota = (q: DemoPerson['qualifikation']) =>
+      adults.filter((p) => p.qualifikation === q).length / adults.length;
     expect(quota('KEINE')).toBeGreaterThan(0.25);
     expect(quota('KEINE')).toBeLessThan(0.45);
     expect(quota('STUDIUM')).toBeGreaterThan(0.06);

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { subgraphConfig } from '../src/config.ts';
-import { newPartnerPasswords, oldPgliteFolders, partnerUrl, preparePartnerDatabases, startCluster } from '../src/embedded-postgres/index.ts';
+import {
+  newPartnerPasswords,
+  oldPgliteFolders,
+  partnerUrl,
+  preparePartnerDatabases,
+  startCluster,
+} from '../src/embedded-postgres/index.ts';
 import { closedFolderOnTheWay } from '../src/embedded-postgres/server-user.ts';
 import { testDatabaseUrl } from '../src/testing/index.ts';
 
@@ -26,7 +32,10 @@ async function prepare(): Promise<Record<string, string>> {
   return Object.fromEntries(partners.map((partner) => [partner, partnerUrl(port, partner, passwords[partner]!)]));
 }
 
-async function connect(url: string, database?: string): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+async function connect(
+  url: string,
+  database?: string,
+): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   const target = new URL(url);
   if (database) target.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: target.toString() });
@@ -62,7 +71,11 @@ describe('one database and one role per partner', () => {
     await owner.query('CREATE TABLE fall (id int PRIMARY KEY)');
     await owner.end();
 
-    for (const [url, database] of [[urls[a]!, b], [urls[b]!, a], [urls[a]!, 'postgres']] as const) {
+    for (const [url, database] of [
+      [urls[a]!, b],
+      [urls[b]!, a],
+      [urls[a]!, 'postgres'],
+    ] as const) {
       const refused = await connect(url, database);
       expect(refused).toMatchObject({ ok: false, code: '42501' });
       expect(refused.ok === false && refused.message).toMatch(/permission denied for database/);
@@ -85,10 +98,18 @@ describe('messages a new user can act on', () => {
     folders.push(folder);
     await chmod(folder, 0o755);
     const blocker: Server = createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
     try {
       await expect(
-        startCluster({ dataDir: join(folder, 'postgres'), port, portSetting: 'EMBEDDED_POSTGRES_PORT', durability: 'throwaway', log: () => undefined }),
+        startCluster({
+          dataDir: join(folder, 'postgres'),
+          port,
+          portSetting: 'EMBEDDED_POSTGRES_PORT',
+          durability: 'throwaway',
+          log: () => undefined,
+        }),
       ).rejects.toThrow(new RegExp(`port ${port} .* is taken.*EMBEDDED_POSTGRES_PORT=<port>`));
     } finally {
       blocker.close();
@@ -101,7 +122,10 @@ describe('messages a new user can act on', () => {
     await mkdir(join(folder, 'project/data'), { recursive: true });
     await chmod(folder, 0o700);
     const stranger = { name: 'postgres', uid: 54_321, gid: 54_321 };
-    expect(await closedFolderOnTheWay(join(folder, 'project/data/postgres'), stranger)).toEqual({ folder, mode: '700' });
+    expect(await closedFolderOnTheWay(join(folder, 'project/data/postgres'), stranger)).toEqual({
+      folder,
+      mode: '700',
+    });
     await chmod(folder, 0o711);
     expect(await closedFolderOnTheWay(join(folder, 'project/data/postgres'), stranger)).toBeUndefined();
   });
@@ -115,6 +139,8 @@ describe('messages a new user can act on', () => {
   });
 
   it('tells a subgraph started alone without a URL how to get one', () => {
-    expect(() => subgraphConfig('agentur', 4001, {})).toThrow(/AGENTUR_DATABASE_URL: not set\. .*npm start.*AGENTUR_DATABASE_URL=postgres:\/\//);
+    expect(() => subgraphConfig('agentur', 4001, {})).toThrow(
+      /AGENTUR_DATABASE_URL: not set\. .*npm start.*AGENTUR_DATABASE_URL=postgres:\/\//,
+    );
   });
 });

@@ -8,15 +8,21 @@ describe('refusals', () => {
   const refuse = refusals(['EINS', 'ZWEI']);
 
   it('answers BAD_USER_INPUT with the reason and the extensions given', () => {
-    expect(refuse('ZWEI', 'no', { field: 'eingabe.x' }).extensions).toEqual({ code: 'BAD_USER_INPUT', grund: 'ZWEI', field: 'eingabe.x' });
+    expect(refuse('ZWEI', 'no', { field: 'eingabe.x' }).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      grund: 'ZWEI',
+      field: 'eingabe.x',
+    });
   });
 
   it('refuses a reason that is not in its list, however it got past the types', () => {
     expect(() => refuse('DREI' as 'EINS', 'no')).toThrow(/DREI is not in the list/);
   });
 
-  it("lists the request-id reasons the idempotency module writes", () => {
-    expect(reasonsWrittenIn(new URL('../src/idempotency/', import.meta.url), ANFRAGE_ID_GRUENDE, 'none')).toEqual([...ANFRAGE_ID_GRUENDE]);
+  it('lists the request-id reasons the idempotency module writes', () => {
+    expect(reasonsWrittenIn(new URL('../src/idempotency/', import.meta.url), ANFRAGE_ID_GRUENDE, 'none')).toEqual([
+      ...ANFRAGE_ID_GRUENDE,
+    ]);
   });
 });
 

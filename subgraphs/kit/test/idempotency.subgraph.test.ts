@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../src/identity/index.ts';
-import { anfrage, anfrageIdempotenzMigrations, byId, idempotenzDb, idempotent, inputHash, inTransaction, purgeAnfrageIds, type IdempotenzTables } from '../src/idempotency/index.ts';
+import {
+  anfrage,
+  anfrageIdempotenzMigrations,
+  byId,
+  idempotenzDb,
+  idempotent,
+  inputHash,
+  inTransaction,
+  purgeAnfrageIds,
+  type IdempotenzTables,
+} from '../src/idempotency/index.ts';
 import { migrateToLatest, type Migrations } from '../src/migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
@@ -14,7 +24,11 @@ const migrations: Migrations = {
   ...anfrageIdempotenzMigrations,
   '2016-02-06-001-probe': {
     async up(db) {
-      await db.schema.createTable('probe').addColumn('id', 'text', (col) => col.primaryKey()).addColumn('wert', 'text', (col) => col.notNull()).execute();
+      await db.schema
+        .createTable('probe')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('wert', 'text', (col) => col.notNull())
+        .execute();
     },
   },
 };
@@ -34,7 +48,11 @@ const AGENTUR: Caller = { agency: 'agentur', role: 'eingangszone', userId: 'u2' 
 function erstellen(anfrageId: string | null, wert: string, caller = JOBCENTER, fehler?: Error) {
   return idempotent(db, anfrage('probeErstellen', { anfrageId, wert }, caller), {
     run: async (trx) => {
-      const row = await trx.insertInto('probe').values({ id: randomUUID(), wert }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('probe')
+        .values({ id: randomUUID(), wert })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await sql`select pg_sleep(0.02)`.execute(trx);
       if (fehler) throw fehler;
       return row;
@@ -43,9 +61,16 @@ function erstellen(anfrageId: string | null, wert: string, caller = JOBCENTER, f
     reload: (trx, id) => trx.selectFrom('probe').selectAll().where('id', '=', id).executeTakeFirst(),
   });
 }
-const rows = async (wert: string) => (await db.selectFrom('probe').selectAll().where('wert', '=', wert).execute()).length;
-const keys = async (anfrageId: string) => (await idempotenzDb(db).selectFrom('anfrageIdempotenz').selectAll().where('anfrageId', '=', anfrageId).execute()).length;
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: { extensions?: Record<string, unknown> }) => error.extensions);
+const rows = async (wert: string) =>
+  (await db.selectFrom('probe').selectAll().where('wert', '=', wert).execute()).length;
+const keys = async (anfrageId: string) =>
+  (await idempotenzDb(db).selectFrom('anfrageIdempotenz').selectAll().where('anfrageId', '=', anfrageId).execute())
+    .length;
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: { extensions?: Record<string, unknown> }) => error.extensions,
+  );
 
 describe('idempotent', () => {
   it('runs the work once for 20 parallel calls with one request id, and answers all of them alike', async () => {
@@ -57,8 +82,14 @@ describe('idempotent', () => {
 
   it('refuses the same id with other input, another mutation or another user, and writes nothing', async () => {
     await erstellen('wieder-0001', 'erst');
-    expect(await errorOf(erstellen('wieder-0001', 'anders'))).toEqual({ code: 'BAD_USER_INPUT', field: 'anfrageId', grund: 'ANFRAGE_ID_WIEDERVERWENDET' });
-    expect(await errorOf(erstellen('wieder-0001', 'erst', { ...JOBCENTER, userId: 'u9' }))).toMatchObject({ grund: 'ANFRAGE_ID_WIEDERVERWENDET' });
+    expect(await errorOf(erstellen('wieder-0001', 'anders'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'anfrageId',
+      grund: 'ANFRAGE_ID_WIEDERVERWENDET',
+    });
+    expect(await errorOf(erstellen('wieder-0001', 'erst', { ...JOBCENTER, userId: 'u9' }))).toMatchObject({
+      grund: 'ANFRAGE_ID_WIEDERVERWENDET',
+    });
     const other = idempotent(db, anfrage('andereMutation', { anfrageId: 'wieder-0001', wert: 'erst' }, JOBCENTER), {
       run: async () => ({ id: 'x' }),
       reference: byId,
@@ -70,7 +101,10 @@ describe('idempotent', () => {
   });
 
   it('keeps the ids of two agencies apart', async () => {
-    const [jobcenter, agentur] = await Promise.all([erstellen('gleich-0001', 'behoerde'), erstellen('gleich-0001', 'behoerde', AGENTUR)]);
+    const [jobcenter, agentur] = await Promise.all([
+      erstellen('gleich-0001', 'behoerde'),
+      erstellen('gleich-0001', 'behoerde', AGENTUR),
+    ]);
     expect(jobcenter.id).not.toBe(agentur.id);
     expect(await rows('behoerde')).toBe(2);
   });
@@ -95,7 +129,11 @@ describe('idempotent', () => {
 
   it('forgets keys past retention only', async () => {
     await erstellen('alt-00000001', 'alt');
-    await idempotenzDb(db).updateTable('anfrageIdempotenz').set({ erstelltAm: new Date('2015-01-01') } as never).where('anfrageId', '=', 'alt-00000001').execute();
+    await idempotenzDb(db)
+      .updateTable('anfrageIdempotenz')
+      .set({ erstelltAm: new Date('2015-01-01') } as never)
+      .where('anfrageId', '=', 'alt-00000001')
+      .execute();
     await erstellen('neu-00000001', 'neu');
     expect(await purgeAnfrageIds(db, new Date(Date.now() - 7 * 24 * 3600 * 1000))).toBe(1);
     expect([await keys('alt-00000001'), await keys('neu-00000001')]).toEqual([0, 1]);
@@ -121,7 +159,9 @@ describe('inTransaction', () => {
         await inner.insertInto('probe').values({ id: 'doppelt', wert: 'innen' }).execute();
       });
       await expect(failed).rejects.toThrow();
-      await inTransaction<ProbeDb, unknown>(trx, (inner) => inner.insertInto('probe').values({ id: randomUUID(), wert: 'aussen' }).execute());
+      await inTransaction<ProbeDb, unknown>(trx, (inner) =>
+        inner.insertInto('probe').values({ id: randomUUID(), wert: 'aussen' }).execute(),
+      );
     });
     expect([await rows('aussen'), await rows('innen')]).toEqual([2, 0]);
   });

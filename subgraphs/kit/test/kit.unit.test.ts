@@ -30,16 +30,29 @@ describe('batch results', () => {
     { id: 'b', v: 3 },
   ];
   it('return one row per key in key order, null for unknown keys', () => {
-    expect(oneByKey(['a', 'x', 'b'], rows.slice(0, 2), (row) => row.id)).toEqual([{ id: 'a', v: 1 }, null, { id: 'b', v: 2 }]);
+    expect(oneByKey(['a', 'x', 'b'], rows.slice(0, 2), (row) => row.id)).toEqual([
+      { id: 'a', v: 1 },
+      null,
+      { id: 'b', v: 2 },
+    ]);
   });
   it('return all rows per key in key order, [] for unknown keys', () => {
-    expect(manyByKey(['b', 'x', 'a'], rows, (row) => row.id)).toEqual([[{ id: 'b', v: 2 }, { id: 'b', v: 3 }], [], [{ id: 'a', v: 1 }]]);
+    expect(manyByKey(['b', 'x', 'a'], rows, (row) => row.id)).toEqual([
+      [
+        { id: 'b', v: 2 },
+        { id: 'b', v: 3 },
+      ],
+      [],
+      [{ id: 'a', v: 1 }],
+    ]);
   });
 });
 
 describe('pagination', () => {
   it('round-trips a cursor and refuses a forged one', () => {
-    expect(decodeCursor(encodeCursor('123e4567-e89b-42d3-a456-426614174000'))).toBe('123e4567-e89b-42d3-a456-426614174000');
+    expect(decodeCursor(encodeCursor('123e4567-e89b-42d3-a456-426614174000'))).toBe(
+      '123e4567-e89b-42d3-a456-426614174000',
+    );
     expect(() => decodeCursor('bm9wZQ')).toThrow(/cursor/);
   });
   it.each([[-1], [101], [1.5]])('refuses first = %s', (first) => {
@@ -48,7 +61,11 @@ describe('pagination', () => {
   it('builds a page from limit + 1 rows', () => {
     const connection = toConnection(['a', 'b', 'c'], { limit: 2, afterKey: null }, (row) => row, 7);
     expect(connection.edges.map((edge) => edge.node)).toEqual(['a', 'b']);
-    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: encodeCursor('b') });
+    expect(connection.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      endCursor: encodeCursor('b'),
+    });
     expect(connection.totalCount).toBe(7);
   });
   it('says when the last page is reached', () => {
@@ -74,16 +91,28 @@ describe('subgraphConfig', () => {
       anfrageIdRetentionDays: 7,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
-    expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '4' }).databasePoolMax).toBe(4);
-    expect(() => subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '0' })).toThrow(/FAMILIENKASSE_DATABASE_POOL_MAX/);
+    expect(
+      subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '4' }).databasePoolMax,
+    ).toBe(4);
+    expect(() => subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '0' })).toThrow(
+      /FAMILIENKASSE_DATABASE_POOL_MAX/,
+    );
   });
   it('takes the input limits from INPUT_MAX_STRING_LENGTH and INPUT_MAX_ID_LENGTH', () => {
-    const config = subgraphConfig('familienkasse', 4004, { ...URL_ENV, INPUT_MAX_STRING_LENGTH: '500', INPUT_MAX_ID_LENGTH: '40' });
+    const config = subgraphConfig('familienkasse', 4004, {
+      ...URL_ENV,
+      INPUT_MAX_STRING_LENGTH: '500',
+      INPUT_MAX_ID_LENGTH: '40',
+    });
     expect(config.inputLimits).toEqual({ maxStringLength: 500, maxIdLength: 40 });
   });
   it('keeps request ids as long as ANFRAGE_ID_RETENTION_DAYS says, and refuses a nonsense value', () => {
-    expect(subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays).toBe(30);
-    expect(() => subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(/ANFRAGE_ID_RETENTION_DAYS/);
+    expect(
+      subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '30' }).anfrageIdRetentionDays,
+    ).toBe(30);
+    expect(() => subgraphConfig('familienkasse', 4004, { ...URL_ENV, ANFRAGE_ID_RETENTION_DAYS: '0' })).toThrow(
+      /ANFRAGE_ID_RETENTION_DAYS/,
+    );
   });
   it.each([
     [{ FAMILIENKASSE_PORT: 'vierzig' }, /FAMILIENKASSE_PORT/],
@@ -127,7 +156,15 @@ describe('periodOn', () => {
     expect(periodOn(periods, day)?.name ?? null).toBe(name);
   });
   it('finds nothing in a gap or in no periods', () => {
-    expect(periodOn([{ gueltigAb: '2015-01-01', gueltigBis: '2015-01-31' }, { gueltigAb: '2015-03-01', gueltigBis: null }], '2015-02-15')).toBeNull();
+    expect(
+      periodOn(
+        [
+          { gueltigAb: '2015-01-01', gueltigBis: '2015-01-31' },
+          { gueltigAb: '2015-03-01', gueltigBis: null },
+        ],
+        '2015-02-15',
+      ),
+    ).toBeNull();
     expect(periodOn([], '2015-02-15')).toBeNull();
   });
 });

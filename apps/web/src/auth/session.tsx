@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 
 /** What the page's server says at start (apps/web/server/web-server.ts, `PageSettings`). */
 export interface Settings {
-  readonly anmeldung: { readonly art: 'lokal'; readonly rollen: Readonly<Record<string, readonly string[]>> } | { readonly art: 'proxy' };
+  readonly anmeldung:
+    { readonly art: 'lokal'; readonly rollen: Readonly<Record<string, readonly string[]>> } | { readonly art: 'proxy' };
   readonly familienkassen: readonly string[];
   /** The day the dashboard opens on; today when the server names none. */
   readonly stichtag: string | null;
@@ -50,7 +51,9 @@ function stored(): Anmeldung | undefined {
  * server offers no sign-in: a proxy in front of it adds the caller's token to `/graphql`.
  */
 export function SessionProvider({ settings, children }: { readonly settings: Settings; readonly children: ReactNode }) {
-  const [anmeldung, setAnmeldung] = useState<Anmeldung | undefined>(() => (settings.anmeldung.art === 'lokal' ? stored() : undefined));
+  const [anmeldung, setAnmeldung] = useState<Anmeldung | undefined>(() =>
+    settings.anmeldung.art === 'lokal' ? stored() : undefined,
+  );
   const [hinweis, setHinweis] = useState<string>();
 
   const signOut = useCallback((reason?: string) => {
@@ -85,7 +88,9 @@ export function useSettings(): Settings | 'loading' | 'failed' {
   const [settings, setSettings] = useState<Settings | 'loading' | 'failed'>('loading');
   useEffect(() => {
     fetch('/einstellungen.json')
-      .then((response) => (response.ok ? (response.json() as Promise<Settings>) : Promise.reject(new Error(String(response.status)))))
+      .then((response) =>
+        response.ok ? (response.json() as Promise<Settings>) : Promise.reject(new Error(String(response.status))),
+      )
       .then(setSettings, () => setSettings('failed'));
   }, []);
   return settings;

@@ -22,8 +22,15 @@ export function SignIn({ rollen }: { readonly rollen: Readonly<Record<string, re
   return (
     <section className="card sign-in" aria-labelledby="anmeldung-titel">
       <h1 id="anmeldung-titel">Anmelden</h1>
-      <p>Lokaler Aussteller der Entwicklungsumgebung: Wählen Sie Behörde und Rolle. Was Sie sehen, entscheidet jeder Partner selbst.</p>
-      {hinweis && <p className="notice" role="alert">{hinweis}</p>}
+      <p>
+        Lokaler Aussteller der Entwicklungsumgebung: Wählen Sie Behörde und Rolle. Was Sie sehen, entscheidet jeder
+        Partner selbst.
+      </p>
+      {hinweis && (
+        <p className="notice" role="alert">
+          {hinweis}
+        </p>
+      )}
       <form onSubmit={submit}>
         <label>
           Behörde
@@ -56,7 +63,11 @@ export function SignIn({ rollen }: { readonly rollen: Readonly<Record<string, re
           Anmelden
         </button>
       </form>
-      {fehler && <p className="notice" role="alert">Anmeldung fehlgeschlagen: {fehler}</p>}
+      {fehler && (
+        <p className="notice" role="alert">
+          Anmeldung fehlgeschlagen: {fehler}
+        </p>
+      )}
     </section>
   );
 }

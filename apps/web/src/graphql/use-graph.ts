@@ -12,7 +12,11 @@ export type GraphState<TData> =
  * Asks the graph whenever the variables change, as the signed-in caller. `variables` is compared by its
  * JSON, so a page may build it inline. A refused token signs the page out.
  */
-export function useGraph<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, skip = false): GraphState<TData> {
+export function useGraph<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  skip = false,
+): GraphState<TData> {
   const { token, signOut } = useSession();
   const [state, setState] = useState<GraphState<TData>>({ status: 'loading' });
   const key = JSON.stringify(variables);

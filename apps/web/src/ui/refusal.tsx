@@ -16,15 +16,27 @@ function describeError(error: GraphError): { titel: string; text: string } {
       };
     }
     case 'FORBIDDEN':
-      return { titel: 'Für Ihre Rolle nicht freigegeben', text: `Der Partner gibt das Ihrer Rolle nicht frei (${error.message}).` };
+      return {
+        titel: 'Für Ihre Rolle nicht freigegeben',
+        text: `Der Partner gibt das Ihrer Rolle nicht frei (${error.message}).`,
+      };
     case 'PARTNER_NICHT_ERREICHBAR': {
       const grund = extensionText(error, 'grund');
-      return { titel: `${behoerde(extensions['partner'])} hat nicht geantwortet`, text: `${behoerde(extensions['partner'])} hat nicht geantwortet: ${GRUENDE[grund] ?? grund}. Die übrigen Angaben gelten.` };
+      return {
+        titel: `${behoerde(extensions['partner'])} hat nicht geantwortet`,
+        text: `${behoerde(extensions['partner'])} hat nicht geantwortet: ${GRUENDE[grund] ?? grund}. Die übrigen Angaben gelten.`,
+      };
     }
     case 'BAD_USER_INPUT':
-      return { titel: 'Eingabe abgelehnt', text: `${error.message}${extensions['field'] ? ` (Feld ${extensionText(error, 'field')})` : ''}` };
+      return {
+        titel: 'Eingabe abgelehnt',
+        text: `${error.message}${extensions['field'] ? ` (Feld ${extensionText(error, 'field')})` : ''}`,
+      };
     default:
-      return { titel: 'Fehler', text: `${error.message}${extensions['code'] ? ` (${extensionText(error, 'code')})` : ''}` };
+      return {
+        titel: 'Fehler',
+        text: `${error.message}${extensions['code'] ? ` (${extensionText(error, 'code')})` : ''}`,
+      };
   }
 }
 

@@ -21,16 +21,23 @@
   var state = { token: null, label: null, generation: 0 };
 
   function hasAuthorization(headers) {
-    return Object.keys(headers || {}).some(function (name) { return name.toLowerCase() === 'authorization'; });
+    return Object.keys(headers || {}).some(function (name) {
+      return name.toLowerCase() === 'authorization';
+    });
   }
 
   // A header the user typed under "Headers" wins over the helper's token.
   function fetcher(params, options) {
-    var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, (options && options.headers) || {});
+    var headers = Object.assign(
+      { 'content-type': 'application/json', accept: 'application/json' },
+      (options && options.headers) || {},
+    );
     if (state.token && !hasAuthorization(options && options.headers)) headers.authorization = 'Bearer ' + state.token;
-    return fetch(GRAPHQL_URL, { method: 'POST', headers: headers, body: JSON.stringify(params) }).then(function (response) {
-      return response.json();
-    });
+    return fetch(GRAPHQL_URL, { method: 'POST', headers: headers, body: JSON.stringify(params) }).then(
+      function (response) {
+        return response.json();
+      },
+    );
   }
 
   function TokenHelper() {
@@ -50,8 +57,14 @@
     function submit(event) {
       event.preventDefault();
       busyState[1](true);
-      fetch('token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agency: agency, role: role }) })
-        .then(function (response) { return response.json(); })
+      fetch('token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agency: agency, role: role }),
+      })
+        .then(function (response) {
+          return response.json();
+        })
         .then(function (answer) {
           if (!answer.token) throw new Error(answer.error || 'kein Token');
           state.token = answer.token;
@@ -60,31 +73,85 @@
           errorState[1](null);
           render();
         })
-        .catch(function (error) { errorState[1]('Fehler: ' + error.message); })
-        .finally(function () { busyState[1](false); });
+        .catch(function (error) {
+          errorState[1]('Fehler: ' + error.message);
+        })
+        .finally(function () {
+          busyState[1](false);
+        });
     }
 
-    return h('form', { className: 'ip-token-helper', onSubmit: submit, 'aria-label': 'Token des lokalen Ausstellers' },
+    return h(
+      'form',
+      { className: 'ip-token-helper', onSubmit: submit, 'aria-label': 'Token des lokalen Ausstellers' },
       h('strong', null, 'Lokaler Aussteller'),
-      h('label', null, 'Behörde ', h('select', { name: 'agency', value: agency, onChange: chooseAgency },
-        agencies.map(function (name) { return h('option', { key: name, value: name }, name); }))),
-      h('label', null, 'Rolle ', h('select', { name: 'role', value: role, onChange: function (event) { roleState[1](event.target.value); } },
-        helperRoles[agency].map(function (name) { return h('option', { key: name, value: name }, name); }))),
+      h(
+        'label',
+        null,
+        'Behörde ',
+        h(
+          'select',
+          { name: 'agency', value: agency, onChange: chooseAgency },
+          agencies.map(function (name) {
+            return h('option', { key: name, value: name }, name);
+          }),
+        ),
+      ),
+      h(
+        'label',
+        null,
+        'Rolle ',
+        h(
+          'select',
+          {
+            name: 'role',
+            value: role,
+            onChange: function (event) {
+              roleState[1](event.target.value);
+            },
+          },
+          helperRoles[agency].map(function (name) {
+            return h('option', { key: name, value: name }, name);
+          }),
+        ),
+      ),
       h('button', { type: 'submit', disabled: busyState[0] }, 'Token holen'),
-      h('output', { role: 'status' }, errorState[0] || (state.label ? 'Token für ' + state.label + ' (8 Stunden gültig)' : 'Noch kein Token')));
+      h(
+        'output',
+        { role: 'status' },
+        errorState[0] || (state.label ? 'Token für ' + state.label + ' (8 Stunden gültig)' : 'Noch kein Token'),
+      ),
+    );
   }
 
   function Explorer() {
-    return h('div', { className: 'ip-explorer' },
+    return h(
+      'div',
+      { className: 'ip-explorer' },
       helperRoles
         ? h(TokenHelper, null)
-        : h('p', { className: 'ip-token-helper' }, 'Token Ihres Identitätsanbieters unter „Headers“ eintragen: {"Authorization": "Bearer …"}'),
-      h('div', { className: 'ip-graphiql' },
+        : h(
+            'p',
+            { className: 'ip-token-helper' },
+            'Token Ihres Identitätsanbieters unter „Headers“ eintragen: {"Authorization": "Bearer …"}',
+          ),
+      h(
+        'div',
+        { className: 'ip-graphiql' },
         // A new token remounts GraphiQL, so it loads the schema again with the new caller.
-        h(GraphiQL, { key: state.generation, fetcher: fetcher, defaultQuery: DEFAULT_QUERY, shouldPersistHeaders: false })));
+        h(GraphiQL, {
+          key: state.generation,
+          fetcher: fetcher,
+          defaultQuery: DEFAULT_QUERY,
+          shouldPersistHeaders: false,
+        }),
+      ),
+    );
   }
 
   var root = ReactDOM.createRoot(document.getElementById('explorer'));
-  function render() { root.render(h(Explorer, null)); }
+  function render() {
+    root.render(h(Explorer, null));
+  }
   render();
 })();

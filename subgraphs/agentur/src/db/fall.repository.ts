@@ -41,17 +41,38 @@ export async function lockFall(db: Db, id: string): Promise<FallRow | undefined>
 }
 
 export async function findAktiverFallByPerson(db: Db, personId: string): Promise<FallRow | undefined> {
-  return db.selectFrom('fall').selectAll().where('personId', '=', personId).where('status', '=', 'AKTIV').executeTakeFirst();
+  return db
+    .selectFrom('fall')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('status', '=', 'AKTIV')
+    .executeTakeFirst();
 }
 
 /** The registered customer numbers of a number and of a person (at most two rows, one statement). */
-export async function findKundennummern(db: Db, kundennummer: string, personId: string): Promise<{ kundennummer: string; personId: string }[]> {
-  return db.selectFrom('kundennummer').selectAll().where((eb) => eb.or([eb('kundennummer', '=', kundennummer), eb('personId', '=', personId)])).execute();
+export async function findKundennummern(
+  db: Db,
+  kundennummer: string,
+  personId: string,
+): Promise<{ kundennummer: string; personId: string }[]> {
+  return db
+    .selectFrom('kundennummer')
+    .selectAll()
+    .where((eb) => eb.or([eb('kundennummer', '=', kundennummer), eb('personId', '=', personId)]))
+    .execute();
 }
 
 /** Registers a person's number unless it is registered already; a concurrent registration wins quietly. */
-export async function registerKundennummern(db: Db, rows: readonly { kundennummer: string; personId: string }[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('kundennummer').values([...rows]).onConflict((oc) => oc.doNothing()).execute();
+export async function registerKundennummern(
+  db: Db,
+  rows: readonly { kundennummer: string; personId: string }[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('kundennummer')
+      .values([...rows])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 /** Of the given persons, those the Agentur already knows: with a case of any status, or as regular customers. */
@@ -70,9 +91,18 @@ export async function findBekanntePersonIds(db: Db, personIds: readonly string[]
  * Every case opened by the day, of one Integration Point's specialists or all: the caseload on any day up
  * to it follows from opening and end days, so an excess can be traced back to where it began.
  */
-export async function findFaelleEroeffnetBis(db: Db, bis: IsoDate, integrationPoint: string | null): Promise<FallRow[]> {
-  let query = db.selectFrom('fall').selectAll().where('eroeffnetAm', '<=', bis).where('integrationsfachkraftId', 'is not', null);
-  if (integrationPoint !== null) query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
+export async function findFaelleEroeffnetBis(
+  db: Db,
+  bis: IsoDate,
+  integrationPoint: string | null,
+): Promise<FallRow[]> {
+  let query = db
+    .selectFrom('fall')
+    .selectAll()
+    .where('eroeffnetAm', '<=', bis)
+    .where('integrationsfachkraftId', 'is not', null);
+  if (integrationPoint !== null)
+    query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
   return query.execute();
 }
 
@@ -81,31 +111,69 @@ export async function findFaelleEroeffnetBis(db: Db, bis: IsoDate, integrationPo
  * PostgreSQL adds months as §§ 187, 188 BGB count them (31 Aug + 6 months = 29 Feb), the same day the
  * domain rule computes, and the partial index on active cases serves the order.
  */
-function uebergabenFaelligQuery(db: Db, stichtag: IsoDate, monate: number, vorlaufTage: number, integrationPoint: string | null) {
+function uebergabenFaelligQuery(
+  db: Db,
+  stichtag: IsoDate,
+  monate: number,
+  vorlaufTage: number,
+  integrationPoint: string | null,
+) {
   let query = db
     .selectFrom('fall')
     .where('status', '=', 'AKTIV')
     .where('eroeffnetAm', '<=', stichtag)
-    .where(sql<boolean>`(eroeffnet_am + make_interval(months => ${monate}))::date - ${vorlaufTage}::int <= ${stichtag}::date`);
-  if (integrationPoint !== null) query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
+    .where(
+      sql<boolean>`(eroeffnet_am + make_interval(months => ${monate}))::date - ${vorlaufTage}::int <= ${stichtag}::date`,
+    );
+  if (integrationPoint !== null)
+    query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
   return query;
 }
 
 export async function listUebergabenFaellig(
   db: Db,
-  options: { stichtag: IsoDate; monate: number; vorlaufTage: number; integrationPoint: string | null; page: PageRequest; after: { eroeffnetAm: IsoDate; id: string } | null },
+  options: {
+    stichtag: IsoDate;
+    monate: number;
+    vorlaufTage: number;
+    integrationPoint: string | null;
+    page: PageRequest;
+    after: { eroeffnetAm: IsoDate; id: string } | null;
+  },
 ): Promise<FallRow[]> {
-  let query = uebergabenFaelligQuery(db, options.stichtag, options.monate, options.vorlaufTage, options.integrationPoint).selectAll();
+  let query = uebergabenFaelligQuery(
+    db,
+    options.stichtag,
+    options.monate,
+    options.vorlaufTage,
+    options.integrationPoint,
+  ).selectAll();
   const { after } = options;
-  if (after) query = query.where((eb) => eb.or([eb('eroeffnetAm', '>', after.eroeffnetAm), eb.and([eb('eroeffnetAm', '=', after.eroeffnetAm), eb('id', '>', after.id)])]));
-  return query.orderBy('eroeffnetAm').orderBy('id').limit(options.page.limit + 1).execute();
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('eroeffnetAm', '>', after.eroeffnetAm),
+        eb.and([eb('eroeffnetAm', '=', after.eroeffnetAm), eb('id', '>', after.id)]),
+      ]),
+    );
+  return query
+    .orderBy('eroeffnetAm')
+    .orderBy('id')
+    .limit(options.page.limit + 1)
+    .execute();
 }
 
 export async function countUebergabenFaellig(
   db: Db,
   options: { stichtag: IsoDate; monate: number; vorlaufTage: number; integrationPoint: string | null },
 ): Promise<number> {
-  const { count } = await uebergabenFaelligQuery(db, options.stichtag, options.monate, options.vorlaufTage, options.integrationPoint)
+  const { count } = await uebergabenFaelligQuery(
+    db,
+    options.stichtag,
+    options.monate,
+    options.vorlaufTage,
+    options.integrationPoint,
+  )
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(count);
@@ -134,18 +202,33 @@ export async function insertUebergabe(db: Db, row: Insertable<FallUebergabeTable
 }
 
 export async function countFaelle(db: Db): Promise<number> {
-  const { count } = await db.selectFrom('fall').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('fall')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count);
 }
 
 export async function insertFaelle(db: Db, rows: readonly Insertable<FallTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('fall').values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('fall')
+      .values([...rows])
+      .execute();
 }
 
 export async function insertEreignisse(db: Db, rows: readonly Insertable<FallEreignisTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('fallEreignis').values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('fallEreignis')
+      .values([...rows])
+      .execute();
 }
 
 export async function insertUebergaben(db: Db, rows: readonly Insertable<FallUebergabeTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('fallUebergabe').values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('fallUebergabe')
+      .values([...rows])
+      .execute();
 }

@@ -24,16 +24,29 @@ export const migrations: Migrations = {
         .createTable('fall')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('person_id', 'uuid', (col) => col.notNull())
-        .addColumn('kundennummer', 'text', (col) => col.notNull().unique().check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`))
+        .addColumn('kundennummer', 'text', (col) =>
+          col
+            .notNull()
+            .unique()
+            .check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`),
+        )
         .addColumn('eroeffnet_am', 'date', (col) => col.notNull())
-        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('AKTIV', 'UEBERGEBEN', 'ABGESCHLOSSEN')`))
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('AKTIV', 'UEBERGEBEN', 'ABGESCHLOSSEN')`),
+        )
         .addColumn('status_seit', 'date', (col) => col.notNull())
         .addColumn('integrationsfachkraft_id', 'uuid', (col) => col.references('integrationsfachkraft.id'))
         .addCheckConstraint('fall_status_nach_eroeffnung', sql`status_seit >= eroeffnet_am`)
         .execute();
       await db.schema.createIndex('fall_person').on('fall').columns(['person_id', 'eroeffnet_am']).execute();
       // A person has at most one active Integration Point case.
-      await db.schema.createIndex('fall_ein_aktiver').on('fall').column('person_id').unique().where(sql.ref('status'), '=', 'AKTIV').execute();
+      await db.schema
+        .createIndex('fall_ein_aktiver')
+        .on('fall')
+        .column('person_id')
+        .unique()
+        .where(sql.ref('status'), '=', 'AKTIV')
+        .execute();
     },
   },
   '2015-11-01-003-fall-ereignis': {
@@ -43,7 +56,9 @@ export const migrations: Migrations = {
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('fall_id', 'uuid', (col) => col.notNull().references('fall.id'))
         .addColumn('am', 'date', (col) => col.notNull())
-        .addColumn('art', 'text', (col) => col.notNull().check(sql`art in ('EROEFFNET', 'UEBERGEBEN', 'ABGESCHLOSSEN')`))
+        .addColumn('art', 'text', (col) =>
+          col.notNull().check(sql`art in ('EROEFFNET', 'UEBERGEBEN', 'ABGESCHLOSSEN')`),
+        )
         .addColumn('notiz', 'text')
         .execute();
       await db.schema.createIndex('fall_ereignis_fall').on('fall_ereignis').columns(['fall_id', 'am']).execute();
@@ -74,15 +89,30 @@ export const migrations: Migrations = {
         .alterTable('fall')
         .addColumn('zugangsweg', 'text', (col) => col.check(sql`zugangsweg in ('INITIATIVANSPRACHE', 'FREIER_ZUGANG')`))
         .addColumn('einwilligung_id', 'uuid')
-        .addColumn('abschlussgrund', 'text', (col) => col.check(sql`abschlussgrund in ('ARBEITSAUFNAHME', 'AUSBILDUNG', 'WEGZUG', 'KEIN_INTERESSE', 'SONSTIGES')`))
+        .addColumn('abschlussgrund', 'text', (col) =>
+          col.check(sql`abschlussgrund in ('ARBEITSAUFNAHME', 'AUSBILDUNG', 'WEGZUG', 'KEIN_INTERESSE', 'SONSTIGES')`),
+        )
         .execute();
-      await db.schema.createIndex('fall_fachkraft_eroeffnet').on('fall').columns(['integrationsfachkraft_id', 'eroeffnet_am']).execute();
-      await db.schema.createIndex('fall_aktiv_eroeffnet').on('fall').columns(['eroeffnet_am', 'id']).where(sql.ref('status'), '=', 'AKTIV').execute();
+      await db.schema
+        .createIndex('fall_fachkraft_eroeffnet')
+        .on('fall')
+        .columns(['integrationsfachkraft_id', 'eroeffnet_am'])
+        .execute();
+      await db.schema
+        .createIndex('fall_aktiv_eroeffnet')
+        .on('fall')
+        .columns(['eroeffnet_am', 'id'])
+        .where(sql.ref('status'), '=', 'AKTIV')
+        .execute();
       await db.schema
         .createTable('fall_uebergabe')
         .addColumn('fall_id', 'uuid', (col) => col.primaryKey().references('fall.id'))
         .addColumn('art', 'text', (col) => col.notNull().check(sql`art in ('REGULAER', 'WARM')`))
-        .addColumn('anlass', 'text', (col) => col.notNull().check(sql`anlass in ('HOECHSTVERWEILDAUER', 'BETREUUNGSSCHLUESSEL', 'RECHTSKREISWECHSEL', 'SONSTIGES')`))
+        .addColumn('anlass', 'text', (col) =>
+          col
+            .notNull()
+            .check(sql`anlass in ('HOECHSTVERWEILDAUER', 'BETREUUNGSSCHLUESSEL', 'RECHTSKREISWECHSEL', 'SONSTIGES')`),
+        )
         .addColumn('am', 'date', (col) => col.notNull())
         .addColumn('uebernehmende_stelle', 'text', (col) => col.notNull())
         .addColumn('uebernehmende_fachkraft', 'text')
@@ -118,7 +148,9 @@ export const migrations: Migrations = {
       await db.schema
         .createTable('bleibeperspektive_kriterium')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-        .addColumn('staatsangehoerigkeit', 'text', (col) => col.notNull().check(sql`staatsangehoerigkeit ~ '^[A-Z]{2}$'`))
+        .addColumn('staatsangehoerigkeit', 'text', (col) =>
+          col.notNull().check(sql`staatsangehoerigkeit ~ '^[A-Z]{2}$'`),
+        )
         .addColumn('gueltig_ab', 'date', (col) => col.notNull())
         .addColumn('gueltig_bis', 'date')
         .addColumn('quelle', 'text', (col) => col.notNull())
@@ -126,9 +158,17 @@ export const migrations: Migrations = {
         .addColumn('festgelegt_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
         .addColumn('beendet_von', 'text')
         .addColumn('beendet_um', 'timestamptz')
-        .addCheckConstraint('bleibeperspektive_kriterium_zeitraum', sql`gueltig_bis is null or gueltig_bis >= gueltig_ab`)
+        .addCheckConstraint(
+          'bleibeperspektive_kriterium_zeitraum',
+          sql`gueltig_bis is null or gueltig_bis >= gueltig_ab`,
+        )
         .execute();
-      await db.schema.createIndex('bleibeperspektive_kriterium_land').on('bleibeperspektive_kriterium').columns(['staatsangehoerigkeit', 'gueltig_ab']).unique().execute();
+      await db.schema
+        .createIndex('bleibeperspektive_kriterium_land')
+        .on('bleibeperspektive_kriterium')
+        .columns(['staatsangehoerigkeit', 'gueltig_ab'])
+        .unique()
+        .execute();
       // The agreed list is evidence of who was approached and why: a criterion is ended, never rewritten or removed.
       await sql`
         create function bleibeperspektive_nur_beenden() returns trigger language plpgsql as $$
@@ -157,7 +197,9 @@ export const migrations: Migrations = {
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('fall_id', 'uuid', (col) => col.notNull().references('fall.id'))
         .addColumn('instrument', 'text', (col) =>
-          col.notNull().check(sql`instrument in ('KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM')`),
+          col
+            .notNull()
+            .check(sql`instrument in ('KURZLEBENSLAUF', 'PROFILING', 'BPS', 'WERKSTATTARBEIT', 'PERF', 'PRAKTIKUM')`),
         )
         .addColumn('beginn', 'date', (col) => col.notNull())
         .addColumn('ende', 'date')
@@ -171,11 +213,15 @@ export const migrations: Migrations = {
         .createTable('sprachkurs')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('fall_id', 'uuid', (col) => col.notNull().references('fall.id'))
-        .addColumn('art', 'text', (col) => col.notNull().check(sql`art in ('INTEGRATIONSKURS', 'ESF_BAMF', 'EINSTIEGSKURS_421')`))
+        .addColumn('art', 'text', (col) =>
+          col.notNull().check(sql`art in ('INTEGRATIONSKURS', 'ESF_BAMF', 'EINSTIEGSKURS_421')`),
+        )
         .addColumn('niveau', 'text', (col) => col.notNull().check(sql`niveau in ('A1', 'A2', 'B1', 'B2', 'C1', 'C2')`))
         .addColumn('beginn', 'date', (col) => col.notNull())
         .addColumn('ende', 'date')
-        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('ANGEMELDET', 'LAUFEND', 'ABGESCHLOSSEN', 'ABGEBROCHEN')`))
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('ANGEMELDET', 'LAUFEND', 'ABGESCHLOSSEN', 'ABGEBROCHEN')`),
+        )
         .addColumn('erfasst_von', 'text', (col) => col.notNull())
         .addColumn('erfasst_um', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
         .addCheckConstraint('sprachkurs_zeitraum', sql`ende is null or ende >= beginn`)
@@ -194,7 +240,9 @@ export const migrations: Migrations = {
         .addColumn('datum', 'date', (col) => col.notNull())
         .addColumn('uhrzeit', 'text', (col) => col.notNull().check(sql`uhrzeit ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`))
         .addColumn('sprache', 'text', (col) => col.notNull().check(sql`sprache ~ '^[a-z]{2,3}$'`))
-        .addColumn('kanaele', sql`text[]`, (col) => col.notNull().check(sql`cardinality(kanaele) > 0 and kanaele <@ array['POST', 'SMS', 'KOPIE_SOZIALDIENST']`))
+        .addColumn('kanaele', sql`text[]`, (col) =>
+          col.notNull().check(sql`cardinality(kanaele) > 0 and kanaele <@ array['POST', 'SMS', 'KOPIE_SOZIALDIENST']`),
+        )
         .addColumn('rechtsfolgenbelehrung', 'boolean', (col) => col.notNull())
         .addColumn('kopie_an', 'text')
         .addColumn('erfasst_von', 'text', (col) => col.notNull())
@@ -214,7 +262,9 @@ export const migrations: Migrations = {
         .addColumn('nachweis', 'text', (col) => col.check(sql`nachweis in ('AUFENTHALTSGESTATTUNG', 'BUEMA')`))
         .execute();
       await sql`update sprachkurs set nachweis = 'AUFENTHALTSGESTATTUNG' where art = 'EINSTIEGSKURS_421'`.execute(db);
-      await sql`alter table sprachkurs add constraint sprachkurs_nachweis_nur_421 check ((art = 'EINSTIEGSKURS_421') = (nachweis is not null))`.execute(db);
+      await sql`alter table sprachkurs add constraint sprachkurs_nachweis_nur_421 check ((art = 'EINSTIEGSKURS_421') = (nachweis is not null))`.execute(
+        db,
+      );
     },
   },
   '2015-11-27-008-kundennummer': {
@@ -223,7 +273,9 @@ export const migrations: Migrations = {
       // and no one else ever gets it. So it is registered per person, and every case uses its person's number.
       await db.schema
         .createTable('kundennummer')
-        .addColumn('kundennummer', 'text', (col) => col.primaryKey().check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`))
+        .addColumn('kundennummer', 'text', (col) =>
+          col.primaryKey().check(sql`kundennummer ~ '^[0-9]{3}[A-Z][0-9]{6}$'`),
+        )
         .addColumn('person_id', 'uuid', (col) => col.notNull().unique())
         .addUniqueConstraint('kundennummer_der_person', ['kundennummer', 'person_id'])
         .execute();
@@ -235,8 +287,12 @@ export const migrations: Migrations = {
       await sql`alter table fall drop constraint fall_kundennummer_key`.execute(db);
       // Rows from before hold numbers the register could not take (a returning person's older number, a regular
       // customer's number another case used): they stay as recorded, and the keys bind every row from now on.
-      await sql`alter table fall add constraint fall_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
-      await sql`alter table regelkunde add constraint regelkunde_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(db);
+      await sql`alter table fall add constraint fall_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(
+        db,
+      );
+      await sql`alter table regelkunde add constraint regelkunde_kundennummer_der_person foreign key (kundennummer, person_id) references kundennummer (kundennummer, person_id) not valid`.execute(
+        db,
+      );
     },
   },
   '2016-09-01-001-bestandskunde-uebernahme': {
@@ -269,7 +325,8 @@ export const migrations: Migrations = {
           empfaenger: 'jobcenter',
           kategorie: 'qualifikation',
           paragraph: '§ 50 Abs. 1 SGB II',
-          beschreibung: 'Übermittlung der Qualifikations- und Kompetenzdaten an das Jobcenter für dessen Aufgaben nach dem SGB II',
+          beschreibung:
+            'Übermittlung der Qualifikations- und Kompetenzdaten an das Jobcenter für dessen Aufgaben nach dem SGB II',
           gueltig_ab: '2011-01-01',
         })
         .execute();

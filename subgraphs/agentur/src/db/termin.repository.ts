@@ -11,18 +11,37 @@ export async function findTerminById(db: Db, id: string): Promise<TerminRow | un
 
 export async function findTermineByPersonIds(db: Db, personIds: readonly string[]): Promise<TerminRow[]> {
   if (personIds.length === 0) return [];
-  return db.selectFrom('termin').selectAll().where('personId', 'in', personIds).orderBy('datum').orderBy('uhrzeit').orderBy('id').execute();
+  return db
+    .selectFrom('termin')
+    .selectAll()
+    .where('personId', 'in', personIds)
+    .orderBy('datum')
+    .orderBy('uhrzeit')
+    .orderBy('id')
+    .execute();
 }
 
 /** The day's appointments, optionally only with the specialists of one Integration Point. */
 export async function findTermineAm(db: Db, datum: IsoDate, integrationPoint: string | null): Promise<TerminRow[]> {
   let query = db.selectFrom('termin').selectAll().where('datum', '=', datum);
-  if (integrationPoint !== null) query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
+  if (integrationPoint !== null)
+    query = query.where('integrationsfachkraftId', 'in', fachkraefteDerStelle(db, integrationPoint));
   return query.orderBy('uhrzeit').orderBy('id').execute();
 }
 
-export async function findTermin(db: Db, personId: string, datum: IsoDate, uhrzeit: string): Promise<TerminRow | undefined> {
-  return db.selectFrom('termin').selectAll().where('personId', '=', personId).where('datum', '=', datum).where('uhrzeit', '=', uhrzeit).executeTakeFirst();
+export async function findTermin(
+  db: Db,
+  personId: string,
+  datum: IsoDate,
+  uhrzeit: string,
+): Promise<TerminRow | undefined> {
+  return db
+    .selectFrom('termin')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('datum', '=', datum)
+    .where('uhrzeit', '=', uhrzeit)
+    .executeTakeFirst();
 }
 
 /** Inserts unless the person already has an appointment at that time; then answers undefined. */
@@ -36,5 +55,9 @@ export async function insertTermin(db: Db, row: Insertable<TerminTable>): Promis
 }
 
 export async function insertTermine(db: Db, rows: readonly Insertable<TerminTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('termin').values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('termin')
+      .values([...rows])
+      .execute();
 }

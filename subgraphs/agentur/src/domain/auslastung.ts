@@ -9,7 +9,8 @@ export interface Betreuung {
   readonly endeAm: IsoDate | null;
 }
 
-const zaehlt = (betreuung: Betreuung, tag: IsoDate) => betreuung.eroeffnetAm <= tag && (betreuung.endeAm === null || tag < betreuung.endeAm);
+const zaehlt = (betreuung: Betreuung, tag: IsoDate) =>
+  betreuung.eroeffnetAm <= tag && (betreuung.endeAm === null || tag < betreuung.endeAm);
 
 export function fallzahlAm(betreuungen: readonly Betreuung[], tag: IsoDate): number {
   return betreuungen.filter((betreuung) => zaehlt(betreuung, tag)).length;
@@ -20,7 +21,11 @@ export function fallzahlAm(betreuungen: readonly Betreuung[], tag: IsoDate): num
  * the Stichtag itself is not above it. The count changes only on opening and end days, so it walks back
  * over those days instead of over every calendar day.
  */
-export function ueberSchluesselSeit(betreuungen: readonly Betreuung[], stichtag: IsoDate, schluessel: number): IsoDate | null {
+export function ueberSchluesselSeit(
+  betreuungen: readonly Betreuung[],
+  stichtag: IsoDate,
+  schluessel: number,
+): IsoDate | null {
   const aenderung = new Map<IsoDate, number>();
   for (const { eroeffnetAm, endeAm } of betreuungen) {
     if (eroeffnetAm > stichtag) continue;
@@ -69,11 +74,20 @@ export function auslastungFachkraft(
         .slice(0, ueberSchluessel)
         .map((betreuung) => betreuung.fallId)
     : [];
-  return { fallzahl: aktiv.length, schluessel: regel.schluessel, ueberSchluessel, ueberSchluesselSeit: seit, nachhaltigUeberschritten, abgabevorschlaege };
+  return {
+    fallzahl: aktiv.length,
+    schluessel: regel.schluessel,
+    ueberSchluessel,
+    ueberSchluesselSeit: seit,
+    nachhaltigUeberschritten,
+    abgabevorschlaege,
+  };
 }
 
 /** An Integration Point's load: its specialists' cases against their summed keys. */
-export function auslastungIntegrationPoint(fachkraefte: readonly { readonly fallzahl: number; readonly schluessel: number }[]): {
+export function auslastungIntegrationPoint(
+  fachkraefte: readonly { readonly fallzahl: number; readonly schluessel: number }[],
+): {
   fallzahl: number;
   kapazitaet: number;
   quote: number;
@@ -82,4 +96,3 @@ export function auslastungIntegrationPoint(fachkraefte: readonly { readonly fall
   const kapazitaet = fachkraefte.reduce((sum, fachkraft) => sum + fachkraft.schluessel, 0);
   return { fallzahl, kapazitaet, quote: kapazitaet === 0 ? 0 : fallzahl / kapazitaet };
 }
-

@@ -37,8 +37,10 @@ export const EINLADUNGSRECHTSFOLGEN: Readonly<Record<Rechtskreis, Einladungsrech
     rechtskreis: 'SGB_III',
     folgeBeiVersaeumnis: null,
     rechtsfolgenbelehrungMoeglich: false,
-    rechtsgrundlage: 'Rahmenkonzept §4 (Dienstleistungen freiwillig); § 309, § 159 Abs. 1 S. 2 Nr. 6 SGB III nur bei Anspruch auf Arbeitslosengeld',
-    smsVerliert: 'Keine Rechtsfolge: ein versäumter Termin hat auch nach einem Brief keine; die SMS belegt nur den Zugang schlechter.',
+    rechtsgrundlage:
+      'Rahmenkonzept §4 (Dienstleistungen freiwillig); § 309, § 159 Abs. 1 S. 2 Nr. 6 SGB III nur bei Anspruch auf Arbeitslosengeld',
+    smsVerliert:
+      'Keine Rechtsfolge: ein versäumter Termin hat auch nach einem Brief keine; die SMS belegt nur den Zugang schlechter.',
   },
   SGB_II: {
     rechtskreis: 'SGB_II',
@@ -55,7 +57,11 @@ export const EINLADUNGSRECHTSFOLGEN: Readonly<Record<Rechtskreis, Einladungsrech
  * where the sphere has no consequence to notify, and needs a letter where it has one.
  */
 export function pruefeEinladung(
-  einladung: { readonly kanaele: readonly Kanal[]; readonly rechtsfolgenbelehrung: boolean; readonly kopieAn: string | null },
+  einladung: {
+    readonly kanaele: readonly Kanal[];
+    readonly rechtsfolgenbelehrung: boolean;
+    readonly kopieAn: string | null;
+  },
   rechtskreis: Rechtskreis = 'SGB_III',
 ): {
   grund: EinladungFehler;
@@ -64,8 +70,10 @@ export function pruefeEinladung(
   const { kanaele } = einladung;
   if (kanaele.length === 0) return { grund: 'KEIN_KANAL', field: 'kanaele' };
   if (new Set(kanaele).size !== kanaele.length) return { grund: 'KANAL_DOPPELT', field: 'kanaele' };
-  if (einladung.rechtsfolgenbelehrung && !EINLADUNGSRECHTSFOLGEN[rechtskreis].rechtsfolgenbelehrungMoeglich) return { grund: 'KEINE_RECHTSFOLGE', field: 'rechtsfolgenbelehrung' };
-  if (einladung.rechtsfolgenbelehrung && !kanaele.includes('POST')) return { grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'rechtsfolgenbelehrung' };
+  if (einladung.rechtsfolgenbelehrung && !EINLADUNGSRECHTSFOLGEN[rechtskreis].rechtsfolgenbelehrungMoeglich)
+    return { grund: 'KEINE_RECHTSFOLGE', field: 'rechtsfolgenbelehrung' };
+  if (einladung.rechtsfolgenbelehrung && !kanaele.includes('POST'))
+    return { grund: 'RECHTSFOLGENBELEHRUNG_NUR_SCHRIFTLICH', field: 'rechtsfolgenbelehrung' };
   const kopie = kanaele.includes('KOPIE_SOZIALDIENST');
   if (kopie && !einladung.kopieAn) return { grund: 'KOPIE_OHNE_EMPFAENGER', field: 'kopieAn' };
   if (!kopie && einladung.kopieAn) return { grund: 'EMPFAENGER_OHNE_KOPIE', field: 'kopieAn' };
@@ -81,7 +89,9 @@ export function smsOhneRechtsfolgenbelehrung(kanaele: readonly Kanal[], rechtsfo
  * The day's appointments by language (Rahmenkonzept §7.6), so one interpreter can serve a block: largest
  * group first, ties by language code, each group by time.
  */
-export function termineNachSprache<T extends { readonly sprache: string; readonly uhrzeit: string }>(termine: readonly T[]): { sprache: string; termine: T[] }[] {
+export function termineNachSprache<T extends { readonly sprache: string; readonly uhrzeit: string }>(
+  termine: readonly T[],
+): { sprache: string; termine: T[] }[] {
   const gruppen = new Map<string, T[]>();
   for (const termin of termine) {
     const gruppe = gruppen.get(termin.sprache);

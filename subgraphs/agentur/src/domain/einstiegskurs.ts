@@ -9,12 +9,14 @@ import type { IsoDate } from '@ip/kit';
 const EINSTIEGSKURS_EINTRITTE = { von: '2015-10-24', bis: '2015-12-31' } as const;
 const EINSTIEGSKURS_STAATSANGEHOERIGKEITEN: ReadonlySet<string> = new Set(['SY', 'ER', 'IQ', 'IR']);
 
-export type EinstiegskursAblehnung = 'EINTRITT_AUSSERHALB_ZEITRAUM' | 'STAATSANGEHOERIGKEIT' | 'AUFENTHALTSSTATUS' | 'BUEMA_NICHT_VORGELEGT';
+export type EinstiegskursAblehnung =
+  'EINTRITT_AUSSERHALB_ZEITRAUM' | 'STAATSANGEHOERIGKEIT' | 'AUFENTHALTSSTATUS' | 'BUEMA_NICHT_VORGELEGT';
 
 /** What an entry rests on: the Gestattung the Ausländerbehörde records, or a BüMA the specialist saw. */
 export type EinstiegskursNachweis = 'AUFENTHALTSGESTATTUNG' | 'BUEMA';
 
-export type EinstiegskursPruefung = { foerderfaehig: true; nachweis: EinstiegskursNachweis } | { foerderfaehig: false; grund: EinstiegskursAblehnung };
+export type EinstiegskursPruefung =
+  { foerderfaehig: true; nachweis: EinstiegskursNachweis } | { foerderfaehig: false; grund: EinstiegskursAblehnung };
 
 /** The entry window alone, checkable before anybody is asked for the person's data. */
 export function imEintrittszeitraum(eintritt: IsoDate): boolean {
@@ -33,8 +35,12 @@ export function einstiegskursFoerderfaehig(eintritt: {
   readonly buemaVorgelegt: boolean;
 }): EinstiegskursPruefung {
   if (!imEintrittszeitraum(eintritt.eintritt)) return { foerderfaehig: false, grund: 'EINTRITT_AUSSERHALB_ZEITRAUM' };
-  if (!EINSTIEGSKURS_STAATSANGEHOERIGKEITEN.has(eintritt.staatsangehoerigkeit)) return { foerderfaehig: false, grund: 'STAATSANGEHOERIGKEIT' };
-  if (eintritt.aufenthaltsart === 'AUFENTHALTSGESTATTUNG') return { foerderfaehig: true, nachweis: 'AUFENTHALTSGESTATTUNG' };
+  if (!EINSTIEGSKURS_STAATSANGEHOERIGKEITEN.has(eintritt.staatsangehoerigkeit))
+    return { foerderfaehig: false, grund: 'STAATSANGEHOERIGKEIT' };
+  if (eintritt.aufenthaltsart === 'AUFENTHALTSGESTATTUNG')
+    return { foerderfaehig: true, nachweis: 'AUFENTHALTSGESTATTUNG' };
   if (eintritt.aufenthaltsart !== null) return { foerderfaehig: false, grund: 'AUFENTHALTSSTATUS' };
-  return eintritt.buemaVorgelegt ? { foerderfaehig: true, nachweis: 'BUEMA' } : { foerderfaehig: false, grund: 'BUEMA_NICHT_VORGELEGT' };
+  return eintritt.buemaVorgelegt
+    ? { foerderfaehig: true, nachweis: 'BUEMA' }
+    : { foerderfaehig: false, grund: 'BUEMA_NICHT_VORGELEGT' };
 }

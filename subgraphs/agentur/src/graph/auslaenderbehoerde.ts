@@ -1,4 +1,12 @@
-import { domainError, ErrorCode, isAusfallgrund, partnerUnreachable, type GraphClient, type GraphError, type IsoDate } from '@ip/kit';
+import {
+  domainError,
+  ErrorCode,
+  isAusfallgrund,
+  partnerUnreachable,
+  type GraphClient,
+  type GraphError,
+  type IsoDate,
+} from '@ip/kit';
 import type { Erlaubnis } from '../domain/ansprache.ts';
 import { AgenturAnsprachekandidatenDocument, AgenturStatusnachweisDocument } from '../generated/graph-operations.ts';
 
@@ -39,7 +47,14 @@ function weitergeben(errors: readonly GraphError[]): never {
 
 export async function ansprachekandidatenAbh(
   graph: GraphClient,
-  variables: { staatsangehoerigkeiten: readonly string[]; agenturbezirke: readonly string[] | null; stichtag: IsoDate; nachQualifikation: boolean; first: number; after: string | null },
+  variables: {
+    staatsangehoerigkeiten: readonly string[];
+    agenturbezirke: readonly string[] | null;
+    stichtag: IsoDate;
+    nachQualifikation: boolean;
+    first: number;
+    after: string | null;
+  },
 ): Promise<AnspracheSeiteAbh> {
   const { staatsangehoerigkeiten, agenturbezirke, stichtag, first, after } = variables;
   const answer = await graph.request(AgenturAnsprachekandidatenDocument, {
@@ -56,7 +71,14 @@ export async function ansprachekandidatenAbh(
     // The list holds only persons whose three categories the owner released; a field missing anyway is left out.
     kandidaten: seite.edges.flatMap(({ cursor, node }) =>
       node.identitaet && node.arbeitsmarktzugang
-        ? [{ cursor, personId: node.id, staatsangehoerigkeit: node.identitaet.staatsangehoerigkeit, arbeitsmarktzugang: node.arbeitsmarktzugang }]
+        ? [
+            {
+              cursor,
+              personId: node.id,
+              staatsangehoerigkeit: node.identitaet.staatsangehoerigkeit,
+              arbeitsmarktzugang: node.arbeitsmarktzugang,
+            },
+          ]
         : [],
     ),
     hasNextPage: seite.pageInfo.hasNextPage,
@@ -66,7 +88,11 @@ export async function ansprachekandidatenAbh(
 
 export interface StatusNachweis {
   readonly staatsangehoerigkeit: string;
-  readonly verlauf: readonly { readonly art: string; readonly gueltigAb: IsoDate; readonly gueltigBis: IsoDate | null }[];
+  readonly verlauf: readonly {
+    readonly art: string;
+    readonly gueltigAb: IsoDate;
+    readonly gueltigBis: IsoDate | null;
+  }[];
 }
 
 /**

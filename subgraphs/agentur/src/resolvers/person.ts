@@ -2,7 +2,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { IsoDate } from '@ip/kit';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
-import type { FallEreignisRow, FallRow, FallUebergabeRow, IntegrationsfachkraftRow, KompetenzfeststellungRow, SprachkursRow, TerminRow } from '../db/tables.ts';
+import type {
+  FallEreignisRow,
+  FallRow,
+  FallUebergabeRow,
+  IntegrationsfachkraftRow,
+  KompetenzfeststellungRow,
+  SprachkursRow,
+  TerminRow,
+} from '../db/tables.ts';
 import { EINLADUNGSRECHTSFOLGEN, smsOhneRechtsfolgenbelehrung } from '../domain/einladung.ts';
 import { verweildauerStand } from '../domain/verweildauer.ts';
 import { Kategorie } from '../policy.ts';
@@ -18,7 +26,12 @@ export const Person = {
     return { id: reference.id };
   },
 
-  integrationPointFall(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<FallRow | null> {
+  integrationPointFall(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<FallRow | null> {
     return released(context, person.id, Kategorie.FALL, info, () => context.loaders.fallByPerson.load(person.id));
   },
 
@@ -26,22 +39,38 @@ export const Person = {
     return released(context, person.id, Kategorie.FALL, info, () => context.loaders.termineByPerson.load(person.id));
   },
 
-  kompetenzfeststellungen(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<KompetenzfeststellungRow[]> {
-    return released(context, person.id, Kategorie.QUALIFIKATION, info, () => context.loaders.kompetenzfeststellungenByPerson.load(person.id));
+  kompetenzfeststellungen(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<KompetenzfeststellungRow[]> {
+    return released(context, person.id, Kategorie.QUALIFIKATION, info, () =>
+      context.loaders.kompetenzfeststellungenByPerson.load(person.id),
+    );
   },
 
-  sprachkurse(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<SprachkursRow[]> {
-    return released(context, person.id, Kategorie.SPRACHFOERDERUNG, info, () => context.loaders.sprachkurseByPerson.load(person.id));
+  sprachkurse(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<SprachkursRow[]> {
+    return released(context, person.id, Kategorie.SPRACHFOERDERUNG, info, () =>
+      context.loaders.sprachkurseByPerson.load(person.id),
+    );
   },
 } satisfies PersonResolvers;
 
-const fachkraft = (id: string | null, context: Context): Promise<IntegrationsfachkraftRow | null> | null => (id ? context.loaders.fachkraft.load(id) : null);
+const fachkraft = (id: string | null, context: Context): Promise<IntegrationsfachkraftRow | null> | null =>
+  id ? context.loaders.fachkraft.load(id) : null;
 
 /** Reached only through a released category or by the Agentur's own staff, so its fields need no decision of their own. */
 export const Fall = {
   person: (fall: FallRow): PersonReference => ({ id: fall.personId }),
 
-  integrationsfachkraft: (fall: FallRow, _: unknown, context: Context) => fachkraft(fall.integrationsfachkraftId, context),
+  integrationsfachkraft: (fall: FallRow, _: unknown, context: Context) =>
+    fachkraft(fall.integrationsfachkraftId, context),
 
   hoechstverweildauer(fall: FallRow, args: { stichtag?: IsoDate | null }, context: Context) {
     if (fall.status !== 'AKTIV') return null;
@@ -61,7 +90,9 @@ export const Fall = {
 export const Termin = {
   person: (termin: TerminRow): PersonReference => ({ id: termin.personId }),
   /** The column is NOT NULL and references the specialist, so the loader finds one. */
-  integrationsfachkraft: async (termin: TerminRow, _: unknown, context: Context) => (await context.loaders.fachkraft.load(termin.integrationsfachkraftId))!,
-  smsOhneRechtsfolgenbelehrung: (termin: TerminRow) => smsOhneRechtsfolgenbelehrung(termin.kanaele, termin.rechtsfolgenbelehrung),
+  integrationsfachkraft: async (termin: TerminRow, _: unknown, context: Context) =>
+    (await context.loaders.fachkraft.load(termin.integrationsfachkraftId))!,
+  smsOhneRechtsfolgenbelehrung: (termin: TerminRow) =>
+    smsOhneRechtsfolgenbelehrung(termin.kanaele, termin.rechtsfolgenbelehrung),
   rechtsfolge: () => EINLADUNGSRECHTSFOLGEN.SGB_III,
 } satisfies TerminResolvers;

@@ -9,7 +9,11 @@ import { EINLADUNGSRECHTSFOLGEN, termineNachSprache } from '../domain/einladung.
 import { ansprachekandidaten } from '../workflow/ansprache.ts';
 import { LISTEN_SEHEN } from '../workflow/permissions.ts';
 import { auslastung, uebergabenFaellig } from '../workflow/steuerung.ts';
-import type { BleibeperspektiveKriteriumResolvers, FachkraftAuslastungResolvers, QueryResolvers } from '../generated/resolvers.ts';
+import type {
+  BleibeperspektiveKriteriumResolvers,
+  FachkraftAuslastungResolvers,
+  QueryResolvers,
+} from '../generated/resolvers.ts';
 
 type Stichtag = { stichtag?: IsoDate | null };
 type Stelle = { integrationPoint?: string | null };
@@ -28,14 +32,19 @@ export const Query = {
 
   einladungsrechtsfolgen: () => Object.values(EINLADUNGSRECHTSFOLGEN),
 
-  bleibeperspektiveKriterien: (_: unknown, args: Stichtag, context: Context) => findKriterienAm(context.db, args.stichtag ?? context.today),
+  bleibeperspektiveKriterien: (_: unknown, args: Stichtag, context: Context) =>
+    findKriterienAm(context.db, args.stichtag ?? context.today),
 
   bleibeperspektiveKriterienVerlauf(_: unknown, __: unknown, context: Context) {
     authorise(context.access.caller, LISTEN_SEHEN, 'read the history of the criteria');
     return findAlleKriterien(context.db);
   },
 
-  ansprachekandidaten(_: unknown, args: Stichtag & Stelle & Seite & { nachQualifikation?: boolean | null }, context: Context) {
+  ansprachekandidaten(
+    _: unknown,
+    args: Stichtag & Stelle & Seite & { nachQualifikation?: boolean | null },
+    context: Context,
+  ) {
     return ansprachekandidaten(context, {
       stichtag: args.stichtag ?? context.today,
       integrationPoint: args.integrationPoint ?? null,
@@ -49,11 +58,18 @@ export const Query = {
     auslastung(context, { stichtag: args.stichtag ?? context.today, integrationPoint: args.integrationPoint ?? null }),
 
   uebergabenFaellig: (_: unknown, args: Stichtag & Stelle & Seite, context: Context) =>
-    uebergabenFaellig(context, { stichtag: args.stichtag ?? context.today, integrationPoint: args.integrationPoint ?? null, first: args.first ?? null, after: args.after ?? null }),
+    uebergabenFaellig(context, {
+      stichtag: args.stichtag ?? context.today,
+      integrationPoint: args.integrationPoint ?? null,
+      first: args.first ?? null,
+      after: args.after ?? null,
+    }),
 
   async termineNachSprache(_: unknown, args: { datum: IsoDate } & Stelle, context: Context) {
-    authorise(context.access.caller, LISTEN_SEHEN, 'see the day\'s appointments');
-    return termineNachSprache(await findTermineAm(context.db, args.datum, args.integrationPoint ?? null)).map((gruppe) => ({ ...gruppe, anzahl: gruppe.termine.length }));
+    authorise(context.access.caller, LISTEN_SEHEN, "see the day's appointments");
+    return termineNachSprache(await findTermineAm(context.db, args.datum, args.integrationPoint ?? null)).map(
+      (gruppe) => ({ ...gruppe, anzahl: gruppe.termine.length }),
+    );
   },
 } satisfies QueryResolvers;
 
@@ -64,10 +80,12 @@ export const FachkraftAuslastung = {
 } satisfies FachkraftAuslastungResolvers;
 
 /** The list is open to every partner; who entered it is the Agentur's internal business. */
-const nurAgentur = (feld: 'festgelegtVon' | 'beendetVon') => (kriterium: BleibeperspektiveKriteriumRow, _: unknown, context: Context) => {
-  authorise(context.access.caller, LISTEN_SEHEN, `see ${feld} of a criterion`);
-  return kriterium[feld];
-};
+const nurAgentur =
+  (feld: 'festgelegtVon' | 'beendetVon') =>
+  (kriterium: BleibeperspektiveKriteriumRow, _: unknown, context: Context) => {
+    authorise(context.access.caller, LISTEN_SEHEN, `see ${feld} of a criterion`);
+    return kriterium[feld];
+  };
 
 export const BleibeperspektiveKriterium = {
   festgelegtVon: nurAgentur('festgelegtVon'),

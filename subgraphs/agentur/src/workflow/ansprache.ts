@@ -16,7 +16,12 @@ export interface Ansprachekandidat {
 
 export interface AnsprachekandidatSeite {
   readonly edges: readonly { readonly cursor: string; readonly node: Ansprachekandidat }[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null };
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
 }
 
 const DEFAULT_PAGE = 20;
@@ -31,15 +36,26 @@ const MAX_RUNDEN = 10;
  */
 export async function ansprachekandidaten(
   context: Context,
-  args: { stichtag: IsoDate; integrationPoint: string | null; nachQualifikation: boolean; first?: number | null; after?: string | null },
+  args: {
+    stichtag: IsoDate;
+    integrationPoint: string | null;
+    nachQualifikation: boolean;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<AnsprachekandidatSeite> {
   authorise(context.access.caller, LISTEN_SEHEN, 'see the outreach list');
   const first = args.first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}`, 'first');
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE}`, 'first');
   const kriterien = await findKriterienAm(context.db, args.stichtag);
   const bezirke = args.integrationPoint === null ? null : await findBezirke(context.db, args.integrationPoint);
-  if (bezirke?.length === 0) throw badUserInput(`no districts are recorded for ${args.integrationPoint}`, 'integrationPoint');
-  const empty = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: args.after != null, startCursor: null, endCursor: null } };
+  if (bezirke?.length === 0)
+    throw badUserInput(`no districts are recorded for ${args.integrationPoint}`, 'integrationPoint');
+  const empty = {
+    edges: [],
+    pageInfo: { hasNextPage: false, hasPreviousPage: args.after != null, startCursor: null, endCursor: null },
+  };
   if (kriterien.length === 0 || first === 0) return empty;
   const kriteriumOf = new Map(kriterien.map((kriterium) => [kriterium.staatsangehoerigkeit, kriterium]));
 
@@ -55,7 +71,10 @@ export async function ansprachekandidaten(
       first: Math.min(MAX_PAGE, 2 * (first - edges.length)),
       after,
     });
-    const bekannt = await findBekanntePersonIds(context.db, seite.kandidaten.map((kandidat) => kandidat.personId));
+    const bekannt = await findBekanntePersonIds(
+      context.db,
+      seite.kandidaten.map((kandidat) => kandidat.personId),
+    );
     let consumedAll = true;
     for (const kandidat of seite.kandidaten) {
       if (edges.length === first) {
@@ -64,13 +83,23 @@ export async function ansprachekandidaten(
       }
       after = kandidat.cursor;
       const kriterium = kriteriumOf.get(kandidat.staatsangehoerigkeit);
-      if (!kriterium || bekannt.has(kandidat.personId) || arbeitsmarktzugangAusgeschlossen(kandidat.arbeitsmarktzugang, args.stichtag)) continue;
+      if (
+        !kriterium ||
+        bekannt.has(kandidat.personId) ||
+        arbeitsmarktzugangAusgeschlossen(kandidat.arbeitsmarktzugang, args.stichtag)
+      )
+        continue;
       edges.push({ cursor: kandidat.cursor, node: { person: { id: kandidat.personId }, kriterium } });
     }
     hasNextPage = !consumedAll || seite.hasNextPage;
   }
   return {
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null, endCursor: after },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: args.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: after,
+    },
   };
 }

@@ -25,7 +25,10 @@ async function gesperrterFall(trx: Kysely<AgenturDatabase>, fallId: string): Pro
  * to their end after the change of legal sphere, financed from SGB III (Rahmenkonzept §4): so a case handed
  * to the Jobcenter for that reason still takes the end of what it began (`nachlauf`), and nothing else.
  */
-export async function fallFuerMassnahmeende(trx: Kysely<AgenturDatabase>, fallId: string): Promise<{ fall: FallRow; nachlauf: boolean }> {
+export async function fallFuerMassnahmeende(
+  trx: Kysely<AgenturDatabase>,
+  fallId: string,
+): Promise<{ fall: FallRow; nachlauf: boolean }> {
   const fall = await gesperrterFall(trx, fallId);
   if (fall.status === 'AKTIV') return { fall, nachlauf: false };
   const [uebergabe] = fall.status === 'UEBERGEBEN' ? await findUebergabenByFallIds(trx, [fall.id]) : [];
@@ -35,9 +38,13 @@ export async function fallFuerMassnahmeende(trx: Kysely<AgenturDatabase>, fallId
 
 /** After a change of legal sphere only the end of a measure begun before it may be recorded. */
 export const nurMassnahmeende = (fall: FallRow) =>
-  refuse('FALL_NICHT_AKTIV', `the case went to the Jobcenter on ${fall.statusSeit}; only how a measure begun before then ended can still be recorded`, {
-    status: fall.status,
-  });
+  refuse(
+    'FALL_NICHT_AKTIV',
+    `the case went to the Jobcenter on ${fall.statusSeit}; only how a measure begun before then ended can still be recorded`,
+    {
+      status: fall.status,
+    },
+  );
 
 export const fallNichtAktiv = (fall: FallRow) =>
   refuse('FALL_NICHT_AKTIV', `the case is ${fall.status} since ${fall.statusSeit} and read-only`, {
@@ -46,6 +53,9 @@ export const fallNichtAktiv = (fall: FallRow) =>
 
 /** A day a case worker records must lie between the case's opening and today. */
 export function imFallZeitraum(fall: FallRow, day: string, today: string, field: string): void {
-  if (day < fall.eroeffnetAm) throw domainError(ErrorCode.BAD_USER_INPUT, `${field} lies before the case was opened on ${fall.eroeffnetAm}`, { field });
+  if (day < fall.eroeffnetAm)
+    throw domainError(ErrorCode.BAD_USER_INPUT, `${field} lies before the case was opened on ${fall.eroeffnetAm}`, {
+      field,
+    });
   if (day > today) throw domainError(ErrorCode.BAD_USER_INPUT, `${field} lies in the future`, { field });
 }

@@ -3,12 +3,35 @@ import { periodOn } from '@ip/kit/calendar';
 import { authorise } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
-import { ergaenzeKompetenzfeststellung, findKompetenzfeststellung, findSprachkurs, findSprachkursById, insertKompetenzfeststellung, insertSprachkurs, updateSprachkursStatus } from '../db/foerderung.repository.ts';
-import type { EinstiegskursNachweis, FallRow, Instrument, KompetenzfeststellungRow, Sprachkursart, SprachkursRow, SprachkursStatus, Sprachniveau } from '../db/tables.ts';
+import {
+  ergaenzeKompetenzfeststellung,
+  findKompetenzfeststellung,
+  findSprachkurs,
+  findSprachkursById,
+  insertKompetenzfeststellung,
+  insertSprachkurs,
+  updateSprachkursStatus,
+} from '../db/foerderung.repository.ts';
+import type {
+  EinstiegskursNachweis,
+  FallRow,
+  Instrument,
+  KompetenzfeststellungRow,
+  Sprachkursart,
+  SprachkursRow,
+  SprachkursStatus,
+  Sprachniveau,
+} from '../db/tables.ts';
 import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../domain/einstiegskurs.ts';
 import { pruefeKursdaten, statuswechselErlaubt } from '../domain/sprachkurs.ts';
 import { statusNachweis } from '../graph/auslaenderbehoerde.ts';
-import { aktiverFallGesperrt, fallFuerMassnahmeende, fallNichtAktiv, imFallZeitraum, nurMassnahmeende } from './fall-schreiben.ts';
+import {
+  aktiverFallGesperrt,
+  fallFuerMassnahmeende,
+  fallNichtAktiv,
+  imFallZeitraum,
+  nurMassnahmeende,
+} from './fall-schreiben.ts';
 import { FALL_BEARBEITEN } from './permissions.ts';
 import { refuse } from '../errors.ts';
 
@@ -32,7 +55,11 @@ const bereitsErfasst = (was: string, id: string, hinweis: string) =>
  * later), answers the stored one unchanged on a retry, and never overwrites what was recorded. After a
  * change of legal sphere only a use begun before it may still be completed.
  */
-export async function kompetenzfeststellungErfassen(context: Context, fallId: string, eingabe: KompetenzfeststellungEingabe): Promise<KompetenzfeststellungRow> {
+export async function kompetenzfeststellungErfassen(
+  context: Context,
+  fallId: string,
+  eingabe: KompetenzfeststellungEingabe,
+): Promise<KompetenzfeststellungRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'record competence assessments');
   pruefeZeitraum(eingabe.beginn, eingabe.ende);
   const ende = eingabe.ende ?? null;
@@ -43,9 +70,17 @@ export async function kompetenzfeststellungErfassen(context: Context, fallId: st
     const stored = await findKompetenzfeststellung(trx, fall.id, eingabe.instrument, eingabe.beginn);
     if (nachlauf && (!stored || stored.beginn > fall.statusSeit)) throw nurMassnahmeende(fall);
     if (!stored) {
-      return insertKompetenzfeststellung(trx, { fallId: fall.id, instrument: eingabe.instrument, beginn: eingabe.beginn, ende, ergebnis, erfasstVon: context.access.caller.userId });
+      return insertKompetenzfeststellung(trx, {
+        fallId: fall.id,
+        instrument: eingabe.instrument,
+        beginn: eingabe.beginn,
+        ende,
+        ergebnis,
+        erfasstVon: context.access.caller.userId,
+      });
     }
-    const widerspricht = (gespeichert: string | null, neu: string | null) => gespeichert !== null && neu !== null && gespeichert !== neu;
+    const widerspricht = (gespeichert: string | null, neu: string | null) =>
+      gespeichert !== null && neu !== null && gespeichert !== neu;
     if (widerspricht(stored.ende, ende) || widerspricht(stored.ergebnis, ergebnis)) {
       throw bereitsErfasst('assessment', stored.id, 'recorded days and results are not overwritten');
     }
@@ -64,7 +99,11 @@ export interface SprachkursEingabe {
   readonly buemaVorgelegt?: boolean | null;
 }
 
-function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: string | null }, today: string, prefix: string): void {
+function pruefeDaten(
+  kurs: { status: SprachkursStatus; beginn: string; ende: string | null },
+  today: string,
+  prefix: string,
+): void {
   const fehler = pruefeKursdaten(kurs, today);
   if (fehler) throw badUserInput(fehler.meldung, `${prefix}${fehler.field}`);
 }
@@ -73,10 +112,17 @@ function pruefeDaten(kurs: { status: SprachkursStatus; beginn: string; ende: str
  * § 421 SGB III entry courses are checked against the law with the Ausländerbehörde's facts, asked for as
  * the caller: the Agentur keeps no copy of nationality or status.
  */
-async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: SprachkursEingabe): Promise<EinstiegskursNachweis> {
+async function pruefeEinstiegskurs(
+  context: Context,
+  personId: string,
+  eingabe: SprachkursEingabe,
+): Promise<EinstiegskursNachweis> {
   const nachweis = await statusNachweis(context.auslaenderbehoerde, personId);
   if (!nachweis) {
-    throw refuse('NACHWEIS_NICHT_FREIGEGEBEN', 'the Ausländerbehörde does not release nationality and status of this person to the Agentur, so § 421 SGB III cannot be checked');
+    throw refuse(
+      'NACHWEIS_NICHT_FREIGEGEBEN',
+      'the Ausländerbehörde does not release nationality and status of this person to the Agentur, so § 421 SGB III cannot be checked',
+    );
   }
   const ergebnis = einstiegskursFoerderfaehig({
     eintritt: eingabe.beginn,
@@ -91,9 +137,15 @@ async function pruefeEinstiegskurs(context: Context, personId: string, eingabe: 
 }
 
 /** The case's side of a course: the case is active, the course begins in it, and one stored under its key is the same (a retry). */
-function imFall(fall: FallRow, stored: SprachkursRow | undefined, eingabe: SprachkursEingabe, ende: string | null): SprachkursRow | null {
+function imFall(
+  fall: FallRow,
+  stored: SprachkursRow | undefined,
+  eingabe: SprachkursEingabe,
+  ende: string | null,
+): SprachkursRow | null {
   if (fall.status !== 'AKTIV') throw fallNichtAktiv(fall);
-  if (eingabe.beginn < fall.eroeffnetAm) throw badUserInput(`eingabe.beginn lies before the case was opened on ${fall.eroeffnetAm}`, 'eingabe.beginn');
+  if (eingabe.beginn < fall.eroeffnetAm)
+    throw badUserInput(`eingabe.beginn lies before the case was opened on ${fall.eroeffnetAm}`, 'eingabe.beginn');
   if (!stored) return null;
   if (stored.niveau === eingabe.niveau && stored.status === eingabe.status && stored.ende === ende) return stored;
   throw bereitsErfasst('course', stored.id, 'move it on with sprachkursStatusSetzen');
@@ -103,21 +155,35 @@ function imFall(fall: FallRow, stored: SprachkursRow | undefined, eingabe: Sprac
  * Records a course; the same kind with the same first day again answers the stored one (a retry), and is
  * refused with other values: a course moves on through `sprachkursStatusSetzen`.
  */
-export async function sprachkursErfassen(context: Context, fallId: string, eingabe: SprachkursEingabe): Promise<SprachkursRow> {
+export async function sprachkursErfassen(
+  context: Context,
+  fallId: string,
+  eingabe: SprachkursEingabe,
+): Promise<SprachkursRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'record language courses');
   const ende = eingabe.ende ?? null;
   pruefeDaten({ status: eingabe.status, beginn: eingabe.beginn, ende }, context.today, 'eingabe.');
   const einstiegskurs = eingabe.art === 'EINSTIEGSKURS_421';
-  if (!einstiegskurs && eingabe.buemaVorgelegt != null) throw badUserInput('a BüMA matters for § 421 entry courses only', 'eingabe.buemaVorgelegt');
+  if (!einstiegskurs && eingabe.buemaVorgelegt != null)
+    throw badUserInput('a BüMA matters for § 421 entry courses only', 'eingabe.buemaVorgelegt');
   let nachweis: EinstiegskursNachweis | null = null;
   if (einstiegskurs) {
     if (!imEintrittszeitraum(eingabe.beginn)) {
-      throw refuse('EINTRITT_AUSSERHALB_ZEITRAUM', 'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM', { field: 'eingabe.beginn' });
+      throw refuse(
+        'EINTRITT_AUSSERHALB_ZEITRAUM',
+        'no entry course under § 421 SGB III: EINTRITT_AUSSERHALB_ZEITRAUM',
+        { field: 'eingabe.beginn' },
+      );
     }
     // The partner is asked only for an entry the case takes, and before the transaction: no row stays locked while it answers.
     const fall = isUuid(fallId) ? await context.loaders.fall.load(fallId) : null;
     if (!fall) throw notFound('Fall', fallId);
-    const vorhanden = imFall(fall, await findSprachkurs(context.db, fall.id, eingabe.art, eingabe.beginn), eingabe, ende);
+    const vorhanden = imFall(
+      fall,
+      await findSprachkurs(context.db, fall.id, eingabe.art, eingabe.beginn),
+      eingabe,
+      ende,
+    );
     if (vorhanden) return vorhanden;
     nachweis = await pruefeEinstiegskurs(context, fall.personId, eingabe);
   }
@@ -142,7 +208,10 @@ export async function sprachkursErfassen(context: Context, fallId: string, einga
  * Moves a course forward; its case must still be active, or have gone to the Jobcenter after the course
  * began (then only its end is recorded). The same move again answers the course unchanged.
  */
-export async function sprachkursStatusSetzen(context: Context, args: { sprachkursId: string; status: SprachkursStatus; ende?: string | null }): Promise<SprachkursRow> {
+export async function sprachkursStatusSetzen(
+  context: Context,
+  args: { sprachkursId: string; status: SprachkursStatus; ende?: string | null },
+): Promise<SprachkursRow> {
   authorise(context.access.caller, FALL_BEARBEITEN, 'update language courses');
   if (!isUuid(args.sprachkursId)) throw notFound('Sprachkurs', args.sprachkursId);
   const ende = args.ende ?? null;
@@ -152,9 +221,12 @@ export async function sprachkursStatusSetzen(context: Context, args: { sprachkur
     const { fall, nachlauf } = await fallFuerMassnahmeende(trx, kurs.fallId);
     if (kurs.status === args.status && kurs.ende === ende) return kurs;
     const beendet = args.status === 'ABGESCHLOSSEN' || args.status === 'ABGEBROCHEN';
-    if (nachlauf && !(kurs.status === 'LAUFEND' && beendet && kurs.beginn <= fall.statusSeit)) throw nurMassnahmeende(fall);
+    if (nachlauf && !(kurs.status === 'LAUFEND' && beendet && kurs.beginn <= fall.statusSeit))
+      throw nurMassnahmeende(fall);
     if (!statuswechselErlaubt(kurs.status, args.status)) {
-      throw refuse('STATUSWECHSEL_UNZULAESSIG', `a course ${kurs.status} cannot become ${args.status}`, { field: 'status' });
+      throw refuse('STATUSWECHSEL_UNZULAESSIG', `a course ${kurs.status} cannot become ${args.status}`, {
+        field: 'status',
+      });
     }
     pruefeDaten({ status: args.status, beginn: kurs.beginn, ende }, context.today, '');
     if (ende !== null) imFallZeitraum(fall, ende, context.today, 'ende');

@@ -21,7 +21,11 @@ function gruppieren<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, 
 }
 
 /** A case counts toward its specialist's caseload from its opening until the day it was handed over or closed. */
-const betreuung = (fall: FallRow): Betreuung => ({ fallId: fall.id, eroeffnetAm: fall.eroeffnetAm, endeAm: fall.status === 'AKTIV' ? null : fall.statusSeit });
+const betreuung = (fall: FallRow): Betreuung => ({
+  fallId: fall.id,
+  eroeffnetAm: fall.eroeffnetAm,
+  endeAm: fall.status === 'AKTIV' ? null : fall.statusSeit,
+});
 
 export interface FachkraftAuslastung extends ReturnType<typeof auslastungFachkraft> {
   readonly integrationsfachkraft: IntegrationsfachkraftRow;
@@ -37,22 +41,36 @@ export interface IntegrationPointAuslastung extends ReturnType<typeof auslastung
  * key, since when the key has been exceeded without a break, and, once that lasted the agreed time, which
  * cases to hand back (those longest in the Integration Point). Two statements, whatever the number of cases.
  */
-export async function auslastung(context: Context, args: { stichtag: IsoDate; integrationPoint: string | null }): Promise<IntegrationPointAuslastung[]> {
+export async function auslastung(
+  context: Context,
+  args: { stichtag: IsoDate; integrationPoint: string | null },
+): Promise<IntegrationPointAuslastung[]> {
   authorise(context.access.caller, STEUERN, 'see the caseload');
-  const [fachkraefte, faelle] = await Promise.all([listFachkraefte(context.db, args.integrationPoint), findFaelleEroeffnetBis(context.db, args.stichtag, args.integrationPoint)]);
-  if (args.integrationPoint !== null && fachkraefte.length === 0) throw badUserInput(`no integration specialists work in ${args.integrationPoint}`, 'integrationPoint');
+  const [fachkraefte, faelle] = await Promise.all([
+    listFachkraefte(context.db, args.integrationPoint),
+    findFaelleEroeffnetBis(context.db, args.stichtag, args.integrationPoint),
+  ]);
+  if (args.integrationPoint !== null && fachkraefte.length === 0)
+    throw badUserInput(`no integration specialists work in ${args.integrationPoint}`, 'integrationPoint');
   for (const fall of faelle) context.loaders.fall.prime(fall.id, fall);
   const faelleJeFachkraft = gruppieren(faelle, (fall) => fall.integrationsfachkraftId);
   const { betreuungsschluessel: schluessel, nachhaltigAbTagen } = context.settings;
   const jeFachkraft = fachkraefte.map((integrationsfachkraft) => ({
     integrationsfachkraft,
-    ...auslastungFachkraft((faelleJeFachkraft.get(integrationsfachkraft.id) ?? []).map(betreuung), args.stichtag, { schluessel, nachhaltigAbTagen }),
+    ...auslastungFachkraft((faelleJeFachkraft.get(integrationsfachkraft.id) ?? []).map(betreuung), args.stichtag, {
+      schluessel,
+      nachhaltigAbTagen,
+    }),
   }));
-  return [...gruppieren(jeFachkraft, (eintrag) => eintrag.integrationsfachkraft.integrationPoint)].map(([integrationPoint, eintraege]) => ({
-    integrationPoint,
-    ...auslastungIntegrationPoint(eintraege),
-    fachkraefte: eintraege.toSorted((a, b) => b.fallzahl - a.fallzahl || a.integrationsfachkraft.name.localeCompare(b.integrationsfachkraft.name)),
-  }));
+  return [...gruppieren(jeFachkraft, (eintrag) => eintrag.integrationsfachkraft.integrationPoint)].map(
+    ([integrationPoint, eintraege]) => ({
+      integrationPoint,
+      ...auslastungIntegrationPoint(eintraege),
+      fachkraefte: eintraege.toSorted(
+        (a, b) => b.fallzahl - a.fallzahl || a.integrationsfachkraft.name.localeCompare(b.integrationsfachkraft.name),
+      ),
+    }),
+  );
 }
 
 export interface FaelligeUebergabe {
@@ -65,7 +83,8 @@ const cursorKey = (fall: FallRow) => `${fall.eroeffnetAm}|${fall.id}`;
 function afterKey(key: string | null): { eroeffnetAm: IsoDate; id: string } | null {
   if (key === null) return null;
   const [eroeffnetAm, id, ...rest] = key.split('|');
-  if (!eroeffnetAm || !isIsoDate(eroeffnetAm) || !id || !isUuid(id) || rest.length > 0) throw badUserInput('after is not a cursor of this connection', 'after');
+  if (!eroeffnetAm || !isIsoDate(eroeffnetAm) || !id || !isUuid(id) || rest.length > 0)
+    throw badUserInput('after is not a cursor of this connection', 'after');
   return { eroeffnetAm, id };
 }
 
@@ -83,6 +102,9 @@ export async function uebergabenFaellig(
     countUebergabenFaellig(context.db, filter),
   ]);
   for (const fall of rows) context.loaders.fall.prime(fall.id, fall);
-  const nodes = rows.map((fall) => ({ fall, verweildauer: verweildauerStand(fall.eroeffnetAm, args.stichtag, { monate, vorlaufTage }) }));
+  const nodes = rows.map((fall) => ({
+    fall,
+    verweildauer: verweildauerStand(fall.eroeffnetAm, args.stichtag, { monate, vorlaufTage }),
+  }));
   return toConnection(nodes, page, (node) => cursorKey(node.fall), totalCount);
 }

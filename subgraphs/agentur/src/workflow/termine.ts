@@ -40,19 +40,30 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
   if (!isUuid(eingabe.personId)) throw badUserInput('personId must be a person reference (UUID)', 'eingabe.personId');
   if (!UHRZEIT.test(eingabe.uhrzeit)) throw badUserInput('uhrzeit is a local time HH:MM', 'eingabe.uhrzeit');
   if (!SPRACHE.test(eingabe.sprache)) throw badUserInput('sprache is an ISO 639-1 code such as ar', 'eingabe.sprache');
-  if (eingabe.datum < context.today) throw badUserInput('an appointment cannot be made for a past day', 'eingabe.datum');
+  if (eingabe.datum < context.today)
+    throw badUserInput('an appointment cannot be made for a past day', 'eingabe.datum');
   const kopieAn = eingabe.kopieAn?.trim() || null;
   // The Integration Point's invitations are the Agentur's, in SGB III.
-  const fehler = pruefeEinladung({ kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false, kopieAn }, 'SGB_III');
-  if (fehler) throw refuse(fehler.grund, `the invitation cannot go like this: ${fehler.grund}`, { field: `eingabe.${fehler.field}` });
-  if (!isUuid(eingabe.integrationsfachkraftId)) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
+  const fehler = pruefeEinladung(
+    { kanaele: [...eingabe.kanaele], rechtsfolgenbelehrung: eingabe.rechtsfolgenbelehrung ?? false, kopieAn },
+    'SGB_III',
+  );
+  if (fehler)
+    throw refuse(fehler.grund, `the invitation cannot go like this: ${fehler.grund}`, {
+      field: `eingabe.${fehler.field}`,
+    });
+  if (!isUuid(eingabe.integrationsfachkraftId))
+    throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
 
   return inTransaction(context.db, async (trx) => {
     const [fachkraft] = await findFachkraefteByIds(trx, [eingabe.integrationsfachkraftId]);
     if (!fachkraft) throw badUserInput('no such integration specialist', 'eingabe.integrationsfachkraftId');
     const fall = await findAktiverFallByPerson(trx, eingabe.personId);
     if (!fall && (await isRegelkunde(trx, eingabe.personId))) {
-      throw refuse('BESTANDSKUNDE', 'the person is a customer of the regular organisation; outreach is not for existing customers (Rahmenkonzept §3)');
+      throw refuse(
+        'BESTANDSKUNDE',
+        'the person is a customer of the regular organisation; outreach is not for existing customers (Rahmenkonzept §3)',
+      );
     }
     const inserted = await insertTermin(trx, {
       personId: eingabe.personId,
@@ -69,6 +80,10 @@ export async function terminVereinbaren(context: Context, eingabe: TerminEingabe
     if (inserted) return inserted;
     const stored = (await findTermin(trx, eingabe.personId, eingabe.datum, eingabe.uhrzeit))!;
     if (sameTermin(stored, eingabe, kopieAn)) return stored;
-    throw refuse('TERMIN_BELEGT', `the person already has another appointment on ${eingabe.datum} at ${eingabe.uhrzeit}`, { terminId: stored.id });
+    throw refuse(
+      'TERMIN_BELEGT',
+      `the person already has another appointment on ${eingabe.datum} at ${eingabe.uhrzeit}`,
+      { terminId: stored.id },
+    );
   });
 }

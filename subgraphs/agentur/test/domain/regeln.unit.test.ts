@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { arbeitsmarktzugangAusgeschlossen, type Erlaubnis } from '../../src/domain/ansprache.ts';
 import { einstiegskursFoerderfaehig, imEintrittszeitraum } from '../../src/domain/einstiegskurs.ts';
 import { pruefeKursdaten, statuswechselErlaubt, type SprachkursStatus } from '../../src/domain/sprachkurs.ts';
-import { EINLADUNGSRECHTSFOLGEN, pruefeEinladung, smsOhneRechtsfolgenbelehrung, termineNachSprache, type Kanal } from '../../src/domain/einladung.ts';
+import {
+  EINLADUNGSRECHTSFOLGEN,
+  pruefeEinladung,
+  smsOhneRechtsfolgenbelehrung,
+  termineNachSprache,
+  type Kanal,
+} from '../../src/domain/einladung.ts';
 
 describe('einstiegskursFoerderfaehig (§ 421 SGB III)', () => {
   const G = 'AUFENTHALTSGESTATTUNG';
@@ -23,19 +29,33 @@ describe('einstiegskursFoerderfaehig (§ 421 SGB III)', () => {
     ['a Duldung', '2015-11-10', 'SY', 'DULDUNG', false, 'AUFENTHALTSSTATUS'],
     ['a Duldung, whatever BüMA is shown', '2015-11-10', 'SY', 'DULDUNG', true, 'AUFENTHALTSSTATUS'],
     ['recognised already', '2015-11-10', 'SY', 'AUFENTHALTSERLAUBNIS', false, 'AUFENTHALTSSTATUS'],
-    ['the window is checked before the nationality', '2016-01-04', 'AF', 'DULDUNG', false, 'EINTRITT_AUSSERHALB_ZEITRAUM'],
+    [
+      'the window is checked before the nationality',
+      '2016-01-04',
+      'AF',
+      'DULDUNG',
+      false,
+      'EINTRITT_AUSSERHALB_ZEITRAUM',
+    ],
     ['the nationality before the status', '2015-11-10', 'AF', 'DULDUNG', false, 'STAATSANGEHOERIGKEIT'],
   ])('%s', (_, eintritt, staatsangehoerigkeit, aufenthaltsart, buemaVorgelegt, expected) => {
     const result = einstiegskursFoerderfaehig({ eintritt, staatsangehoerigkeit, aufenthaltsart, buemaVorgelegt });
     const nachweis = expected === 'AUFENTHALTSGESTATTUNG' || expected === 'BUEMA';
-    expect(result).toEqual(nachweis ? { foerderfaehig: true, nachweis: expected } : { foerderfaehig: false, grund: expected });
+    expect(result).toEqual(
+      nachweis ? { foerderfaehig: true, nachweis: expected } : { foerderfaehig: false, grund: expected },
+    );
     expect(imEintrittszeitraum(eintritt)).toBe(expected !== 'EINTRITT_AUSSERHALB_ZEITRAUM');
   });
 });
 
 describe('language course status', () => {
   const ALLE: SprachkursStatus[] = ['ANGEMELDET', 'LAUFEND', 'ABGESCHLOSSEN', 'ABGEBROCHEN'];
-  const ERLAUBT = new Set(['ANGEMELDET>LAUFEND', 'ANGEMELDET>ABGEBROCHEN', 'LAUFEND>ABGESCHLOSSEN', 'LAUFEND>ABGEBROCHEN']);
+  const ERLAUBT = new Set([
+    'ANGEMELDET>LAUFEND',
+    'ANGEMELDET>ABGEBROCHEN',
+    'LAUFEND>ABGESCHLOSSEN',
+    'LAUFEND>ABGEBROCHEN',
+  ]);
   it.each(ALLE.flatMap((von) => ALLE.map((nach) => [von, nach] as const)))('%s to %s', (von, nach) => {
     expect(statuswechselErlaubt(von, nach)).toBe(ERLAUBT.has(`${von}>${nach}`));
   });
@@ -69,7 +89,12 @@ describe('arbeitsmarktzugangAusgeschlossen', () => {
     ['access by law', 'KRAFT_GESETZES', null, false],
     ['a ban without end (safe country of origin)', 'VERBOTEN', null, true],
     ['a waiting period ending in two weeks (§ 61 Abs. 2 S. 1 AsylG)', 'VERBOTEN', '2016-03-15', false],
-    ['a reception-centre ban ending in five months (§ 61 Abs. 1, § 47 Abs. 1 AsylG since 24 Oct 2015)', 'VERBOTEN', '2016-08-01', false],
+    [
+      'a reception-centre ban ending in five months (§ 61 Abs. 1, § 47 Abs. 1 AsylG since 24 Oct 2015)',
+      'VERBOTEN',
+      '2016-08-01',
+      false,
+    ],
     ['a ban ending exactly 6 months on', 'VERBOTEN', '2016-09-01', false],
     ['a ban ending a day later', 'VERBOTEN', '2016-09-02', true],
   ])('%s', (_, erlaubnis, naechsteAenderungAm, ausgeschlossen) => {
@@ -79,10 +104,22 @@ describe('arbeitsmarktzugangAusgeschlossen', () => {
 
 describe('pruefeEinladung', () => {
   it.each<[string, Kanal[], boolean, string | null, string | null]>([
-    ['a letter with a notice: SGB III has no consequence to notify (Rahmenkonzept §4)', ['POST'], true, null, 'KEINE_RECHTSFOLGE'],
+    [
+      'a letter with a notice: SGB III has no consequence to notify (Rahmenkonzept §4)',
+      ['POST'],
+      true,
+      null,
+      'KEINE_RECHTSFOLGE',
+    ],
     ['a letter without notice', ['POST'], false, null, null],
     ['an SMS without the notice', ['SMS'], false, null, null],
-    ['letter, SMS and a copy to the social service', ['POST', 'SMS', 'KOPIE_SOZIALDIENST'], false, 'Sozialdienst GU Herford', null],
+    [
+      'letter, SMS and a copy to the social service',
+      ['POST', 'SMS', 'KOPIE_SOZIALDIENST'],
+      false,
+      'Sozialdienst GU Herford',
+      null,
+    ],
     ['no channel', [], false, null, 'KEIN_KANAL'],
     ['a channel twice', ['SMS', 'SMS'], false, null, 'KANAL_DOPPELT'],
     ['the notice by SMS only', ['SMS'], true, null, 'KEINE_RECHTSFOLGE'],
@@ -105,9 +142,15 @@ describe('pruefeEinladung', () => {
   });
 
   it('says per legal sphere what a missed appointment costs and what an SMS loses', () => {
-    expect(EINLADUNGSRECHTSFOLGEN.SGB_III).toMatchObject({ folgeBeiVersaeumnis: null, rechtsfolgenbelehrungMoeglich: false });
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_III).toMatchObject({
+      folgeBeiVersaeumnis: null,
+      rechtsfolgenbelehrungMoeglich: false,
+    });
     expect(EINLADUNGSRECHTSFOLGEN.SGB_III.rechtsgrundlage).toContain('Rahmenkonzept §4');
-    expect(EINLADUNGSRECHTSFOLGEN.SGB_II).toMatchObject({ rechtsfolgenbelehrungMoeglich: true, folgeBeiVersaeumnis: expect.stringContaining('10 %') });
+    expect(EINLADUNGSRECHTSFOLGEN.SGB_II).toMatchObject({
+      rechtsfolgenbelehrungMoeglich: true,
+      folgeBeiVersaeumnis: expect.stringContaining('10 %'),
+    });
     expect(EINLADUNGSRECHTSFOLGEN.SGB_II.rechtsgrundlage).toContain('§ 32 Abs. 1 S. 1');
     expect(EINLADUNGSRECHTSFOLGEN.SGB_II.smsVerliert).toContain('Rechtsfolge');
   });
@@ -132,7 +175,9 @@ describe('termineNachSprache', () => {
       { id: 5, sprache: 'fa', uhrzeit: '09:30' },
       { id: 6, sprache: 'ar', uhrzeit: '09:00' },
     ];
-    expect(termineNachSprache(termine).map((gruppe) => [gruppe.sprache, gruppe.termine.map((termin) => termin.id)])).toEqual([
+    expect(
+      termineNachSprache(termine).map((gruppe) => [gruppe.sprache, gruppe.termine.map((termin) => termin.id)]),
+    ).toEqual([
       ['ar', [4, 6, 2]],
       ['fa', [5, 1]],
       ['ti', [3]],

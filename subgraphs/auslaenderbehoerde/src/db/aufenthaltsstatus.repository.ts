@@ -4,7 +4,10 @@ import type { AufenthaltsstatusRow, AufenthaltsstatusTable, AuslaenderbehoerdeDa
 type Db = Kysely<AuslaenderbehoerdeDatabase>;
 
 /** The status periods of many persons in one statement, each person's oldest first. */
-export async function findStatusverlaufByPersonIds(db: Db, personIds: readonly string[]): Promise<AufenthaltsstatusRow[]> {
+export async function findStatusverlaufByPersonIds(
+  db: Db,
+  personIds: readonly string[],
+): Promise<AufenthaltsstatusRow[]> {
   if (personIds.length === 0) return [];
   return db
     .selectFrom('aufenthaltsstatus')
@@ -15,8 +18,15 @@ export async function findStatusverlaufByPersonIds(db: Db, personIds: readonly s
     .execute();
 }
 
-export async function insertStatusPeriods(db: Db, periods: readonly Insertable<AufenthaltsstatusTable>[]): Promise<void> {
-  if (periods.length > 0) await db.insertInto('aufenthaltsstatus').values([...periods]).execute();
+export async function insertStatusPeriods(
+  db: Db,
+  periods: readonly Insertable<AufenthaltsstatusTable>[],
+): Promise<void> {
+  if (periods.length > 0)
+    await db
+      .insertInto('aufenthaltsstatus')
+      .values([...periods])
+      .execute();
 }
 
 /** Locks the person's row for the rest of the transaction, so two status changes cannot interleave. */
@@ -26,5 +36,10 @@ export async function lockPerson(db: Db, personId: string): Promise<boolean> {
 }
 
 export async function closeStatusPeriod(db: Db, id: string, gueltigBis: string): Promise<void> {
-  await db.updateTable('aufenthaltsstatus').set({ gueltigBis }).where('id', '=', id).where('gueltigBis', 'is', null).execute();
+  await db
+    .updateTable('aufenthaltsstatus')
+    .set({ gueltigBis })
+    .where('id', '=', id)
+    .where('gueltigBis', 'is', null)
+    .execute();
 }

@@ -12,7 +12,12 @@ export const migrations: Migrations = {
       await db.schema
         .createTable('person')
         .addColumn('id', 'uuid', (col) => col.primaryKey())
-        .addColumn('azr_nummer', 'char(12)', (col) => col.notNull().unique().check(sql`azr_nummer ~ '^[0-9]{12}$'`))
+        .addColumn('azr_nummer', 'char(12)', (col) =>
+          col
+            .notNull()
+            .unique()
+            .check(sql`azr_nummer ~ '^[0-9]{12}$'`),
+        )
         .addColumn('vorname', 'text', (col) => col.notNull())
         .addColumn('nachname', 'text', (col) => col.notNull())
         .addColumn('geschlecht', 'text', (col) => col.notNull().check(sql`geschlecht in ('MAENNLICH', 'WEIBLICH')`))
@@ -31,7 +36,9 @@ export const migrations: Migrations = {
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('person_id', 'uuid', (col) => col.notNull().references('person.id'))
         .addColumn('art', 'text', (col) =>
-          col.notNull().check(sql`art in ('AUFENTHALTSGESTATTUNG', 'DULDUNG', 'AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS')`),
+          col
+            .notNull()
+            .check(sql`art in ('AUFENTHALTSGESTATTUNG', 'DULDUNG', 'AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS')`),
         )
         .addColumn('rechtsgrundlage', 'text', (col) => col.notNull())
         .addColumn('gueltig_ab', 'date', (col) => col.notNull())
@@ -39,7 +46,11 @@ export const migrations: Migrations = {
         .addColumn('nebenbestimmungen', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'`))
         .addCheckConstraint('aufenthaltsstatus_periode', sql`gueltig_bis is null or gueltig_bis >= gueltig_ab`)
         .execute();
-      await db.schema.createIndex('aufenthaltsstatus_person').on('aufenthaltsstatus').columns(['person_id', 'gueltig_ab']).execute();
+      await db.schema
+        .createIndex('aufenthaltsstatus_person')
+        .on('aufenthaltsstatus')
+        .columns(['person_id', 'gueltig_ab'])
+        .execute();
     },
   },
   '2016-02-05-001-rechtsgrundlage-azr-gesetz': {
@@ -54,7 +65,8 @@ export const migrations: Migrations = {
               empfaenger,
               kategorie,
               paragraph: '§ 18b AZR-Gesetz',
-              beschreibung: 'Abruf der Grunddaten und des Aufenthaltsstatus aus dem Kerndatensystem durch BA und Jobcenter',
+              beschreibung:
+                'Abruf der Grunddaten und des Aufenthaltsstatus aus dem Kerndatensystem durch BA und Jobcenter',
               gueltig_ab: '2016-02-05',
             })),
           ),
@@ -79,9 +91,13 @@ export const migrations: Migrations = {
         .createTable('statusklaerung')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('person_id', 'uuid', (col) => col.notNull().references('person.id'))
-        .addColumn('anliegen', 'text', (col) => col.notNull().check(sql`anliegen in ('AUFENTHALTSSTATUS', 'ARBEITSMARKTZUGANG', 'NEBENBESTIMMUNG')`))
+        .addColumn('anliegen', 'text', (col) =>
+          col.notNull().check(sql`anliegen in ('AUFENTHALTSSTATUS', 'ARBEITSMARKTZUGANG', 'NEBENBESTIMMUNG')`),
+        )
         .addColumn('frage', 'text', (col) => col.notNull().check(sql`length(trim(frage)) > 0`))
-        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('OFFEN', 'BEANTWORTET', 'ZURUECKGEZOGEN')`))
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('OFFEN', 'BEANTWORTET', 'ZURUECKGEZOGEN')`),
+        )
         .addColumn('gestellt_am', 'date', (col) => col.notNull())
         .addColumn('gestellt_von', 'text', (col) => col.notNull())
         .addColumn('gestellt_durch', 'text', (col) => col.notNull())
@@ -95,9 +111,18 @@ export const migrations: Migrations = {
               and (status = 'ZURUECKGEZOGEN') = (zurueckgezogen_am is not null)`,
         )
         .execute();
-      await db.schema.createIndex('statusklaerung_eingang').on('statusklaerung').columns(['gestellt_am', 'id']).where(sql.ref('status'), '=', 'OFFEN').execute();
+      await db.schema
+        .createIndex('statusklaerung_eingang')
+        .on('statusklaerung')
+        .columns(['gestellt_am', 'id'])
+        .where(sql.ref('status'), '=', 'OFFEN')
+        .execute();
       await db.schema.createIndex('statusklaerung_person').on('statusklaerung').column('person_id').execute();
-      await db.schema.createIndex('statusklaerung_gestellt_von').on('statusklaerung').columns(['gestellt_von', 'gestellt_am']).execute();
+      await db.schema
+        .createIndex('statusklaerung_gestellt_von')
+        .on('statusklaerung')
+        .columns(['gestellt_von', 'gestellt_am'])
+        .execute();
     },
   },
   '2016-09-01-001-asylantrag-zurueckgenommen': {
@@ -106,7 +131,10 @@ export const migrations: Migrations = {
       await db.schema.alterTable('person').addColumn('asylantrag_zurueckgenommen_am', 'date').execute();
       await db.schema
         .alterTable('person')
-        .addCheckConstraint('person_ruecknahme_nach_antrag', sql`asylantrag_zurueckgenommen_am is null or (asylantrag_am is not null and asylantrag_zurueckgenommen_am >= asylantrag_am)`)
+        .addCheckConstraint(
+          'person_ruecknahme_nach_antrag',
+          sql`asylantrag_zurueckgenommen_am is null or (asylantrag_am is not null and asylantrag_zurueckgenommen_am >= asylantrag_am)`,
+        )
         .execute();
     },
   },
@@ -115,9 +143,15 @@ export const migrations: Migrations = {
       // The Datenaustauschverbesserungsgesetz added school and vocational education to the core data.
       await db.schema
         .alterTable('person')
-        .addColumn('qualifikation', 'text', (col) => col.check(sql`qualifikation in ('KEINE', 'BERUFSERFAHRUNG', 'BERUFSAUSBILDUNG', 'STUDIUM')`))
+        .addColumn('qualifikation', 'text', (col) =>
+          col.check(sql`qualifikation in ('KEINE', 'BERUFSERFAHRUNG', 'BERUFSAUSBILDUNG', 'STUDIUM')`),
+        )
         .execute();
-      await db.schema.createIndex('person_staatsangehoerigkeit').on('person').columns(['staatsangehoerigkeit', 'id']).execute();
+      await db.schema
+        .createIndex('person_staatsangehoerigkeit')
+        .on('person')
+        .columns(['staatsangehoerigkeit', 'id'])
+        .execute();
     },
   },
 };

@@ -11,18 +11,29 @@ export async function findPersonsByIds(db: Db, ids: readonly string[]): Promise<
 
 /** One page in reference order, with one row more than asked so the caller knows whether more follow. */
 export async function listPersons(db: Db, page: PageRequest): Promise<PersonRow[]> {
-  let query = db.selectFrom('person').selectAll().orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('person')
+    .selectAll()
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.afterKey !== null) query = query.where('id', '>', page.afterKey);
   return query.execute();
 }
 
 export async function countPersons(db: Db): Promise<number> {
-  const { count } = await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return count;
 }
 
 export async function insertPersons(db: Db, persons: readonly Insertable<PersonTable>[]): Promise<void> {
-  if (persons.length > 0) await db.insertInto('person').values([...persons]).execute();
+  if (persons.length > 0)
+    await db
+      .insertInto('person')
+      .values([...persons])
+      .execute();
 }
 
 export type PersonenReihenfolge = 'ID' | 'QUALIFIKATION';
@@ -31,7 +42,10 @@ export type PersonenReihenfolge = 'ID' | 'QUALIFIKATION';
 const rang = sql<number>`case qualifikation when 'STUDIUM' then 1 when 'BERUFSAUSBILDUNG' then 2 when 'BERUFSERFAHRUNG' then 3 when 'KEINE' then 4 else 5 end`;
 
 /** The ranks each order gives its rows (ordered by reference, every row ranks alike). */
-export const RAENGE: Readonly<Record<PersonenReihenfolge, readonly number[]>> = { ID: [0], QUALIFIKATION: [1, 2, 3, 4, 5] };
+export const RAENGE: Readonly<Record<PersonenReihenfolge, readonly number[]>> = {
+  ID: [0],
+  QUALIFIKATION: [1, 2, 3, 4, 5],
+};
 
 /** A row's place in the order: its rank and its reference. */
 export interface Position {
@@ -68,12 +82,15 @@ export async function listPersonenNachStaatsangehoerigkeit(db: Db, auswahl: Pers
     // Periods never overlap, so a period of one of the kinds in force on the Stichtag is the status then.
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom('aufenthaltsstatus')
+        eb
+          .selectFrom('aufenthaltsstatus')
           .select('aufenthaltsstatus.id')
           .whereRef('aufenthaltsstatus.personId', '=', 'person.id')
           .where('aufenthaltsstatus.art', 'in', aufenthaltsarten)
           .where('aufenthaltsstatus.gueltigAb', '<=', stichtag)
-          .where((eb) => eb.or([eb('aufenthaltsstatus.gueltigBis', 'is', null), eb('aufenthaltsstatus.gueltigBis', '>=', stichtag)])),
+          .where((eb) =>
+            eb.or([eb('aufenthaltsstatus.gueltigBis', 'is', null), eb('aufenthaltsstatus.gueltigBis', '>=', stichtag)]),
+          ),
       ),
     );
   }

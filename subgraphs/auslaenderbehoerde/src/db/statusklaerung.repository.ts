@@ -20,7 +20,11 @@ export async function findStatusklaerungForUpdate(db: Db, id: string): Promise<S
   return db.selectFrom('statusklaerung').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateStatusklaerung(db: Db, id: string, changes: Partial<Omit<StatusklaerungRow, 'id'>>): Promise<StatusklaerungRow> {
+export async function updateStatusklaerung(
+  db: Db,
+  id: string,
+  changes: Partial<Omit<StatusklaerungRow, 'id'>>,
+): Promise<StatusklaerungRow> {
   return db.updateTable('statusklaerung').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -31,26 +35,47 @@ export async function listStatusklaerungen(
   page: PageRequest,
 ): Promise<StatusklaerungRow[]> {
   const after = page.afterKey ? KEY.exec(page.afterKey) : null;
-  let query = db.selectFrom('statusklaerung').selectAll().limit(page.limit + 1);
+  let query = db
+    .selectFrom('statusklaerung')
+    .selectAll()
+    .limit(page.limit + 1);
   if ('offen' in filter) {
     query = query.where('status', '=', 'OFFEN').orderBy('gestelltAm').orderBy('id');
-    if (after) query = query.where((eb) => eb.or([eb('gestelltAm', '>', after[1]!), eb.and([eb('gestelltAm', '=', after[1]!), eb('id', '>', after[2]!)])]));
+    if (after)
+      query = query.where((eb) =>
+        eb.or([eb('gestelltAm', '>', after[1]!), eb.and([eb('gestelltAm', '=', after[1]!), eb('id', '>', after[2]!)])]),
+      );
   } else {
     query = query.where('gestelltVon', '=', filter.gestelltVon).orderBy('gestelltAm', 'desc').orderBy('id', 'desc');
-    if (after) query = query.where((eb) => eb.or([eb('gestelltAm', '<', after[1]!), eb.and([eb('gestelltAm', '=', after[1]!), eb('id', '<', after[2]!)])]));
+    if (after)
+      query = query.where((eb) =>
+        eb.or([eb('gestelltAm', '<', after[1]!), eb.and([eb('gestelltAm', '=', after[1]!), eb('id', '<', after[2]!)])]),
+      );
   }
   return query.execute();
 }
 
-export async function countStatusklaerungen(db: Db, filter: { readonly offen: true } | { readonly gestelltVon: string }): Promise<number> {
+export async function countStatusklaerungen(
+  db: Db,
+  filter: { readonly offen: true } | { readonly gestelltVon: string },
+): Promise<number> {
   let query = db.selectFrom('statusklaerung').select((eb) => eb.fn.countAll<number>().as('count'));
   query = 'offen' in filter ? query.where('status', '=', 'OFFEN') : query.where('gestelltVon', '=', filter.gestelltVon);
   return (await query.executeTakeFirstOrThrow()).count;
 }
 
-export async function findStatusklaerungenByPersonIds(db: Db, personIds: readonly string[]): Promise<StatusklaerungRow[]> {
+export async function findStatusklaerungenByPersonIds(
+  db: Db,
+  personIds: readonly string[],
+): Promise<StatusklaerungRow[]> {
   if (personIds.length === 0) return [];
-  return db.selectFrom('statusklaerung').selectAll().where('personId', 'in', personIds).orderBy('gestelltAm').orderBy('id').execute();
+  return db
+    .selectFrom('statusklaerung')
+    .selectAll()
+    .where('personId', 'in', personIds)
+    .orderBy('gestelltAm')
+    .orderBy('id')
+    .execute();
 }
 
 /** The days on which the requests open on the Stichtag were asked (asked by then, not yet answered or withdrawn). */
@@ -59,7 +84,9 @@ export async function gestelltAmOffenerKlaerungen(db: Db, stichtag: string): Pro
     .selectFrom('statusklaerung')
     .select('gestelltAm')
     .where('gestelltAm', '<=', stichtag)
-    .where((eb) => eb.or([eb('status', '=', 'OFFEN'), eb('beantwortetAm', '>', stichtag), eb('zurueckgezogenAm', '>', stichtag)]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'OFFEN'), eb('beantwortetAm', '>', stichtag), eb('zurueckgezogenAm', '>', stichtag)]),
+    )
     .execute();
   return rows.map((row) => row.gestelltAm);
 }

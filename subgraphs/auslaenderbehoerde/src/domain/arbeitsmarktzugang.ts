@@ -70,7 +70,9 @@ const grund = (paragraph: string, text: string): Rechtsgrund => ({ paragraph, te
 const ergebnis = (erlaubnis: Erlaubnis, ...gruende: Rechtsgrund[]) => ({ erlaubnis, gruende });
 
 /** Paragraph and Absatz of an AufenthG citation such as "§ 25 Abs. 2 AufenthG"; null if it is none. */
-function aufenthgParagraph(rechtsgrundlage: string | null | undefined): { paragraph: string; absatz: number | null } | null {
+function aufenthgParagraph(
+  rechtsgrundlage: string | null | undefined,
+): { paragraph: string; absatz: number | null } | null {
   const match = /§\s*(\d+[a-z]?)(?:\s*Abs\.\s*(\d+))?.*AufenthG/.exec(rechtsgrundlage ?? '');
   return match ? { paragraph: match[1]!, absatz: match[2] ? Number(match[2]) : null } : null;
 }
@@ -89,7 +91,10 @@ const FAMILIAER = ['27', '28', '29', '30', '31', '32', '33', '34', '35', '36'];
  */
 function mitTitel(fakten: ArbeitsmarktFakten, stichtag: IsoDate) {
   if (fakten.aufenthaltsart === 'NIEDERLASSUNGSERLAUBNIS') {
-    return ergebnis('KRAFT_GESETZES', grund('§ 9 Abs. 1 S. 2 AufenthG', 'Die Niederlassungserlaubnis berechtigt zur Ausübung einer Erwerbstätigkeit.'));
+    return ergebnis(
+      'KRAFT_GESETZES',
+      grund('§ 9 Abs. 1 S. 2 AufenthG', 'Die Niederlassungserlaubnis berechtigt zur Ausübung einer Erwerbstätigkeit.'),
+    );
   }
   const titel = aufenthgParagraph(fakten.rechtsgrundlage);
   const kraftGesetzes = (fundstelle: string, text: string) => ergebnis('KRAFT_GESETZES', grund(fundstelle, text));
@@ -97,20 +102,39 @@ function mitTitel(fakten: ArbeitsmarktFakten, stichtag: IsoDate) {
     const fundstelle = titel.absatz === 1 ? '§ 25 Abs. 1 S. 4 AufenthG' : '§ 25 Abs. 2 S. 2 AufenthG';
     return kraftGesetzes(fundstelle, 'Anerkannte Schutzberechtigte dürfen jede Erwerbstätigkeit ausüben.');
   }
-  if (titel?.paragraph === '25a') return kraftGesetzes('§ 25a Abs. 4 AufenthG', 'Aufenthaltserlaubnis für gut integrierte Jugendliche und Heranwachsende (und ihre Eltern): berechtigt zur Erwerbstätigkeit.');
+  if (titel?.paragraph === '25a')
+    return kraftGesetzes(
+      '§ 25a Abs. 4 AufenthG',
+      'Aufenthaltserlaubnis für gut integrierte Jugendliche und Heranwachsende (und ihre Eltern): berechtigt zur Erwerbstätigkeit.',
+    );
   if (titel?.paragraph === '25b' && stichtag >= RECHTSSTAND.BLEIBERECHT) {
-    return kraftGesetzes('§ 25b Abs. 5 S. 2 AufenthG', 'Aufenthaltserlaubnis bei nachhaltiger Integration: berechtigt zur Erwerbstätigkeit.');
+    return kraftGesetzes(
+      '§ 25b Abs. 5 S. 2 AufenthG',
+      'Aufenthaltserlaubnis bei nachhaltiger Integration: berechtigt zur Erwerbstätigkeit.',
+    );
   }
   if (titel && FAMILIAER.includes(titel.paragraph)) {
-    return kraftGesetzes('§ 27 Abs. 5 AufenthG', 'Aufenthaltstitel aus familiären Gründen (§§ 27–36 AufenthG): berechtigt zur Erwerbstätigkeit.');
+    return kraftGesetzes(
+      '§ 27 Abs. 5 AufenthG',
+      'Aufenthaltstitel aus familiären Gründen (§§ 27–36 AufenthG): berechtigt zur Erwerbstätigkeit.',
+    );
   }
   if (titel && titel.paragraph !== '25b' && HUMANITAER.includes(titel.paragraph)) {
-    return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 31 BeschV', 'Beschäftigung mit einem humanitären Aufenthaltstitel: Erlaubnis der Ausländerbehörde, keine Zustimmung der BA.'));
+    return ergebnis(
+      'OHNE_ZUSTIMMUNG_BA',
+      grund(
+        '§ 31 BeschV',
+        'Beschäftigung mit einem humanitären Aufenthaltstitel: Erlaubnis der Ausländerbehörde, keine Zustimmung der BA.',
+      ),
+    );
   }
   const genannt = fakten.rechtsgrundlage?.trim() || 'keine Rechtsgrundlage angegeben';
   return ergebnis(
     'NICHT_ABGEBILDET',
-    grund(genannt, `Die Regeln bilden diesen Aufenthaltstitel${titel?.paragraph === '25b' ? ' vor dem 01.08.2015' : ''} nicht ab; ob er zur Erwerbstätigkeit berechtigt, steht im Titel selbst (§ 4 Abs. 2 S. 2 AufenthG).`),
+    grund(
+      genannt,
+      `Die Regeln bilden diesen Aufenthaltstitel${titel?.paragraph === '25b' ? ' vor dem 01.08.2015' : ''} nicht ab; ob er zur Erwerbstätigkeit berechtigt, steht im Titel selbst (§ 4 Abs. 2 S. 2 AufenthG).`,
+    ),
   );
 }
 
@@ -121,7 +145,10 @@ function mitTitel(fakten: ArbeitsmarktFakten, stichtag: IsoDate) {
  * 15 months (Abs. 5 Nr. 2), from 6 Aug 2016 (Verordnung zum Integrationsgesetz) also in the Agentur
  * districts without the check (Abs. 5 Nr. 3), so from month 4 there.
  */
-const leiharbeitZugelassen = grund('§ 32 Abs. 3 BeschV', 'Leiharbeit: die BA darf abweichend von § 40 Abs. 1 Nr. 2 AufenthG zustimmen, weil sie ohne Vorrangprüfung zustimmt.');
+const leiharbeitZugelassen = grund(
+  '§ 32 Abs. 3 BeschV',
+  'Leiharbeit: die BA darf abweichend von § 40 Abs. 1 Nr. 2 AufenthG zustimmen, weil sie ohne Vorrangprüfung zustimmt.',
+);
 
 /** The dated obligation decides; the deprecated yes/no only when no last day is given. */
 function wohnpflichtAm(fakten: ArbeitsmarktFakten, stichtag: IsoDate): boolean {
@@ -144,53 +171,108 @@ function imVerfahrenOderGeduldet(fakten: ArbeitsmarktFakten, stichtag: IsoDate, 
     fakten.asylantragAm > SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH &&
     (gestattung || !zurueckgenommen)
   ) {
-    const text = 'Staatsangehörige sicherer Herkunftsstaaten mit Asylantrag nach dem 31.08.2015 dürfen keine Beschäftigung ausüben.';
-    return ergebnis('VERBOTEN', grund(gestattung ? '§ 61 Abs. 2 S. 4 AsylG' : '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', text));
+    const text =
+      'Staatsangehörige sicherer Herkunftsstaaten mit Asylantrag nach dem 31.08.2015 dürfen keine Beschäftigung ausüben.';
+    return ergebnis(
+      'VERBOTEN',
+      grund(gestattung ? '§ 61 Abs. 2 S. 4 AsylG' : '§ 60a Abs. 6 S. 1 Nr. 3 AufenthG', text),
+    );
   }
   // § 61 Abs. 1 AsylG (unchanged from 2014 to 2016): no gainful work while obliged to live in a reception
   // centre. § 47 Abs. 1 AsylG bounds the obligation: up to three months, from 24 Oct 2015 up to six months.
   if (gestattung && wohnpflichtAm(fakten, stichtag)) {
     const bis = fakten.wohnpflichtBis ? ` (bis ${fakten.wohnpflichtBis})` : '';
-    return ergebnis('VERBOTEN', grund('§ 61 Abs. 1 AsylG', `Keine Erwerbstätigkeit, solange die Pflicht besteht, in einer Aufnahmeeinrichtung zu wohnen${bis}.`));
+    return ergebnis(
+      'VERBOTEN',
+      grund(
+        '§ 61 Abs. 1 AsylG',
+        `Keine Erwerbstätigkeit, solange die Pflicht besteht, in einer Aufnahmeeinrichtung zu wohnen${bis}.`,
+      ),
+    );
   }
   if (!gestattung && fakten.verbot60aAbs6) {
-    const text = 'Eingereist, um Leistungen nach dem AsylbLG zu erlangen, oder Abschiebungshindernis selbst zu vertreten.';
+    const text =
+      'Eingereist, um Leistungen nach dem AsylbLG zu erlangen, oder Abschiebungshindernis selbst zu vertreten.';
     return ergebnis('VERBOTEN', grund(asylpaket ? '§ 60a Abs. 6 S. 1 Nr. 1, 2 AufenthG' : '§ 33 Abs. 1 BeschV', text));
   }
-  const ausbildung = grund('§ 32 Abs. 2 Nr. 2 BeschV', 'Berufsausbildung in einem staatlich anerkannten Ausbildungsberuf: keine Zustimmung der BA.');
+  const ausbildung = grund(
+    '§ 32 Abs. 2 Nr. 2 BeschV',
+    'Berufsausbildung in einem staatlich anerkannten Ausbildungsberuf: keine Zustimmung der BA.',
+  );
   if (!gestattung && taetigkeit === 'BETRIEBLICHE_AUSBILDUNG') {
-    return ergebnis('OHNE_ZUSTIMMUNG_BA', ausbildung, grund('§ 32 Abs. 2 Nr. 2 BeschV', 'Geduldete: betriebliche Ausbildung vom ersten Tag der Duldung an.'));
+    return ergebnis(
+      'OHNE_ZUSTIMMUNG_BA',
+      ausbildung,
+      grund('§ 32 Abs. 2 Nr. 2 BeschV', 'Geduldete: betriebliche Ausbildung vom ersten Tag der Duldung an.'),
+    );
   }
   if (stichtag < addMonths(fakten.aufenthaltSeit, 3)) {
     return ergebnis(
       'VERBOTEN',
-      grund(gestattung ? '§ 61 Abs. 2 S. 1 AsylG' : '§ 32 Abs. 1 BeschV', 'Wartefrist: keine Beschäftigung in den ersten drei Monaten des Aufenthalts.'),
+      grund(
+        gestattung ? '§ 61 Abs. 2 S. 1 AsylG' : '§ 32 Abs. 1 BeschV',
+        'Wartefrist: keine Beschäftigung in den ersten drei Monaten des Aufenthalts.',
+      ),
     );
   }
   if (taetigkeit === 'BETRIEBLICHE_AUSBILDUNG') return ergebnis('OHNE_ZUSTIMMUNG_BA', ausbildung);
   if (stichtag >= addMonths(fakten.aufenthaltSeit, 48)) {
-    return ergebnis('OHNE_ZUSTIMMUNG_BA', grund('§ 32 Abs. 2 Nr. 5 BeschV', 'Nach vier Jahren erlaubten, geduldeten oder gestatteten Aufenthalts: keine Zustimmung der BA.'));
+    return ergebnis(
+      'OHNE_ZUSTIMMUNG_BA',
+      grund(
+        '§ 32 Abs. 2 Nr. 5 BeschV',
+        'Nach vier Jahren erlaubten, geduldeten oder gestatteten Aufenthalts: keine Zustimmung der BA.',
+      ),
+    );
   }
   const leiharbeit = taetigkeit === 'LEIHARBEIT';
   if (stichtag >= addMonths(fakten.aufenthaltSeit, 15)) {
-    const ohneVorrang = grund('§ 32 Abs. 5 Nr. 2 BeschV', 'Nach 15 Monaten Aufenthalt: Zustimmung der BA ohne Vorrangprüfung; die BA prüft die Arbeitsbedingungen.');
+    const ohneVorrang = grund(
+      '§ 32 Abs. 5 Nr. 2 BeschV',
+      'Nach 15 Monaten Aufenthalt: Zustimmung der BA ohne Vorrangprüfung; die BA prüft die Arbeitsbedingungen.',
+    );
     if (!leiharbeit) return ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang);
     return asylpaket
       ? ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang, leiharbeitZugelassen)
-      : ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Vor dem 24.10.2015 muss die BA die Zustimmung zur Leiharbeit versagen, solange sie zustimmen muss.'));
+      : ergebnis(
+          'VERBOTEN',
+          grund(
+            '§ 40 Abs. 1 Nr. 2 AufenthG',
+            'Vor dem 24.10.2015 muss die BA die Zustimmung zur Leiharbeit versagen, solange sie zustimmen muss.',
+          ),
+        );
   }
-  if (stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ && fakten.agenturbezirk && !VORRANGPRUEFUNG_BEZIRKE_NRW.includes(fakten.agenturbezirk)) {
-    const ohneVorrang = grund('§ 32 Abs. 5 Nr. 3 BeschV', `Keine Vorrangprüfung im Agenturbezirk ${fakten.agenturbezirk} (Bezirk des Arbeitsorts).`);
+  if (
+    stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ &&
+    fakten.agenturbezirk &&
+    !VORRANGPRUEFUNG_BEZIRKE_NRW.includes(fakten.agenturbezirk)
+  ) {
+    const ohneVorrang = grund(
+      '§ 32 Abs. 5 Nr. 3 BeschV',
+      `Keine Vorrangprüfung im Agenturbezirk ${fakten.agenturbezirk} (Bezirk des Arbeitsorts).`,
+    );
     return ergebnis('ZUSTIMMUNG_BA_OHNE_VORRANGPRUEFUNG', ohneVorrang, ...(leiharbeit ? [leiharbeitZugelassen] : []));
   }
   const ohneBezirk = stichtag >= RECHTSSTAND.INTEGRATIONSGESETZ && !fakten.agenturbezirk;
-  const vorbehalt = ohneBezirk ? [grund('§ 32 Abs. 5 Nr. 3 BeschV', 'Agenturbezirk des Arbeitsorts unbekannt: Vorrangprüfung angenommen.')] : [];
+  const vorbehalt = ohneBezirk
+    ? [grund('§ 32 Abs. 5 Nr. 3 BeschV', 'Agenturbezirk des Arbeitsorts unbekannt: Vorrangprüfung angenommen.')]
+    : [];
   if (leiharbeit) {
-    return ergebnis('VERBOTEN', grund('§ 40 Abs. 1 Nr. 2 AufenthG', 'Die BA muss die Zustimmung zur Leiharbeit versagen, solange sie mit Vorrangprüfung zustimmt.'), ...vorbehalt);
+    return ergebnis(
+      'VERBOTEN',
+      grund(
+        '§ 40 Abs. 1 Nr. 2 AufenthG',
+        'Die BA muss die Zustimmung zur Leiharbeit versagen, solange sie mit Vorrangprüfung zustimmt.',
+      ),
+      ...vorbehalt,
+    );
   }
   return ergebnis(
     'ZUSTIMMUNG_BA_MIT_VORRANGPRUEFUNG',
-    grund('§ 39 Abs. 2 AufenthG', 'Monate 4 bis 15: Zustimmung der BA mit Vorrangprüfung und Prüfung der Arbeitsbedingungen.'),
+    grund(
+      '§ 39 Abs. 2 AufenthG',
+      'Monate 4 bis 15: Zustimmung der BA mit Vorrangprüfung und Prüfung der Arbeitsbedingungen.',
+    ),
     ...vorbehalt,
   );
 }
@@ -216,7 +298,11 @@ const signature = (result: { erlaubnis: Erlaubnis; gruende: readonly Rechtsgrund
  * Labour-market access on a Stichtag for one kind of work, with the rules that decided and the next day
  * the answer would change on unchanged facts (the end of a waiting period, a change in the law).
  */
-export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: IsoDate, taetigkeit: Taetigkeit = 'BESCHAEFTIGUNG'): Arbeitsmarktzugang {
+export function pruefeArbeitsmarktzugang(
+  fakten: ArbeitsmarktFakten,
+  stichtag: IsoDate,
+  taetigkeit: Taetigkeit = 'BESCHAEFTIGUNG',
+): Arbeitsmarktzugang {
   const heute = bewerten(fakten, stichtag, taetigkeit);
   const kandidaten = [
     addMonths(fakten.aufenthaltSeit, 3),
@@ -229,6 +315,7 @@ export function pruefeArbeitsmarktzugang(fakten: ArbeitsmarktFakten, stichtag: I
   ]
     .filter((day) => day > stichtag)
     .sort();
-  const naechsteAenderungAm = kandidaten.find((day) => signature(bewerten(fakten, day, taetigkeit)) !== signature(heute)) ?? null;
+  const naechsteAenderungAm =
+    kandidaten.find((day) => signature(bewerten(fakten, day, taetigkeit)) !== signature(heute)) ?? null;
   return { ...heute, naechsteAenderungAm };
 }

@@ -17,15 +17,55 @@ export const RECHTSSTAND = {
 export const SICHERER_HERKUNFTSSTAAT_ANTRAG_NACH = '2015-08-31';
 
 /** NRW Agentur districts that kept the priority check from 6 Aug 2016 (Anlage zu § 32 BeschV). */
-export const VORRANGPRUEFUNG_BEZIRKE_NRW: readonly string[] = ['Bochum', 'Dortmund', 'Duisburg', 'Essen', 'Gelsenkirchen', 'Oberhausen', 'Recklinghausen'];
+export const VORRANGPRUEFUNG_BEZIRKE_NRW: readonly string[] = [
+  'Bochum',
+  'Dortmund',
+  'Duisburg',
+  'Essen',
+  'Gelsenkirchen',
+  'Oberhausen',
+  'Recklinghausen',
+];
 
-const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+];
 
 /**
  * Safe countries of origin under § 29a AsylG with the day they became (and stopped being) safe: the EU
  * member states (§ 29a Abs. 2; the United Kingdom until it left) and Anlage II.
  */
-const SICHERE_HERKUNFTSSTAATEN: readonly { readonly staat: string; readonly ab: IsoDate; readonly bis: IsoDate | null }[] = [
+const SICHERE_HERKUNFTSSTAATEN: readonly {
+  readonly staat: string;
+  readonly ab: IsoDate;
+  readonly bis: IsoDate | null;
+}[] = [
   ...EU.map((staat) => ({ staat, ab: staat === 'HR' ? '2013-07-01' : '1993-07-01', bis: null })),
   { staat: 'GB', ab: '1993-07-01', bis: '2020-01-31' },
   { staat: 'GH', ab: '1993-07-01', bis: null },
@@ -39,11 +79,14 @@ const SICHERE_HERKUNFTSSTAATEN: readonly { readonly staat: string; readonly ab: 
 ];
 
 export function istSichererHerkunftsstaat(staat: string, stichtag: IsoDate): boolean {
-  return SICHERE_HERKUNFTSSTAATEN.some((eintrag) => eintrag.staat === staat && eintrag.ab <= stichtag && (eintrag.bis === null || stichtag <= eintrag.bis));
+  return SICHERE_HERKUNFTSSTAATEN.some(
+    (eintrag) => eintrag.staat === staat && eintrag.ab <= stichtag && (eintrag.bis === null || stichtag <= eintrag.bis),
+  );
 }
 
 /** Every day on which the list of safe countries changed. */
 export const LISTENAENDERUNGEN: readonly IsoDate[] = [
-  ...new Set(SICHERE_HERKUNFTSSTAATEN.flatMap((eintrag) => [eintrag.ab, ...(eintrag.bis ? [addDays(eintrag.bis, 1)] : [])])),
+  ...new Set(
+    SICHERE_HERKUNFTSSTAATEN.flatMap((eintrag) => [eintrag.ab, ...(eintrag.bis ? [addDays(eintrag.bis, 1)] : [])]),
+  ),
 ];
-

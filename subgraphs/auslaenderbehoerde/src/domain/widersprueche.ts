@@ -21,11 +21,27 @@ export function widersprueche(nebenbestimmungen: readonly string[], erlaubnis: E
     const needsPermission = /nur mit erlaubnis der ausländerbehörde/.test(text);
     const allows = /(erwerbstätigkeit|beschäftigung) (gestattet|erlaubt)/.test(text) && !forbids && !needsPermission;
     if (forbids && erlaubnis !== 'VERBOTEN') {
-      result.push({ nebenbestimmung, erlaubnis, hinweis: 'Die Nebenbestimmung verbietet eine Beschäftigung, die nach der Rechtslage zulässig ist: Statusklärung anfragen.' });
+      result.push({
+        nebenbestimmung,
+        erlaubnis,
+        hinweis:
+          'Die Nebenbestimmung verbietet eine Beschäftigung, die nach der Rechtslage zulässig ist: Statusklärung anfragen.',
+      });
     } else if (needsPermission && (erlaubnis === 'KRAFT_GESETZES' || erlaubnis === 'VERBOTEN')) {
-      result.push({ nebenbestimmung, erlaubnis, hinweis: erlaubnis === 'VERBOTEN' ? 'Die Nebenbestimmung stellt eine Erlaubnis in Aussicht, die nach der Rechtslage nicht erteilt werden darf.' : 'Die Erwerbstätigkeit ist kraft Gesetzes erlaubt; die Nebenbestimmung ist überholt.' });
+      result.push({
+        nebenbestimmung,
+        erlaubnis,
+        hinweis:
+          erlaubnis === 'VERBOTEN'
+            ? 'Die Nebenbestimmung stellt eine Erlaubnis in Aussicht, die nach der Rechtslage nicht erteilt werden darf.'
+            : 'Die Erwerbstätigkeit ist kraft Gesetzes erlaubt; die Nebenbestimmung ist überholt.',
+      });
     } else if (allows && erlaubnis === 'VERBOTEN') {
-      result.push({ nebenbestimmung, erlaubnis, hinweis: 'Die Nebenbestimmung gestattet eine Erwerbstätigkeit, die nach der Rechtslage verboten ist.' });
+      result.push({
+        nebenbestimmung,
+        erlaubnis,
+        hinweis: 'Die Nebenbestimmung gestattet eine Erwerbstätigkeit, die nach der Rechtslage verboten ist.',
+      });
     }
   }
   return result;

@@ -3,7 +3,13 @@ import { badUserInput, encodeCursor, isUuid, pageRequest, type IsoDate } from '@
 import { operationOf } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { listPersonenNachStaatsangehoerigkeit, RAENGE, type AuswahlRow, type PersonenReihenfolge, type Position } from '../db/person.repository.ts';
+import {
+  listPersonenNachStaatsangehoerigkeit,
+  RAENGE,
+  type AuswahlRow,
+  type PersonenReihenfolge,
+  type Position,
+} from '../db/person.repository.ts';
 import type { Aufenthaltsart } from '../db/tables.ts';
 import { pruefeRechtsstand } from '../domain/arbeitsmarktzugang.ts';
 import { istLaendercode } from '../domain/laendercode.ts';
@@ -56,16 +62,43 @@ export const AuswahlQuery = {
     authorise(context.access.caller, PERSONEN_AUSWAHL, 'list persons by nationality');
     const page = pageRequest(args.first, args.after);
     const reihenfolge = args.reihenfolge ?? 'ID';
-    const staatsangehoerigkeiten = checkedList(args.staatsangehoerigkeiten, 'staatsangehoerigkeiten', `name 1 to ${MAX_STAATSANGEHOERIGKEITEN} nationalities`, MAX_STAATSANGEHOERIGKEITEN);
+    const staatsangehoerigkeiten = checkedList(
+      args.staatsangehoerigkeiten,
+      'staatsangehoerigkeiten',
+      `name 1 to ${MAX_STAATSANGEHOERIGKEITEN} nationalities`,
+      MAX_STAATSANGEHOERIGKEITEN,
+    );
     const unbekannt = args.staatsangehoerigkeiten.findIndex((code) => !istLaendercode(code));
-    if (unbekannt >= 0) throw badUserInput(`${args.staatsangehoerigkeiten[unbekannt]} is no ISO 3166-1 alpha-2 country code`, `staatsangehoerigkeiten[${unbekannt}]`);
-    const aufenthaltsarten = args.aufenthaltsarten ? checkedList(args.aufenthaltsarten, 'aufenthaltsarten', 'name at least one status, or leave aufenthaltsarten out for any') : null;
+    if (unbekannt >= 0)
+      throw badUserInput(
+        `${args.staatsangehoerigkeiten[unbekannt]} is no ISO 3166-1 alpha-2 country code`,
+        `staatsangehoerigkeiten[${unbekannt}]`,
+      );
+    const aufenthaltsarten = args.aufenthaltsarten
+      ? checkedList(
+          args.aufenthaltsarten,
+          'aufenthaltsarten',
+          'name at least one status, or leave aufenthaltsarten out for any',
+        )
+      : null;
     const agenturbezirke = args.agenturbezirke
-      ? checkedList(args.agenturbezirke, 'agenturbezirke', `name 1 to ${MAX_AGENTURBEZIRKE} districts, or leave agenturbezirke out for all`, MAX_AGENTURBEZIRKE)
+      ? checkedList(
+          args.agenturbezirke,
+          'agenturbezirke',
+          `name 1 to ${MAX_AGENTURBEZIRKE} districts, or leave agenturbezirke out for all`,
+          MAX_AGENTURBEZIRKE,
+        )
       : null;
     imRechtsstand(() => pruefeRechtsstand(args.stichtag));
     let after = position(page.afterKey, reihenfolge);
-    const filter = { staatsangehoerigkeiten, aufenthaltsarten, agenturbezirke, stichtag: args.stichtag, reihenfolge, limit: page.limit + 1 };
+    const filter = {
+      staatsangehoerigkeiten,
+      aufenthaltsarten,
+      agenturbezirke,
+      stichtag: args.stichtag,
+      reihenfolge,
+      limit: page.limit + 1,
+    };
     const operation = operationOf(info);
 
     let readToEnd = false;
@@ -81,7 +114,11 @@ export const AuswahlQuery = {
         after = chunk.at(-1) ?? after;
       }
       const round = undecided.splice(0, missing);
-      const decisions = await Promise.all(round.map((row) => Promise.all(KATEGORIEN.map((kategorie) => context.access.decide(row.id, kategorie, operation)))));
+      const decisions = await Promise.all(
+        round.map((row) =>
+          Promise.all(KATEGORIEN.map((kategorie) => context.access.decide(row.id, kategorie, operation))),
+        ),
+      );
       listed.push(...round.filter((_, index) => decisions[index]!.every((decision) => decision.released)));
     }
 

@@ -10,7 +10,10 @@ import { Aufenthalt, Person } from './person.ts';
 import { Query } from './query.ts';
 import { Statusklaerung, StatusklaerungPerson, StatusklaerungQuery } from './statusklaerung.ts';
 
-const datenschutz = datenschutzResolvers<AuslaenderbehoerdeDatabase, Kategorie>({ owner: OWNER, categories: CATEGORIES });
+const datenschutz = datenschutzResolvers<AuslaenderbehoerdeDatabase, Kategorie>({
+  owner: OWNER,
+  categories: CATEGORIES,
+});
 
 export const resolvers = {
   ...datenschutz,

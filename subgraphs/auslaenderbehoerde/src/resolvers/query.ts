@@ -9,9 +9,14 @@ export const Query = {
     return isUuid(args.id) ? context.loaders.person.load(args.id) : null;
   },
 
-  async personen(_: unknown, args: { first?: number | null; after?: string | null }, context: Context): Promise<Connection<PersonRow>> {
+  async personen(
+    _: unknown,
+    args: { first?: number | null; after?: string | null },
+    context: Context,
+  ): Promise<Connection<PersonRow>> {
     const page = pageRequest(args.first, args.after);
-    if (page.afterKey !== null && !isUuid(page.afterKey)) throw badUserInput('after is not a cursor of this connection', 'after');
+    if (page.afterKey !== null && !isUuid(page.afterKey))
+      throw badUserInput('after is not a cursor of this connection', 'after');
     const [rows, totalCount] = await Promise.all([listPersons(context.db, page), countPersons(context.db)]);
     for (const row of rows) context.loaders.person.prime(row.id, row);
     return toConnection(rows, page, (row) => row.id, totalCount);

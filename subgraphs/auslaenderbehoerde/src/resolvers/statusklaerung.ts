@@ -3,7 +3,13 @@ import { badUserInput, pageRequest, toConnection, type Connection, type IsoDate 
 import { BEHOERDE, released } from '@ip/kit/consent';
 import { authorise, type Agency } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { countStatusklaerungen, gestelltAmOffenerKlaerungen, isKlaerungKey, klaerungKey, listStatusklaerungen } from '../db/statusklaerung.repository.ts';
+import {
+  countStatusklaerungen,
+  gestelltAmOffenerKlaerungen,
+  isKlaerungKey,
+  klaerungKey,
+  listStatusklaerungen,
+} from '../db/statusklaerung.repository.ts';
 import type { PersonRow, StatusklaerungRow } from '../db/tables.ts';
 import { Kategorie, OWNER } from '../policy.ts';
 import { KLAERUNG_BEANTWORTEN, KLAERUNG_UEBERSICHT } from '../workflow/permissions.ts';
@@ -13,7 +19,8 @@ type Page = { first?: number | null; after?: string | null };
 
 function page(args: Page) {
   const request = pageRequest(args.first, args.after);
-  if (request.afterKey !== null && !isKlaerungKey(request.afterKey)) throw badUserInput('after is not a cursor of this connection', 'after');
+  if (request.afterKey !== null && !isKlaerungKey(request.afterKey))
+    throw badUserInput('after is not a cursor of this connection', 'after');
   return request;
 }
 
@@ -22,30 +29,47 @@ export const StatusklaerungQuery = {
     authorise(context.access.caller, KLAERUNG_BEANTWORTEN, 'see the status clarification inbox');
     const request = page(args);
     const filter = { offen: true } as const;
-    const [rows, total] = await Promise.all([listStatusklaerungen(context.db, filter, request), countStatusklaerungen(context.db, filter)]);
+    const [rows, total] = await Promise.all([
+      listStatusklaerungen(context.db, filter, request),
+      countStatusklaerungen(context.db, filter),
+    ]);
     return toConnection(rows, request, klaerungKey, total);
   },
 
   async meineStatusklaerungen(_: unknown, args: Page, context: Context): Promise<Connection<StatusklaerungRow>> {
     const request = page(args);
     const filter = { gestelltVon: context.access.caller.userId };
-    const [rows, total] = await Promise.all([listStatusklaerungen(context.db, filter, request), countStatusklaerungen(context.db, filter)]);
+    const [rows, total] = await Promise.all([
+      listStatusklaerungen(context.db, filter, request),
+      countStatusklaerungen(context.db, filter),
+    ]);
     return toConnection(rows, request, klaerungKey, total);
   },
 
-  async statusklaerungUebersicht(_: unknown, args: { stichtag?: IsoDate | null; schwelleArbeitstage?: number | null }, context: Context) {
+  async statusklaerungUebersicht(
+    _: unknown,
+    args: { stichtag?: IsoDate | null; schwelleArbeitstage?: number | null },
+    context: Context,
+  ) {
     authorise(context.access.caller, KLAERUNG_UEBERSICHT, 'see the turnaround of status clarifications');
     const stichtag = args.stichtag ?? context.today;
     const schwelle = args.schwelleArbeitstage ?? context.fristen.klaerungSchwelle;
-    if (!Number.isInteger(schwelle) || schwelle < 1 || schwelle > 100) throw badUserInput('schwelleArbeitstage must be between 1 and 100', 'schwelleArbeitstage');
+    if (!Number.isInteger(schwelle) || schwelle < 1 || schwelle > 100)
+      throw badUserInput('schwelleArbeitstage must be between 1 and 100', 'schwelleArbeitstage');
     // An inbox holds hundreds of open requests, not millions: counting their age here is cheap and plain.
     const offen = await gestelltAmOffenerKlaerungen(context.db, stichtag);
-    const aelterAlsSchwelle = offen.filter((gestelltAm) => context.fristen.kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle).length;
+    const aelterAlsSchwelle = offen.filter(
+      (gestelltAm) => context.fristen.kalender.arbeitstageZwischen(gestelltAm, stichtag) > schwelle,
+    ).length;
     return { stichtag, schwelleArbeitstage: schwelle, offen: offen.length, aelterAlsSchwelle };
   },
 } satisfies QueryResolvers;
 
-const CATEGORY_OF = { AUFENTHALTSSTATUS: Kategorie.AUFENTHALT, ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG, NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG } as const;
+const CATEGORY_OF = {
+  AUFENTHALTSSTATUS: Kategorie.AUFENTHALT,
+  ARBEITSMARKTZUGANG: Kategorie.ARBEITSMARKTZUGANG,
+  NEBENBESTIMMUNG: Kategorie.ARBEITSMARKTZUGANG,
+} as const;
 
 export const Statusklaerung = {
   /** Inside the Ausländerbehörde a Person is its loaded row: the person's other fields resolve from it. */
@@ -58,7 +82,8 @@ export const Statusklaerung = {
   },
   alterArbeitstage(klaerung: StatusklaerungRow, args: { stichtag?: IsoDate | null }, context: Context): number {
     const stichtag = args.stichtag ?? context.today;
-    const ende = klaerung.beantwortetAm !== null && klaerung.beantwortetAm < stichtag ? klaerung.beantwortetAm : stichtag;
+    const ende =
+      klaerung.beantwortetAm !== null && klaerung.beantwortetAm < stichtag ? klaerung.beantwortetAm : stichtag;
     return context.fristen.kalender.arbeitstageZwischen(klaerung.gestelltAm, ende);
   },
 } satisfies StatusklaerungResolvers;

@@ -14,7 +14,11 @@ export async function matrixCodeKey(db: Db): Promise<Buffer> {
     .values({ id: 1, schluessel: randomBytes(32).toString('hex') })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  const { schluessel } = await db.selectFrom('matrixcodeSchluessel').select('schluessel').where('id', '=', 1).executeTakeFirstOrThrow();
+  const { schluessel } = await db
+    .selectFrom('matrixcodeSchluessel')
+    .select('schluessel')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return Buffer.from(schluessel, 'hex');
 }
 
@@ -33,5 +37,11 @@ export async function findAntragspaketeByIds(db: Db, ids: readonly string[]): Pr
 
 export async function findAntragspaketeByPersonIds(db: Db, personIds: readonly string[]): Promise<AntragspaketRow[]> {
   if (personIds.length === 0) return [];
-  return db.selectFrom('antragspaket').selectAll().where('personId', 'in', personIds).orderBy('ausgegebenAm').orderBy('id').execute();
+  return db
+    .selectFrom('antragspaket')
+    .selectAll()
+    .where('personId', 'in', personIds)
+    .orderBy('ausgegebenAm')
+    .orderBy('id')
+    .execute();
 }

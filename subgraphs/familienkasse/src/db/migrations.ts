@@ -15,7 +15,9 @@ export const migrations: Migrations = {
         .createTable('kindergeld_antrag')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('person_id', 'uuid', (col) => col.notNull())
-        .addColumn('kindergeldnummer', 'text', (col) => col.notNull().check(sql`kindergeldnummer ~ '^[0-9]{3}FK[0-9]{6}$'`))
+        .addColumn('kindergeldnummer', 'text', (col) =>
+          col.notNull().check(sql`kindergeldnummer ~ '^[0-9]{3}FK[0-9]{6}$'`),
+        )
         .addColumn('familienkasse', 'text', (col) => col.notNull().check(sql`familienkasse ~ '^[0-9]{3}$'`))
         .addColumn('eingang_am', 'date', (col) => col.notNull())
         .addColumn('beschieden_am', 'date')
@@ -24,11 +26,25 @@ export const migrations: Migrations = {
         .addColumn('ablehnungsgrund', 'text')
         .addCheckConstraint('kindergeld_antrag_bescheid', sql`(ergebnis is null) = (beschieden_am is null)`)
         .addCheckConstraint('kindergeld_antrag_nach_eingang', sql`beschieden_am is null or beschieden_am >= eingang_am`)
-        .addCheckConstraint('kindergeld_antrag_betrag', sql`(monatsbetrag is not null) = (ergebnis is not distinct from 'BEWILLIGT')`)
-        .addCheckConstraint('kindergeld_antrag_grund', sql`(ablehnungsgrund is not null) = (ergebnis is not distinct from 'ABGELEHNT')`)
+        .addCheckConstraint(
+          'kindergeld_antrag_betrag',
+          sql`(monatsbetrag is not null) = (ergebnis is not distinct from 'BEWILLIGT')`,
+        )
+        .addCheckConstraint(
+          'kindergeld_antrag_grund',
+          sql`(ablehnungsgrund is not null) = (ergebnis is not distinct from 'ABGELEHNT')`,
+        )
         .execute();
-      await db.schema.createIndex('kindergeld_antrag_person').on('kindergeld_antrag').columns(['person_id', 'eingang_am']).execute();
-      await db.schema.createIndex('kindergeld_antrag_nummer').on('kindergeld_antrag').column('kindergeldnummer').execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_person')
+        .on('kindergeld_antrag')
+        .columns(['person_id', 'eingang_am'])
+        .execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_nummer')
+        .on('kindergeld_antrag')
+        .column('kindergeldnummer')
+        .execute();
     },
   },
   '2015-11-01-002-kind': {
@@ -78,16 +94,26 @@ export const migrations: Migrations = {
           .updateTable('kindergeld_antrag')
           .set({
             faellig_am: faelligAm(kalender, row.eingang_am),
-            bearbeitungsarbeitstage: row.beschieden_am ? kalender.arbeitstageZwischen(row.eingang_am, row.beschieden_am) : null,
+            bearbeitungsarbeitstage: row.beschieden_am
+              ? kalender.arbeitstageZwischen(row.eingang_am, row.beschieden_am)
+              : null,
           })
           .where('id', '=', row.id)
           .execute();
       }
-      await db.schema.alterTable('kindergeld_antrag').alterColumn('faellig_am', (col) => col.setNotNull()).execute();
+      await db.schema
+        .alterTable('kindergeld_antrag')
+        .alterColumn('faellig_am', (col) => col.setNotNull())
+        .execute();
       await sql`alter table kindergeld_antrag add constraint kindergeld_antrag_bearbeitungszeit
         check ((bearbeitungsarbeitstage is null) = (beschieden_am is null))`.execute(db);
       // The overdue list: open applications by due date, for all Familienkassen and for one.
-      await db.schema.createIndex('kindergeld_antrag_offen_faellig').on('kindergeld_antrag').columns(['faellig_am', 'id']).where(sql.ref('beschieden_am'), 'is', null).execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_offen_faellig')
+        .on('kindergeld_antrag')
+        .columns(['faellig_am', 'id'])
+        .where(sql.ref('beschieden_am'), 'is', null)
+        .execute();
       await db.schema
         .createIndex('kindergeld_antrag_offen_fk_faellig')
         .on('kindergeld_antrag')
@@ -95,9 +121,21 @@ export const migrations: Migrations = {
         .where(sql.ref('beschieden_am'), 'is', null)
         .execute();
       // Applications decided after a past Stichtag were open on it; and the report reads by receipt day.
-      await db.schema.createIndex('kindergeld_antrag_beschieden').on('kindergeld_antrag').columns(['beschieden_am']).execute();
-      await db.schema.createIndex('kindergeld_antrag_eingang').on('kindergeld_antrag').columns(['eingang_am']).execute();
-      await db.schema.createIndex('kindergeld_antrag_fk_eingang').on('kindergeld_antrag').columns(['familienkasse', 'eingang_am']).execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_beschieden')
+        .on('kindergeld_antrag')
+        .columns(['beschieden_am'])
+        .execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_eingang')
+        .on('kindergeld_antrag')
+        .columns(['eingang_am'])
+        .execute();
+      await db.schema
+        .createIndex('kindergeld_antrag_fk_eingang')
+        .on('kindergeld_antrag')
+        .columns(['familienkasse', 'eingang_am'])
+        .execute();
     },
   },
   '2015-11-25-004-index-verspaetet': {
@@ -114,9 +152,13 @@ export const migrations: Migrations = {
       // for the first month granted (§ 66 Abs. 1 EStG) and the decision records the document that entitled.
       await db.schema
         .alterTable('kindergeld_antrag')
-        .addColumn('bewilligt_ab', 'date', (col) => col.check(sql`bewilligt_ab = date_trunc('month', bewilligt_ab)::date`))
+        .addColumn('bewilligt_ab', 'date', (col) =>
+          col.check(sql`bewilligt_ab = date_trunc('month', bewilligt_ab)::date`),
+        )
         .addColumn('titel_art', 'text', (col) =>
-          col.check(sql`titel_art in ('FREIZUEGIGKEIT', 'NIEDERLASSUNGSERLAUBNIS', 'DAUERAUFENTHALT_EU', 'BLAUE_KARTE_EU', 'AUFENTHALTSERLAUBNIS', 'AUFENTHALTSGESTATTUNG', 'DULDUNG')`),
+          col.check(
+            sql`titel_art in ('FREIZUEGIGKEIT', 'NIEDERLASSUNGSERLAUBNIS', 'DAUERAUFENTHALT_EU', 'BLAUE_KARTE_EU', 'AUFENTHALTSERLAUBNIS', 'AUFENTHALTSGESTATTUNG', 'DULDUNG')`,
+          ),
         )
         .addColumn('titel_rechtsgrundlage', 'text', (col) => col.check(sql`length(titel_rechtsgrundlage) <= 100`))
         .addColumn('titel_gueltig_ab', 'date')
@@ -125,7 +167,10 @@ export const migrations: Migrations = {
         .execute();
       await sql`alter table kindergeld_antrag add constraint kindergeld_antrag_bewilligt_ab
         check (bewilligt_ab is null or ergebnis = 'BEWILLIGT')`.execute(db);
-      await db.schema.alterTable('kind').addColumn('ordnungszahl', 'integer', (col) => col.check(sql`ordnungszahl between 1 and 30`)).execute();
+      await db.schema
+        .alterTable('kind')
+        .addColumn('ordnungszahl', 'integer', (col) => col.check(sql`ordnungszahl between 1 and 30`))
+        .execute();
     },
   },
   '2016-01-20-006-steuer-id': {
@@ -136,7 +181,10 @@ export const migrations: Migrations = {
         .alterTable('kindergeld_antrag')
         .addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`))
         .execute();
-      await db.schema.alterTable('kind').addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`)).execute();
+      await db.schema
+        .alterTable('kind')
+        .addColumn('steuer_id', 'text', (col) => col.check(sql`steuer_id ~ '^[1-9][0-9]{10}$'`))
+        .execute();
     },
   },
 };

@@ -29,13 +29,26 @@ function overdueBranch(db: Db, stichtag: string, familienkasse: string | null, d
 }
 
 /** Applications open on the Stichtag and past their due date, oldest due first. */
-export async function listOverdue(db: Db, stichtag: string, familienkasse: string | null, page: PageRequest): Promise<KindergeldAntragRow[]> {
+export async function listOverdue(
+  db: Db,
+  stichtag: string,
+  familienkasse: string | null,
+  page: PageRequest,
+): Promise<KindergeldAntragRow[]> {
   const after = page.afterKey === null ? null : parseKey(page.afterKey);
   const branch = (decided: boolean) => {
     let query = overdueBranch(db, stichtag, familienkasse, decided).selectAll();
     if (after) query = query.where(sql<boolean>`(faellig_am, id) > (${after.faelligAm}::date, ${after.id}::uuid)`);
     // Each branch ordered and limited on its own index, wrapped as a subquery so the UNION is valid SQL.
-    return db.selectFrom(query.orderBy('faelligAm').orderBy('id').limit(page.limit + 1).as(decided ? 'spaeter_beschieden' : 'offen')).selectAll();
+    return db
+      .selectFrom(
+        query
+          .orderBy('faelligAm')
+          .orderBy('id')
+          .limit(page.limit + 1)
+          .as(decided ? 'spaeter_beschieden' : 'offen'),
+      )
+      .selectAll();
   };
   return db
     .selectFrom(branch(false).unionAll(branch(true)).as('ueberfaellig'))

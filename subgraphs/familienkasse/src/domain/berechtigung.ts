@@ -47,12 +47,22 @@ const monatsende = (tag: IsoDate) => addDays(addMonths(monatsbeginn(tag), 1), -1
  * by month). A paragraph the rules do not know is answered as not decided, never guessed.
  */
 export function pruefeBerechtigung(titel: VorgelegterTitel, monat: IsoDate): Berechtigung {
-  if (monatsbeginn(titel.gueltigAb) > monatsbeginn(monat) || (titel.gueltigBis != null && titel.gueltigBis < monatsbeginn(monat))) {
-    return { ergebnis: 'AUSGESCHLOSSEN', regel: `${EStG}: der Titel muss im Anspruchsmonat bestehen`, field: 'bewilligtAb' };
+  if (
+    monatsbeginn(titel.gueltigAb) > monatsbeginn(monat) ||
+    (titel.gueltigBis != null && titel.gueltigBis < monatsbeginn(monat))
+  ) {
+    return {
+      ergebnis: 'AUSGESCHLOSSEN',
+      regel: `${EStG}: der Titel muss im Anspruchsmonat bestehen`,
+      field: 'bewilligtAb',
+    };
   }
   switch (titel.art) {
     case 'FREIZUEGIGKEIT':
-      return { ergebnis: 'BERECHTIGT', regel: '§ 62 Abs. 2 EStG gilt nur für nicht freizügigkeitsberechtigte Ausländer' };
+      return {
+        ergebnis: 'BERECHTIGT',
+        regel: '§ 62 Abs. 2 EStG gilt nur für nicht freizügigkeitsberechtigte Ausländer',
+      };
     case 'NIEDERLASSUNGSERLAUBNIS':
     case 'DAUERAUFENTHALT_EU':
       return { ergebnis: 'BERECHTIGT', regel: `${EStG} Nr. 1` };
@@ -60,7 +70,11 @@ export function pruefeBerechtigung(titel: VorgelegterTitel, monat: IsoDate): Ber
       return { ergebnis: 'BERECHTIGT', regel: `${EStG} Nr. 2 mit § 4 Abs. 1 S. 3 AufenthG` };
     case 'AUFENTHALTSGESTATTUNG':
     case 'DULDUNG':
-      return { ergebnis: 'AUSGESCHLOSSEN', regel: `${EStG}: Aufenthaltsgestattung und Duldung sind keine Aufenthaltstitel`, field: 'aufenthaltstitel.art' };
+      return {
+        ergebnis: 'AUSGESCHLOSSEN',
+        regel: `${EStG}: Aufenthaltsgestattung und Duldung sind keine Aufenthaltstitel`,
+        field: 'aufenthaltstitel.art',
+      };
     case 'AUFENTHALTSERLAUBNIS':
       return aufenthaltserlaubnis(titel, monat);
   }
@@ -68,31 +82,75 @@ export function pruefeBerechtigung(titel: VorgelegterTitel, monat: IsoDate): Ber
 
 function aufenthaltserlaubnis(titel: VorgelegterTitel, monat: IsoDate): Berechtigung {
   const match = PARAGRAPH.exec(titel.rechtsgrundlage?.trim() ?? '');
-  if (!match) return { ergebnis: 'NICHT_ENTSCHIEDEN', regel: `${EStG}: für eine Aufenthaltserlaubnis entscheidet ihr Paragraph im AufenthG`, field: 'aufenthaltstitel.rechtsgrundlage' };
+  if (!match)
+    return {
+      ergebnis: 'NICHT_ENTSCHIEDEN',
+      regel: `${EStG}: für eine Aufenthaltserlaubnis entscheidet ihr Paragraph im AufenthG`,
+      field: 'aufenthaltstitel.rechtsgrundlage',
+    };
   const [paragraph, absatz] = [match[1]!, match[2] ? Number(match[2]) : null];
-  if (paragraph === '16' || paragraph === '17') return { ergebnis: 'AUSGESCHLOSSEN', regel: `${EStG} Nr. 2 Buchst. a`, field: 'aufenthaltstitel.rechtsgrundlage' };
+  if (paragraph === '16' || paragraph === '17')
+    return { ergebnis: 'AUSGESCHLOSSEN', regel: `${EStG} Nr. 2 Buchst. a`, field: 'aufenthaltstitel.rechtsgrundlage' };
   if (paragraph === '18' && absatz === 2) {
-    return { ergebnis: 'NICHT_ENTSCHIEDEN', regel: `${EStG} Nr. 2 Buchst. b: hängt von der Befristung der Zustimmung nach der BeschV ab`, field: 'aufenthaltstitel.rechtsgrundlage' };
+    return {
+      ergebnis: 'NICHT_ENTSCHIEDEN',
+      regel: `${EStG} Nr. 2 Buchst. b: hängt von der Befristung der Zustimmung nach der BeschV ab`,
+      field: 'aufenthaltstitel.rechtsgrundlage',
+    };
   }
-  const buchstabeC = (paragraph === '23' && absatz === 1) || paragraph === '23a' || paragraph === '24' || (paragraph === '25' && absatz !== null && absatz >= 3 && absatz <= 5);
+  const buchstabeC =
+    (paragraph === '23' && absatz === 1) ||
+    paragraph === '23a' ||
+    paragraph === '24' ||
+    (paragraph === '25' && absatz !== null && absatz >= 3 && absatz <= 5);
   if (buchstabeC) return nummer3(titel, monat);
-  if (paragraph === '25' && (absatz === 1 || absatz === 2)) return { ergebnis: 'BERECHTIGT', regel: `${EStG} Nr. 2; Erwerbstätigkeit kraft Gesetzes (§ 25 Abs. 1 S. 4, Abs. 2 S. 2 AufenthG)` };
+  if (paragraph === '25' && (absatz === 1 || absatz === 2))
+    return {
+      ergebnis: 'BERECHTIGT',
+      regel: `${EStG} Nr. 2; Erwerbstätigkeit kraft Gesetzes (§ 25 Abs. 1 S. 4, Abs. 2 S. 2 AufenthG)`,
+    };
   if (titel.erwerbstaetigkeitErlaubt == null) {
-    return { ergebnis: 'NICHT_ENTSCHIEDEN', regel: `${EStG} Nr. 2: berechtigt die Aufenthaltserlaubnis zur Erwerbstätigkeit?`, field: 'aufenthaltstitel.erwerbstaetigkeitErlaubt' };
+    return {
+      ergebnis: 'NICHT_ENTSCHIEDEN',
+      regel: `${EStG} Nr. 2: berechtigt die Aufenthaltserlaubnis zur Erwerbstätigkeit?`,
+      field: 'aufenthaltstitel.erwerbstaetigkeitErlaubt',
+    };
   }
   return titel.erwerbstaetigkeitErlaubt
     ? { ergebnis: 'BERECHTIGT', regel: `${EStG} Nr. 2` }
-    : { ergebnis: 'AUSGESCHLOSSEN', regel: `${EStG} Nr. 2: die Aufenthaltserlaubnis berechtigt nicht zur Erwerbstätigkeit`, field: 'aufenthaltstitel.erwerbstaetigkeitErlaubt' };
+    : {
+        ergebnis: 'AUSGESCHLOSSEN',
+        regel: `${EStG} Nr. 2: die Aufenthaltserlaubnis berechtigt nicht zur Erwerbstätigkeit`,
+        field: 'aufenthaltstitel.erwerbstaetigkeitErlaubt',
+      };
 }
 
 function nummer3(titel: VorgelegterTitel, monat: IsoDate): Berechtigung {
   const regel = `${EStG} Nr. 2 Buchst. c, Nr. 3`;
-  if (titel.aufenthaltImBundesgebietSeit == null) return { ergebnis: 'NICHT_ENTSCHIEDEN', regel: `${regel}: seit wann besteht der Aufenthalt?`, field: 'aufenthaltstitel.aufenthaltImBundesgebietSeit' };
+  if (titel.aufenthaltImBundesgebietSeit == null)
+    return {
+      ergebnis: 'NICHT_ENTSCHIEDEN',
+      regel: `${regel}: seit wann besteht der Aufenthalt?`,
+      field: 'aufenthaltstitel.aufenthaltImBundesgebietSeit',
+    };
   if (addMonths(titel.aufenthaltImBundesgebietSeit, 36) > monatsende(monat)) {
-    return { ergebnis: 'AUSGESCHLOSSEN', regel: `${regel} Buchst. a: noch keine drei Jahre rechtmäßiger, gestatteter oder geduldeter Aufenthalt`, field: 'aufenthaltstitel.aufenthaltImBundesgebietSeit' };
+    return {
+      ergebnis: 'AUSGESCHLOSSEN',
+      regel: `${regel} Buchst. a: noch keine drei Jahre rechtmäßiger, gestatteter oder geduldeter Aufenthalt`,
+      field: 'aufenthaltstitel.aufenthaltImBundesgebietSeit',
+    };
   }
-  if (titel.arbeitsmarktbezug == null) return { ergebnis: 'NICHT_ENTSCHIEDEN', regel: `${regel} Buchst. b: erwerbstätig, SGB-III-Leistungen oder Elternzeit?`, field: 'aufenthaltstitel.arbeitsmarktbezug' };
+  if (titel.arbeitsmarktbezug == null)
+    return {
+      ergebnis: 'NICHT_ENTSCHIEDEN',
+      regel: `${regel} Buchst. b: erwerbstätig, SGB-III-Leistungen oder Elternzeit?`,
+      field: 'aufenthaltstitel.arbeitsmarktbezug',
+    };
   return titel.arbeitsmarktbezug
     ? { ergebnis: 'BERECHTIGT', regel }
-    : { ergebnis: 'AUSGESCHLOSSEN', regel: `${regel} Buchst. b: weder erwerbstätig noch SGB-III-Leistungen noch Elternzeit`, field: 'aufenthaltstitel.arbeitsmarktbezug' };
+    : {
+        ergebnis: 'AUSGESCHLOSSEN',
+        regel: `${regel} Buchst. b: weder erwerbstätig noch SGB-III-Leistungen noch Elternzeit`,
+        field: 'aufenthaltstitel.arbeitsmarktbezug',
+      };
 }

@@ -13,20 +13,40 @@ export interface Kindergeldsatz {
 }
 
 const KINDERGELDSAETZE: readonly Kindergeldsatz[] = [
-  { ab: '2010-01-01', betraege: [184, 184, 190, 215], quelle: '§ 66 Abs. 1 EStG i. d. F. des Wachstumsbeschleunigungsgesetzes vom 22.12.2009 (BGBl. I S. 3950)' },
-  { ab: '2015-01-01', betraege: [188, 188, 194, 219], quelle: '§ 66 Abs. 1 EStG i. d. F. des Art. 1 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), rückwirkend ab 01.01.2015' },
-  { ab: '2016-01-01', betraege: [190, 190, 196, 221], quelle: '§ 66 Abs. 1 EStG i. d. F. des Art. 2 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), ab 01.01.2016' },
-  { ab: '2017-01-01', betraege: [192, 192, 198, 223], quelle: '§ 66 Abs. 1 EStG i. d. F. des Gesetzes vom 20.12.2016 (BGBl. I S. 3000), ab 01.01.2017' },
+  {
+    ab: '2010-01-01',
+    betraege: [184, 184, 190, 215],
+    quelle: '§ 66 Abs. 1 EStG i. d. F. des Wachstumsbeschleunigungsgesetzes vom 22.12.2009 (BGBl. I S. 3950)',
+  },
+  {
+    ab: '2015-01-01',
+    betraege: [188, 188, 194, 219],
+    quelle:
+      '§ 66 Abs. 1 EStG i. d. F. des Art. 1 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), rückwirkend ab 01.01.2015',
+  },
+  {
+    ab: '2016-01-01',
+    betraege: [190, 190, 196, 221],
+    quelle: '§ 66 Abs. 1 EStG i. d. F. des Art. 2 des Gesetzes vom 16.07.2015 (BGBl. I S. 1202), ab 01.01.2016',
+  },
+  {
+    ab: '2017-01-01',
+    betraege: [192, 192, 198, 223],
+    quelle: '§ 66 Abs. 1 EStG i. d. F. des Gesetzes vom 20.12.2016 (BGBl. I S. 3000), ab 01.01.2017',
+  },
 ];
 
 /** The table covers months up to here; later amounts are not recorded, so they are refused, never guessed. */
 const TABELLE_BIS: IsoDate = '2017-12-31';
 
-export type SatzErgebnis = { readonly betrag: number; readonly quelle: string } | { readonly fehler: 'MONAT_AUSSERHALB' | 'ORDNUNGSZAHL_UNGUELTIG' };
+export type SatzErgebnis =
+  | { readonly betrag: number; readonly quelle: string }
+  | { readonly fehler: 'MONAT_AUSSERHALB' | 'ORDNUNGSZAHL_UNGUELTIG' };
 
 /** Kindergeld in EUR for the month containing `monat` and the n-th child (n ≥ 1). */
 export function kindergeldsatz(monat: IsoDate, ordnungszahl: number): SatzErgebnis {
-  if (!Number.isInteger(ordnungszahl) || ordnungszahl < 1 || ordnungszahl > 30) return { fehler: 'ORDNUNGSZAHL_UNGUELTIG' };
+  if (!Number.isInteger(ordnungszahl) || ordnungszahl < 1 || ordnungszahl > 30)
+    return { fehler: 'ORDNUNGSZAHL_UNGUELTIG' };
   const ersterTag = `${monat.slice(0, 7)}-01`;
   if (ersterTag > TABELLE_BIS) return { fehler: 'MONAT_AUSSERHALB' };
   const satz = [...KINDERGELDSAETZE].reverse().find((row) => row.ab <= ersterTag);

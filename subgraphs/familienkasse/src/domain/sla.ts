@@ -28,7 +28,9 @@ export function slaStatus(kalender: Arbeitskalender, antrag: SlaAntrag, stichtag
     return antrag.beschiedenAm <= antrag.faelligAm ? 'EINGEHALTEN' : 'VERFEHLT';
   }
   if (stichtag > antrag.faelligAm) return 'UEBERFAELLIG';
-  return kalender.arbeitstageZwischen(stichtag, antrag.faelligAm) <= BALD_FAELLIG_ARBEITSTAGE ? 'FAELLIG_BALD' : 'OFFEN';
+  return kalender.arbeitstageZwischen(stichtag, antrag.faelligAm) <= BALD_FAELLIG_ARBEITSTAGE
+    ? 'FAELLIG_BALD'
+    : 'OFFEN';
 }
 
 /** Working days the application has been with the Familienkasse on `stichtag` (or until its decision). */

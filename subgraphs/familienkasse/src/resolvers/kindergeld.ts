@@ -7,7 +7,12 @@ import type { AntragspaketRow, KindergeldAntragRow, KindRow } from '../db/tables
 import { satzverlauf, type SatzZeitraum } from '../domain/kindergeldsatz.ts';
 import { arbeitstageBisher, slaStatus, type SlaStatus } from '../domain/sla.ts';
 import { Kategorie } from '../policy.ts';
-import type { AntragspaketResolvers, KindResolvers, KindergeldAntragResolvers, PersonResolvers } from '../generated/resolvers.ts';
+import type {
+  AntragspaketResolvers,
+  KindResolvers,
+  KindergeldAntragResolvers,
+  PersonResolvers,
+} from '../generated/resolvers.ts';
 
 interface PersonReference {
   readonly id: string;
@@ -19,22 +24,44 @@ export const Person = {
     return { id: reference.id };
   },
 
-  kindergeldantraege(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<KindergeldAntragRow[]> {
-    return released(context, person.id, Kategorie.KINDERGELD, info, () => context.loaders.antraegeByPerson.load(person.id));
+  kindergeldantraege(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<KindergeldAntragRow[]> {
+    return released(context, person.id, Kategorie.KINDERGELD, info, () =>
+      context.loaders.antraegeByPerson.load(person.id),
+    );
   },
 
-  antragspakete(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<AntragspaketRow[]> {
-    return released(context, person.id, Kategorie.KINDERGELD, info, () => context.loaders.paketeByPerson.load(person.id));
+  antragspakete(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<AntragspaketRow[]> {
+    return released(context, person.id, Kategorie.KINDERGELD, info, () =>
+      context.loaders.paketeByPerson.load(person.id),
+    );
   },
 } satisfies PersonResolvers;
 
 export const KindergeldAntrag = {
   async kinder(antrag: KindergeldAntragRow, _: unknown, context: Context): Promise<KindView[]> {
-    return (await context.loaders.kinderByAntrag.load(antrag.id)).map((kind) => ({ ...kind, bewilligtAb: antrag.bewilligtAb }));
+    return (await context.loaders.kinderByAntrag.load(antrag.id)).map((kind) => ({
+      ...kind,
+      bewilligtAb: antrag.bewilligtAb,
+    }));
   },
   aufenthaltstitel(antrag: KindergeldAntragRow) {
     return antrag.titelArt && antrag.titelGueltigAb
-      ? { art: antrag.titelArt, rechtsgrundlage: antrag.titelRechtsgrundlage, gueltigAb: antrag.titelGueltigAb, gueltigBis: antrag.titelGueltigBis }
+      ? {
+          art: antrag.titelArt,
+          rechtsgrundlage: antrag.titelRechtsgrundlage,
+          gueltigAb: antrag.titelGueltigAb,
+          gueltigBis: antrag.titelGueltigBis,
+        }
       : null;
   },
   person: (antrag: KindergeldAntragRow): PersonReference => ({ id: antrag.personId }),

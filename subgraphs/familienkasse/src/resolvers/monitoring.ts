@@ -1,7 +1,15 @@
 import { badUserInput, pageRequest, toConnection, type Connection, type IsoDate } from '@ip/kit';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
-import { countOverdue, isOverdueKey, listOverdue, overdueKey, slaReport, type Gruppierung, type Kennzahlen } from '../db/sla.repository.ts';
+import {
+  countOverdue,
+  isOverdueKey,
+  listOverdue,
+  overdueKey,
+  slaReport,
+  type Gruppierung,
+  type Kennzahlen,
+} from '../db/sla.repository.ts';
 import type { KindergeldAntragRow } from '../db/tables.ts';
 import { addDays } from '@ip/kit/calendar';
 import { BERICHT_SEHEN, UEBERFAELLIGE_SEHEN } from '../workflow/permissions.ts';
@@ -12,7 +20,8 @@ const MAX_BERICHT_TAGE = 3 * 366;
 
 function familienkasseFilter(familienkasse: string | null | undefined): string | null {
   if (familienkasse == null) return null;
-  if (!/^\d{3}$/.test(familienkasse)) throw badUserInput('familienkasse must be the 3-digit number of a Familienkasse', 'familienkasse');
+  if (!/^\d{3}$/.test(familienkasse))
+    throw badUserInput('familienkasse must be the 3-digit number of a Familienkasse', 'familienkasse');
   return familienkasse;
 }
 
@@ -47,19 +56,30 @@ export const Query = {
     const stichtag = args.stichtag ?? context.today;
     const familienkasse = familienkasseFilter(args.familienkasse);
     const page = pageRequest(args.first, args.after);
-    if (page.afterKey !== null && !isOverdueKey(page.afterKey)) throw badUserInput('after is not a cursor of this connection', 'after');
-    const [rows, total] = await Promise.all([listOverdue(context.db, stichtag, familienkasse, page), countOverdue(context.db, stichtag, familienkasse)]);
+    if (page.afterKey !== null && !isOverdueKey(page.afterKey))
+      throw badUserInput('after is not a cursor of this connection', 'after');
+    const [rows, total] = await Promise.all([
+      listOverdue(context.db, stichtag, familienkasse, page),
+      countOverdue(context.db, stichtag, familienkasse),
+    ]);
     return toConnection(rows, page, overdueKey, total);
   },
 
   async kindergeldSlaBericht(
     _: unknown,
-    args: { von: IsoDate; bis: IsoDate; familienkasse?: string | null; gruppierung?: Gruppierung | null; stichtag?: IsoDate | null },
+    args: {
+      von: IsoDate;
+      bis: IsoDate;
+      familienkasse?: string | null;
+      gruppierung?: Gruppierung | null;
+      stichtag?: IsoDate | null;
+    },
     context: Context,
   ) {
     authorise(context.access.caller, BERICHT_SEHEN, 'see the Kindergeld SLA report');
     if (args.bis < args.von) throw badUserInput('bis lies before von', 'bis');
-    if (addDays(args.von, MAX_BERICHT_TAGE) < args.bis) throw badUserInput('a report covers at most three years', 'bis');
+    if (addDays(args.von, MAX_BERICHT_TAGE) < args.bis)
+      throw badUserInput('a report covers at most three years', 'bis');
     const gruppierung = args.gruppierung ?? 'MONAT';
     const stichtag = args.stichtag ?? context.today;
     const familienkasse = familienkasseFilter(args.familienkasse);

@@ -18,11 +18,16 @@ export const Mutation = {
       reload: async (db, id) => (await findAntragspaketeByIds(db, [id]))[0],
     }),
   // Already idempotent on the envelope's matrix code; the request id makes retries answer alike everywhere.
-  antragEingangErfassen: (_: unknown, args: { matrixCode: string; eingangAm: string } & MitAnfrageId, context: Context): Promise<KindergeldAntragRow> =>
+  antragEingangErfassen: (
+    _: unknown,
+    args: { matrixCode: string; eingangAm: string } & MitAnfrageId,
+    context: Context,
+  ): Promise<KindergeldAntragRow> =>
     idempotent(context.db, anfrage('antragEingangErfassen', args, context.access.caller), {
       run: (db) => antragEingangErfassen(contextOn(context, db), args.matrixCode, args.eingangAm),
       reference: byId,
       reload: async (db, id) => (await findAntraegeByIds(db, [id]))[0],
     }),
-  antragBescheiden: (_: unknown, args: BescheidEingabe, context: Context): Promise<KindergeldAntragRow> => antragBescheiden(context, args),
+  antragBescheiden: (_: unknown, args: BescheidEingabe, context: Context): Promise<KindergeldAntragRow> =>
+    antragBescheiden(context, args),
 } satisfies MutationResolvers;

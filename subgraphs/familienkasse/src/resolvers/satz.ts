@@ -8,7 +8,8 @@ export const SatzQuery = {
   kindergeldsatz(_: unknown, args: { monat: IsoDate; ordnungszahl: number }, _context: Context): number {
     const satz = kindergeldsatz(args.monat, args.ordnungszahl);
     if (!('fehler' in satz)) return satz.betrag;
-    if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG') throw badUserInput('ordnungszahl is a whole number from 1 to 30', 'ordnungszahl');
+    if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG')
+      throw badUserInput('ordnungszahl is a whole number from 1 to 30', 'ordnungszahl');
     throw badUserInput(`no statutory Kindergeld amount is recorded for ${args.monat.slice(0, 7)}`, 'monat');
   },
 } satisfies QueryResolvers;

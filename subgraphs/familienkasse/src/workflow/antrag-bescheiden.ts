@@ -43,15 +43,21 @@ interface Grant {
 const ersterDesMonats = (tag: string) => `${tag.slice(0, 7)}-01`;
 
 const pruefeSteuerId = (steuerId: string | null | undefined, field: string): void => {
-  if (steuerId != null && !istSteuerId(steuerId)) throw badUserInput(`${field} is not a tax identification number (11 digits, the last a MOD 11,10 check digit)`, field);
+  if (steuerId != null && !istSteuerId(steuerId))
+    throw badUserInput(
+      `${field} is not a tax identification number (11 digits, the last a MOD 11,10 check digit)`,
+      field,
+    );
 };
 
 function validateKinder(eingabe: BescheidEingabe): void {
   pruefeSteuerId(eingabe.steuerId, 'steuerId');
   for (const [index, kind] of (eingabe.kinder ?? []).entries()) {
     pruefeSteuerId(kind.steuerId, `kinder[${index}].steuerId`);
-    if (!isIsoDate(kind.geburtsdatum) || kind.geburtsdatum > eingabe.beschiedenAm) throw badUserInput('a child\'s birth date must be a past day', `kinder[${index}].geburtsdatum`);
-    if (kind.personId != null && !isUuid(kind.personId)) throw badUserInput('a child\'s personId must be a person reference (UUID)', `kinder[${index}].personId`);
+    if (!isIsoDate(kind.geburtsdatum) || kind.geburtsdatum > eingabe.beschiedenAm)
+      throw badUserInput("a child's birth date must be a past day", `kinder[${index}].geburtsdatum`);
+    if (kind.personId != null && !isUuid(kind.personId))
+      throw badUserInput("a child's personId must be a person reference (UUID)", `kinder[${index}].personId`);
   }
 }
 
@@ -61,47 +67,75 @@ function validateKinder(eingabe: BescheidEingabe): void {
  */
 function grant(eingabe: BescheidEingabe, antrag: KindergeldAntragRow): Grant {
   // A malformed amount (0.001, 1e308) is refused as such before anything else is judged.
-  const angegebenCent = eingabe.monatsbetrag == null ? null : euroInCent(eingabe.monatsbetrag, 'monatsbetrag', MONATSBETRAG);
+  const angegebenCent =
+    eingabe.monatsbetrag == null ? null : euroInCent(eingabe.monatsbetrag, 'monatsbetrag', MONATSBETRAG);
   const kinder = eingabe.kinder ?? [];
   if (kinder.length === 0) throw badUserInput('a grant names the children it is for', 'kinder');
   if (eingabe.ablehnungsgrund) throw badUserInput('a grant has no reason for refusal', 'ablehnungsgrund');
   const bewilligtAb = ersterDesMonats(eingabe.bewilligtAb ?? antrag.eingangAm);
-  if (bewilligtAb > eingabe.beschiedenAm) throw badUserInput('a grant cannot begin after the month of the decision', 'bewilligtAb');
+  if (bewilligtAb > eingabe.beschiedenAm)
+    throw badUserInput('a grant cannot begin after the month of the decision', 'bewilligtAb');
   if (steuerIdPflicht(eingabe.beschiedenAm, bewilligtAb)) {
     const grund = 'is required for Kindergeld from January 2016';
-    if (!eingabe.steuerId) throw badUserInput(`the applicant's tax identification number ${grund} (§ 62 Abs. 1 S. 2 EStG)`, 'steuerId');
+    if (!eingabe.steuerId)
+      throw badUserInput(`the applicant's tax identification number ${grund} (§ 62 Abs. 1 S. 2 EStG)`, 'steuerId');
     const ohne = kinder.findIndex((kind) => !kind.steuerId);
-    if (ohne >= 0) throw badUserInput(`the child's tax identification number ${grund} (§ 63 Abs. 1 S. 3 EStG)`, `kinder[${ohne}].steuerId`);
+    if (ohne >= 0)
+      throw badUserInput(
+        `the child's tax identification number ${grund} (§ 63 Abs. 1 S. 3 EStG)`,
+        `kinder[${ohne}].steuerId`,
+      );
   }
   const orders = new Set<number>();
   let cent = 0;
   for (const [index, kind] of kinder.entries()) {
-    if (kind.ordnungszahl == null) throw badUserInput('a granted child needs its place in the order of the parent\'s children (§ 66 Abs. 1 EStG)', `kinder[${index}].ordnungszahl`);
-    if (orders.has(kind.ordnungszahl)) throw badUserInput('two children cannot hold the same place in the order', `kinder[${index}].ordnungszahl`);
+    if (kind.ordnungszahl == null)
+      throw badUserInput(
+        "a granted child needs its place in the order of the parent's children (§ 66 Abs. 1 EStG)",
+        `kinder[${index}].ordnungszahl`,
+      );
+    if (orders.has(kind.ordnungszahl))
+      throw badUserInput('two children cannot hold the same place in the order', `kinder[${index}].ordnungszahl`);
     orders.add(kind.ordnungszahl);
     const satz = kindergeldsatz(bewilligtAb, kind.ordnungszahl);
     if ('fehler' in satz) {
-      if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG') throw badUserInput('the place in the order is a whole number from 1 to 30', `kinder[${index}].ordnungszahl`);
+      if (satz.fehler === 'ORDNUNGSZAHL_UNGUELTIG')
+        throw badUserInput('the place in the order is a whole number from 1 to 30', `kinder[${index}].ordnungszahl`);
       throw badUserInput(`no statutory Kindergeld amount is recorded for ${bewilligtAb.slice(0, 7)}`, 'bewilligtAb');
     }
     cent += satz.betrag * 100;
   }
   if (angegebenCent != null && angegebenCent !== cent) {
-    throw badUserInput(`the statutory amount for these children from ${bewilligtAb.slice(0, 7)} is ${cent / 100} EUR, not ${eingabe.monatsbetrag}`, 'monatsbetrag');
+    throw badUserInput(
+      `the statutory amount for these children from ${bewilligtAb.slice(0, 7)} is ${cent / 100} EUR, not ${eingabe.monatsbetrag}`,
+      'monatsbetrag',
+    );
   }
-  if (!eingabe.aufenthaltstitel) throw badUserInput('a grant records the residence document the applicant presented (§ 62 Abs. 2 EStG)', 'aufenthaltstitel');
+  if (!eingabe.aufenthaltstitel)
+    throw badUserInput(
+      'a grant records the residence document the applicant presented (§ 62 Abs. 2 EStG)',
+      'aufenthaltstitel',
+    );
   const titel = eingabe.aufenthaltstitel;
-  if (titel.gueltigBis != null && titel.gueltigBis < titel.gueltigAb) throw badUserInput('the document cannot expire before it is valid', 'aufenthaltstitel.gueltigBis');
+  if (titel.gueltigBis != null && titel.gueltigBis < titel.gueltigAb)
+    throw badUserInput('the document cannot expire before it is valid', 'aufenthaltstitel.gueltigBis');
   const berechtigung = pruefeBerechtigung(titel, bewilligtAb);
   if (berechtigung.ergebnis !== 'BERECHTIGT') {
-    const was = berechtigung.ergebnis === 'AUSGESCHLOSSEN' ? 'the law excludes this grant' : 'the rules cannot decide this grant without';
-    throw refuse(berechtigung.ergebnis, `${was}: ${berechtigung.regel}`, { field: berechtigung.field, regel: berechtigung.regel });
+    const was =
+      berechtigung.ergebnis === 'AUSGESCHLOSSEN'
+        ? 'the law excludes this grant'
+        : 'the rules cannot decide this grant without';
+    throw refuse(berechtigung.ergebnis, `${was}: ${berechtigung.regel}`, {
+      field: berechtigung.field,
+      regel: berechtigung.regel,
+    });
   }
   return { bewilligtAb, monatsbetrag: cent / 100, regel: berechtigung.regel };
 }
 
 function validate(eingabe: BescheidEingabe, antrag: KindergeldAntragRow, today: string): Grant | null {
-  if (eingabe.beschiedenAm < antrag.eingangAm) throw badUserInput(`the decision cannot precede the receipt on ${antrag.eingangAm}`, 'beschiedenAm');
+  if (eingabe.beschiedenAm < antrag.eingangAm)
+    throw badUserInput(`the decision cannot precede the receipt on ${antrag.eingangAm}`, 'beschiedenAm');
   if (eingabe.beschiedenAm > today) throw badUserInput('a decision cannot be dated in the future', 'beschiedenAm');
   validateKinder(eingabe);
   if (eingabe.ergebnis === 'BEWILLIGT') return grant(eingabe, antrag);

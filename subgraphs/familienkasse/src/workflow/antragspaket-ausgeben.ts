@@ -17,7 +17,8 @@ export async function antragspaketAusgeben(context: Context, eingabe: PaketEinga
   const { caller } = context.access;
   authorise(caller, PAKET_AUSGEBEN, 'issue Kindergeld application packets');
   if (!isUuid(eingabe.personId)) throw badUserInput('personId must be a person reference (UUID)', 'personId');
-  if (!/^\d{3}$/.test(eingabe.familienkasse)) throw badUserInput('familienkasse must be the 3-digit number of a Familienkasse', 'familienkasse');
+  if (!/^\d{3}$/.test(eingabe.familienkasse))
+    throw badUserInput('familienkasse must be the 3-digit number of a Familienkasse', 'familienkasse');
   const ausgegebenAm = eingabe.ausgegebenAm ?? context.today;
   if (ausgegebenAm > context.today) throw badUserInput('a packet cannot be issued in the future', 'ausgegebenAm');
   const key = await matrixCodeKey(context.db);

@@ -23,7 +23,11 @@ describe('tax identification numbers', () => {
     expect(steuerIdPflicht(beschiedenAm, bewilligtAb)).toBe(pflicht);
   });
   it('gives demo persons valid ids, the same on every run', () => {
-    const ids = ['6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a01', '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a02', '00000000-0000-4000-8000-000000000000'];
+    const ids = [
+      '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a01',
+      '6f1c2a4e-1d7b-4c3e-9a51-2b8d7e0f4a02',
+      '00000000-0000-4000-8000-000000000000',
+    ];
     for (const id of ids) expect(istSteuerId(demoSteuerId(id))).toBe(true);
     expect(demoSteuerId(ids[0]!)).toBe(demoSteuerId(ids[0]!));
   });

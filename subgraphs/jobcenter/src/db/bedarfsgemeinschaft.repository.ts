@@ -20,7 +20,10 @@ export async function findLeistungsantragById(db: Db, id: string): Promise<Leist
 }
 
 /** The Bedarfsgemeinschaft of each of many persons, in one statement, with the member it was found through. */
-export async function findBgsByPersonIds(db: Db, personIds: readonly string[]): Promise<(BedarfsgemeinschaftRow & { personId: string })[]> {
+export async function findBgsByPersonIds(
+  db: Db,
+  personIds: readonly string[],
+): Promise<(BedarfsgemeinschaftRow & { personId: string })[]> {
   if (personIds.length === 0) return [];
   return db
     .selectFrom('bgMitglied as m')
@@ -37,7 +40,16 @@ export async function findMitgliederByBgIds(db: Db, bgIds: readonly string[]): P
     .selectFrom('bgMitglied')
     .selectAll()
     .where('bedarfsgemeinschaftId', 'in', bgIds)
-    .orderBy((eb) => eb.case().when('rolle', '=', 'ANTRAGSTELLENDE_PERSON').then(0).when('rolle', '=', 'PARTNER').then(1).else(2).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('rolle', '=', 'ANTRAGSTELLENDE_PERSON')
+        .then(0)
+        .when('rolle', '=', 'PARTNER')
+        .then(1)
+        .else(2)
+        .end(),
+    )
     .orderBy('seit')
     .orderBy('personId')
     .execute();
@@ -45,11 +57,20 @@ export async function findMitgliederByBgIds(db: Db, bgIds: readonly string[]): P
 
 export async function findAntraegeByBgIds(db: Db, bgIds: readonly string[]): Promise<LeistungsantragRow[]> {
   if (bgIds.length === 0) return [];
-  return db.selectFrom('leistungsantrag').selectAll().where('bedarfsgemeinschaftId', 'in', bgIds).orderBy('eingangAm').orderBy('id').execute();
+  return db
+    .selectFrom('leistungsantrag')
+    .selectAll()
+    .where('bedarfsgemeinschaftId', 'in', bgIds)
+    .orderBy('eingangAm')
+    .orderBy('id')
+    .execute();
 }
 
 export async function countBgs(db: Db): Promise<number> {
-  const { count } = await db.selectFrom('bedarfsgemeinschaft').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('bedarfsgemeinschaft')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return count;
 }
 
@@ -60,7 +81,15 @@ export async function insertBg(
   antraege: readonly Omit<Insertable<LeistungsantragTable>, 'bedarfsgemeinschaftId'>[],
 ): Promise<string> {
   const { id } = await db.insertInto('bedarfsgemeinschaft').values(bg).returning('id').executeTakeFirstOrThrow();
-  if (mitglieder.length > 0) await db.insertInto('bgMitglied').values(mitglieder.map((m) => ({ ...m, bedarfsgemeinschaftId: id }))).execute();
-  if (antraege.length > 0) await db.insertInto('leistungsantrag').values(antraege.map((a) => ({ ...a, bedarfsgemeinschaftId: id }))).execute();
+  if (mitglieder.length > 0)
+    await db
+      .insertInto('bgMitglied')
+      .values(mitglieder.map((m) => ({ ...m, bedarfsgemeinschaftId: id })))
+      .execute();
+  if (antraege.length > 0)
+    await db
+      .insertInto('leistungsantrag')
+      .values(antraege.map((a) => ({ ...a, bedarfsgemeinschaftId: id })))
+      .execute();
   return id;
 }

@@ -12,14 +12,21 @@ export const migrations: Migrations = {
       await db.schema
         .createTable('bedarfsgemeinschaft')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-        .addColumn('bg_nummer', 'text', (col) => col.notNull().unique().check(sql`bg_nummer ~ '^[0-9]{5}BG[0-9]{7}$'`))
+        .addColumn('bg_nummer', 'text', (col) =>
+          col
+            .notNull()
+            .unique()
+            .check(sql`bg_nummer ~ '^[0-9]{5}BG[0-9]{7}$'`),
+        )
         .addColumn('gegruendet_am', 'date', (col) => col.notNull())
         .execute();
       await db.schema
         .createTable('bg_mitglied')
         .addColumn('bedarfsgemeinschaft_id', 'uuid', (col) => col.notNull().references('bedarfsgemeinschaft.id'))
         .addColumn('person_id', 'uuid', (col) => col.notNull())
-        .addColumn('rolle', 'text', (col) => col.notNull().check(sql`rolle in ('ANTRAGSTELLENDE_PERSON', 'PARTNER', 'KIND')`))
+        .addColumn('rolle', 'text', (col) =>
+          col.notNull().check(sql`rolle in ('ANTRAGSTELLENDE_PERSON', 'PARTNER', 'KIND')`),
+        )
         .addColumn('seit', 'date', (col) => col.notNull())
         .addPrimaryKeyConstraint('bg_mitglied_pk', ['bedarfsgemeinschaft_id', 'person_id'])
         .execute();
@@ -41,7 +48,9 @@ export const migrations: Migrations = {
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('bedarfsgemeinschaft_id', 'uuid', (col) => col.notNull().references('bedarfsgemeinschaft.id'))
         .addColumn('eingang_am', 'date', (col) => col.notNull())
-        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('BEANTRAGT', 'BEWILLIGT', 'ABGELEHNT')`))
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('BEANTRAGT', 'BEWILLIGT', 'ABGELEHNT')`),
+        )
         .addColumn('beschieden_am', 'date')
         .addColumn('bewilligt_ab', 'date')
         .addColumn('bewilligt_bis', 'date')
@@ -54,7 +63,11 @@ export const migrations: Migrations = {
               and (bewilligt_bis is null or bewilligt_bis >= bewilligt_ab)`,
         )
         .execute();
-      await db.schema.createIndex('leistungsantrag_bg').on('leistungsantrag').columns(['bedarfsgemeinschaft_id', 'eingang_am']).execute();
+      await db.schema
+        .createIndex('leistungsantrag_bg')
+        .on('leistungsantrag')
+        .columns(['bedarfsgemeinschaft_id', 'eingang_am'])
+        .execute();
     },
   },
   '2015-11-27-003-leistungen-und-rechtskreiswechsel': {

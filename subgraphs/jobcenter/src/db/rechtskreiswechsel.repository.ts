@@ -1,5 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { JobcenterDatabase, RechtskreiswechselRow, RechtskreiswechselTable, Sgb3MassnahmeRow, Sgb3MassnahmeTable } from './tables.ts';
+import type {
+  JobcenterDatabase,
+  RechtskreiswechselRow,
+  RechtskreiswechselTable,
+  Sgb3MassnahmeRow,
+  Sgb3MassnahmeTable,
+} from './tables.ts';
 
 type Db = Kysely<JobcenterDatabase>;
 
@@ -10,7 +16,13 @@ export async function findWechselByPersonIds(db: Db, personIds: readonly string[
 
 export async function findMassnahmenByPersonIds(db: Db, personIds: readonly string[]): Promise<Sgb3MassnahmeRow[]> {
   if (personIds.length === 0) return [];
-  return db.selectFrom('sgb3Massnahme').selectAll().where('personId', 'in', personIds).orderBy('ende').orderBy('id').execute();
+  return db
+    .selectFrom('sgb3Massnahme')
+    .selectAll()
+    .where('personId', 'in', personIds)
+    .orderBy('ende')
+    .orderBy('id')
+    .execute();
 }
 
 export async function insertWechsel(
@@ -18,9 +30,17 @@ export async function insertWechsel(
   wechsel: Insertable<RechtskreiswechselTable>,
   massnahmen: readonly Omit<Insertable<Sgb3MassnahmeTable>, 'personId'>[],
 ): Promise<boolean> {
-  const inserted = await db.insertInto('rechtskreiswechsel').values(wechsel).onConflict((oc) => oc.column('personId').doNothing()).returning('personId').executeTakeFirst();
+  const inserted = await db
+    .insertInto('rechtskreiswechsel')
+    .values(wechsel)
+    .onConflict((oc) => oc.column('personId').doNothing())
+    .returning('personId')
+    .executeTakeFirst();
   if (inserted && massnahmen.length > 0) {
-    await db.insertInto('sgb3Massnahme').values(massnahmen.map((massnahme) => ({ ...massnahme, personId: wechsel.personId }))).execute();
+    await db
+      .insertInto('sgb3Massnahme')
+      .values(massnahmen.map((massnahme) => ({ ...massnahme, personId: wechsel.personId })))
+      .execute();
   }
   return inserted !== undefined;
 }
@@ -33,7 +53,11 @@ export async function findWechselakten(db: Db) {
     .selectFrom('bgMitglied as m')
     .innerJoin('leistungsantrag as a', 'a.bedarfsgemeinschaftId', 'm.bedarfsgemeinschaftId')
     .select(['m.personId', 'a.eingangAm', 'a.status', 'a.bewilligtAb', 'a.bewilligtBis'])
-    .where('m.personId', 'in', wechsel.map((row) => row.personId))
+    .where(
+      'm.personId',
+      'in',
+      wechsel.map((row) => row.personId),
+    )
     .execute();
   return { wechsel, antraege };
 }

@@ -16,7 +16,8 @@ export interface KindergeldAntragSicht {
   readonly kinder: readonly KindSicht[];
 }
 
-export type EinkommenStatus = 'ANGERECHNET' | 'BEANTRAGT_NICHT_BESCHIEDEN' | 'BEWILLIGT_ERST_SPAETER' | 'ABGELEHNT' | 'KEIN_ANTRAG';
+export type EinkommenStatus =
+  'ANGERECHNET' | 'BEANTRAGT_NICHT_BESCHIEDEN' | 'BEWILLIGT_ERST_SPAETER' | 'ABGELEHNT' | 'KEIN_ANTRAG';
 
 /** How one child's Kindergeld of the month is counted; amounts in cents, null where they cannot be computed. */
 export interface KindAnteil {
@@ -63,7 +64,11 @@ const kindKey = (kind: KindSicht): string => kind.person?.id ?? `${kind.vorname}
  * child outside the Bedarfsgemeinschaft, is the parent's income (the parent is the one entitled, § 62 EStG).
  * Grants recorded before the first month granted was kept cannot be placed in a month and are not counted.
  */
-export function kindergeldAlsEinkommen(antraege: readonly KindergeldAntragSicht[], monat: IsoDate, kinderDerBg: KinderDerBg): KindergeldEinkommen {
+export function kindergeldAlsEinkommen(
+  antraege: readonly KindergeldAntragSicht[],
+  monat: IsoDate,
+  kinderDerBg: KinderDerBg,
+): KindergeldEinkommen {
   const ersterTag = `${monat.slice(0, 7)}-01`;
   const paragraph = paragraphFuer(ersterTag);
   const leer = { monat: ersterTag, einkommenKinder: null, einkommenEltern: null, kinder: [] };
@@ -77,13 +82,39 @@ export function kindergeldAlsEinkommen(antraege: readonly KindergeldAntragSicht[
   }
   if (inKraft.size === 0) {
     if (antraege.some((antrag) => antrag.ergebnis === null)) {
-      return { ...leer, status: 'BEANTRAGT_NICHT_BESCHIEDEN', monatsbetrag: null, hinweis: 'Kindergeld ist beantragt, aber noch nicht beschieden: noch nicht anrechnen.' };
+      return {
+        ...leer,
+        status: 'BEANTRAGT_NICHT_BESCHIEDEN',
+        monatsbetrag: null,
+        hinweis: 'Kindergeld ist beantragt, aber noch nicht beschieden: noch nicht anrechnen.',
+      };
     }
     if (antraege.some((antrag) => antrag.ergebnis === 'BEWILLIGT')) {
-      return { ...leer, status: 'BEWILLIGT_ERST_SPAETER', monatsbetrag: 0, einkommenKinder: 0, einkommenEltern: 0, hinweis: 'Kindergeld ist erst ab einem späteren Monat bewilligt (oder ohne Monat erfasst): in diesem Monat kein Einkommen.' };
+      return {
+        ...leer,
+        status: 'BEWILLIGT_ERST_SPAETER',
+        monatsbetrag: 0,
+        einkommenKinder: 0,
+        einkommenEltern: 0,
+        hinweis:
+          'Kindergeld ist erst ab einem späteren Monat bewilligt (oder ohne Monat erfasst): in diesem Monat kein Einkommen.',
+      };
     }
-    if (antraege.length > 0) return { ...leer, status: 'ABGELEHNT', monatsbetrag: 0, einkommenKinder: 0, einkommenEltern: 0, hinweis: 'Kindergeld wurde abgelehnt: kein Einkommen.' };
-    return { ...leer, status: 'KEIN_ANTRAG', monatsbetrag: null, hinweis: 'Kein Kindergeldantrag bekannt: Anspruch prüfen und Antragspaket ausgeben.' };
+    if (antraege.length > 0)
+      return {
+        ...leer,
+        status: 'ABGELEHNT',
+        monatsbetrag: 0,
+        einkommenKinder: 0,
+        einkommenEltern: 0,
+        hinweis: 'Kindergeld wurde abgelehnt: kein Einkommen.',
+      };
+    return {
+      ...leer,
+      status: 'KEIN_ANTRAG',
+      monatsbetrag: null,
+      hinweis: 'Kein Kindergeldantrag bekannt: Anspruch prüfen und Antragspaket ausgeben.',
+    };
   }
   const kinder = [...inKraft.values()].map(({ kind }) => anteil(kind, ersterTag, kinderDerBg));
   const summe = (pick: (kind: KindAnteil) => Cent | null): number | null =>
@@ -96,7 +127,15 @@ export function kindergeldAlsEinkommen(antraege: readonly KindergeldAntragSicht[
       : einkommenKinder === null
         ? `Bedarf eines Kindes der Bedarfsgemeinschaft nicht erfasst: die Aufteilung nach ${paragraph} ist offen.`
         : `Kindergeld ist Einkommen des Kindes, soweit es dessen Bedarf ohne § 28 SGB II deckt (${paragraph}); der Rest ist Einkommen der Eltern.`;
-  return { status: 'ANGERECHNET', monat: ersterTag, monatsbetrag, einkommenKinder, einkommenEltern: summe((kind) => kind.einkommenEltern), kinder, hinweis };
+  return {
+    status: 'ANGERECHNET',
+    monat: ersterTag,
+    monatsbetrag,
+    einkommenKinder,
+    einkommenEltern: summe((kind) => kind.einkommenEltern),
+    kinder,
+    hinweis,
+  };
 }
 
 function neuer(antrag: KindergeldAntragSicht, als: KindergeldAntragSicht): boolean {
@@ -105,14 +144,51 @@ function neuer(antrag: KindergeldAntragSicht, als: KindergeldAntragSicht): boole
 }
 
 function anteil(kind: KindSicht, ersterTag: IsoDate, kinderDerBg: KinderDerBg): KindAnteil {
-  const zeitraum = kind.satzverlauf.find((span) => span.ab <= ersterTag && (span.bis === null || span.bis >= ersterTag));
+  const zeitraum = kind.satzverlauf.find(
+    (span) => span.ab <= ersterTag && (span.bis === null || span.bis >= ersterTag),
+  );
   const betrag = zeitraum ? zeitraum.betrag * 100 : null;
   const personId = kind.person?.id ?? null;
   const inBedarfsgemeinschaft = personId !== null && kinderDerBg.has(personId);
   const bedarf = personId !== null ? (kinderDerBg.get(personId) ?? null) : null;
-  if (betrag === null) return { personId, vorname: kind.vorname, betrag, bedarf, inBedarfsgemeinschaft, einkommenKind: null, einkommenEltern: null };
-  if (!inBedarfsgemeinschaft) return { personId, vorname: kind.vorname, betrag, bedarf, inBedarfsgemeinschaft, einkommenKind: 0, einkommenEltern: betrag };
-  if (bedarf === null) return { personId, vorname: kind.vorname, betrag, bedarf, inBedarfsgemeinschaft, einkommenKind: null, einkommenEltern: null };
+  if (betrag === null)
+    return {
+      personId,
+      vorname: kind.vorname,
+      betrag,
+      bedarf,
+      inBedarfsgemeinschaft,
+      einkommenKind: null,
+      einkommenEltern: null,
+    };
+  if (!inBedarfsgemeinschaft)
+    return {
+      personId,
+      vorname: kind.vorname,
+      betrag,
+      bedarf,
+      inBedarfsgemeinschaft,
+      einkommenKind: 0,
+      einkommenEltern: betrag,
+    };
+  if (bedarf === null)
+    return {
+      personId,
+      vorname: kind.vorname,
+      betrag,
+      bedarf,
+      inBedarfsgemeinschaft,
+      einkommenKind: null,
+      einkommenEltern: null,
+    };
   const einkommenKind = Math.min(betrag, bedarf);
-  return { personId, vorname: kind.vorname, betrag, bedarf, inBedarfsgemeinschaft, einkommenKind, einkommenEltern: betrag - einkommenKind };
+  return {
+    personId,
+    vorname: kind.vorname,
+    betrag,
+    bedarf,
+    inBedarfsgemeinschaft,
+    einkommenKind,
+    einkommenEltern: betrag - einkommenKind,
+  };
 }

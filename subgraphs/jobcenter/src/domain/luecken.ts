@@ -54,12 +54,25 @@ export function findeLuecken(akten: readonly Wechselakte[], stichtag: IsoDate, s
     }
     if (akte.asylblgBis !== null && akte.asylblgBis < addDays(akte.sgb2Ab, -1) && akte.asylblgBis < stichtag) {
       const anspruchBis = monatsende(akte.anerkanntAm);
-      const sozialamt = akte.asylblgBis < anspruchBis ? ` AsylbLG-Anspruch besteht bis ${anspruchBis} (§ 1 Abs. 3 AsylbLG).` : '';
-      luecken.push({ personId: akte.personId, grund: 'ASYLBLG_ENDE_VOR_SGB2', seit: addDays(akte.asylblgBis, 1), bis: addDays(akte.sgb2Ab, -1), hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.${sozialamt}` });
+      const sozialamt =
+        akte.asylblgBis < anspruchBis ? ` AsylbLG-Anspruch besteht bis ${anspruchBis} (§ 1 Abs. 3 AsylbLG).` : '';
+      luecken.push({
+        personId: akte.personId,
+        grund: 'ASYLBLG_ENDE_VOR_SGB2',
+        seit: addDays(akte.asylblgBis, 1),
+        bis: addDays(akte.sgb2Ab, -1),
+        hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.${sozialamt}`,
+      });
     }
     const bewilligt = akte.bewilligungen.some((periode) => periode.ab <= akte.sgb2Ab && akte.sgb2Ab <= periode.bis);
     if (!bewilligt && addDays(akte.sgb2Ab, schwellen.bewilligungNachTagen) < stichtag) {
-      luecken.push({ personId: akte.personId, grund: 'SGB2_BEGINN_NICHT_BEWILLIGT', seit: akte.sgb2Ab, bis: null, hinweis: `SGB II ab ${akte.sgb2Ab}, nach ${schwellen.bewilligungNachTagen} Tagen noch nicht bewilligt.` });
+      luecken.push({
+        personId: akte.personId,
+        grund: 'SGB2_BEGINN_NICHT_BEWILLIGT',
+        seit: akte.sgb2Ab,
+        bis: null,
+        hinweis: `SGB II ab ${akte.sgb2Ab}, nach ${schwellen.bewilligungNachTagen} Tagen noch nicht bewilligt.`,
+      });
     }
   }
   return luecken.sort((a, b) => (a.seit === b.seit ? a.personId.localeCompare(b.personId) : a.seit < b.seit ? -1 : 1));

@@ -12,8 +12,16 @@ export const LueckenQuery = {
    * The Jobcenter's records of changes of legal sphere are few (thousands, not millions): the gaps are
    * found in memory by the pure rules and paged from there.
    */
-  async leistungsluecken(_: unknown, args: { stichtag?: IsoDate | null; first?: number | null; after?: string | null }, context: Context): Promise<Connection<Luecke>> {
-    authorise(context.access.caller, { jobcenter: ['fallmanagement', 'sachbearbeitung', 'teamleitung'] }, 'see the gaps in subsistence');
+  async leistungsluecken(
+    _: unknown,
+    args: { stichtag?: IsoDate | null; first?: number | null; after?: string | null },
+    context: Context,
+  ): Promise<Connection<Luecke>> {
+    authorise(
+      context.access.caller,
+      { jobcenter: ['fallmanagement', 'sachbearbeitung', 'teamleitung'] },
+      'see the gaps in subsistence',
+    );
     const page = pageRequest(args.first, args.after);
     const { wechsel, antraege } = await findWechselakten(context.db);
     const akten = wechsel.map((row) => {
@@ -24,7 +32,9 @@ export const LueckenQuery = {
         asylblgBis: row.asylblgBis,
         sgb2Ab: row.sgb2Ab,
         antraegeEingang: eigene.map((antrag) => antrag.eingangAm),
-        bewilligungen: eigene.filter((antrag) => antrag.status === 'BEWILLIGT').map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
+        bewilligungen: eigene
+          .filter((antrag) => antrag.status === 'BEWILLIGT')
+          .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
       };
     });
     const alle = findeLuecken(akten, args.stichtag ?? context.today, context.settings.lueckenSchwellen);

@@ -21,14 +21,24 @@ export const Person = {
     return reference;
   },
 
-  bedarfsgemeinschaft(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<BgView | null> {
+  bedarfsgemeinschaft(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<BgView | null> {
     return released(context, person.id, Kategorie.BEDARFSGEMEINSCHAFT, info, async () => {
       const bg = await context.loaders.bgByPerson.load(person.id);
       return bg && { ...bg, viaPersonId: person.id };
     });
   },
 
-  sgb2Leistungsstatus(person: PersonReference, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<Sgb2Leistungsstatus | null> {
+  sgb2Leistungsstatus(
+    person: PersonReference,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Sgb2Leistungsstatus | null> {
     return released(context, person.id, Kategorie.LEISTUNGEN, info, async () => {
       const bg = await context.loaders.bgByPerson.load(person.id);
       if (!bg) return null;
@@ -43,7 +53,9 @@ export const Bedarfsgemeinschaft = {
   },
 
   leistungsantraege(bg: BgView, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<LeistungsantragRow[]> {
-    return released(context, bg.viaPersonId, Kategorie.LEISTUNGEN, info, () => context.loaders.antraegeByBg.load(bg.id));
+    return released(context, bg.viaPersonId, Kategorie.LEISTUNGEN, info, () =>
+      context.loaders.antraegeByBg.load(bg.id),
+    );
   },
 } satisfies BedarfsgemeinschaftResolvers;
 

@@ -4,10 +4,20 @@ import { addDays, addMonths } from '@ip/kit/calendar';
 import { released } from '@ip/kit/consent';
 import type { Context } from '../context.ts';
 import type { RechtskreiswechselRow, Sgb3MassnahmeRow } from '../db/tables.ts';
-import { kindergeldAlsEinkommen, type KindAnteil, type KinderDerBg, type KindergeldAntragSicht, type KindergeldEinkommen } from '../domain/kindergeld-einkommen.ts';
+import {
+  kindergeldAlsEinkommen,
+  type KindAnteil,
+  type KinderDerBg,
+  type KindergeldAntragSicht,
+  type KindergeldEinkommen,
+} from '../domain/kindergeld-einkommen.ts';
 import { bestimmeRechtskreis, type Rechtskreis, type StatusPeriode } from '../domain/rechtskreis.ts';
 import { Kategorie } from '../policy.ts';
-import type { KindergeldEinkommenKindResolvers, PersonResolvers, RechtskreiswechselResolvers } from '../generated/resolvers.ts';
+import type {
+  KindergeldEinkommenKindResolvers,
+  PersonResolvers,
+  RechtskreiswechselResolvers,
+} from '../generated/resolvers.ts';
 
 /**
  * A Person as the gateway hands it to the Jobcenter: the reference, plus what the owners released for the
@@ -20,11 +30,15 @@ export interface PersonMitFremddaten {
 }
 
 function nichtFreigegeben(context: Context, eigentuemer: string, kategorie: string): never {
-  throw domainError(ErrorCode.EINWILLIGUNG_FEHLT, `${eigentuemer} did not release ${kategorie} of this person to the Jobcenter's computation`, {
-    eigentuemer,
-    kategorie,
-    empfaenger: context.access.caller.agency,
-  });
+  throw domainError(
+    ErrorCode.EINWILLIGUNG_FEHLT,
+    `${eigentuemer} did not release ${kategorie} of this person to the Jobcenter's computation`,
+    {
+      eigentuemer,
+      kategorie,
+      empfaenger: context.access.caller.agency,
+    },
+  );
 }
 
 /** The children of the parent's Bedarfsgemeinschaft who are members by the end of the month, with their recorded need in cents. */
@@ -32,12 +46,21 @@ async function kinderDerBg(context: Context, personId: string, monat: IsoDate): 
   const bg = await context.loaders.bgByPerson.load(personId);
   if (!bg) return new Map();
   const monatsende = addDays(addMonths(`${monat.slice(0, 7)}-01`, 1), -1);
-  const kinder = (await context.loaders.mitgliederByBg.load(bg.id)).filter((mitglied) => mitglied.rolle === 'KIND' && mitglied.seit <= monatsende);
-  return new Map(kinder.map((kind) => [kind.personId, kind.monatsbedarf === null ? null : Math.round(kind.monatsbedarf * 100)]));
+  const kinder = (await context.loaders.mitgliederByBg.load(bg.id)).filter(
+    (mitglied) => mitglied.rolle === 'KIND' && mitglied.seit <= monatsende,
+  );
+  return new Map(
+    kinder.map((kind) => [kind.personId, kind.monatsbedarf === null ? null : Math.round(kind.monatsbedarf * 100)]),
+  );
 }
 
 export const RechtskreisPerson = {
-  kindergeldAlsEinkommen(person: PersonMitFremddaten, args: { monat?: IsoDate | null }, context: Context, info: GraphQLResolveInfo): Promise<KindergeldEinkommen> {
+  kindergeldAlsEinkommen(
+    person: PersonMitFremddaten,
+    args: { monat?: IsoDate | null },
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<KindergeldEinkommen> {
     return released(context, person.id, Kategorie.LEISTUNGEN, info, async () => {
       if (!Array.isArray(person.kindergeldantraege)) return nichtFreigegeben(context, 'familienkasse', 'kindergeld');
       const monat = args.monat ?? context.today;
@@ -45,18 +68,38 @@ export const RechtskreisPerson = {
     });
   },
 
-  rechtskreis(person: PersonMitFremddaten, args: { stichtag?: IsoDate | null }, context: Context, info: GraphQLResolveInfo): Promise<Rechtskreis> {
+  rechtskreis(
+    person: PersonMitFremddaten,
+    args: { stichtag?: IsoDate | null },
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Rechtskreis> {
     return released(context, person.id, Kategorie.LEISTUNGEN, info, async () => {
       if (!person.aufenthalt) return nichtFreigegeben(context, 'auslaenderbehoerde', 'aufenthalt');
-      const [bg, wechsel] = await Promise.all([context.loaders.bgByPerson.load(person.id), context.loaders.wechselByPerson.load(person.id)]);
+      const [bg, wechsel] = await Promise.all([
+        context.loaders.bgByPerson.load(person.id),
+        context.loaders.wechselByPerson.load(person.id),
+      ]);
       const antraege = bg ? await context.loaders.antraegeByBg.load(bg.id) : [];
-      const bewilligungen = antraege.filter((antrag) => antrag.status === 'BEWILLIGT').map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! }));
-      return bestimmeRechtskreis({ verlauf: person.aufenthalt.verlauf, bewilligungen, sgb2Ab: wechsel?.sgb2Ab ?? null }, args.stichtag ?? context.today);
+      const bewilligungen = antraege
+        .filter((antrag) => antrag.status === 'BEWILLIGT')
+        .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! }));
+      return bestimmeRechtskreis(
+        { verlauf: person.aufenthalt.verlauf, bewilligungen, sgb2Ab: wechsel?.sgb2Ab ?? null },
+        args.stichtag ?? context.today,
+      );
     });
   },
 
-  rechtskreiswechsel(person: PersonMitFremddaten, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<RechtskreiswechselRow | null> {
-    return released(context, person.id, Kategorie.LEISTUNGEN, info, () => context.loaders.wechselByPerson.load(person.id));
+  rechtskreiswechsel(
+    person: PersonMitFremddaten,
+    _: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<RechtskreiswechselRow | null> {
+    return released(context, person.id, Kategorie.LEISTUNGEN, info, () =>
+      context.loaders.wechselByPerson.load(person.id),
+    );
   },
 } satisfies PersonResolvers;
 

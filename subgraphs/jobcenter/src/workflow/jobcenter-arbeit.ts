@@ -3,9 +3,18 @@ import { badUserInput, euroInCent, isUuid, notFound } from '@ip/kit';
 import { authorise, type Permission } from '@ip/kit/identity';
 import { inTransaction } from '@ip/kit/idempotency';
 import type { Context } from '../context.ts';
-import { findAntraegeByBgIds, findBgsByPersonIds, findMitgliederByBgIds } from '../db/bedarfsgemeinschaft.repository.ts';
+import {
+  findAntraegeByBgIds,
+  findBgsByPersonIds,
+  findMitgliederByBgIds,
+} from '../db/bedarfsgemeinschaft.repository.ts';
 import { insertWechsel } from '../db/rechtskreiswechsel.repository.ts';
-import type { BedarfsgemeinschaftRow, JobcenterDatabase, LeistungsantragRow, Sgb2Leistungsstatus } from '../db/tables.ts';
+import type {
+  BedarfsgemeinschaftRow,
+  JobcenterDatabase,
+  LeistungsantragRow,
+  Sgb2Leistungsstatus,
+} from '../db/tables.ts';
 import { pruefeBescheid, pruefeMitglieder, type MitgliedEingabe, type Regelverstoss } from '../domain/bg-regeln.ts';
 import { refuse } from '../errors.ts';
 
@@ -21,51 +30,110 @@ function refuseBreaches(verstoesse: readonly Regelverstoss[], field?: string): v
   if (first) throw badUserInput(verstoesse.map((verstoss) => verstoss.message).join('; '), field ?? first.field);
 }
 
-async function alreadyMembers(trx: Kysely<JobcenterDatabase>, personIds: readonly string[], field: string): Promise<void> {
+async function alreadyMembers(
+  trx: Kysely<JobcenterDatabase>,
+  personIds: readonly string[],
+  field: string,
+): Promise<void> {
   const taken = await findBgsByPersonIds(trx, personIds);
-  if (taken.length > 0) throw badUserInput(`person ${taken[0]!.personId} already belongs to Bedarfsgemeinschaft ${taken[0]!.bgNummer}`, field);
+  if (taken.length > 0)
+    throw badUserInput(
+      `person ${taken[0]!.personId} already belongs to Bedarfsgemeinschaft ${taken[0]!.bgNummer}`,
+      field,
+    );
 }
 
-export async function bedarfsgemeinschaftEroeffnen(context: Context, bgNummer: string, gegruendetAm: string, mitglieder: readonly MitgliedEingabe[]): Promise<BedarfsgemeinschaftRow> {
+export async function bedarfsgemeinschaftEroeffnen(
+  context: Context,
+  bgNummer: string,
+  gegruendetAm: string,
+  mitglieder: readonly MitgliedEingabe[],
+): Promise<BedarfsgemeinschaftRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'open a Bedarfsgemeinschaft');
   if (!/^\d{5}BG\d{7}$/.test(bgNummer)) throw badUserInput('bgNummer is 5 digits, BG, 7 digits', 'bgNummer');
   const keineReferenz = mitglieder.findIndex((mitglied) => !isUuid(mitglied.personId));
-  if (keineReferenz >= 0) throw badUserInput('personId must be a person reference (UUID)', `mitglieder[${keineReferenz}].personId`);
+  if (keineReferenz >= 0)
+    throw badUserInput('personId must be a person reference (UUID)', `mitglieder[${keineReferenz}].personId`);
   refuseBreaches(pruefeMitglieder(mitglieder));
-  for (const [index, mitglied] of mitglieder.entries()) if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, `mitglieder[${index}].monatsbedarf`, MONATSBETRAG);
+  for (const [index, mitglied] of mitglieder.entries())
+    if (mitglied.monatsbedarf != null)
+      euroInCent(mitglied.monatsbedarf, `mitglieder[${index}].monatsbedarf`, MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
-    await alreadyMembers(trx, mitglieder.map((mitglied) => mitglied.personId), 'mitglieder');
-    const bg = await trx.insertInto('bedarfsgemeinschaft').values({ bgNummer, gegruendetAm }).onConflict((oc) => oc.column('bgNummer').doNothing()).returningAll().executeTakeFirst();
+    await alreadyMembers(
+      trx,
+      mitglieder.map((mitglied) => mitglied.personId),
+      'mitglieder',
+    );
+    const bg = await trx
+      .insertInto('bedarfsgemeinschaft')
+      .values({ bgNummer, gegruendetAm })
+      .onConflict((oc) => oc.column('bgNummer').doNothing())
+      .returningAll()
+      .executeTakeFirst();
     if (!bg) throw badUserInput(`Bedarfsgemeinschaft ${bgNummer} exists already`, 'bgNummer');
-    await trx.insertInto('bgMitglied').values(mitglieder.map((mitglied) => ({ ...mitglied, bedarfsgemeinschaftId: bg.id }))).execute();
+    await trx
+      .insertInto('bgMitglied')
+      .values(mitglieder.map((mitglied) => ({ ...mitglied, bedarfsgemeinschaftId: bg.id })))
+      .execute();
     return bg;
   });
 }
 
-export async function bgMitgliedHinzufuegen(context: Context, bgId: string, mitglied: MitgliedEingabe): Promise<BedarfsgemeinschaftRow> {
+export async function bgMitgliedHinzufuegen(
+  context: Context,
+  bgId: string,
+  mitglied: MitgliedEingabe,
+): Promise<BedarfsgemeinschaftRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'extend a Bedarfsgemeinschaft');
   if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
   if (!isUuid(mitglied.personId)) throw badUserInput('personId must be a person reference (UUID)', 'mitglied.personId');
   if (mitglied.monatsbedarf != null) euroInCent(mitglied.monatsbedarf, 'mitglied.monatsbedarf', MONATSBETRAG);
   return inTransaction(context.db, async (trx) => {
-    const bg = await trx.selectFrom('bedarfsgemeinschaft').selectAll().where('id', '=', bgId).forUpdate().executeTakeFirst();
+    const bg = await trx
+      .selectFrom('bedarfsgemeinschaft')
+      .selectAll()
+      .where('id', '=', bgId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
     const bisher = await findMitgliederByBgIds(trx, [bgId]);
     // Members recorded before birth dates were kept are checked for their role only.
-    refuseBreaches(pruefeMitglieder([...bisher.map((m) => ({ personId: m.personId, rolle: m.rolle, seit: m.seit, geburtsdatum: m.geburtsdatum ?? m.seit })), mitglied]), 'mitglied');
+    refuseBreaches(
+      pruefeMitglieder([
+        ...bisher.map((m) => ({
+          personId: m.personId,
+          rolle: m.rolle,
+          seit: m.seit,
+          geburtsdatum: m.geburtsdatum ?? m.seit,
+        })),
+        mitglied,
+      ]),
+      'mitglied',
+    );
     await alreadyMembers(trx, [mitglied.personId], 'mitglied.personId');
-    await trx.insertInto('bgMitglied').values({ ...mitglied, bedarfsgemeinschaftId: bgId }).execute();
+    await trx
+      .insertInto('bgMitglied')
+      .values({ ...mitglied, bedarfsgemeinschaftId: bgId })
+      .execute();
     return bg;
   });
 }
 
-export async function leistungsantragErfassen(context: Context, bgId: string, eingangAm: string): Promise<LeistungsantragRow> {
+export async function leistungsantragErfassen(
+  context: Context,
+  bgId: string,
+  eingangAm: string,
+): Promise<LeistungsantragRow> {
   authorise(context.access.caller, SACHBEARBEITUNG, 'record SGB II applications');
   if (eingangAm > context.today) throw badUserInput('an application cannot be received in the future', 'eingangAm');
   if (!isUuid(bgId)) throw notFound('Bedarfsgemeinschaft', bgId);
   const bg = await context.db.selectFrom('bedarfsgemeinschaft').select('id').where('id', '=', bgId).executeTakeFirst();
   if (!bg) throw notFound('Bedarfsgemeinschaft', bgId);
-  return context.db.insertInto('leistungsantrag').values({ bedarfsgemeinschaftId: bgId, eingangAm, status: 'BEANTRAGT' }).returningAll().executeTakeFirstOrThrow();
+  return context.db
+    .insertInto('leistungsantrag')
+    .values({ bedarfsgemeinschaftId: bgId, eingangAm, status: 'BEANTRAGT' })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export interface BescheidArgs {
@@ -91,14 +159,23 @@ export async function leistungsantragBescheiden(context: Context, args: Bescheid
   if (args.regelbedarf != null) euroInCent(args.regelbedarf, 'regelbedarf', MONATSBETRAG);
   if (args.unterkunft != null) euroInCent(args.unterkunft, 'unterkunft', MONATSBETRAG);
   return context.db.transaction().execute(async (trx) => {
-    const antrag = await trx.selectFrom('leistungsantrag').selectAll().where('id', '=', args.antragId).forUpdate().executeTakeFirst();
+    const antrag = await trx
+      .selectFrom('leistungsantrag')
+      .selectAll()
+      .where('id', '=', args.antragId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!antrag) throw notFound('Sgb2Leistungsantrag', args.antragId);
     if (antrag.status !== 'BEANTRAGT') throw refuse('BEREITS_BESCHIEDEN', 'the application is decided already');
     const andere = (await findAntraegeByBgIds(trx, [antrag.bedarfsgemeinschaftId]))
       .filter((row) => row.id !== antrag.id && row.status === 'BEWILLIGT')
       .map((row) => ({ ab: row.bewilligtAb!, bis: row.bewilligtBis! }));
-    const bewilligung = granted ? { ab: args.bewilligtAb!, bis: args.bewilligtBis!, regelbedarf: args.regelbedarf!, unterkunft: args.unterkunft! } : null;
-    refuseBreaches(pruefeBescheid({ eingangAm: antrag.eingangAm, beschiedenAm: args.beschiedenAm, bewilligung }, andere));
+    const bewilligung = granted
+      ? { ab: args.bewilligtAb!, bis: args.bewilligtBis!, regelbedarf: args.regelbedarf!, unterkunft: args.unterkunft! }
+      : null;
+    refuseBreaches(
+      pruefeBescheid({ eingangAm: antrag.eingangAm, beschiedenAm: args.beschiedenAm, bewilligung }, andere),
+    );
     return trx
       .updateTable('leistungsantrag')
       .set({
@@ -131,12 +208,26 @@ export async function rechtskreiswechselErfassen(context: Context, args: Wechsel
   await inTransaction(context.db, async (trx) => {
     const inserted = await insertWechsel(
       trx,
-      { personId: args.personId, anerkanntAm: args.anerkanntAm, asylblgBis: args.asylblgBis ?? null, sgb2Ab: args.sgb2Ab, erfasstVon: context.access.caller.userId },
+      {
+        personId: args.personId,
+        anerkanntAm: args.anerkanntAm,
+        asylblgBis: args.asylblgBis ?? null,
+        sgb2Ab: args.sgb2Ab,
+        erfasstVon: context.access.caller.userId,
+      },
       args.sgb3Massnahmen ?? [],
     );
     if (inserted) return;
-    const existing = await trx.selectFrom('rechtskreiswechsel').selectAll().where('personId', '=', args.personId).executeTakeFirstOrThrow();
-    if (existing.anerkanntAm !== args.anerkanntAm || existing.sgb2Ab !== args.sgb2Ab || existing.asylblgBis !== (args.asylblgBis ?? null)) {
+    const existing = await trx
+      .selectFrom('rechtskreiswechsel')
+      .selectAll()
+      .where('personId', '=', args.personId)
+      .executeTakeFirstOrThrow();
+    if (
+      existing.anerkanntAm !== args.anerkanntAm ||
+      existing.sgb2Ab !== args.sgb2Ab ||
+      existing.asylblgBis !== (args.asylblgBis ?? null)
+    ) {
       throw refuse('BEREITS_ERFASST', 'the change of legal sphere is recorded already with other dates');
     }
   });

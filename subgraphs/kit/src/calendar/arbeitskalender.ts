@@ -20,7 +20,8 @@ export class Arbeitskalender {
   private readonly byYear = new Map<number, ReadonlySet<IsoDate>>();
 
   constructor(readonly land: string = 'NW') {
-    if (!Object.keys(new Holidays().getStates('DE') ?? {}).includes(land)) throw new Error(`unknown German Land ${land}`);
+    if (!Object.keys(new Holidays().getStates('DE') ?? {}).includes(land))
+      throw new Error(`unknown German Land ${land}`);
     this.holidays = new Holidays('DE', land);
   }
 
@@ -28,7 +29,12 @@ export class Arbeitskalender {
     const year = Number(day.slice(0, 4));
     let set = this.byYear.get(year);
     if (!set) {
-      set = new Set(this.holidays.getHolidays(year).filter((holiday) => holiday.type === 'public').map((holiday) => holiday.date.slice(0, 10)));
+      set = new Set(
+        this.holidays
+          .getHolidays(year)
+          .filter((holiday) => holiday.type === 'public')
+          .map((holiday) => holiday.date.slice(0, 10)),
+      );
       this.byYear.set(year, set);
     }
     return set.has(day);
@@ -42,7 +48,7 @@ export class Arbeitskalender {
   /** The n-th working day after `day`; `day` itself never counts (§ 187 Abs. 1 BGB). */
   nachArbeitstagen(day: IsoDate, n: number): IsoDate {
     let current = day;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current = addDays(current, 1);
       if (this.isArbeitstag(current)) counted += 1;
     }
@@ -52,7 +58,8 @@ export class Arbeitskalender {
   /** Working days after `von` up to and including `bis`; 0 if `bis` is not after `von`. */
   arbeitstageZwischen(von: IsoDate, bis: IsoDate): number {
     let count = 0;
-    for (let current = addDays(von, 1); current <= bis; current = addDays(current, 1)) if (this.isArbeitstag(current)) count += 1;
+    for (let current = addDays(von, 1); current <= bis; current = addDays(current, 1))
+      if (this.isArbeitstag(current)) count += 1;
     return count;
   }
 }

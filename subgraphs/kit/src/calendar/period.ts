@@ -6,5 +6,8 @@ export interface Period {
 
 /** The period in force on a day, if any; of periods that touch on the day, the later recorded wins. */
 export function periodOn<T extends Period>(periods: readonly T[], day: string): T | null {
-  return periods.findLast((period) => period.gueltigAb <= day && (period.gueltigBis === null || day <= period.gueltigBis)) ?? null;
+  return (
+    periods.findLast((period) => period.gueltigAb <= day && (period.gueltigBis === null || day <= period.gueltigBis)) ??
+    null
+  );
 }

@@ -99,7 +99,12 @@ export class AccessControl {
       operationHash: operation.hash,
       // The basis is the decision's, never anything the caller named: an operation called
       // `Gerichtsbeschluss_…` is logged under that name and decided like any other.
-      rechtsgrundlage: decision.basis === 'GESETZ' ? decision.paragraph : decision.basis === 'EINWILLIGUNG' ? decision.consentId : null,
+      rechtsgrundlage:
+        decision.basis === 'GESETZ'
+          ? decision.paragraph
+          : decision.basis === 'EINWILLIGUNG'
+            ? decision.consentId
+            : null,
       entscheidung: decision.released ? 'FREIGEGEBEN' : 'VERWEIGERT',
     });
     return decision;
@@ -108,7 +113,12 @@ export class AccessControl {
 
 /** Today in Europe/Berlin, where the partners' legal days begin and end. */
 export function berlinToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The per-request part every owner's context has: today's date and the owner's access control. */

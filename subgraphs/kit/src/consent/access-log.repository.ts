@@ -7,12 +7,21 @@ export type AccessLogEntry = Selectable<ZugriffsprotokollTable>;
 export type NewAccessLogEntry = Insertable<ZugriffsprotokollTable>;
 
 export async function appendAccessLog(db: DatenschutzDb, entries: readonly NewAccessLogEntry[]): Promise<void> {
-  if (entries.length > 0) await db.insertInto('zugriffsprotokoll').values([...entries]).execute();
+  if (entries.length > 0)
+    await db
+      .insertInto('zugriffsprotokoll')
+      .values([...entries])
+      .execute();
 }
 
 /** A person's log, newest first; the key is the entry id (ids grow with time). */
 export async function listAccessLog(db: DatenschutzDb, personId: string, page: PageRequest): Promise<AccessLogEntry[]> {
-  let query = db.selectFrom('zugriffsprotokoll').selectAll().where('personId', '=', personId).orderBy('id', 'desc').limit(page.limit + 1);
+  let query = db
+    .selectFrom('zugriffsprotokoll')
+    .selectAll()
+    .where('personId', '=', personId)
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
   if (page.afterKey !== null) query = query.where('id', '<', page.afterKey);
   return query.execute();
 }

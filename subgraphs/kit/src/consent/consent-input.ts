@@ -44,17 +44,28 @@ export interface OwnersCopy {
  * Checks a declaration as the intake entered it and keeps the owner's part: the lines where this owner
  * is the sender. Lines of other owners are theirs to check.
  */
-export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories: readonly string[], today: IsoDate): OwnersCopy {
+export function ownersCopy(
+  input: DeclarationInput,
+  owner: Agency,
+  ownCategories: readonly string[],
+  today: IsoDate,
+): OwnersCopy {
   if (!isUuid(input.id)) throw badUserInput('id of the declaration must be a UUID', 'erklaerung.id');
   if (!isUuid(input.personId)) throw badUserInput('personId must be a person reference (UUID)', 'erklaerung.personId');
-  if (input.unterschriebenAm > today) throw badUserInput('a declaration cannot be signed in the future', 'erklaerung.unterschriebenAm');
+  if (input.unterschriebenAm > today)
+    throw badUserInput('a declaration cannot be signed in the future', 'erklaerung.unterschriebenAm');
   const validUntil = input.gueltigBis ?? null;
-  if (validUntil !== null && validUntil < input.unterschriebenAm) throw badUserInput('gueltigBis lies before unterschriebenAm', 'erklaerung.gueltigBis');
+  if (validUntil !== null && validUntil < input.unterschriebenAm)
+    throw badUserInput('gueltigBis lies before unterschriebenAm', 'erklaerung.gueltigBis');
   // § 67b Abs. 2 S. 2 SGB X (and § 4 Abs. 1 DSG NRW): without the purpose and the hint on refusing, a consent is not valid.
   const zweck = input.zweck.trim();
-  if (zweck.length === 0 || zweck.length > 500) throw badUserInput('a declaration states its purpose, 1 to 500 characters', 'erklaerung.zweck');
+  if (zweck.length === 0 || zweck.length > 500)
+    throw badUserInput('a declaration states its purpose, 1 to 500 characters', 'erklaerung.zweck');
   if (input.verweigerungsfolgenErklaert !== true) {
-    throw badUserInput('a consent is valid only if the person was told what refusing it means (§ 67b Abs. 2 S. 2 SGB X)', 'erklaerung.verweigerungsfolgenErklaert');
+    throw badUserInput(
+      'a consent is valid only if the person was told what refusing it means (§ 67b Abs. 2 S. 2 SGB X)',
+      'erklaerung.verweigerungsfolgenErklaert',
+    );
   }
   const grants = new Map<string, { recipient: Agency; category: string }>();
   for (const [index, line] of input.freigaben.entries()) {
@@ -65,18 +76,41 @@ export function ownersCopy(input: DeclarationInput, owner: Agency, ownCategories
     if (from !== owner) continue;
     for (const category of line.kategorien) {
       if (!ownCategories.includes(category)) {
-        throw badUserInput(`${owner} holds no data category ${category}; it holds ${ownCategories.join(', ')}`, `${at}.kategorien`);
+        throw badUserInput(
+          `${owner} holds no data category ${category}; it holds ${ownCategories.join(', ')}`,
+          `${at}.kategorien`,
+        );
       }
       grants.set(`${to}/${category}`, { recipient: to, category });
     }
   }
-  return { id: input.id, personId: input.personId, signedOn: input.unterschriebenAm, validUntil, zweck, verweigerungsfolgenErklaert: true, grants: [...grants.values()] };
+  return {
+    id: input.id,
+    personId: input.personId,
+    signedOn: input.unterschriebenAm,
+    validUntil,
+    zweck,
+    verweigerungsfolgenErklaert: true,
+    grants: [...grants.values()],
+  };
 }
 
 /** Two copies of one declaration are the same if person, dates, purpose and grants agree (order does not matter). */
-type Comparable = Pick<OwnersCopy, 'personId' | 'signedOn' | 'validUntil' | 'grants'> & { readonly zweck: string | null };
+type Comparable = Pick<OwnersCopy, 'personId' | 'signedOn' | 'validUntil' | 'grants'> & {
+  readonly zweck: string | null;
+};
 
 export function sameDeclaration(a: Comparable, b: Comparable): boolean {
-  const grants = (copy: Comparable) => copy.grants.map((grant) => `${grant.recipient}/${grant.category}`).sort().join(',');
-  return a.personId === b.personId && a.signedOn === b.signedOn && a.validUntil === b.validUntil && a.zweck === b.zweck && grants(a) === grants(b);
+  const grants = (copy: Comparable) =>
+    copy.grants
+      .map((grant) => `${grant.recipient}/${grant.category}`)
+      .sort()
+      .join(',');
+  return (
+    a.personId === b.personId &&
+    a.signedOn === b.signedOn &&
+    a.validUntil === b.validUntil &&
+    a.zweck === b.zweck &&
+    grants(a) === grants(b)
+  );
 }

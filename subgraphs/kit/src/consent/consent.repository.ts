@@ -24,12 +24,27 @@ export interface StoredConsent extends ConsentRecord {
 }
 
 /** Every declaration held for these persons, with its grants: one statement for the whole batch. */
-export async function findConsentsByPersonIds(db: DatenschutzDb, personIds: readonly string[]): Promise<StoredConsent[]> {
+export async function findConsentsByPersonIds(
+  db: DatenschutzDb,
+  personIds: readonly string[],
+): Promise<StoredConsent[]> {
   if (personIds.length === 0) return [];
   const rows = await db
     .selectFrom('einwilligung as e')
     .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
-    .select(['e.id', 'e.personId', 'e.unterschriebenAm', 'e.gueltigBis', 'e.widerrufenAm', 'e.erfasstVon', 'e.erfasstDurch', 'e.zweck', 'e.verweigerungsfolgenErklaert', 'f.empfaenger', 'f.kategorie'])
+    .select([
+      'e.id',
+      'e.personId',
+      'e.unterschriebenAm',
+      'e.gueltigBis',
+      'e.widerrufenAm',
+      'e.erfasstVon',
+      'e.erfasstDurch',
+      'e.zweck',
+      'e.verweigerungsfolgenErklaert',
+      'f.empfaenger',
+      'f.kategorie',
+    ])
     .where('e.personId', 'in', personIds)
     .orderBy('e.unterschriebenAm')
     .orderBy('e.id')
@@ -106,7 +121,13 @@ export async function insertConsent(db: DatenschutzDb, consent: NewConsent): Pro
   if (consent.grants.length > 0) {
     await db
       .insertInto('einwilligungFreigabe')
-      .values(consent.grants.map((grant) => ({ einwilligungId: consent.id, empfaenger: grant.recipient, kategorie: grant.category })))
+      .values(
+        consent.grants.map((grant) => ({
+          einwilligungId: consent.id,
+          empfaenger: grant.recipient,
+          kategorie: grant.category,
+        })),
+      )
       .execute();
   }
 }
@@ -115,7 +136,10 @@ export async function insertConsent(db: DatenschutzDb, consent: NewConsent): Pro
 export async function withdrawConsent(db: DatenschutzDb, id: string, day: IsoDate, by: string): Promise<void> {
   await db
     .updateTable('einwilligung')
-    .set({ widerrufenAm: sql<string>`coalesce(widerrufen_am, ${day}::date)`, widerrufErfasstVon: sql<string>`coalesce(widerruf_erfasst_von, ${by})` })
+    .set({
+      widerrufenAm: sql<string>`coalesce(widerrufen_am, ${day}::date)`,
+      widerrufErfasstVon: sql<string>`coalesce(widerruf_erfasst_von, ${by})`,
+    })
     .where('id', '=', id)
     .execute();
 }

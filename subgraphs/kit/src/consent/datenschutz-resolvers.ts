@@ -10,7 +10,15 @@ import type { IsoDate } from '../scalars.ts';
 import type { AccessControl } from './access-control.ts';
 import { countAccessLog, listAccessLog, type AccessLogEntry } from './access-log.repository.ts';
 import { BEHOERDE, ownersCopy, sameDeclaration, type DeclarationInput, type OwnersCopy } from './consent-input.ts';
-import { datenschutzDb, findConsentById, findConsentsByPersonIds, insertConsent, withdrawConsent, type DatenschutzDb, type StoredConsent } from './consent.repository.ts';
+import {
+  datenschutzDb,
+  findConsentById,
+  findConsentsByPersonIds,
+  insertConsent,
+  withdrawConsent,
+  type DatenschutzDb,
+  type StoredConsent,
+} from './consent.repository.ts';
 import { consentStatus, type ConsentStatus } from './release-decision.ts';
 import type { DatenschutzTables } from './tables.ts';
 
@@ -28,13 +36,20 @@ export interface DatenschutzOptions<C extends string = string> {
 }
 
 const capitalised = (agency: Agency) => `${BEHOERDE[agency].charAt(0)}${BEHOERDE[agency].slice(1).toLowerCase()}`;
-const dbOf = <DB extends DatenschutzTables>(context: DatenschutzContext<DB>): DatenschutzDb => datenschutzDb(context.db);
+const dbOf = <DB extends DatenschutzTables>(context: DatenschutzContext<DB>): DatenschutzDb =>
+  datenschutzDb(context.db);
 /** A stored category as the SDL's `Datenkategorie` names it; the owner stores and logs only its own categories. */
 const upper = <C extends string>(category: string) => category.toUpperCase() as Uppercase<C>;
 
 /** A stored declaration as compared with a new one; one recorded before the purpose was kept matches no new one. */
 function toCopy(consent: StoredConsent) {
-  return { personId: consent.personId, signedOn: consent.signedOn, validUntil: consent.validUntil, zweck: consent.zweck, grants: consent.grants };
+  return {
+    personId: consent.personId,
+    signedOn: consent.signedOn,
+    validUntil: consent.validUntil,
+    zweck: consent.zweck,
+    grants: consent.grants,
+  };
 }
 
 function consentView<C extends string = string>(consent: StoredConsent) {
@@ -48,7 +63,10 @@ function consentView<C extends string = string>(consent: StoredConsent) {
     verweigerungsfolgenErklaert: consent.verweigerungsfolgenErklaert,
     erfasstVon: consent.erfasstVon,
     erfasstDurch: BEHOERDE[consent.erfasstDurch],
-    freigaben: consent.grants.map((grant) => ({ empfaenger: BEHOERDE[grant.recipient], kategorie: upper<C>(grant.category) })),
+    freigaben: consent.grants.map((grant) => ({
+      empfaenger: BEHOERDE[grant.recipient],
+      kategorie: upper<C>(grant.category),
+    })),
     record: consent,
   };
 }
@@ -88,11 +106,18 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
   type View = ConsentView<C>;
   const view = (consent: StoredConsent): View => consentView<C>(consent);
 
-  async function record(_: unknown, args: { erklaerung: DeclarationInput; anfrageId?: string | null }, context: Context): Promise<View> {
+  async function record(
+    _: unknown,
+    args: { erklaerung: DeclarationInput; anfrageId?: string | null },
+    context: Context,
+  ): Promise<View> {
     requireRecorder(context, owner, 'record declarations of consent');
     const input = {
       ...args.erklaerung,
-      freigaben: args.erklaerung.freigaben.map((line) => ({ ...line, kategorien: line.kategorien.map((category) => category.toLowerCase()) })),
+      freigaben: args.erklaerung.freigaben.map((line) => ({
+        ...line,
+        kategorien: line.kategorien.map((category) => category.toLowerCase()),
+      })),
     };
     const copy = ownersCopy(input, owner, options.categories, context.today);
     // Already idempotent on the declaration's id; the request id only makes retries answer alike everywhere.
@@ -110,7 +135,11 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
     const stored = await inTransaction(db, async (trx) => {
       const existing = await findConsentById(trx, copy.id);
       if (existing) return existing;
-      await insertConsent(trx, { ...copy, recordedBy: context.access.caller.userId, recordedByAgency: context.access.caller.agency });
+      await insertConsent(trx, {
+        ...copy,
+        recordedBy: context.access.caller.userId,
+        recordedByAgency: context.access.caller.agency,
+      });
       return findConsentById(trx, copy.id);
     }).catch(async (error: unknown) => {
       // Two intake clerks saving the same declaration at once: the second insert loses the race; read the winner.
@@ -120,7 +149,9 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
     });
     if (!stored) throw notFound('Einwilligung', copy.id);
     if (!sameDeclaration(toCopy(stored), copy)) {
-      throw domainError(ErrorCode.BAD_USER_INPUT, `declaration ${copy.id} is already recorded with other content`, { field: 'erklaerung.id' });
+      throw domainError(ErrorCode.BAD_USER_INPUT, `declaration ${copy.id} is already recorded with other content`, {
+        field: 'erklaerung.id',
+      });
     }
     return view(stored);
   }
@@ -128,7 +159,8 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
   async function withdraw(_: unknown, args: { erklaerungId: string }, context: Context): Promise<View> {
     requireRecorder(context, owner, 'withdraw declarations of consent');
     const db = dbOf(context);
-    if (!isUuid(args.erklaerungId) || !(await findConsentById(db, args.erklaerungId))) throw notFound('Einwilligung', args.erklaerungId);
+    if (!isUuid(args.erklaerungId) || !(await findConsentById(db, args.erklaerungId)))
+      throw notFound('Einwilligung', args.erklaerungId);
     await withdrawConsent(db, args.erklaerungId, context.today, context.access.caller.userId);
     const stored = await findConsentById(db, args.erklaerungId);
     return view(stored!);
@@ -159,21 +191,32 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
       ): Promise<Connection<AccessLogEntry>> {
         const { caller } = context.access;
         if (caller.agency !== owner && caller.role !== 'datenschutz') {
-          throw domainError(ErrorCode.FORBIDDEN, `the access log of ${owner} is for its own staff and the data protection officers`, {
-            eigentuemer: owner,
-          });
+          throw domainError(
+            ErrorCode.FORBIDDEN,
+            `the access log of ${owner} is for its own staff and the data protection officers`,
+            {
+              eigentuemer: owner,
+            },
+          );
         }
         const page = pageRequest(args.first, args.after);
         if (!isUuid(part.personId) || (page.afterKey !== null && !/^\d+$/.test(page.afterKey))) {
           return toConnection([], page, (entry: AccessLogEntry) => String(entry.id), 0);
         }
         const db = dbOf(context);
-        const [rows, total] = await Promise.all([listAccessLog(db, part.personId, page), countAccessLog(db, part.personId)]);
+        const [rows, total] = await Promise.all([
+          listAccessLog(db, part.personId, page),
+          countAccessLog(db, part.personId),
+        ]);
         return toConnection(rows, page, (entry) => String(entry.id), total);
       },
     },
     Einwilligung: {
-      status(consent: Pick<ConsentView, 'record'>, args: { stichtag?: IsoDate | null }, context: Context): ConsentStatus {
+      status(
+        consent: Pick<ConsentView, 'record'>,
+        args: { stichtag?: IsoDate | null },
+        context: Context,
+      ): ConsentStatus {
         return consentStatus(consent.record, args.stichtag ?? context.today);
       },
     },

@@ -6,7 +6,8 @@ import type { DatenschutzDb } from './consent.repository.ts';
 const CHUNK = 500;
 
 /** The purpose the demo intake names on every declaration, as the common form of an Integration Point would. */
-const DEMO_ZWECK = 'Gemeinsame Beratung und Vermittlung im Integration Point (Arbeit, Leistungen, Aufenthalt, Kindergeld)';
+const DEMO_ZWECK =
+  'Gemeinsame Beratung und Vermittlung im Integration Point (Arbeit, Leistungen, Aufenthalt, Kindergeld)';
 
 /**
  * Seeds the owner's copies of the demo declarations: the intake recorded every declaration with every
@@ -29,11 +30,20 @@ export async function seedDemoConsents(trx: DatenschutzDb, owner: Agency, popula
   const grants = declarations.flatMap((declaration) =>
     declaration.lines
       .filter((line) => line.from === owner)
-      .flatMap((line) => line.categories.map((kategorie) => ({ einwilligungId: declaration.id, empfaenger: line.to, kategorie }))),
+      .flatMap((line) =>
+        line.categories.map((kategorie) => ({ einwilligungId: declaration.id, empfaenger: line.to, kategorie })),
+      ),
   );
-  for (let start = 0; start < rows.length; start += CHUNK) await trx.insertInto('einwilligung').values(rows.slice(start, start + CHUNK)).execute();
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await trx
+      .insertInto('einwilligung')
+      .values(rows.slice(start, start + CHUNK))
+      .execute();
   for (let start = 0; start < grants.length; start += CHUNK) {
-    await trx.insertInto('einwilligungFreigabe').values(grants.slice(start, start + CHUNK)).execute();
+    await trx
+      .insertInto('einwilligungFreigabe')
+      .values(grants.slice(start, start + CHUNK))
+      .execute();
   }
   return declarations.length;
 }

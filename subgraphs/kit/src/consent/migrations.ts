@@ -52,16 +52,24 @@ export const datenschutzMigrations: Migrations = {
         .createTable('zugriffsprotokoll')
         .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
         .addColumn('zeitpunkt', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-        .addColumn('anfragende_behoerde', 'text', (col) => col.notNull().check(sql`anfragende_behoerde ${AGENCY_CHECK}`))
+        .addColumn('anfragende_behoerde', 'text', (col) =>
+          col.notNull().check(sql`anfragende_behoerde ${AGENCY_CHECK}`),
+        )
         .addColumn('benutzer', 'text', (col) => col.notNull())
         .addColumn('rolle', 'text', (col) => col.notNull())
         .addColumn('person_id', 'uuid', (col) => col.notNull())
         .addColumn('kategorie', 'text', (col) => col.notNull())
         .addColumn('operation', 'text', (col) => col.notNull())
         .addColumn('rechtsgrundlage', 'text')
-        .addColumn('entscheidung', 'text', (col) => col.notNull().check(sql`entscheidung in ('FREIGEGEBEN', 'VERWEIGERT')`))
+        .addColumn('entscheidung', 'text', (col) =>
+          col.notNull().check(sql`entscheidung in ('FREIGEGEBEN', 'VERWEIGERT')`),
+        )
         .execute();
-      await db.schema.createIndex('zugriffsprotokoll_person').on('zugriffsprotokoll').columns(['person_id', 'zeitpunkt']).execute();
+      await db.schema
+        .createIndex('zugriffsprotokoll_person')
+        .on('zugriffsprotokoll')
+        .columns(['person_id', 'zeitpunkt'])
+        .execute();
       await db.schema.createIndex('zugriffsprotokoll_zeitpunkt').on('zugriffsprotokoll').column('zeitpunkt').execute();
       await sql`
         create function zugriffsprotokoll_unveraenderlich() returns trigger language plpgsql as $$

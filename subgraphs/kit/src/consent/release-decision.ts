@@ -41,7 +41,10 @@ const within = (day: IsoDate, from: IsoDate, until: IsoDate | null) => from <= d
 export type ConsentStatus = 'WIRKSAM' | 'NOCH_NICHT_WIRKSAM' | 'ABGELAUFEN' | 'WIDERRUFEN';
 
 /** Where a declaration stands on a day: a withdrawal counts from its day on, before anything else. */
-export function consentStatus(consent: Pick<ConsentRecord, 'signedOn' | 'validUntil' | 'withdrawnOn'>, day: IsoDate): ConsentStatus {
+export function consentStatus(
+  consent: Pick<ConsentRecord, 'signedOn' | 'validUntil' | 'withdrawnOn'>,
+  day: IsoDate,
+): ConsentStatus {
   if (consent.withdrawnOn !== null && consent.withdrawnOn <= day) return 'WIDERRUFEN';
   if (day < consent.signedOn) return 'NOCH_NICHT_WIRKSAM';
   if (consent.validUntil !== null && consent.validUntil < day) return 'ABGELAUFEN';

@@ -28,7 +28,9 @@ function documentHash(operation: OperationDefinitionNode): string {
   let hash = hashes.get(operation);
   if (!hash) {
     // Apollo parses with locations, so the source is the text as received; print() only if it was dropped.
-    hash = createHash('sha256').update(operation.loc?.source.body ?? print(operation)).digest('hex');
+    hash = createHash('sha256')
+      .update(operation.loc?.source.body ?? print(operation))
+      .digest('hex');
     hashes.set(operation, hash);
   }
   return hash;
@@ -38,7 +40,8 @@ function documentHash(operation: OperationDefinitionNode): string {
 export function operationOf(info: GraphQLResolveInfo): OperationLabel {
   const given = info.operation.name?.value;
   const plain = given !== undefined && given.length <= MAX_OPERATION_NAME_LENGTH && PLAIN_NAME.test(given);
-  const name = given === undefined ? `anonym:${info.parentType.name}.${info.fieldName}` : plain ? given : UNTRUSTED_OPERATION_NAME;
+  const name =
+    given === undefined ? `anonym:${info.parentType.name}.${info.fieldName}` : plain ? given : UNTRUSTED_OPERATION_NAME;
   return { name, hash: documentHash(info.operation) };
 }
 

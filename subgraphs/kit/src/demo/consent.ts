@@ -22,7 +22,11 @@ export interface DemoDeclaration {
   readonly signedOn: IsoDate;
   readonly validUntil: IsoDate | null;
   readonly withdrawnOn: IsoDate | null;
-  readonly lines: readonly { readonly from: DemoAgency; readonly to: DemoAgency; readonly categories: readonly string[] }[];
+  readonly lines: readonly {
+    readonly from: DemoAgency;
+    readonly to: DemoAgency;
+    readonly categories: readonly string[];
+  }[];
 }
 
 /**
@@ -47,7 +51,9 @@ export function demoDeclaration(person: DemoPerson, referenceDate: IsoDate): Dem
     AGENCIES.filter((to) => to !== from).map((to) => ({
       from,
       to,
-      categories: DEMO_CATEGORIES[from].filter((category) => !partial || (category !== 'kindergeld' && category !== 'fall')),
+      categories: DEMO_CATEGORIES[from].filter(
+        (category) => !partial || (category !== 'kindergeld' && category !== 'fall'),
+      ),
     })),
   ).filter((line) => line.categories.length > 0);
   return {
@@ -56,7 +62,12 @@ export function demoDeclaration(person: DemoPerson, referenceDate: IsoDate): Dem
     state,
     signedOn,
     validUntil: state === 'ABGELAUFEN' ? addDays(addMonths(signedOn, 6), -1) : null,
-    withdrawnOn: state === 'WIDERRUFEN' ? (signedOn < referenceDate ? random.date(addDays(signedOn, 1), referenceDate) : referenceDate) : null,
+    withdrawnOn:
+      state === 'WIDERRUFEN'
+        ? signedOn < referenceDate
+          ? random.date(addDays(signedOn, 1), referenceDate)
+          : referenceDate
+        : null,
     lines,
   };
 }

@@ -16,4 +16,10 @@ export {
   type StatusPeriod,
 } from './population.ts';
 export { createRandom, demoRandom, hashKeys, type Random } from './random.ts';
-export { DEMO_CATEGORIES, demoDeclaration, type DemoAgency, type DemoConsentState, type DemoDeclaration } from './consent.ts';
+export {
+  DEMO_CATEGORIES,
+  demoDeclaration,
+  type DemoAgency,
+  type DemoConsentState,
+  type DemoDeclaration,
+} from './consent.ts';

@@ -100,24 +100,149 @@ const FAMILIES = [25, 55, 10, 10] as const;
 const SINGLES = [60, 25, 8, 7] as const;
 
 export const PROFILES: Readonly<Record<DemoNationality, NationalityProfile>> = {
-  SY: { share: 38, sprachen: [['ar', 85], ['ku', 15]], speed: 'FAST', recognition: 0.97, qualifikation: ACADEMIC, kinds: MIXED, naming: 'WIFE_KEEPS', months2015: BALKAN_ROUTE },
-  IQ: { share: 9, sprachen: [['ar', 60], ['ku', 40]], speed: 'FAST', recognition: 0.85, qualifikation: [33, 35, 18, 14], kinds: MIXED, naming: 'WIFE_KEEPS', months2015: BALKAN_ROUTE },
-  AF: { share: 10, sprachen: [['fa', 65], ['ps', 35]], speed: 'SLOW', recognition: 0.5, qualifikation: RURAL, kinds: SINGLES, naming: 'WIFE_KEEPS', months2015: BALKAN_ROUTE },
-  ER: { share: 6, sprachen: [['ti', 1]], speed: 'FAST', recognition: 0.93, qualifikation: RURAL, kinds: SINGLES, naming: 'PATRONYMIC', months2015: MEDITERRANEAN },
-  IR: { share: 4, sprachen: [['fa', 1]], speed: 'MID', recognition: 0.6, qualifikation: ACADEMIC, kinds: MIXED, naming: 'WIFE_KEEPS', months2015: BALKAN_ROUTE },
-  AL: { share: 10, sprachen: [['sq', 1]], speed: 'SAFE', recognition: 0.01, qualifikation: VOCATIONAL, kinds: FAMILIES, naming: 'SHARED', months2015: [4, 4, 4, 6, 8, 10, 13, 14, 13, 10, 7, 4] },
+  SY: {
+    share: 38,
+    sprachen: [
+      ['ar', 85],
+      ['ku', 15],
+    ],
+    speed: 'FAST',
+    recognition: 0.97,
+    qualifikation: ACADEMIC,
+    kinds: MIXED,
+    naming: 'WIFE_KEEPS',
+    months2015: BALKAN_ROUTE,
+  },
+  IQ: {
+    share: 9,
+    sprachen: [
+      ['ar', 60],
+      ['ku', 40],
+    ],
+    speed: 'FAST',
+    recognition: 0.85,
+    qualifikation: [33, 35, 18, 14],
+    kinds: MIXED,
+    naming: 'WIFE_KEEPS',
+    months2015: BALKAN_ROUTE,
+  },
+  AF: {
+    share: 10,
+    sprachen: [
+      ['fa', 65],
+      ['ps', 35],
+    ],
+    speed: 'SLOW',
+    recognition: 0.5,
+    qualifikation: RURAL,
+    kinds: SINGLES,
+    naming: 'WIFE_KEEPS',
+    months2015: BALKAN_ROUTE,
+  },
+  ER: {
+    share: 6,
+    sprachen: [['ti', 1]],
+    speed: 'FAST',
+    recognition: 0.93,
+    qualifikation: RURAL,
+    kinds: SINGLES,
+    naming: 'PATRONYMIC',
+    months2015: MEDITERRANEAN,
+  },
+  IR: {
+    share: 4,
+    sprachen: [['fa', 1]],
+    speed: 'MID',
+    recognition: 0.6,
+    qualifikation: ACADEMIC,
+    kinds: MIXED,
+    naming: 'WIFE_KEEPS',
+    months2015: BALKAN_ROUTE,
+  },
+  AL: {
+    share: 10,
+    sprachen: [['sq', 1]],
+    speed: 'SAFE',
+    recognition: 0.01,
+    qualifikation: VOCATIONAL,
+    kinds: FAMILIES,
+    naming: 'SHARED',
+    months2015: [4, 4, 4, 6, 8, 10, 13, 14, 13, 10, 7, 4],
+  },
   // The Kosovo exodus peaked in January and February 2015.
-  XK: { share: 6, sprachen: [['sq', 90], ['sr', 10]], speed: 'SAFE', recognition: 0.01, qualifikation: VOCATIONAL, kinds: FAMILIES, naming: 'SHARED', months2015: [30, 30, 12, 4, 3, 3, 3, 3, 3, 3, 3, 2] },
-  RS: { share: 5, sprachen: [['sr', 1]], speed: 'SAFE', recognition: 0.01, qualifikation: VOCATIONAL, kinds: FAMILIES, naming: 'SHARED', months2015: [6, 6, 6, 6, 6, 8, 10, 12, 12, 10, 8, 6] },
-  PK: { share: 4, sprachen: [['ur', 85], ['ps', 15]], speed: 'SLOW', recognition: 0.15, qualifikation: [35, 38, 17, 10], kinds: SINGLES, naming: 'WIFE_KEEPS', months2015: BALKAN_ROUTE },
-  NG: { share: 4, sprachen: [['en', 1]], speed: 'SLOW', recognition: 0.15, qualifikation: [35, 38, 17, 10], kinds: SINGLES, naming: 'SHARED', months2015: MEDITERRANEAN },
-  SO: { share: 4, sprachen: [['so', 1]], speed: 'SLOW', recognition: 0.7, qualifikation: RURAL, kinds: SINGLES, naming: 'PATRONYMIC', months2015: MEDITERRANEAN },
+  XK: {
+    share: 6,
+    sprachen: [
+      ['sq', 90],
+      ['sr', 10],
+    ],
+    speed: 'SAFE',
+    recognition: 0.01,
+    qualifikation: VOCATIONAL,
+    kinds: FAMILIES,
+    naming: 'SHARED',
+    months2015: [30, 30, 12, 4, 3, 3, 3, 3, 3, 3, 3, 2],
+  },
+  RS: {
+    share: 5,
+    sprachen: [['sr', 1]],
+    speed: 'SAFE',
+    recognition: 0.01,
+    qualifikation: VOCATIONAL,
+    kinds: FAMILIES,
+    naming: 'SHARED',
+    months2015: [6, 6, 6, 6, 6, 8, 10, 12, 12, 10, 8, 6],
+  },
+  PK: {
+    share: 4,
+    sprachen: [
+      ['ur', 85],
+      ['ps', 15],
+    ],
+    speed: 'SLOW',
+    recognition: 0.15,
+    qualifikation: [35, 38, 17, 10],
+    kinds: SINGLES,
+    naming: 'WIFE_KEEPS',
+    months2015: BALKAN_ROUTE,
+  },
+  NG: {
+    share: 4,
+    sprachen: [['en', 1]],
+    speed: 'SLOW',
+    recognition: 0.15,
+    qualifikation: [35, 38, 17, 10],
+    kinds: SINGLES,
+    naming: 'SHARED',
+    months2015: MEDITERRANEAN,
+  },
+  SO: {
+    share: 4,
+    sprachen: [['so', 1]],
+    speed: 'SLOW',
+    recognition: 0.7,
+    qualifikation: RURAL,
+    kinds: SINGLES,
+    naming: 'PATRONYMIC',
+    months2015: MEDITERRANEAN,
+  },
 };
-export const NATIONALITY_SHARES = Object.entries(PROFILES).map(([code, profile]) => [code as DemoNationality, profile.share] as const);
+export const NATIONALITY_SHARES = Object.entries(PROFILES).map(
+  ([code, profile]) => [code as DemoNationality, profile.share] as const,
+);
 export const SAFE_ORIGIN: ReadonlySet<DemoNationality> = new Set<DemoNationality>(['AL', 'XK', 'RS']);
-export const ENTRY_YEARS: Weights<number> = [[2012, 1], [2013, 3], [2014, 11], [2015, 85]];
+export const ENTRY_YEARS: Weights<number> = [
+  [2012, 1],
+  [2013, 3],
+  [2014, 11],
+  [2015, 85],
+];
 // Western Balkan applications had been rising since 2013, well before the 2015 peak.
-export const BALKAN_YEARS: Weights<number> = [[2013, 5], [2014, 20], [2015, 75]];
+export const BALKAN_YEARS: Weights<number> = [
+  [2013, 5],
+  [2014, 20],
+  [2015, 75],
+];
 
 export interface DemoCity {
   readonly wohnort: string;

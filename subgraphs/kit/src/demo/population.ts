@@ -1,6 +1,29 @@
 import type { IsoDate } from '../scalars.ts';
-import { addDays, addMonths, addYears, ageOn, compareDates, daysBetween, fromDayNumber, maxDate, minDate, toDayNumber } from './dates.ts';
-import { BALKAN_YEARS, ENTRY_YEARS, NAMES, NATIONALITY_SHARES, NRW_CITIES, PROFILES, SAFE_ORIGIN, type DemoNationality, type NationalityProfile, type Speed, type Weights } from './names.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  compareDates,
+  daysBetween,
+  fromDayNumber,
+  maxDate,
+  minDate,
+  toDayNumber,
+} from './dates.ts';
+import {
+  BALKAN_YEARS,
+  ENTRY_YEARS,
+  NAMES,
+  NATIONALITY_SHARES,
+  NRW_CITIES,
+  PROFILES,
+  SAFE_ORIGIN,
+  type DemoNationality,
+  type NationalityProfile,
+  type Speed,
+  type Weights,
+} from './names.ts';
 import { createRandom, hashKeys, type Random } from './random.ts';
 
 export type Aufenthaltsart = 'AUFENTHALTSGESTATTUNG' | 'DULDUNG' | 'AUFENTHALTSERLAUBNIS' | 'NIEDERLASSUNGSERLAUBNIS';
@@ -43,8 +66,16 @@ export interface DemoHousehold {
   readonly agenturbezirk: string;
   readonly unterkunft: 'ERSTAUFNAHME' | 'GEMEINSCHAFTSUNTERKUNFT' | 'WOHNUNG';
 }
-export interface Population { readonly referenceDate: IsoDate; readonly persons: readonly DemoPerson[]; readonly households: readonly DemoHousehold[] }
-export interface PopulationOptions { readonly seed?: number; readonly households?: number; readonly referenceDate?: IsoDate }
+export interface Population {
+  readonly referenceDate: IsoDate;
+  readonly persons: readonly DemoPerson[];
+  readonly households: readonly DemoHousehold[];
+}
+export interface PopulationOptions {
+  readonly seed?: number;
+  readonly households?: number;
+  readonly referenceDate?: IsoDate;
+}
 
 export const ERWERBSTAETIGKEIT_GESTATTET = 'Erwerbstätigkeit gestattet';
 export const ERWERBSTAETIGKEIT_NICHT_GESTATTET = 'Erwerbstätigkeit nicht gestattet';
@@ -53,10 +84,24 @@ export const BESCHAEFTIGUNG_MIT_ERLAUBNIS = 'Beschäftigung nur mit Erlaubnis de
 type HouseholdKind = 'SINGLE' | 'FAMILY' | 'SINGLE_PARENT' | 'COUPLE';
 
 /** Days from the asylum application to the BAMF decision. */
-const DECISION_LAG: Readonly<Record<Speed, readonly [number, number]>> = { FAST: [40, 200], MID: [60, 300], SAFE: [30, 240], SLOW: [120, 600] };
+const DECISION_LAG: Readonly<Record<Speed, readonly [number, number]>> = {
+  FAST: [40, 200],
+  MID: [60, 300],
+  SAFE: [30, 240],
+  SLOW: [120, 600],
+};
 
-interface Phase { readonly art: Aufenthaltsart; readonly rechtsgrundlage: string; readonly gueltigAb: IsoDate }
-interface StatusPlan { readonly einreiseAm: IsoDate; readonly asylantragAm: IsoDate | null; readonly anerkanntAm: IsoDate | null; readonly phases: readonly Phase[] }
+interface Phase {
+  readonly art: Aufenthaltsart;
+  readonly rechtsgrundlage: string;
+  readonly gueltigAb: IsoDate;
+}
+interface StatusPlan {
+  readonly einreiseAm: IsoDate;
+  readonly asylantragAm: IsoDate | null;
+  readonly anerkanntAm: IsoDate | null;
+  readonly phases: readonly Phase[];
+}
 const GESTATTUNG = { art: 'AUFENTHALTSGESTATTUNG', rechtsgrundlage: '§ 55 Abs. 1 AsylG' } as const;
 const DULDUNG = { art: 'DULDUNG', rechtsgrundlage: '§ 60a Abs. 2 AufenthG' } as const;
 const FLUECHTLING = { art: 'AUFENTHALTSERLAUBNIS', rechtsgrundlage: '§ 25 Abs. 2 AufenthG' } as const;
@@ -66,7 +111,8 @@ const NIEDERLASSUNG = { art: 'NIEDERLASSUNGSERLAUBNIS', rechtsgrundlage: '§ 26 
 function drawEntry(rng: Random, profile: NationalityProfile, ref: IsoDate): IsoDate {
   for (let attempt = 0; attempt < 20; attempt++) {
     const year = rng.weighted(profile.speed === 'SAFE' ? BALKAN_YEARS : ENTRY_YEARS);
-    const month = year === 2015 ? rng.weighted(profile.months2015.map((weight, i) => [i + 1, weight] as const)) : rng.int(1, 12);
+    const month =
+      year === 2015 ? rng.weighted(profile.months2015.map((weight, i) => [i + 1, weight] as const)) : rng.int(1, 12);
     const first = `${year}-${String(month).padStart(2, '0')}-01`;
     const day = rng.date(first, addDays(addMonths(first, 1), -1));
     if (compareDates(day, ref) < 0) return day;
@@ -77,7 +123,14 @@ function drawEntry(rng: Random, profile: NationalityProfile, ref: IsoDate): IsoD
 
 function drawApplication(rng: Random, profile: NationalityProfile, einreiseAm: IsoDate, ref: IsoDate): IsoDate | null {
   // In autumn 2015 the BAMF fell months behind: people lived on a BüMA until they could file; Balkan cases were fast-tracked.
-  const [min, max] = einreiseAm < '2015-01-01' ? [1, 21] : profile.speed === 'SAFE' ? [3, 45] : einreiseAm < '2015-08-01' ? [3, 60] : [7, 120];
+  const [min, max] =
+    einreiseAm < '2015-01-01'
+      ? [1, 21]
+      : profile.speed === 'SAFE'
+        ? [3, 45]
+        : einreiseAm < '2015-08-01'
+          ? [3, 60]
+          : [7, 120];
   const room = daysBetween(einreiseAm, ref) - 1;
   if (room < max && rng.chance(0.05)) return null;
   const hi = Math.min(max, room);
@@ -90,7 +143,11 @@ function planStatus(rng: Random, nationality: DemoNationality, profile: National
     const settled = addDays(ref, -rng.int(20, 150));
     const recognised = addDays(addYears(settled, -3), -rng.int(0, 30));
     const applied = addDays(recognised, -rng.int(60, 120));
-    const phases = [{ ...GESTATTUNG, gueltigAb: applied }, { ...FLUECHTLING, gueltigAb: recognised }, { ...NIEDERLASSUNG, gueltigAb: settled }];
+    const phases = [
+      { ...GESTATTUNG, gueltigAb: applied },
+      { ...FLUECHTLING, gueltigAb: recognised },
+      { ...NIEDERLASSUNG, gueltigAb: settled },
+    ];
     return { einreiseAm: addDays(applied, -rng.int(3, 21)), asylantragAm: applied, anerkanntAm: recognised, phases };
   }
   const einreiseAm = drawEntry(rng, profile, ref);
@@ -112,15 +169,27 @@ function planStatus(rng: Random, nationality: DemoNationality, profile: National
 }
 
 /** `stale`: the ABH never lifted the initial work ban on the current paper. */
-interface PaperContext { readonly nationality: DemoNationality; readonly einreiseAm: IsoDate; readonly asylantragAm: IsoDate | null; readonly wohnort: string; readonly wohnsitzauflage: boolean; readonly stale: boolean }
+interface PaperContext {
+  readonly nationality: DemoNationality;
+  readonly einreiseAm: IsoDate;
+  readonly asylantragAm: IsoDate | null;
+  readonly wohnort: string;
+  readonly wohnsitzauflage: boolean;
+  readonly stale: boolean;
+}
 
 function nebenbestimmungen(art: Aufenthaltsart, asOf: IsoDate, current: boolean, paper: PaperContext): string[] {
   if (art === 'AUFENTHALTSERLAUBNIS' || art === 'NIEDERLASSUNGSERLAUBNIS') return [ERWERBSTAETIGKEIT_GESTATTET];
   // Asylpaket I (24 Oct 2015): safe-country applicants who applied after 31 Aug 2015 may not work at all.
-  const banned = SAFE_ORIGIN.has(paper.nationality) && paper.asylantragAm !== null && paper.asylantragAm > '2015-08-31' && asOf >= '2015-10-24';
+  const banned =
+    SAFE_ORIGIN.has(paper.nationality) &&
+    paper.asylantragAm !== null &&
+    paper.asylantragAm > '2015-08-31' &&
+    asOf >= '2015-10-24';
   // Otherwise work needs the ABH's consent once three months have passed since entry (§ 61 AsylG, § 32 BeschV).
   const waiting = compareDates(asOf, addMonths(paper.einreiseAm, 3)) < 0;
-  const employment = banned || waiting || (current && paper.stale) ? ERWERBSTAETIGKEIT_NICHT_GESTATTET : BESCHAEFTIGUNG_MIT_ERLAUBNIS;
+  const employment =
+    banned || waiting || (current && paper.stale) ? ERWERBSTAETIGKEIT_NICHT_GESTATTET : BESCHAEFTIGUNG_MIT_ERLAUBNIS;
   return current && paper.wohnsitzauflage ? [employment, `Wohnsitzauflage: ${paper.wohnort}`] : [employment];
 }
 
@@ -128,7 +197,11 @@ function toPeriods(phases: readonly Phase[], ref: IsoDate, paper: PaperContext):
   return phases.map((phase, i) => {
     const next = phases[i + 1];
     const gueltigBis = next === undefined ? null : addDays(next.gueltigAb, -1);
-    return { ...phase, gueltigBis, nebenbestimmungen: nebenbestimmungen(phase.art, gueltigBis ?? ref, gueltigBis === null, paper) };
+    return {
+      ...phase,
+      gueltigBis,
+      nebenbestimmungen: nebenbestimmungen(phase.art, gueltigBis ?? ref, gueltigBis === null, paper),
+    };
   });
 }
 
@@ -139,12 +212,26 @@ function fromBirth(periods: readonly StatusPeriod[], birth: IsoDate): StatusPeri
     .map((period) => ({ ...period, gueltigAb: maxDate(period.gueltigAb, birth) }));
 }
 
-interface Member { readonly rolle: Haushaltsrolle; readonly geschlecht: DemoPerson['geschlecht']; readonly geburtsdatum: IsoDate; readonly vorname: string; readonly nachname: string; readonly bornInGermany: boolean }
+interface Member {
+  readonly rolle: Haushaltsrolle;
+  readonly geschlecht: DemoPerson['geschlecht'];
+  readonly geburtsdatum: IsoDate;
+  readonly vorname: string;
+  readonly nachname: string;
+  readonly bornInGermany: boolean;
+}
 
 const drawAge = (rng: Random, bands: Weights<readonly [number, number]>): number => rng.int(...rng.weighted(bands));
 
 /** Born abroad before entry, at least 11 months apart, mother aged 18–44, all under 18 on the reference date. */
-function childBirthDates(rng: Random, wanted: number, motherBirth: IsoDate, einreiseAm: IsoDate, ref: IsoDate, gap = 330): IsoDate[] {
+function childBirthDates(
+  rng: Random,
+  wanted: number,
+  motherBirth: IsoDate,
+  einreiseAm: IsoDate,
+  ref: IsoDate,
+  gap = 330,
+): IsoDate[] {
   const lo = toDayNumber(maxDate(addDays(addYears(ref, -18), 1), addYears(motherBirth, 18)));
   const hi = toDayNumber(minDate(addDays(einreiseAm, -1), addYears(motherBirth, 44)));
   if (hi < lo) return [];
@@ -154,7 +241,13 @@ function childBirthDates(rng: Random, wanted: number, motherBirth: IsoDate, einr
   return offsets.map((offset, i) => fromDayNumber(lo + offset + i * gap));
 }
 
-function drawMembers(rng: Random, nationality: DemoNationality, kind: HouseholdKind, einreiseAm: IsoDate, ref: IsoDate): Member[] {
+function drawMembers(
+  rng: Random,
+  nationality: DemoNationality,
+  kind: HouseholdKind,
+  einreiseAm: IsoDate,
+  ref: IsoDate,
+): Member[] {
   const names = NAMES[nationality];
   const naming = PROFILES[nationality].naming;
   const used = new Set<string>();
@@ -175,57 +268,139 @@ function drawMembers(rng: Random, nationality: DemoNationality, kind: HouseholdK
   const familyName = rng.pick(names.surnames);
   if (kind === 'SINGLE') {
     const geschlecht = rng.chance(0.8) ? 'MAENNLICH' : 'WEIBLICH';
-    return [adult('HAUPTPERSON', geschlecht, drawAge(rng, [[[18, 25], 50], [[26, 35], 35], [[36, 50], 12], [[51, 60], 3]]), familyName)];
+    return [
+      adult(
+        'HAUPTPERSON',
+        geschlecht,
+        drawAge(rng, [
+          [[18, 25], 50],
+          [[26, 35], 35],
+          [[36, 50], 12],
+          [[51, 60], 3],
+        ]),
+        familyName,
+      ),
+    ];
   }
   const members: Member[] = [];
   let father: Member | undefined;
   let mother: Member | undefined;
   if (kind === 'SINGLE_PARENT') {
-    const head = adult('HAUPTPERSON', rng.chance(0.85) ? 'WEIBLICH' : 'MAENNLICH', Math.max(minParentAge, rng.int(22, 45)), familyName);
+    const head = adult(
+      'HAUPTPERSON',
+      rng.chance(0.85) ? 'WEIBLICH' : 'MAENNLICH',
+      Math.max(minParentAge, rng.int(22, 45)),
+      familyName,
+    );
     members.push(head);
     [father, mother] = head.geschlecht === 'WEIBLICH' ? [undefined, head] : [head, undefined];
   } else {
-    const bands: Weights<readonly [number, number]> = kind === 'FAMILY' ? [[[22, 29], 35], [[30, 39], 40], [[40, 50], 25]] : [[[20, 29], 50], [[30, 45], 20], [[46, 60], 30]];
+    const bands: Weights<readonly [number, number]> =
+      kind === 'FAMILY'
+        ? [
+            [[22, 29], 35],
+            [[30, 39], 40],
+            [[40, 50], 25],
+          ]
+        : [
+            [[20, 29], 50],
+            [[30, 45], 20],
+            [[46, 60], 30],
+          ];
     const headAge = Math.max(drawAge(rng, bands), minParentAge + 2);
     const partnerAge = Math.min(60, Math.max(kind === 'FAMILY' ? minParentAge : 18, headAge - rng.int(-2, 8)));
-    const partnerName = naming === 'SHARED' ? familyName : rng.pick(names.surnames.filter((name) => name !== familyName));
+    const partnerName =
+      naming === 'SHARED' ? familyName : rng.pick(names.surnames.filter((name) => name !== familyName));
     father = adult('HAUPTPERSON', 'MAENNLICH', headAge, familyName);
     mother = adult('PARTNER', 'WEIBLICH', partnerAge, partnerName);
     members.push(father, mother);
   }
   if (kind === 'COUPLE' && !rng.chance(0.15)) return members;
-  const childName = father !== undefined
-    ? (naming === 'PATRONYMIC' ? father.vorname : father.nachname)
-    : naming === 'SHARED' ? familyName : naming === 'PATRONYMIC' ? rng.pick(names.male) : rng.pick(names.surnames);
+  const childName =
+    father !== undefined
+      ? naming === 'PATRONYMIC'
+        ? father.vorname
+        : father.nachname
+      : naming === 'SHARED'
+        ? familyName
+        : naming === 'PATRONYMIC'
+          ? rng.pick(names.male)
+          : rng.pick(names.surnames);
   const child = (geburtsdatum: IsoDate, bornInGermany: boolean): Member => {
     const geschlecht = rng.chance(0.5) ? 'MAENNLICH' : 'WEIBLICH';
-    return { rolle: 'KIND', geschlecht, geburtsdatum, vorname: givenName(geschlecht), nachname: childName, bornInGermany };
+    return {
+      rolle: 'KIND',
+      geschlecht,
+      geburtsdatum,
+      vorname: givenName(geschlecht),
+      nachname: childName,
+      bornInGermany,
+    };
   };
   const motherBirth = mother?.geburtsdatum ?? addYears(members[0]?.geburtsdatum ?? ref, 3);
-  const wanted = kind === 'COUPLE' ? 0 : rng.weighted(kind === 'FAMILY' ? [[1, 30], [2, 35], [3, 22], [4, 13]] : [[1, 45], [2, 35], [3, 20]]);
+  const wanted =
+    kind === 'COUPLE'
+      ? 0
+      : rng.weighted(
+          kind === 'FAMILY'
+            ? [
+                [1, 30],
+                [2, 35],
+                [3, 22],
+                [4, 13],
+              ]
+            : [
+                [1, 45],
+                [2, 35],
+                [3, 20],
+              ],
+        );
   const abroad = childBirthDates(rng, wanted, motherBirth, einreiseAm, ref).map((birth) => child(birth, false));
   members.push(...abroad);
   // Babies born in Germany during the past year; a COUPLE only reaches here to have one.
   const youngest = abroad.at(-1)?.geburtsdatum;
-  const lo = [addDays(einreiseAm, 30), addDays(ref, -334), ...(youngest === undefined ? [] : [addDays(youngest, 300)])].reduce(maxDate);
+  const lo = [
+    addDays(einreiseAm, 30),
+    addDays(ref, -334),
+    ...(youngest === undefined ? [] : [addDays(youngest, 300)]),
+  ].reduce(maxDate);
   const hi = minDate(addDays(ref, -1), addYears(motherBirth, 45));
-  if (mother !== undefined && compareDates(lo, hi) <= 0 && (kind === 'COUPLE' || abroad.length === 0 || rng.chance(0.12))) {
+  if (
+    mother !== undefined &&
+    compareDates(lo, hi) <= 0 &&
+    (kind === 'COUPLE' || abroad.length === 0 || rng.chance(0.12))
+  ) {
     members.push(child(rng.date(lo, hi), true));
   }
   return members;
 }
 
-function drawUnterkunft(rng: Random, art: Aufenthaltsart, sinceEntry: number, size: number): DemoHousehold['unterkunft'] {
+function drawUnterkunft(
+  rng: Random,
+  art: Aufenthaltsart,
+  sinceEntry: number,
+  size: number,
+): DemoHousehold['unterkunft'] {
   if (art === 'NIEDERLASSUNGSERLAUBNIS') return 'WOHNUNG';
   if (art === 'AUFENTHALTSERLAUBNIS') return rng.chance(0.55) ? 'WOHNUNG' : 'GEMEINSCHAFTSUNTERKUNFT';
   if (sinceEntry <= 42) return rng.chance(0.85) ? 'ERSTAUFNAHME' : 'GEMEINSCHAFTSUNTERKUNFT';
-  if (sinceEntry <= 90) return rng.weighted([['ERSTAUFNAHME', 20], ['GEMEINSCHAFTSUNTERKUNFT', 75], ['WOHNUNG', 5]]);
+  if (sinceEntry <= 90)
+    return rng.weighted([
+      ['ERSTAUFNAHME', 20],
+      ['GEMEINSCHAFTSUNTERKUNFT', 75],
+      ['WOHNUNG', 5],
+    ]);
   return rng.chance(size > 1 ? 0.45 : 0.25) ? 'WOHNUNG' : 'GEMEINSCHAFTSUNTERKUNFT';
 }
 
 function drawQualifikation(rng: Random, profile: NationalityProfile, age: number): Qualifikation {
   const [keine, erfahrung, ausbildung, studium] = profile.qualifikation;
-  const drawn = rng.weighted<Qualifikation>([['KEINE', keine], ['BERUFSERFAHRUNG', erfahrung], ['BERUFSAUSBILDUNG', ausbildung], ['STUDIUM', studium]]);
+  const drawn = rng.weighted<Qualifikation>([
+    ['KEINE', keine],
+    ['BERUFSERFAHRUNG', erfahrung],
+    ['BERUFSAUSBILDUNG', ausbildung],
+    ['STUDIUM', studium],
+  ]);
   // Nobody under 22 has finished a degree (studies broken off by the war count as none); nobody under 19 a vocational training.
   if (drawn === 'STUDIUM' && age < 22) return 'KEINE';
   if (drawn === 'BERUFSAUSBILDUNG' && age < 19) return 'BERUFSERFAHRUNG';
@@ -234,26 +409,45 @@ function drawQualifikation(rng: Random, profile: NationalityProfile, age: number
 
 function drawAzr(rng: Random, taken: Set<string>): string {
   let azr: string;
-  do azr = `${rng.int(1, 9)}${String(rng.int(0, 99_999)).padStart(5, '0')}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
+  do
+    azr = `${rng.int(1, 9)}${String(rng.int(0, 99_999)).padStart(5, '0')}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
   while (taken.has(azr));
   taken.add(azr);
   return azr;
 }
 
-function generateHousehold(rng: Random, ref: IsoDate, takenAzr: Set<string>): { household: DemoHousehold; persons: DemoPerson[] } {
+function generateHousehold(
+  rng: Random,
+  ref: IsoDate,
+  takenAzr: Set<string>,
+): { household: DemoHousehold; persons: DemoPerson[] } {
   const nationality = rng.weighted(NATIONALITY_SHARES);
   const profile = PROFILES[nationality];
-  const kind = rng.weighted<HouseholdKind>([['SINGLE', profile.kinds[0]], ['FAMILY', profile.kinds[1]], ['SINGLE_PARENT', profile.kinds[2]], ['COUPLE', profile.kinds[3]]]);
+  const kind = rng.weighted<HouseholdKind>([
+    ['SINGLE', profile.kinds[0]],
+    ['FAMILY', profile.kinds[1]],
+    ['SINGLE_PARENT', profile.kinds[2]],
+    ['COUPLE', profile.kinds[3]],
+  ]);
   const plan = planStatus(rng, nationality, profile, ref);
   const members = drawMembers(rng, nationality, kind, plan.einreiseAm, ref);
   const sinceEntry = daysBetween(plan.einreiseAm, ref);
   const currentArt = plan.phases.at(-1)?.art ?? 'AUFENTHALTSGESTATTUNG';
   const unterkunft = drawUnterkunft(rng, currentArt, sinceEntry, members.length);
-  const city = rng.weighted(NRW_CITIES.map((c) => [c, unterkunft === 'ERSTAUFNAHME' ? c.erstaufnahme : c.weight] as const));
+  const city = rng.weighted(
+    NRW_CITIES.map((c) => [c, unterkunft === 'ERSTAUFNAHME' ? c.erstaufnahme : c.weight] as const),
+  );
   const wohnpflichtErstaufnahme = unterkunft === 'ERSTAUFNAHME' && sinceEntry <= 42 && rng.chance(0.9);
   const { einreiseAm, asylantragAm } = plan;
   const wohnsitzauflage = rng.chance(currentArt === 'DULDUNG' ? 0.6 : 0.5);
-  const paper: PaperContext = { nationality, einreiseAm, asylantragAm, wohnort: city.wohnort, wohnsitzauflage, stale: rng.chance(0.1) };
+  const paper: PaperContext = {
+    nationality,
+    einreiseAm,
+    asylantragAm,
+    wohnort: city.wohnort,
+    wohnsitzauflage,
+    stale: rng.chance(0.1),
+  };
   const periods = toPeriods(plan.phases, ref, paper);
   const sprache = rng.weighted(profile.sprachen);
   const haushaltId = rng.uuid();
@@ -261,26 +455,39 @@ function generateHousehold(rng: Random, ref: IsoDate, takenAzr: Set<string>): { 
     const birth = member.geburtsdatum;
     const age = ageOn(birth, ref);
     return {
-      id: rng.uuid(), azrNummer: drawAzr(rng, takenAzr),
-      vorname: member.vorname, nachname: member.nachname, geschlecht: member.geschlecht, geburtsdatum: birth,
-      staatsangehoerigkeit: nationality, sprache, haushaltId, rolle: member.rolle,
+      id: rng.uuid(),
+      azrNummer: drawAzr(rng, takenAzr),
+      vorname: member.vorname,
+      nachname: member.nachname,
+      geschlecht: member.geschlecht,
+      geburtsdatum: birth,
+      staatsangehoerigkeit: nationality,
+      sprache,
+      haushaltId,
+      rolle: member.rolle,
       einreiseAm: member.bornInGermany ? birth : plan.einreiseAm,
-      asylantragAm: member.bornInGermany && plan.asylantragAm !== null ? maxDate(plan.asylantragAm, birth) : plan.asylantragAm,
-      anerkanntAm: member.bornInGermany && plan.anerkanntAm !== null ? maxDate(plan.anerkanntAm, birth) : plan.anerkanntAm,
+      asylantragAm:
+        member.bornInGermany && plan.asylantragAm !== null ? maxDate(plan.asylantragAm, birth) : plan.asylantragAm,
+      anerkanntAm:
+        member.bornInGermany && plan.anerkanntAm !== null ? maxDate(plan.anerkanntAm, birth) : plan.anerkanntAm,
       statusverlauf: member.bornInGermany ? fromBirth(periods, birth) : periods,
       wohnpflichtErstaufnahme,
       qualifikation: age >= 18 ? drawQualifikation(rng, profile, age) : 'KEINE',
     };
   });
   const { wohnort, agenturbezirk } = city;
-  return { household: { id: haushaltId, memberIds: persons.map((p) => p.id), wohnort, agenturbezirk, unterkunft }, persons };
+  return {
+    household: { id: haushaltId, memberIds: persons.map((p) => p.id), wohnort, agenturbezirk, unterkunft },
+    persons,
+  };
 }
 
 export function generatePopulation(options: PopulationOptions = {}): Population {
   const seed = options.seed ?? 2015;
   const count = options.households ?? 230;
   const referenceDate = options.referenceDate ?? '2015-12-01';
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`households must be a non-negative integer, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`households must be a non-negative integer, got ${count}`);
   toDayNumber(referenceDate); // rejects a malformed date before any work is done
   let generated: { persons: DemoPerson[]; households: DemoHousehold[] } | undefined;
   const generate = () => {
@@ -289,7 +496,11 @@ export function generatePopulation(options: PopulationOptions = {}): Population 
     const households: DemoHousehold[] = [];
     for (let index = 0; index < count; index++) {
       // One stream per household, so asking for more households leaves the first ones as they were.
-      const { household, persons: members } = generateHousehold(createRandom(hashKeys('demo-population', String(seed), String(index))), referenceDate, takenAzr);
+      const { household, persons: members } = generateHousehold(
+        createRandom(hashKeys('demo-population', String(seed), String(index))),
+        referenceDate,
+        takenAzr,
+      );
       households.push(household);
       persons.push(...members);
     }

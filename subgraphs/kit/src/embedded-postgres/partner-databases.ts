@@ -18,7 +18,10 @@ export function partnerUrl(port: number, partner: string, password: string): str
  * on the shared cluster. Run on every start: it creates what is missing and sets each role's password
  * anew, so the passwords never have to be stored outside the launcher's memory and the child's env.
  */
-export async function preparePartnerDatabases(adminUrl: string, passwords: Readonly<Record<string, string>>): Promise<void> {
+export async function preparePartnerDatabases(
+  adminUrl: string,
+  passwords: Readonly<Record<string, string>>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -26,8 +29,11 @@ export async function preparePartnerDatabases(adminUrl: string, passwords: Reado
     for (const [partner, password] of Object.entries(passwords)) {
       const role = client.escapeIdentifier(partner);
       const roleExists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [partner])).rowCount === 1;
-      await client.query(`${roleExists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${client.escapeLiteral(password)}`);
-      const databaseExists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [partner])).rowCount === 1;
+      await client.query(
+        `${roleExists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${client.escapeLiteral(password)}`,
+      );
+      const databaseExists =
+        (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [partner])).rowCount === 1;
       if (!databaseExists) await client.query(`CREATE DATABASE ${role} OWNER ${role}`);
       await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${role} FROM PUBLIC`);
     }

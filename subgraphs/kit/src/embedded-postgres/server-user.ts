@@ -32,14 +32,20 @@ export async function serverUser(log: (line: string) => void): Promise<ServerUse
     try {
       await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', NAME]);
     } catch (error) {
-      throw new Error(`running as root, the embedded PostgreSQL needs a system user ${NAME}, and creating it failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `running as root, the embedded PostgreSQL needs a system user ${NAME}, and creating it failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     return lookUp();
   }
 }
 
 /** The first folder on the way to `path` that `user` may not enter, or undefined if it can reach it. */
-export async function closedFolderOnTheWay(path: string, user: ServerUser): Promise<{ folder: string; mode: string } | undefined> {
+export async function closedFolderOnTheWay(
+  path: string,
+  user: ServerUser,
+): Promise<{ folder: string; mode: string } | undefined> {
   const folders: string[] = [];
   for (let folder = path; folder !== parse(folder).root; folder = dirname(folder)) folders.unshift(folder);
   for (const folder of folders) {

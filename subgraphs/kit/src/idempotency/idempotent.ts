@@ -31,7 +31,11 @@ export interface IdempotentWork<DB, T> {
 }
 
 /** Splits a resolver's arguments into the request id and the input it guards. */
-export function anfrage<A extends { readonly anfrageId?: string | null }>(mutation: string, args: A, caller: Caller): Anfrage {
+export function anfrage<A extends { readonly anfrageId?: string | null }>(
+  mutation: string,
+  args: A,
+  caller: Caller,
+): Anfrage {
   const { anfrageId, ...input } = args;
   return { anfrageId, mutation, caller, input };
 }
@@ -51,7 +55,8 @@ export function idempotenzDb<DB>(db: Kysely<DB>): Kysely<IdempotenzTables> {
 export async function idempotent<DB, T>(db: Kysely<DB>, request: Anfrage, work: IdempotentWork<DB, T>): Promise<T> {
   const { anfrageId, caller } = request;
   if (anfrageId == null) return work.run(db);
-  if (!ANFRAGE_ID.test(anfrageId)) throw badUserInput('anfrageId must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -', 'anfrageId');
+  if (!ANFRAGE_ID.test(anfrageId))
+    throw badUserInput('anfrageId must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -', 'anfrageId');
   const key = {
     behoerde: caller.agency,
     anfrageId,
@@ -84,19 +89,33 @@ export async function idempotent<DB, T>(db: Kysely<DB>, request: Anfrage, work: 
       .where('behoerde', '=', key.behoerde)
       .where('anfrageId', '=', anfrageId)
       .executeTakeFirstOrThrow();
-    const same = first.mutation === key.mutation && first.eingabeHash === key.eingabeHash && first.benutzer === key.benutzer && first.rolle === key.rolle;
+    const same =
+      first.mutation === key.mutation &&
+      first.eingabeHash === key.eingabeHash &&
+      first.benutzer === key.benutzer &&
+      first.rolle === key.rolle;
     if (!same) {
-      throw refuse('ANFRAGE_ID_WIEDERVERWENDET', 'this anfrageId was already used for another request; choose a new id for new content', { field: 'anfrageId' });
+      throw refuse(
+        'ANFRAGE_ID_WIEDERVERWENDET',
+        'this anfrageId was already used for another request; choose a new id for new content',
+        { field: 'anfrageId' },
+      );
     }
     const answer = first.ergebnis === null ? undefined : await work.reload(trx, first.ergebnis);
-    if (answer === undefined) throw domainError(ErrorCode.NOT_FOUND, `what request ${anfrageId} created no longer exists`, { field: 'anfrageId' });
+    if (answer === undefined)
+      throw domainError(ErrorCode.NOT_FOUND, `what request ${anfrageId} created no longer exists`, {
+        field: 'anfrageId',
+      });
     return answer;
   });
 }
 
 /** Keys older than the cut-off are forgotten: a retry after that runs as a new request. */
 export async function purgeAnfrageIds<DB>(db: Kysely<DB>, before: Date): Promise<number> {
-  const result = await idempotenzDb(db).deleteFrom('anfrageIdempotenz').where('erstelltAm', '<', before).executeTakeFirst();
+  const result = await idempotenzDb(db)
+    .deleteFrom('anfrageIdempotenz')
+    .where('erstelltAm', '<', before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -105,7 +124,11 @@ export async function purgeAnfrageIds<DB>(db: Kysely<DB>, before: Date): Promise
  * left out: some mutations clear a value with null and keep it when the field is absent.
  */
 export function inputHash(mutation: string, input: unknown): string {
-  return createHash('sha256').update(mutation).update('\u0000').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(mutation)
+    .update('\u0000')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {

@@ -22,7 +22,11 @@ export const anfrageIdempotenzMigrations: Migrations = {
         .addColumn('erstellt_am', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
         .addPrimaryKeyConstraint('anfrage_idempotenz_pk', ['behoerde', 'anfrage_id'])
         .execute();
-      await db.schema.createIndex('anfrage_idempotenz_erstellt_am').on('anfrage_idempotenz').column('erstellt_am').execute();
+      await db.schema
+        .createIndex('anfrage_idempotenz_erstellt_am')
+        .on('anfrage_idempotenz')
+        .column('erstellt_am')
+        .execute();
     },
   },
 };

@@ -9,7 +9,8 @@ export const DEFAULT_AUDIENCE = 'integration-point-graph';
  * Where keys come from. In production the identity provider's JWKS URL; on the embedded default a local
  * issuer whose key pair lives in `data/issuer/` (created by `npm start` or `npm run token`).
  */
-export type KeySource = { readonly kind: 'jwks-url'; readonly url: string } | { readonly kind: 'local'; readonly dir: string };
+export type KeySource =
+  { readonly kind: 'jwks-url'; readonly url: string } | { readonly kind: 'local'; readonly dir: string };
 
 export interface IdentityConfig {
   readonly keys: KeySource;

@@ -12,10 +12,14 @@ const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
  * cannot read an answer either.
  */
 function refusal(request: IncomingMessage): string | undefined {
-  if (!LOOPBACK.test(request.socket.remoteAddress ?? '')) return 'the local issuer answers only requests from this machine';
+  if (!LOOPBACK.test(request.socket.remoteAddress ?? ''))
+    return 'the local issuer answers only requests from this machine';
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
-  if ((site !== undefined && site !== 'same-origin') || (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`)) {
+  if (
+    (site !== undefined && site !== 'same-origin') ||
+    (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`)
+  ) {
     return 'the local issuer answers only its own page';
   }
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return 'send the agency and role as JSON';
@@ -23,7 +27,8 @@ function refusal(request: IncomingMessage): string | undefined {
 }
 
 /** What a request for a local token asks: an agency and one of its roles, or why it is refused (403 or 400). */
-export type LocalTokenRequest = { readonly agency: Agency; readonly role: string } | { readonly status: 400 | 403; readonly error: string };
+export type LocalTokenRequest =
+  { readonly agency: Agency; readonly role: string } | { readonly status: 400 | 403; readonly error: string };
 
 /** Checks and reads a request for a token of the local issuer (a JSON body `{ agency, role }`, at most 1 KB). */
 export async function readLocalTokenRequest(request: IncomingMessage): Promise<LocalTokenRequest> {

@@ -42,17 +42,23 @@ export async function createTokenVerifier(config: IdentityConfig): Promise<Token
     if (!token) throw unauthenticated('a bearer token is required');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'iat', 'sub'] }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired');
-      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') throw unauthenticated(`the token has no ${error.claim} claim`);
+      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing')
+        throw unauthenticated(`the token has no ${error.claim} claim`);
       if (error instanceof errors.JOSEError) throw unauthenticated('the token is not valid');
       throw error;
     }
     checkLifetime(config, payload.iat!, payload.exp!);
     const { sub, agency, role } = payload;
     if (!sub || !isAgency(agency)) throw unauthenticated('the token names no known agency');
-    if (typeof role !== 'string' || !ROLES[agency].includes(role)) throw unauthenticated(`the token names no role of ${agency}`);
+    if (typeof role !== 'string' || !ROLES[agency].includes(role))
+      throw unauthenticated(`the token names no role of ${agency}`);
     return Object.freeze({ userId: sub, agency, role });
   };
 }

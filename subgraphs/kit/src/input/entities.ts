@@ -27,7 +27,8 @@ function keyFields(type: GraphQLObjectType, selections: SelectionSetNode): KeyFi
     if (selection.kind !== Kind.FIELD) return [];
     const fieldType = getNamedType(type.getFields()[selection.name.value]?.type);
     if (!fieldType) return [];
-    const children = selection.selectionSet && isObjectType(fieldType) ? keyFields(fieldType, selection.selectionSet) : [];
+    const children =
+      selection.selectionSet && isObjectType(fieldType) ? keyFields(fieldType, selection.selectionSet) : [];
     return [{ name: selection.name.value, leaf: isLeafType(fieldType) ? fieldType : null, children }];
   });
 }
@@ -40,7 +41,8 @@ function entityKeys(schema: GraphQLSchema, typeDefs: DocumentNode): Map<string, 
     const type = schema.getType(definition.name.value);
     if (!isObjectType(type)) continue;
     for (const directive of definition.directives ?? []) {
-      const fields = directive.arguments?.find((argument) => argument.name.value === 'fields')?.value as StringValueNode | undefined;
+      const fields = directive.arguments?.find((argument) => argument.name.value === 'fields')?.value as
+        StringValueNode | undefined;
       if (directive.name.value !== 'key' || fields?.kind !== Kind.STRING) continue;
       const [operation] = parse(`{ ${fields.value} }`).definitions;
       if (operation?.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -50,10 +52,16 @@ function entityKeys(schema: GraphQLSchema, typeDefs: DocumentNode): Map<string, 
   return keys;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** What is wrong with a representation's key fields, or null when it carries the whole key. */
-function keyProblem(value: Record<string, unknown>, fields: readonly KeyField[], path: string, limits: InputLimits): GraphQLError | null {
+function keyProblem(
+  value: Record<string, unknown>,
+  fields: readonly KeyField[],
+  path: string,
+  limits: InputLimits,
+): GraphQLError | null {
   for (const field of fields) {
     const at = childPath(path, field.name);
     const given = value[field.name];
@@ -65,7 +73,8 @@ function keyProblem(value: Record<string, unknown>, fields: readonly KeyField[],
       continue;
     }
     const textual = field.leaf.name === 'ID' || field.leaf.name === 'String';
-    if (typeof given === 'object' || (textual && typeof given !== 'string')) return badUserInput(`${at} must be a single ${field.leaf.name}`, at);
+    if (typeof given === 'object' || (textual && typeof given !== 'string'))
+      return badUserInput(`${at} must be a single ${field.leaf.name}`, at);
     try {
       field.leaf.parseValue(given);
     } catch (error) {
@@ -81,10 +90,12 @@ function checkRepresentations(representations: unknown, keys: Map<string, KeyFie
   if (!Array.isArray(representations)) throw badUserInput('representations must be a list', 'representations');
   representations.forEach((representation, index) => {
     const at = `representations[${index}]`;
-    if (!isRecord(representation)) throw badUserInput(`${at} must be an object with __typename and the entity's key fields`, at);
+    if (!isRecord(representation))
+      throw badUserInput(`${at} must be an object with __typename and the entity's key fields`, at);
     const typename = representation['__typename'];
     const typeKeys = typeof typename === 'string' ? keys.get(typename) : undefined;
-    if (!typeKeys) throw badUserInput(`${at}.__typename does not name an entity type of this subgraph`, `${at}.__typename`);
+    if (!typeKeys)
+      throw badUserInput(`${at}.__typename does not name an entity type of this subgraph`, `${at}.__typename`);
     // One complete key suffices; if none is, the first key's problem is the one to name.
     let first: GraphQLError | null = null;
     for (const key of typeKeys) {

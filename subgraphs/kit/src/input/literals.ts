@@ -49,7 +49,12 @@ export function literalInputRule(limits: InputLimits): ValidationRule {
       } else if (node.kind === Kind.STRING) {
         const problem = stringProblem(node.value, type !== null && isIdType(type), limits);
         if (problem) {
-          context.reportError(new GraphQLError(`${path} ${problem}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT, field: path } }));
+          context.reportError(
+            new GraphQLError(`${path} ${problem}`, {
+              nodes: node,
+              extensions: { code: ErrorCode.BAD_USER_INPUT, field: path },
+            }),
+          );
         }
       }
     }
@@ -57,7 +62,8 @@ export function literalInputRule(limits: InputLimits): ValidationRule {
       // A variable's default is a literal too; it is named by the variable, as no argument is known yet.
       VariableDefinition(node) {
         const type = typeFromAST(context.getSchema(), node.type);
-        if (node.defaultValue) walk(node.defaultValue, type && isInputType(type) ? type : null, `$${node.variable.name.value}`);
+        if (node.defaultValue)
+          walk(node.defaultValue, type && isInputType(type) ? type : null, `$${node.variable.name.value}`);
         return false;
       },
       Argument(node) {
@@ -76,7 +82,8 @@ export function literalInputRule(limits: InputLimits): ValidationRule {
  * they are.
  */
 export function namedValidationError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (formatted.extensions?.['code'] !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError)) return formatted;
+  if (formatted.extensions?.['code'] !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError))
+    return formatted;
   const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
   const field = node && node.kind !== Kind.VARIABLE ? literalPaths.get(node) : undefined;
   if (field === undefined) return formatted;

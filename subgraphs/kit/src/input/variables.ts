@@ -46,7 +46,12 @@ function variablePositions(document: DocumentNode, operation: OperationDefinitio
 }
 
 /** The first string in a coerced value that breaks the limits, with its path. */
-function stringInValue(value: unknown, type: GraphQLInputType | null, path: string, limits: InputLimits): { path: string; problem: string } | null {
+function stringInValue(
+  value: unknown,
+  type: GraphQLInputType | null,
+  path: string,
+  limits: InputLimits,
+): { path: string; problem: string } | null {
   if (typeof value === 'string') {
     const problem = stringProblem(value, type !== null && isIdType(type), limits);
     return problem ? { path, problem } : null;
@@ -54,7 +59,7 @@ function stringInValue(value: unknown, type: GraphQLInputType | null, path: stri
   if (value === null || typeof value !== 'object') return null;
   const nullable = type ? getNullableType(type) : null;
   if (Array.isArray(value)) {
-    const item = nullable && isListType(nullable) ? (nullable.ofType) : null;
+    const item = nullable && isListType(nullable) ? nullable.ofType : null;
     for (let index = 0; index < value.length; index++) {
       const found = stringInValue(value[index], item, itemPath(path, index), limits);
       if (found) return found;
@@ -71,11 +76,19 @@ function stringInValue(value: unknown, type: GraphQLInputType | null, path: stri
 }
 
 /** Checks one variable's value as graphql-js will coerce it, naming the argument it feeds. */
-function checkVariable(type: GraphQLInputType, value: unknown, field: string, limits: InputLimits): GraphQLError | null {
+function checkVariable(
+  type: GraphQLInputType,
+  value: unknown,
+  field: string,
+  limits: InputLimits,
+): GraphQLError | null {
   let refused: GraphQLError | null = null;
   const coerced = coerceInputValue(value, type, (path, _invalid, error) => {
     if (refused) return;
-    const at = path.reduce<string>((prefix, key) => (typeof key === 'number' ? itemPath(prefix, key) : childPath(prefix, key)), field);
+    const at = path.reduce<string>(
+      (prefix, key) => (typeof key === 'number' ? itemPath(prefix, key) : childPath(prefix, key)),
+      field,
+    );
     refused = inputError(`${at}: ${error.message}`, at);
   });
   if (refused) return refused;

@@ -11,8 +11,11 @@ export interface EnumValue {
 /** The values of one enum of an SDL file, with their descriptions; throws if the file defines no such enum. */
 export function enumValuesOf(schemaFile: URL, enumName: string): EnumValue[] {
   const document = parse(readFileSync(schemaFile, 'utf8'));
-  const definition = document.definitions.find((node) => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === enumName);
-  if (!definition || definition.kind !== Kind.ENUM_TYPE_DEFINITION) throw new Error(`${fileURLToPath(schemaFile)} defines no enum ${enumName}`);
+  const definition = document.definitions.find(
+    (node) => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === enumName,
+  );
+  if (!definition || definition.kind !== Kind.ENUM_TYPE_DEFINITION)
+    throw new Error(`${fileURLToPath(schemaFile)} defines no enum ${enumName}`);
   return (definition.values ?? []).map((value) => ({ name: value.name.value, description: value.description?.value }));
 }
 

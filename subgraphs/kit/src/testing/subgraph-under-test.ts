@@ -37,7 +37,9 @@ export interface SubgraphUnderTestOptions<DB> {
 }
 
 /** One subgraph on a test database of its own, on a free port, with a local token issuer. */
-export async function startSubgraphUnderTest<DB>(options: SubgraphUnderTestOptions<DB>): Promise<SubgraphUnderTest<DB>> {
+export async function startSubgraphUnderTest<DB>(
+  options: SubgraphUnderTestOptions<DB>,
+): Promise<SubgraphUnderTest<DB>> {
   const statements: string[] = [];
   const database = await createTestDatabase<DB>(options.name, (db) => options.prepareDatabase(db, options.population), {
     onQuery: (sql) => statements.push(sql),
@@ -50,7 +52,12 @@ export async function startSubgraphUnderTest<DB>(options: SubgraphUnderTestOptio
     url: server.url,
     issuer,
     statements,
-    async ask<T>(query: string, variables: Record<string, unknown> = {}, agency = options.caller.agency, role = options.caller.role) {
+    async ask<T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      agency = options.caller.agency,
+      role = options.caller.role,
+    ) {
       const authorization = await issuer.bearer(agency, role);
       return postGraphQL<T>(server.url, query, variables, { authorization });
     },

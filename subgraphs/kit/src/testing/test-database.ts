@@ -36,7 +36,10 @@ export function testDatabaseUrl(): string | undefined {
 
 /** A short stable digest of test data (a population, say), for a template key. */
 export function digestOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 const templates = new Map<string, Promise<string>>();
@@ -48,9 +51,16 @@ const templates = new Map<string, Promise<string>>();
  * lets one build it while the others wait), or else once per name and test file, as `prepare` may then
  * close over the file's own data. The run's global set-up drops the templates with the rest of its databases.
  */
-export async function createTestDatabase<DB>(name: string, prepare: (db: Kysely<DB>) => Promise<void>, options: TestDatabaseOptions = {}): Promise<TestDatabase<DB>> {
+export async function createTestDatabase<DB>(
+  name: string,
+  prepare: (db: Kysely<DB>) => Promise<void>,
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase<DB>> {
   const serverUrl = inject('testServerUrl');
-  if (!serverUrl) throw new Error('no test database server: run the tests with `npm test` (its global set-up starts one) or set TEST_DATABASE_URL');
+  if (!serverUrl)
+    throw new Error(
+      'no test database server: run the tests with `npm test` (its global set-up starts one) or set TEST_DATABASE_URL',
+    );
   const runId = inject('testRunId');
   const safeName = name.replace(/\W/g, '_').slice(0, 24);
   const { template: key, ...databaseOptions } = options;
@@ -67,7 +77,9 @@ export async function createTestDatabase<DB>(name: string, prepare: (db: Kysely<
   }
   const templateName = await template;
   const databaseName = `ip_test_${runId}_${safeName}_${randomBytes(5).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => whenUnused(() => sql`CREATE DATABASE ${sql.id(databaseName)} TEMPLATE ${sql.id(templateName)}`.execute(admin)));
+  await withAdmin(serverUrl, (admin) =>
+    whenUnused(() => sql`CREATE DATABASE ${sql.id(databaseName)} TEMPLATE ${sql.id(templateName)}`.execute(admin)),
+  );
   const db = await openDatabase<DB>({ kind: 'server', url: databaseUrl(serverUrl, databaseName) }, databaseOptions);
   return {
     db,
@@ -88,7 +100,11 @@ export async function createTestDatabase<DB>(name: string, prepare: (db: Kysely<
  * The run-wide template `templateName`: built here unless another process did. A session lock on the server,
  * named after the template, makes the others wait for the first; a failed build leaves no template behind.
  */
-async function sharedTemplate<DB>(serverUrl: string, templateName: string, prepare: (db: Kysely<DB>) => Promise<void>): Promise<string> {
+async function sharedTemplate<DB>(
+  serverUrl: string,
+  templateName: string,
+  prepare: (db: Kysely<DB>) => Promise<void>,
+): Promise<string> {
   const lock = new pg.Client({ connectionString: serverUrl });
   await lock.connect();
   try {
@@ -109,9 +125,16 @@ async function sharedTemplate<DB>(serverUrl: string, templateName: string, prepa
   }
 }
 
-async function buildTemplate<DB>(serverUrl: string, templateName: string, prepare: (db: Kysely<DB>) => Promise<void>): Promise<string> {
+async function buildTemplate<DB>(
+  serverUrl: string,
+  templateName: string,
+  prepare: (db: Kysely<DB>) => Promise<void>,
+): Promise<string> {
   await withAdmin(serverUrl, (admin) => sql`CREATE DATABASE ${sql.id(templateName)}`.execute(admin));
-  const setup = await openDatabase<DB>({ kind: 'server', url: databaseUrl(serverUrl, templateName) }, { maxConnections: 1 });
+  const setup = await openDatabase<DB>(
+    { kind: 'server', url: databaseUrl(serverUrl, templateName) },
+    { maxConnections: 1 },
+  );
   try {
     await prepare(setup);
   } finally {

@@ -16,7 +16,11 @@ import {
 export interface TestIssuer {
   readonly verifyToken: TokenVerifier;
   /** A bearer header value for a user of `agency` (an `Agency`, or any string a test wants refused) in `role`. */
-  bearer(agency: string, role: string, options?: { userId?: string; expiresIn?: string; audience?: string; issuedAt?: number | null }): Promise<string>;
+  bearer(
+    agency: string,
+    role: string,
+    options?: { userId?: string; expiresIn?: string; audience?: string; issuedAt?: number | null },
+  ): Promise<string>;
   /**
    * A bearer header value carrying exactly `claims` besides issuer and audience, signed with the issuer's key:
    * for tokens no identity provider should issue (a lifetime of centuries, an `iat` in the future).

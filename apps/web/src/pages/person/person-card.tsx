@@ -65,7 +65,12 @@ function FeldInhalt({ feld, person }: { readonly feld: Feld; readonly person: Pe
             zeilen={[
               ['Eingereist', datum(a.einreiseAm)],
               ['Status', a.status ? `${wert(a.status.art)} (${a.status.rechtsgrundlage})` : 'kein Status erfasst'],
-              ['Gültig', a.status ? `${datum(a.status.gueltigAb)} bis ${a.status.gueltigBis ? datum(a.status.gueltigBis) : 'unbefristet'}` : '–'],
+              [
+                'Gültig',
+                a.status
+                  ? `${datum(a.status.gueltigAb)} bis ${a.status.gueltigBis ? datum(a.status.gueltigBis) : 'unbefristet'}`
+                  : '–',
+              ],
             ]}
           />
         )
@@ -93,7 +98,10 @@ function FeldInhalt({ feld, person }: { readonly feld: Feld; readonly person: Pe
             zeilen={[
               ['BG-Nummer', bg.bgNummer],
               ['Gegründet', datum(bg.gegruendetAm)],
-              ['Mitglieder', bg.mitglieder.map((mitglied) => `${wert(mitglied.rolle)} seit ${datum(mitglied.seit)}`).join(', ')],
+              [
+                'Mitglieder',
+                bg.mitglieder.map((mitglied) => `${wert(mitglied.rolle)} seit ${datum(mitglied.seit)}`).join(', '),
+              ],
             ]}
           />
         )
@@ -108,7 +116,8 @@ function FeldInhalt({ feld, person }: { readonly feld: Feld; readonly person: Pe
         <ul className="plain">
           {antraege.map((antrag) => (
             <li key={antrag.id}>
-              <strong>{antrag.kindergeldnummer}</strong> (Familienkasse {antrag.familienkasse}): eingegangen {datum(antrag.eingangAm)}, fällig {datum(antrag.faelligAm)},{' '}
+              <strong>{antrag.kindergeldnummer}</strong> (Familienkasse {antrag.familienkasse}): eingegangen{' '}
+              {datum(antrag.eingangAm)}, fällig {datum(antrag.faelligAm)},{' '}
               {antrag.beschiedenAm ? `${wert(antrag.ergebnis)} am ${datum(antrag.beschiedenAm)}` : 'offen'}
             </li>
           ))}
@@ -118,7 +127,17 @@ function FeldInhalt({ feld, person }: { readonly feld: Feld; readonly person: Pe
   }
 }
 
-function Abschnitt({ partner, felder, person, errors }: { partner: string; felder: readonly Feld[]; person: Person; errors: readonly GraphError[] }) {
+function Abschnitt({
+  partner,
+  felder,
+  person,
+  errors,
+}: {
+  partner: string;
+  felder: readonly Feld[];
+  person: Person;
+  errors: readonly GraphError[];
+}) {
   const teile = felder.map((feld) => {
     const fehler = errors.filter((error) => error.path?.[0] === 'person' && error.path[1] === feld);
     return { feld, fehler, inhalt: fehler.length > 0 ? null : FeldInhalt({ feld, person }) };
@@ -143,7 +162,15 @@ function Abschnitt({ partner, felder, person, errors }: { partner: string; felde
           return (
             <div key={feld} className="field">
               <h3>{FELDNAMEN[feld]}</h3>
-              {fehler.length > 0 ? neu.length > 0 ? <Refusal errors={neu} /> : <p className="muted">Aus demselben Grund nicht freigegeben.</p> : inhalt}
+              {fehler.length > 0 ? (
+                neu.length > 0 ? (
+                  <Refusal errors={neu} />
+                ) : (
+                  <p className="muted">Aus demselben Grund nicht freigegeben.</p>
+                )
+              ) : (
+                inhalt
+              )}
             </div>
           );
         })
@@ -187,4 +214,3 @@ export function PersonCard({ id }: { readonly id: string }) {
     </div>
   );
 }
-

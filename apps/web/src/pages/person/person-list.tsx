@@ -18,9 +18,14 @@ export function PersonList() {
   const state = useGraph(WebPersonenListeDocument, { first: SEITE, ...(after ? { after } : {}) });
   const liste = state.status === 'done' ? state.result.data?.personen : undefined;
   const seite = cursors.length;
-  const withheld = new Set(state.status === 'done' ? state.result.errors.filter((error) => error.path?.[4] === 'identitaet').map((error) => error.path?.[2]) : []);
+  const withheld = new Set(
+    state.status === 'done'
+      ? state.result.errors.filter((error) => error.path?.[4] === 'identitaet').map((error) => error.path?.[2])
+      : [],
+  );
   const other = state.status === 'done' ? state.result.errors.filter((error) => error.path?.[4] !== 'identitaet') : [];
-  const firstRefusal = state.status === 'done' ? state.result.errors.find((error) => error.path?.[4] === 'identitaet') : undefined;
+  const firstRefusal =
+    state.status === 'done' ? state.result.errors.find((error) => error.path?.[4] === 'identitaet') : undefined;
 
   const open = (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +38,13 @@ export function PersonList() {
       <form className="filters" onSubmit={open} aria-label="Person öffnen">
         <label>
           Personenreferenz
-          <input name="referenz" value={referenz} onChange={(event) => setReferenz(event.target.value)} placeholder="z. B. 3f2a…" size={38} />
+          <input
+            name="referenz"
+            value={referenz}
+            onChange={(event) => setReferenz(event.target.value)}
+            placeholder="z. B. 3f2a…"
+            size={38}
+          />
         </label>
         <button type="submit">Öffnen</button>
       </form>
@@ -44,14 +55,15 @@ export function PersonList() {
         <Refusal errors={other} />
         {firstRefusal && (
           <p className="hint">
-            Namen mit „nicht freigegeben“: Die Ausländerbehörde gibt die Identität dieser Personen nicht frei ({withheld.size} auf dieser Seite); die Karte zeigt, was die anderen
-            Partner freigeben.
+            Namen mit „nicht freigegeben“: Die Ausländerbehörde gibt die Identität dieser Personen nicht frei (
+            {withheld.size} auf dieser Seite); die Karte zeigt, was die anderen Partner freigeben.
           </p>
         )}
         {liste && (
           <>
             <p aria-live="polite">
-              Seite {seite}: Personen {(seite - 1) * SEITE + 1}–{(seite - 1) * SEITE + liste.edges.length} von {liste.totalCount}
+              Seite {seite}: Personen {(seite - 1) * SEITE + 1}–{(seite - 1) * SEITE + liste.edges.length} von{' '}
+              {liste.totalCount}
             </p>
             <ul className="persons" data-testid="personen-liste">
               {liste.edges.map(({ node }, index) => (
@@ -65,7 +77,9 @@ export function PersonList() {
                         <span className="muted">geb. {datum(node.identitaet.geburtsdatum)}</span>
                       </>
                     ) : (
-                      <strong className="muted">{withheld.has(index) ? 'Identität nicht freigegeben' : 'Keine Angaben'}</strong>
+                      <strong className="muted">
+                        {withheld.has(index) ? 'Identität nicht freigegeben' : 'Keine Angaben'}
+                      </strong>
                     )}
                     <span className="ref">{node.id}</span>
                   </a>
@@ -76,7 +90,11 @@ export function PersonList() {
               <button type="button" disabled={seite === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 Vorherige Seite
               </button>
-              <button type="button" disabled={!liste.pageInfo.hasNextPage} onClick={() => liste.pageInfo.endCursor && setCursors([...cursors, liste.pageInfo.endCursor])}>
+              <button
+                type="button"
+                disabled={!liste.pageInfo.hasNextPage}
+                onClick={() => liste.pageInfo.endCursor && setCursors([...cursors, liste.pageInfo.endCursor])}
+              >
                 Nächste Seite
               </button>
             </div>

@@ -19,10 +19,13 @@ function kalenderwoche(iso: string): number {
 
 export function zeitraumName(zeitraum: { readonly beginn: string }, gruppierung: 'WOCHE' | 'MONAT'): string {
   const [year, month] = zeitraum.beginn.split('-');
-  return gruppierung === 'MONAT' ? `${MONATE[Number(month) - 1]} ${year!.slice(2)}` : `KW ${kalenderwoche(zeitraum.beginn)}`;
+  return gruppierung === 'MONAT'
+    ? `${MONATE[Number(month) - 1]} ${year!.slice(2)}`
+    : `KW ${kalenderwoche(zeitraum.beginn)}`;
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The first day of every week (from Monday) or month from `von` to `bis`, the first clipped to `von`: the
@@ -52,7 +55,17 @@ const PAD = { top: 16, right: 12, bottom: 44, left: 44 };
  * The on-time rate per week or month as bars (an SVG drawn here, no chart library). A period in which
  * nothing was decided yet has no rate and no bar. Screen readers get the same figures as a table below.
  */
-export function SlaChart({ von, bis, zeitraeume, gruppierung }: { readonly von: string; readonly bis: string; readonly zeitraeume: readonly Zeitraum[]; readonly gruppierung: 'WOCHE' | 'MONAT' }) {
+export function SlaChart({
+  von,
+  bis,
+  zeitraeume,
+  gruppierung,
+}: {
+  readonly von: string;
+  readonly bis: string;
+  readonly zeitraeume: readonly Zeitraum[];
+  readonly gruppierung: 'WOCHE' | 'MONAT';
+}) {
   const byStart = new Map(zeitraeume.map((zeitraum) => [zeitraum.beginn, zeitraum]));
   const slots = zeitraumBeginne(von, bis, gruppierung).map((beginn) => ({ beginn, zeitraum: byStart.get(beginn) }));
   const plotWidth = WIDTH - PAD.left - PAD.right;
@@ -64,7 +77,9 @@ export function SlaChart({ von, bis, zeitraeume, gruppierung }: { readonly von: 
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="sla-chart-title" data-testid="sla-chart">
-        <title id="sla-chart-title">Anteil fristgerecht beschiedener Anträge je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}</title>
+        <title id="sla-chart-title">
+          Anteil fristgerecht beschiedener Anträge je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}
+        </title>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <g key={tick}>
             <line className="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
@@ -79,9 +94,16 @@ export function SlaChart({ von, bis, zeitraeume, gruppierung }: { readonly von: 
           return (
             <g key={beginn}>
               {zeitraum && rate != null && (
-                <rect className={rate >= 0.9 ? 'bar good' : rate >= 0.75 ? 'bar fair' : 'bar poor'} x={x} y={y(rate)} width={barWidth} height={plotHeight * rate}>
+                <rect
+                  className={rate >= 0.9 ? 'bar good' : rate >= 0.75 ? 'bar fair' : 'bar poor'}
+                  x={x}
+                  y={y(rate)}
+                  width={barWidth}
+                  height={plotHeight * rate}
+                >
                   <title>
-                    {zeitraumName(zeitraum, gruppierung)} ({datum(zeitraum.beginn)}–{datum(zeitraum.ende)}): {alsProzent(rate)} fristgerecht, {zeitraum.kennzahlen.beschieden} von{' '}
+                    {zeitraumName(zeitraum, gruppierung)} ({datum(zeitraum.beginn)}–{datum(zeitraum.ende)}):{' '}
+                    {alsProzent(rate)} fristgerecht, {zeitraum.kennzahlen.beschieden} von{' '}
                     {zeitraum.kennzahlen.eingegangen} beschieden
                   </title>
                 </rect>
@@ -96,7 +118,8 @@ export function SlaChart({ von, bis, zeitraeume, gruppierung }: { readonly von: 
         })}
       </svg>
       <figcaption>
-        Anteil der bis zum Stichtag beschiedenen Paket-Anträge, die innerhalb von 10 Arbeitstagen beschieden wurden. Grün ab 90 %, gelb ab 75 %, sonst rot. Ohne Balken: kein Eingang oder noch kein Bescheid.
+        Anteil der bis zum Stichtag beschiedenen Paket-Anträge, die innerhalb von 10 Arbeitstagen beschieden wurden.
+        Grün ab 90 %, gelb ab 75 %, sonst rot. Ohne Balken: kein Eingang oder noch kein Bescheid.
       </figcaption>
     </figure>
   );

@@ -19,7 +19,17 @@ function jahrVor(iso: string): string {
   return start.toISOString().slice(0, 10);
 }
 
-function FamilienkasseZeile({ familienkasse, von, bis, stichtag }: { familienkasse: string; von: string; bis: string; stichtag: string }) {
+function FamilienkasseZeile({
+  familienkasse,
+  von,
+  bis,
+  stichtag,
+}: {
+  familienkasse: string;
+  von: string;
+  bis: string;
+  stichtag: string;
+}) {
   const state = useGraph(WebSlaFamilienkasseDocument, { von, bis, stichtag, familienkasse });
   return (
     <tr>
@@ -27,7 +37,15 @@ function FamilienkasseZeile({ familienkasse, von, bis, stichtag }: { familienkas
       {state.status === 'done' && state.result.data ? (
         <KennzahlZellen kennzahlen={state.result.data.kindergeldSlaBericht.gesamt} />
       ) : (
-        <td colSpan={SPALTEN.length}>{state.status === 'loading' ? 'Wird geladen …' : state.status === 'failed' ? state.message : <Refusal errors={state.result.errors} />}</td>
+        <td colSpan={SPALTEN.length}>
+          {state.status === 'loading' ? (
+            'Wird geladen …'
+          ) : state.status === 'failed' ? (
+            state.message
+          ) : (
+            <Refusal errors={state.result.errors} />
+          )}
+        </td>
       )}
     </tr>
   );
@@ -51,31 +69,63 @@ export function SlaPage() {
   return (
     <div className="page">
       <h1>SLA-Übersicht Kindergeld</h1>
-      <p className="lead">Zusage: Kindergeldanträge aus dem Antragspaket werden innerhalb von 10 Arbeitstagen nach Eingang beschieden.</p>
+      <p className="lead">
+        Zusage: Kindergeldanträge aus dem Antragspaket werden innerhalb von 10 Arbeitstagen nach Eingang beschieden.
+      </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Zeitraum und Stichtag">
         <label>
           Eingang von
-          <input type="date" name="von" value={von} max={bis} onChange={(event) => setVon(event.target.value)} required />
+          <input
+            type="date"
+            name="von"
+            value={von}
+            max={bis}
+            onChange={(event) => setVon(event.target.value)}
+            required
+          />
         </label>
         <label>
           Eingang bis
-          <input type="date" name="bis" value={bis} min={von} onChange={(event) => setBis(event.target.value)} required />
+          <input
+            type="date"
+            name="bis"
+            value={bis}
+            min={von}
+            onChange={(event) => setBis(event.target.value)}
+            required
+          />
         </label>
         <label>
           Stichtag
-          <input type="date" name="stichtag" value={stichtag} onChange={(event) => setStichtag(event.target.value)} required />
+          <input
+            type="date"
+            name="stichtag"
+            value={stichtag}
+            onChange={(event) => setStichtag(event.target.value)}
+            required
+          />
         </label>
         <fieldset>
           <legend>Je</legend>
           {(['MONAT', 'WOCHE'] as const).map((value) => (
             <label key={value} className="inline">
-              <input type="radio" name="gruppierung" value={value} checked={gruppierung === value} onChange={() => setGruppierung(value)} />
+              <input
+                type="radio"
+                name="gruppierung"
+                value={value}
+                checked={gruppierung === value}
+                onChange={() => setGruppierung(value)}
+              />
               {value === 'MONAT' ? 'Monat' : 'Woche'}
             </label>
           ))}
         </fieldset>
       </form>
-      {!gueltig && <p className="notice">Bitte einen Zeitraum wählen, dessen Beginn nicht nach dem Ende liegt, und einen Stichtag.</p>}
+      {!gueltig && (
+        <p className="notice">
+          Bitte einen Zeitraum wählen, dessen Beginn nicht nach dem Ende liegt, und einen Stichtag.
+        </p>
+      )}
 
       <section className="card" aria-labelledby="verlauf-titel">
         <h2 id="verlauf-titel">Fristgerecht beschieden je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}</h2>
@@ -85,15 +135,23 @@ export function SlaPage() {
         {bericht && (
           <>
             <p className="summary">
-              Eingang {datum(bericht.von)} bis {datum(bericht.bis)}, Stand {datum(bericht.stichtag)}: <strong>{bericht.gesamt.eingegangen}</strong> Anträge aus dem Paket,{' '}
-              <strong>{bericht.gesamt.quoteEingehalten == null ? 'noch keine' : alsProzent(bericht.gesamt.quoteEingehalten)}</strong> der beschiedenen fristgerecht,{' '}
-              <strong>{bericht.gesamt.ueberfaellig}</strong> überfällig.
+              Eingang {datum(bericht.von)} bis {datum(bericht.bis)}, Stand {datum(bericht.stichtag)}:{' '}
+              <strong>{bericht.gesamt.eingegangen}</strong> Anträge aus dem Paket,{' '}
+              <strong>
+                {bericht.gesamt.quoteEingehalten == null ? 'noch keine' : alsProzent(bericht.gesamt.quoteEingehalten)}
+              </strong>{' '}
+              der beschiedenen fristgerecht, <strong>{bericht.gesamt.ueberfaellig}</strong> überfällig.
             </p>
             {bericht.zeitraeume.length === 0 ? (
               <p>Keine Paket-Anträge in diesem Zeitraum.</p>
             ) : (
               <>
-                <SlaChart von={bericht.von} bis={bericht.bis} zeitraeume={bericht.zeitraeume} gruppierung={gruppierung} />
+                <SlaChart
+                  von={bericht.von}
+                  bis={bericht.bis}
+                  zeitraeume={bericht.zeitraeume}
+                  gruppierung={gruppierung}
+                />
                 <details>
                   <summary>Zahlen je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}</summary>
                   <div className="table-scroll">
@@ -134,7 +192,13 @@ export function SlaPage() {
               </thead>
               <tbody>
                 {settings.familienkassen.map((familienkasse) => (
-                  <FamilienkasseZeile key={familienkasse} familienkasse={familienkasse} von={von} bis={bis} stichtag={stichtag} />
+                  <FamilienkasseZeile
+                    key={familienkasse}
+                    familienkasse={familienkasse}
+                    von={von}
+                    bis={bis}
+                    stichtag={stichtag}
+                  />
                 ))}
                 {bericht && (
                   <>
