@@ -13,4 +13,4 @@ export {
   type SubgraphUnderTestOptions,
 } from './subgraph-under-test.ts';
 export { enumValuesOf, reasonsWrittenIn, type EnumValue } from './reasons.ts';
-export type { MissingFields, ModelConflicts, None } from './model-conformance.ts';
+export type { KeepsToSdl } from './model-conformance.ts';

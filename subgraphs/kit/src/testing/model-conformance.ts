@@ -24,3 +24,13 @@ export type MissingFields<Model, Gql, Resolved> = {
 
 /** `true` when nothing is named, else the names: `const ok: None<ModelConflicts<…>> = true` fails with them. */
 export type None<Names> = [Names] extends [never] ? true : Names;
+
+/**
+ * Both checks for the mapped type `T` of one partner, as `[conflicts, missing]`, each `true` when its model keeps
+ * to the SDL: `Parents` is the generated `ResolversParentTypes`, `Map` the partner's resolver map, `Gql` the
+ * generated type of `T`. A type without resolvers is served by the default resolver alone.
+ */
+export type KeepsToSdl<Parents, Map, T extends keyof Parents, Gql> = [
+  None<ModelConflicts<Parents[T], Gql, T extends keyof Map ? Map[T] : object>>,
+  None<MissingFields<Parents[T], Gql, T extends keyof Map ? Map[T] : object>>,
+];
