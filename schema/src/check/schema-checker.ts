@@ -1,0 +1,133 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { CriticalityLevel, diff } from '@graphql-inspector/core';
+import type { GraphQLSchema } from 'graphql';
+import { compose, readSubgraphSources, type CompositionResult } from '../compose.ts';
+import { touches, usedCoordinates, validationErrors, type UsedCoordinates } from './operation-usage.ts';
+import type { OperationInUse, UnreadableSource } from './operations-in-use.ts';
+import { ownershipViolations } from './ownership-violations.ts';
+import { categoryOwners, readOwnership } from './supergraph-ownership.ts';
+
+export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
+
+/** One change of the API schema, with the operations in use it touches (named `Name (source)`). */
+export interface SchemaChange {
+  readonly level: ChangeLevel;
+  readonly message: string;
+  readonly path: string | undefined;
+  readonly usedBy: readonly string[];
+}
+
+export interface InvalidOperation {
+  readonly name: string;
+  readonly source: string;
+  readonly errors: readonly string[];
+}
+
+/** What `npm run schema:check` found for one partner's proposed SDL. */
+export interface CheckResult {
+  readonly partner: string;
+  /** Composition errors; when there are any, nothing else was checked. */
+  readonly compositionErrors: readonly string[];
+  readonly changes: readonly SchemaChange[];
+  readonly invalidOperations: readonly InvalidOperation[];
+  readonly unreadable: readonly UnreadableSource[];
+  readonly ownership: readonly string[];
+  /** Why the change is refused; empty when it is compatible. */
+  readonly refusals: readonly string[];
+}
+
+export interface CheckerOptions {
+  /** Refuse every breaking change, also one that no operation in use touches (default: list it, pass). */
+  readonly strict?: boolean;
+}
+
+const LEVELS: Readonly<Record<CriticalityLevel, ChangeLevel>> = {
+  [CriticalityLevel.Breaking]: 'breaking',
+  [CriticalityLevel.Dangerous]: 'dangerous',
+  [CriticalityLevel.NonBreaking]: 'safe',
+};
+
+/** The API schema of a supergraph: what clients see, without the join__ and link__ machinery. */
+export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+}
+
+/**
+ * A checker against one committed supergraph and one set of operations in use; each `check` composes the
+ * partner's proposed SDL with the others' files (once per distinct input: checking every partner's current
+ * file composes once).
+ */
+export function createSchemaChecker(
+  committedSupergraph: string,
+  inUse: { readonly operations: readonly OperationInUse[]; readonly unreadable: readonly UnreadableSource[] },
+  options: CheckerOptions = {},
+) {
+  const committedApi = apiSchemaOf(committedSupergraph);
+  const committedOwnership = readOwnership(committedSupergraph);
+  const owners = categoryOwners(committedOwnership);
+  const usage = new Map<OperationInUse, UsedCoordinates>(
+    inUse.operations.map((operation) => [operation, usedCoordinates(committedApi, operation.document)]),
+  );
+  const compositions = new Map<string | undefined, CompositionResult>();
+  const composed = (partner: string, proposedSdl: string | undefined): CompositionResult => {
+    const key = proposedSdl === undefined ? undefined : `${partner}\n${proposedSdl}`;
+    let result = compositions.get(key);
+    if (!result) {
+      result = compose(readSubgraphSources(proposedSdl === undefined ? {} : { [partner]: proposedSdl }));
+      compositions.set(key, result);
+    }
+    return result;
+  };
+
+  return async function check(partner: string, proposedSdl?: string): Promise<CheckResult> {
+    const composition = composed(partner, proposedSdl);
+    const base = { partner, unreadable: inUse.unreadable };
+    if (!composition.ok) {
+      const errors = composition.errors;
+      return {
+        ...base,
+        compositionErrors: errors,
+        changes: [],
+        invalidOperations: [],
+        ownership: [],
+        refusals: errors.map((error) => `composition: ${error}`),
+      };
+    }
+    const api = apiSchemaOf(composition.supergraphSdl);
+    const changes = (await diff(committedApi, api)).map((change): SchemaChange => {
+      const level = LEVELS[change.criticality.level];
+      const usedBy =
+        level === 'safe' || !change.path
+          ? []
+          : inUse.operations
+              .filter((operation) => touches(change.path!, usage.get(operation)!))
+              .map((operation) => `${operation.name} (${operation.source})`);
+      return { level, message: change.message, path: change.path, usedBy };
+    });
+    const invalidOperations = inUse.operations.flatMap((operation) => {
+      const errors = validationErrors(api, operation.document);
+      return errors.length > 0 ? [{ name: operation.name, source: operation.source, errors }] : [];
+    });
+    const ownership = ownershipViolations(
+      partner,
+      committedOwnership,
+      readOwnership(composition.supergraphSdl),
+      owners,
+    );
+    const refusals = [
+      ...changes
+        .filter((change) => change.level === 'breaking' && (options.strict || change.usedBy.length > 0))
+        .map((change) =>
+          change.usedBy.length > 0
+            ? `breaking change used by ${change.usedBy.join(', ')}: ${change.message}`
+            : `breaking change (--strict): ${change.message}`,
+        ),
+      ...invalidOperations.map(
+        ({ name, source, errors }) => `operation ${name} (${source}) is invalid: ${errors.join('; ')}`,
+      ),
+      ...inUse.unreadable.map(({ source, error }) => `operations of ${source} cannot be read: ${error}`),
+      ...ownership,
+    ];
+    return { ...base, compositionErrors: [], changes, invalidOperations, ownership, refusals };
+  };
+}
