@@ -45,10 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const base = committedSupergraph(values.base);
   const inUse = operationsInUse();
-  const check = createSchemaChecker(base.sdl, inUse, { strict: values.strict });
+  const check = createSchemaChecker(base.sdl, inUse);
   const results: CheckResult[] = [];
   for (const name of wanted) {
-    const result = await check(name, file === undefined ? undefined : readFileSync(file, 'utf8'));
+    const result = await check(name, file === undefined ? undefined : readFileSync(file, 'utf8'), {
+      strict: values.strict,
+    });
     results.push(result);
     const proposedFrom = file ?? `subgraphs/${name}/schema.graphql`;
     if (!values.json)
@@ -68,7 +70,9 @@ function committedSupergraph(ref: string): { sdl: string; from: string } {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { sdl, from: `schema/supergraph.graphql at ${ref}` };
-  } catch {
+  } catch (error) {
+    // Only the default may fall back: a base asked for by name that git cannot show is an error.
+    if (ref !== 'HEAD') throw error;
     return { sdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), from: 'schema/supergraph.graphql (no git history)' };
   }
 }

@@ -1,4 +1,38 @@
+import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import type { FieldOwnership, SupergraphOwnership, TypeOwnership } from './supergraph-ownership.ts';
+
+/**
+ * `@override(from: "<another partner>")` in the partner's own SDL: taking a field over is refused whatever the
+ * field, and read from the SDL itself so that it is named even when the change does not compose.
+ */
+export function overrideViolations(partner: string, proposedSdl: string, committed: SupergraphOwnership): string[] {
+  let document;
+  try {
+    document = parse(proposedSdl);
+  } catch {
+    return []; // the composition names the syntax error
+  }
+  const violations: string[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const field of definition.fields ?? []) {
+      const from = overriddenFrom(field.directives);
+      if (from === undefined || from === partner) continue;
+      const before = committed.types.get(definition.name.value)?.fields.get(field.name.value);
+      const owner = soleResolver(before, partner) ?? from;
+      const coordinate = `${definition.name.value}.${field.name.value}`;
+      violations.push(`${partner} may not override ${coordinate} from ${from}: owned by ${owner}${about(before)}`);
+    }
+  }
+  return violations;
+}
+
+function overriddenFrom(directives: readonly ConstDirectiveNode[] | undefined): string | undefined {
+  // Imported as @override, or unimported under its namespaced name.
+  const directive = directives?.find((d) => d.name.value === 'override' || d.name.value === 'federation__override');
+  const from = directive?.arguments?.find((argument) => argument.name.value === 'from')?.value;
+  return from?.kind === Kind.STRING ? from.value : undefined;
+}
 
 /**
  * The fields `partner` resolves in the proposed supergraph that belong to another partner, each with why and
@@ -21,13 +55,8 @@ export function ownershipViolations(
     for (const [fieldName, field] of type.fields) {
       const coordinate = `${typeName}.${fieldName}`;
       const beforeField = before?.fields.get(fieldName);
-      for (const { graph, from } of field.overrides) {
-        if (graph !== partner || from === partner) continue;
-        const owner = soleResolver(beforeField, partner) ?? from;
-        violations.push(`${partner} may not override ${coordinate} from ${from}: owned by ${owner}${about(field)}`);
-      }
       if (!field.resolvers.has(partner) || beforeField?.resolvers.has(partner)) continue;
-      if (field.overrides.some(({ graph }) => graph === partner)) continue; // refused above, once
+      if (field.overrides.some(({ graph }) => graph === partner)) continue; // overrideViolations names it, once
       if (type.keyFields.get(partner)?.has(fieldName)) continue;
       const refusal = whoseField(partner, typeName, type, before, beforeField, field, categoryOwners);
       if (refusal) violations.push(`${partner} may not define ${coordinate}: ${refusal}`);
@@ -77,6 +106,6 @@ function typeOwners(type: TypeOwnership): Set<string> {
   return owners;
 }
 
-function about(field: FieldOwnership): string {
-  return field.category ? ` (category ${field.category})` : '';
+function about(field: FieldOwnership | undefined): string {
+  return field?.category ? ` (category ${field.category})` : '';
 }

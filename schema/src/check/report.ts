@@ -1,13 +1,22 @@
 import type { ChangeLevel, CheckResult } from './schema-checker.ts';
 
 const ORDER: readonly ChangeLevel[] = ['breaking', 'dangerous', 'safe'];
+const SHOWN_COMPOSITION_ERRORS = 3;
 
 /** The human-readable report of one partner's check: composition, changes, operations, ownership, verdict. */
 export function formatReport(result: CheckResult, operationCount: number, proposedFrom: string): string {
   const lines = [`schema check of ${result.partner} (${proposedFrom})`];
   if (result.compositionErrors.length > 0) {
-    lines.push('  composition failed:', ...result.compositionErrors.map((error) => `    ✗ ${error}`));
-    return [...lines, verdict(result)].join('\n');
+    // Apollo's satisfiability errors run to dozens of lines each; the first few say what is wrong.
+    const shown = result.compositionErrors.slice(0, SHOWN_COMPOSITION_ERRORS);
+    lines.push(`  composition failed (${result.compositionErrors.length} errors):`);
+    lines.push(...shown.map((error) => `    ✗ ${error.replaceAll('\n', '\n      ')}`));
+    const more = result.compositionErrors.length - shown.length;
+    if (more > 0) lines.push(`    … and ${more} more (--json lists all)`);
+    lines.push(`  ownership: ${result.ownership.length === 0 ? 'no override' : `${result.ownership.length} refused`}`);
+    for (const violation of result.ownership) lines.push(`    ✗ ${violation}`);
+    lines.push(`  verdict: refused (composition failed${result.ownership.length > 0 ? ', ownership' : ''})`);
+    return lines.join('\n');
   }
   lines.push('  composition: ok');
   const counts = ORDER.map((level) => `${result.changes.filter((change) => change.level === level).length} ${level}`);

@@ -1,10 +1,10 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import type { GraphQLSchema } from 'graphql';
-import { compose, readSubgraphSources, type CompositionResult } from '../compose.ts';
+import { compose, readSubgraphSources, type CompositionResult, type SubgraphSource } from '../compose.ts';
 import { touches, usedCoordinates, validationErrors, type UsedCoordinates } from './operation-usage.ts';
 import type { OperationInUse, UnreadableSource } from './operations-in-use.ts';
-import { ownershipViolations } from './ownership-violations.ts';
+import { overrideViolations, ownershipViolations } from './ownership-violations.ts';
 import { categoryOwners, readOwnership } from './supergraph-ownership.ts';
 
 export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
@@ -60,7 +60,6 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
 export function createSchemaChecker(
   committedSupergraph: string,
   inUse: { readonly operations: readonly OperationInUse[]; readonly unreadable: readonly UnreadableSource[] },
-  options: CheckerOptions = {},
 ) {
   const committedApi = apiSchemaOf(committedSupergraph);
   const committedOwnership = readOwnership(committedSupergraph);
@@ -68,20 +67,27 @@ export function createSchemaChecker(
   const usage = new Map<OperationInUse, UsedCoordinates>(
     inUse.operations.map((operation) => [operation, usedCoordinates(committedApi, operation.document)]),
   );
-  const compositions = new Map<string | undefined, CompositionResult>();
-  const composed = (partner: string, proposedSdl: string | undefined): CompositionResult => {
+  const compositions = new Map<string | undefined, { sources: SubgraphSource[]; result: CompositionResult }>();
+  const composed = (partner: string, proposedSdl: string | undefined) => {
     const key = proposedSdl === undefined ? undefined : `${partner}\n${proposedSdl}`;
-    let result = compositions.get(key);
-    if (!result) {
-      result = compose(readSubgraphSources(proposedSdl === undefined ? {} : { [partner]: proposedSdl }));
-      compositions.set(key, result);
+    let composition = compositions.get(key);
+    if (!composition) {
+      const sources = readSubgraphSources(proposedSdl === undefined ? {} : { [partner]: proposedSdl });
+      composition = { sources, result: compose(sources) };
+      compositions.set(key, composition);
     }
-    return result;
+    return composition;
   };
 
-  return async function check(partner: string, proposedSdl?: string): Promise<CheckResult> {
-    const composition = composed(partner, proposedSdl);
+  return async function check(
+    partner: string,
+    proposedSdl?: string,
+    options: CheckerOptions = {},
+  ): Promise<CheckResult> {
+    const { sources, result: composition } = composed(partner, proposedSdl);
     const base = { partner, unreadable: inUse.unreadable };
+    const ownSdl = sources.find((source) => source.name === partner)?.typeDefs ?? '';
+    const overrides = overrideViolations(partner, ownSdl, committedOwnership);
     if (!composition.ok) {
       const errors = composition.errors;
       return {
@@ -89,8 +95,8 @@ export function createSchemaChecker(
         compositionErrors: errors,
         changes: [],
         invalidOperations: [],
-        ownership: [],
-        refusals: errors.map((error) => `composition: ${error}`),
+        ownership: overrides,
+        refusals: [...errors.map((error) => `composition: ${error}`), ...overrides],
       };
     }
     const api = apiSchemaOf(composition.supergraphSdl);
@@ -108,12 +114,10 @@ export function createSchemaChecker(
       const errors = validationErrors(api, operation.document);
       return errors.length > 0 ? [{ name: operation.name, source: operation.source, errors }] : [];
     });
-    const ownership = ownershipViolations(
-      partner,
-      committedOwnership,
-      readOwnership(composition.supergraphSdl),
-      owners,
-    );
+    const ownership = [
+      ...overrides,
+      ...ownershipViolations(partner, committedOwnership, readOwnership(composition.supergraphSdl), owners),
+    ];
     const refusals = [
       ...changes
         .filter((change) => change.level === 'breaking' && (options.strict || change.usedBy.length > 0))
