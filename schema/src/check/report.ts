@@ -2,6 +2,7 @@ import type { ChangeLevel, CheckResult } from './schema-checker.ts';
 
 const ORDER: readonly ChangeLevel[] = ['breaking', 'dangerous', 'safe'];
 const SHOWN_COMPOSITION_ERRORS = 3;
+const SHOWN_ERROR_LINES = 12;
 
 /** The human-readable report of one partner's check: composition, changes, operations, ownership, verdict. */
 export function formatReport(result: CheckResult, operationCount: number, proposedFrom: string): string {
@@ -10,7 +11,7 @@ export function formatReport(result: CheckResult, operationCount: number, propos
     // Apollo's satisfiability errors run to dozens of lines each; the first few say what is wrong.
     const shown = result.compositionErrors.slice(0, SHOWN_COMPOSITION_ERRORS);
     lines.push(`  composition failed (${result.compositionErrors.length} errors):`);
-    lines.push(...shown.map((error) => `    ✗ ${error.replaceAll('\n', '\n      ')}`));
+    lines.push(...shown.map((error) => `    ✗ ${clipped(error).replaceAll('\n', '\n      ')}`));
     const more = result.compositionErrors.length - shown.length;
     if (more > 0) lines.push(`    … and ${more} more (--json lists all)`);
     lines.push(`  ownership: ${result.ownership.length === 0 ? 'no override' : `${result.ownership.length} refused`}`);
@@ -48,4 +49,10 @@ function verdict(result: CheckResult): string {
   return [`  verdict: refused (${result.refusals.length})`, ...result.refusals.map((reason) => `    - ${reason}`)].join(
     '\n',
   );
+}
+
+function clipped(error: string): string {
+  const lines = error.split('\n');
+  if (lines.length <= SHOWN_ERROR_LINES) return error;
+  return [...lines.slice(0, SHOWN_ERROR_LINES), `… ${lines.length - SHOWN_ERROR_LINES} more lines`].join('\n');
 }

@@ -5,7 +5,7 @@ import { compose, readSubgraphSources, type CompositionResult, type SubgraphSour
 import { touches, usedCoordinates, validationErrors, type UsedCoordinates } from './operation-usage.ts';
 import type { OperationInUse, UnreadableSource } from './operations-in-use.ts';
 import { overrideViolations, ownershipViolations } from './ownership-violations.ts';
-import { categoryOwners, readOwnership } from './supergraph-ownership.ts';
+import { categoryOwners, readOwnership, type SupergraphOwnership } from './supergraph-ownership.ts';
 
 export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
 
@@ -67,39 +67,22 @@ export function createSchemaChecker(
   const usage = new Map<OperationInUse, UsedCoordinates>(
     inUse.operations.map((operation) => [operation, usedCoordinates(committedApi, operation.document)]),
   );
-  const compositions = new Map<string | undefined, { sources: SubgraphSource[]; result: CompositionResult }>();
-  const composed = (partner: string, proposedSdl: string | undefined) => {
+  // What a composition's result is, whoever proposed it: checking every partner's current file composes and
+  // compares once. Only the ownership verdict depends on the partner.
+  const compositions = new Map<string | undefined, Composition>();
+  const composed = (partner: string, proposedSdl: string | undefined): Composition => {
     const key = proposedSdl === undefined ? undefined : `${partner}\n${proposedSdl}`;
     let composition = compositions.get(key);
     if (!composition) {
       const sources = readSubgraphSources(proposedSdl === undefined ? {} : { [partner]: proposedSdl });
-      composition = { sources, result: compose(sources) };
+      const result = compose(sources);
+      composition = { sources, result, analysis: result.ok ? analyse(result.supergraphSdl) : undefined };
       compositions.set(key, composition);
     }
     return composition;
   };
-
-  return async function check(
-    partner: string,
-    proposedSdl?: string,
-    options: CheckerOptions = {},
-  ): Promise<CheckResult> {
-    const { sources, result: composition } = composed(partner, proposedSdl);
-    const base = { partner, unreadable: inUse.unreadable };
-    const ownSdl = sources.find((source) => source.name === partner)?.typeDefs ?? '';
-    const overrides = overrideViolations(partner, ownSdl, committedOwnership);
-    if (!composition.ok) {
-      const errors = composition.errors;
-      return {
-        ...base,
-        compositionErrors: errors,
-        changes: [],
-        invalidOperations: [],
-        ownership: overrides,
-        refusals: [...errors.map((error) => `composition: ${error}`), ...overrides],
-      };
-    }
-    const api = apiSchemaOf(composition.supergraphSdl);
+  const analyse = async (supergraphSdl: string): Promise<Analysis> => {
+    const api = apiSchemaOf(supergraphSdl);
     const changes = (await diff(committedApi, api)).map((change): SchemaChange => {
       const level = LEVELS[change.criticality.level];
       const usedBy =
@@ -114,10 +97,31 @@ export function createSchemaChecker(
       const errors = validationErrors(api, operation.document);
       return errors.length > 0 ? [{ name: operation.name, source: operation.source, errors }] : [];
     });
-    const ownership = [
-      ...overrides,
-      ...ownershipViolations(partner, committedOwnership, readOwnership(composition.supergraphSdl), owners),
-    ];
+    return { changes, invalidOperations, ownership: readOwnership(supergraphSdl) };
+  };
+
+  return async function check(
+    partner: string,
+    proposedSdl?: string,
+    options: CheckerOptions = {},
+  ): Promise<CheckResult> {
+    const { sources, result: composition, analysis } = composed(partner, proposedSdl);
+    const base = { partner, unreadable: inUse.unreadable };
+    const ownSdl = sources.find((source) => source.name === partner)?.typeDefs ?? '';
+    const overrides = overrideViolations(partner, ownSdl, committedOwnership);
+    if (!composition.ok || !analysis) {
+      const errors = composition.ok ? [] : composition.errors;
+      return {
+        ...base,
+        compositionErrors: errors,
+        changes: [],
+        invalidOperations: [],
+        ownership: overrides,
+        refusals: [...errors.map((error) => `composition: ${error}`), ...overrides],
+      };
+    }
+    const { changes, invalidOperations, ownership: proposed } = await analysis;
+    const ownership = [...overrides, ...ownershipViolations(partner, committedOwnership, proposed, owners)];
     const refusals = [
       ...changes
         .filter((change) => change.level === 'breaking' && (options.strict || change.usedBy.length > 0))
@@ -134,4 +138,16 @@ export function createSchemaChecker(
     ];
     return { ...base, compositionErrors: [], changes, invalidOperations, ownership, refusals };
   };
+}
+
+interface Composition {
+  readonly sources: readonly SubgraphSource[];
+  readonly result: CompositionResult;
+  readonly analysis: Promise<Analysis> | undefined;
+}
+
+interface Analysis {
+  readonly changes: readonly SchemaChange[];
+  readonly invalidOperations: readonly InvalidOperation[];
+  readonly ownership: SupergraphOwnership;
 }
