@@ -54,7 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     results.push(result);
     const proposedFrom = file ?? `subgraphs/${name}/schema.graphql`;
     if (!values.json)
-      console.log(`${formatReport(result, inUse.operations.length, `${proposedFrom} against ${base.from}`)}\n`);
+      console.log(formatReport(result, inUse.operations.length, `${proposedFrom} against ${base.from}`));
   }
   if (values.json) console.log(JSON.stringify(results, null, 2));
   return results.some((result) => result.refusals.length > 0) ? 1 : 0;
@@ -72,11 +72,17 @@ function committedSupergraph(ref: string): { sdl: string; from: string } {
     return { sdl, from: `schema/supergraph.graphql at ${ref}` };
   } catch (error) {
     // Only the default may fall back: a base asked for by name that git cannot show is an error.
-    if (ref !== 'HEAD') throw error;
+    if (ref !== 'HEAD') throw new UsageError(`git cannot show schema/supergraph.graphql at ${ref}: ${String(error)}`);
     return { sdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), from: 'schema/supergraph.graphql (no git history)' };
   }
 }
 
+class UsageError extends Error {}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+    if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  });
 }

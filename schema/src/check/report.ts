@@ -7,6 +7,9 @@ const SHOWN_ERROR_LINES = 12;
 /** The human-readable report of one partner's check: composition, changes, operations, ownership, verdict. */
 export function formatReport(result: CheckResult, operationCount: number, proposedFrom: string): string {
   const lines = [`schema check of ${result.partner} (${proposedFrom})`];
+  if (result.refusals.length === 0 && result.changes.length === 0) {
+    return `${lines[0]}: composes, no changes, ${operationCount} operations in use valid, ownership ok`;
+  }
   if (result.compositionErrors.length > 0) {
     // Apollo's satisfiability errors run to dozens of lines each; the first few say what is wrong.
     const shown = result.compositionErrors.slice(0, SHOWN_COMPOSITION_ERRORS);
@@ -16,7 +19,7 @@ export function formatReport(result: CheckResult, operationCount: number, propos
     if (more > 0) lines.push(`    … and ${more} more (--json lists all)`);
     lines.push(`  ownership: ${result.ownership.length === 0 ? 'no override' : `${result.ownership.length} refused`}`);
     for (const violation of result.ownership) lines.push(`    ✗ ${violation}`);
-    lines.push(`  verdict: refused (composition failed${result.ownership.length > 0 ? ', ownership' : ''})`);
+    lines.push(`  verdict: refused (composition failed${result.ownership.length > 0 ? ', ownership' : ''})\n`);
     return lines.join('\n');
   }
   lines.push('  composition: ok');
@@ -45,10 +48,9 @@ export function formatReport(result: CheckResult, operationCount: number, propos
 }
 
 function verdict(result: CheckResult): string {
-  if (result.refusals.length === 0) return '  verdict: compatible';
-  return [`  verdict: refused (${result.refusals.length})`, ...result.refusals.map((reason) => `    - ${reason}`)].join(
-    '\n',
-  );
+  if (result.refusals.length === 0) return '  verdict: compatible\n';
+  const reasons = result.refusals.map((reason) => `    - ${reason}`);
+  return [`  verdict: refused (${result.refusals.length})`, ...reasons, ''].join('\n');
 }
 
 function clipped(error: string): string {

@@ -48,7 +48,7 @@ const LEVELS: Readonly<Record<CriticalityLevel, ChangeLevel>> = {
 };
 
 /** The API schema of a supergraph: what clients see, without the join__ and link__ machinery. */
-export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
+function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
