@@ -116,7 +116,7 @@ export class PartnerDataSource<TContext extends object> {
     config: {
       readonly url: string;
       /** Headers to send besides the content type, per request (the caller's token, say). */
-      headers?(options: GraphQLDataSourceProcessOptions<TContext>): Record<string, string>;
+      readonly headers?: (options: GraphQLDataSourceProcessOptions<TContext>) => Record<string, string>;
     },
   ) {
     this.link = link;
@@ -155,7 +155,7 @@ export class PartnerDataSource<TContext extends object> {
       // A 2xx answer is taken as it is if it is a JSON object, as Apollo's data source took it.
       if (status >= 200 && status < 300 && typeof answer.body === 'object' && answer.body !== null) {
         breaker.success();
-        return answer.body as SubgraphResponse;
+        return answer.body;
       }
       if (isGraphQLBody(answer.body)) {
         if (status >= 500) breaker.failure();
