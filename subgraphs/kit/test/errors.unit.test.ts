@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AUSFALLGRUENDE, refusals } from '../src/errors.ts';
+import { AUSFALLGRUENDE, domainError, ErrorCode, partnerUnreachable, refusals } from '../src/errors.ts';
 import { ANFRAGE_ID_GRUENDE } from '../src/idempotency/index.ts';
 import { reasonsWrittenIn } from '../src/testing/reasons.ts';
 
@@ -32,5 +32,20 @@ describe('the reasons a partner could not answer', () => {
     const section = doc.split('\n## ').find((part) => part.startsWith('A partner that could not answer')) ?? '';
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
     expect([...AUSFALLGRUENDE].sort()).toEqual(documented.sort());
+  });
+});
+
+describe('errors raised on purpose', () => {
+  const refuse = refusals(['ZU_SPAET'] as const);
+  it.each<[string, () => Error]>([
+    ['a domain error', () => domainError(ErrorCode.EINWILLIGUNG_FEHLT, 'no consent')],
+    ['a refusal', () => refuse('ZU_SPAET', 'too late')],
+    ['a partner that could not answer', () => partnerUnreachable('jobcenter', 'ZEITUEBERSCHREITUNG')],
+  ])('%s carries no stack frames, and the stack limit is left as it was', (_name, build) => {
+    const before = Error.stackTraceLimit;
+    const error = build();
+    expect(error.stack ?? '').not.toContain('\n    at ');
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('unexpected').stack).toContain('\n    at ');
   });
 });
