@@ -18,8 +18,9 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  * noise shows as spread. A short closed loop per gateway gives the person view's throughput.
  *
  * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+4, pages +5, Hive +18, PostgreSQL +19),
- * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (40/s), BENCH_RATE_PAGE (8/s),
- * BENCH_RATE_TYPENAME (200/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20).
+ * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (20/s), BENCH_RATE_PAGE (4/s),
+ * BENCH_RATE_TYPENAME (100/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
+ * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops).
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -31,14 +32,14 @@ const CONNECTIONS = env('BENCH_CONNECTIONS', 20);
 
 const PERSON_FIELDS = PERSON_VIEW.slice(PERSON_VIEW.indexOf('{', PERSON_VIEW.indexOf('person(')));
 const QUERIES = {
-  person: { label: 'person view, all four partners', rate: env('BENCH_RATE_PERSON', 40) },
-  page: { label: 'page of 50 persons, all four partners', rate: env('BENCH_RATE_PAGE', 8) },
-  typename: { label: '{ __typename }', rate: env('BENCH_RATE_TYPENAME', 200) },
+  person: { label: 'person view, all four partners', rate: env('BENCH_RATE_PERSON', 20) },
+  page: { label: 'page of 50 persons, all four partners', rate: env('BENCH_RATE_PAGE', 4) },
+  typename: { label: '{ __typename }', rate: env('BENCH_RATE_TYPENAME', 100) },
 } as const;
 type QueryName = keyof typeof QUERIES;
 const PAGE = `query Seite { personen(first: 50) { edges { node ${PERSON_FIELDS.trimEnd().slice(0, -1).trimEnd()} } } }`;
 
-const system = await startSystem(ROOT, BASE);
+const system = await startSystem(ROOT, BASE, process.env['BENCH_CPU_PROF_DIR']);
 let exitCode = 0;
 try {
   const hive = await startHive({
@@ -172,6 +173,12 @@ try {
     for (const gateway of Object.keys(gateways) as GatewayName[])
       await fixedRate(gateways[gateway].url, bodies[query], authorization, QUERIES[query].rate, 2);
   }
+  // With BENCH_CPU_PROF_DIR, the services profile the measured runs, not the start and the warm-up.
+  const profiled = Object.values(system.pids);
+  const signalProfilers = () => {
+    if (process.env['BENCH_CPU_PROF_DIR']) for (const pid of profiled) process.kill(pid, 'SIGUSR2');
+  };
+  signalProfilers();
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const query of Object.keys(QUERIES) as QueryName[]) {
       // Alternate which gateway goes first, so neither always runs on a machine the other just warmed.
@@ -185,6 +192,7 @@ try {
     }
     console.log(`  round ${round} done; load average ${loadAverage()}`);
   }
+  signalProfilers();
   for (const query of Object.keys(QUERIES) as QueryName[]) {
     console.log(
       `\n${QUERIES[query].label} at ${QUERIES[query].rate}/s\n\n${header}\n|${'---|'.repeat(13 + PARTNERS.length - 4)}`,

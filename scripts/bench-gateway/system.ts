@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ export const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familien
  * `npm start` as a user runs it (the compiled services on the embedded PostgreSQL, demo data), on a fresh
  * data folder and on ports from `base`: gateway +0, the partners +1..+4, the pages +5, PostgreSQL +19.
  */
-export async function startSystem(root: string, base: number): Promise<RunningSystem> {
+export async function startSystem(root: string, base: number, profileDir?: string): Promise<RunningSystem> {
   const folder = await mkdtemp(join(tmpdir(), 'ip-bench-gateway-'));
   // Run as root, the embedded PostgreSQL runs as the user postgres, who must be able to enter the folder.
   await chmod(folder, 0o755);
@@ -44,6 +44,9 @@ export async function startSystem(root: string, base: number): Promise<RunningSy
       SUPERGRAPH_PATH: join(root, 'schema/supergraph.graphql'),
       INIT_CWD: folder,
       LOG_PRETTY: 'false',
+      ...(profileDir
+        ? { NODE_OPTIONS: `--require ${await profiler(folder, profileDir)} ${process.env['NODE_OPTIONS'] ?? ''}` }
+        : {}),
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,4 +88,33 @@ async function stopTree(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid!, 'SIGINT');
   await exited;
+}
+
+/**
+ * A preload for every service (`--cpu-prof` is not allowed in NODE_OPTIONS, and would profile the start):
+ * the first SIGUSR2 starts V8's sampling profiler, the second writes `<pid>.cpuprofile` into `dir`.
+ */
+async function profiler(folder: string, dir: string): Promise<string> {
+  const path = join(folder, 'cpu-profile.cjs');
+  await writeFile(
+    path,
+    `const { Session } = require('node:inspector');
+const { writeFileSync } = require('node:fs');
+const session = new Session();
+session.connect();
+let running = false;
+process.on('SIGUSR2', () => {
+  if (!running) {
+    running = true;
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+    return;
+  }
+  running = false;
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) writeFileSync(${JSON.stringify(dir)} + '/' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
+  });
+});
+`,
+  );
+  return path;
 }
