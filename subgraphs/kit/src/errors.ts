@@ -1,5 +1,5 @@
 import { log } from '@ip/observability';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 
 /**
  * The error codes every subgraph may answer with, in `extensions.code`. Front-end teams branch on these,
@@ -45,8 +45,23 @@ function withoutStack(build: () => GraphQLError): GraphQLError {
   }
 }
 
-export function domainError(code: ErrorCode, message: string, extensions: ErrorExtensions = {}): GraphQLError {
-  return withoutStack(() => new GraphQLError(message, { extensions: { ...extensions, code } }));
+/**
+ * `at`: the field the error is for. An error that knows its field and path is taken by graphql-js as it
+ * is; one that does not is wrapped in a second `GraphQLError` (with a stack) that reads the first's stack.
+ */
+export function domainError(
+  code: ErrorCode,
+  message: string,
+  extensions: ErrorExtensions = {},
+  at?: GraphQLResolveInfo,
+): GraphQLError {
+  return withoutStack(
+    () =>
+      new GraphQLError(message, {
+        extensions: { ...extensions, code },
+        ...(at ? { nodes: at.fieldNodes, path: responsePathAsArray(at.path) } : {}),
+      }),
+  );
 }
 
 /**
