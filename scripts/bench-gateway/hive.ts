@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Hive Gateway, the peer the bench measures our gateway against, as its own process. */
 export interface RunningHive {
@@ -42,11 +42,12 @@ export async function startHive(options: {
 };
 `,
   );
-  const bin = createRequire(join(options.root, 'package.json')).resolve('@graphql-hive/gateway/package.json');
+  // The CLI's file beside the package's main module (the package exports no path to it).
+  const bin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      join(bin, '../dist/bin.js'),
+      bin,
       'supergraph',
       supergraphPath,
       '--config-path',
