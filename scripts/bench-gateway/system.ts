@@ -62,6 +62,7 @@ export async function startSystem(root: string, base: number, profileDir?: strin
   while (!output.includes('Press Ctrl-C to stop')) {
     if (child.exitCode !== null || performance.now() - began > 300_000) {
       await stopTree(child);
+      await rm(folder, { recursive: true, force: true });
       throw new Error(`npm start did not come up:\n${output.slice(-4000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
