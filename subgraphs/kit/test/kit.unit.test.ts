@@ -1,5 +1,7 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { manyByKey, oneByKey } from '../src/batch.ts';
+import { Arbeitskalender } from '../src/calendar/arbeitskalender.ts';
 import { periodOn } from '../src/calendar/period.ts';
 import { subgraphConfig } from '../src/config.ts';
 import { retentionCutOff } from '../src/run-subgraph.ts';
@@ -166,5 +168,17 @@ describe('periodOn', () => {
       ),
     ).toBeNull();
     expect(periodOn([], '2015-02-15')).toBeNull();
+  });
+});
+
+describe('Arbeitskalender', () => {
+  // The Länder are listed in the code, so that the holiday data loads only when a working day is asked for.
+  it.each(Object.keys(new Holidays().getStates('DE') ?? {}))('knows the Land %s of the holiday data', (land) => {
+    // Tag der Deutschen Einheit (Art. 2 Abs. 2 Einigungsvertrag) is a public holiday in every Land.
+    expect(new Arbeitskalender(land).isFeiertag('2016-10-03')).toBe(true);
+  });
+
+  it('refuses a Land the holiday data does not know', () => {
+    expect(() => new Arbeitskalender('XX')).toThrow('unknown German Land XX');
   });
 });
