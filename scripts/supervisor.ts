@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface ServiceSpec {
   readonly name: string;
   /** The JavaScript file Node runs for it (`start.mjs` compiles each service into one). */
   readonly entry: string;
   readonly env: NodeJS.ProcessEnv;
+  /** A niceness above 0 lets the others have the CPU first (`os.setPriority`). */
+  readonly niceness?: number;
 }
 
 export interface SupervisorOptions {
@@ -53,6 +56,9 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   const urls = new Map<string, string>();
   let stopping = false;
   let allReadyAnnounced = false;
+  // Services that asked whether their database exists yet (`<PREFIX>_DATABASE_WAIT_FOR_LAUNCHER`).
+  let databaseReady = false;
+  const waitingForDatabase = new Set<ChildProcess>();
   let onAllStopped: (() => void) | undefined;
 
   const running = () => slots.filter((slot) => slot.child);
@@ -65,9 +71,21 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
     });
     slot.child = child;
     slot.startedAt = performance.now();
+    if (slot.spec.niceness && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, slot.spec.niceness);
+      } catch {
+        // A system that refuses (the process gone already, no priorities there) runs it as it is.
+      }
+    }
     forwardLines(child.stdout!, (line) => options.write(slot.spec.name, line, 'out'));
     forwardLines(child.stderr!, (line) => options.write(slot.spec.name, line, 'err'));
-    child.on('message', (message: { url?: string }) => {
+    child.on('message', (message: { url?: string; waiting?: string }) => {
+      if (message.waiting === 'database') {
+        if (databaseReady) child.send({ database: 'ready' });
+        else waitingForDatabase.add(child);
+        return;
+      }
       if (!message.url) return;
       urls.set(slot.spec.name, message.url);
       if (slot.everReady)
@@ -109,6 +127,12 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   for (const slot of slots) launch(slot);
 
   return {
+    /** The databases exist: answers the services that asked, and from now on every one that asks. */
+    databaseReady(): void {
+      databaseReady = true;
+      for (const child of waitingForDatabase) if (child.connected) child.send({ database: 'ready' });
+      waitingForDatabase.clear();
+    },
     /** The process ids of the services running now, by name. */
     pids(): Record<string, number | undefined> {
       return Object.fromEntries(slots.map((slot) => [slot.spec.name, slot.child?.pid]));

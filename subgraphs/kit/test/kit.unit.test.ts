@@ -87,12 +87,17 @@ describe('subgraphConfig', () => {
       database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
       demoData: false,
       databaseWaitSeconds: 30,
+      databaseWaitForLauncher: false,
       databasePoolMax: 10,
       accessLogRetentionMonths: 6,
       inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
       anfrageIdRetentionDays: 7,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(
+      subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_WAIT_FOR_LAUNCHER: 'true' })
+        .databaseWaitForLauncher,
+    ).toBe(true);
     expect(
       subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '4' }).databasePoolMax,
     ).toBe(4);
