@@ -114,7 +114,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
 
   // The pages' server builds the pages on a first start, seconds of CPU the five others need more then:
-  // it runs at a lower priority (it serves files and tokens; nobody waits on it).
+  // it runs at a lower priority until all are ready (then back to normal, where the system allows).
   const specs: ServiceSpec[] = SERVICES.map((name) => ({
     name,
     entry: programs[name],

@@ -6,7 +6,10 @@ export interface ServiceSpec {
   /** The JavaScript file Node runs for it (`start.mjs` compiles each service into one). */
   readonly entry: string;
   readonly env: NodeJS.ProcessEnv;
-  /** A niceness above 0 lets the others have the CPU first (`os.setPriority`). */
+  /**
+   * A niceness above 0 lets the others have the CPU first while the system starts (`os.setPriority`);
+   * once all are ready it goes back to 0 where the system allows (root may; others keep it).
+   */
   readonly niceness?: number;
 }
 
@@ -71,13 +74,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
     });
     slot.child = child;
     slot.startedAt = performance.now();
-    if (slot.spec.niceness && child.pid !== undefined) {
-      try {
-        setPriority(child.pid, slot.spec.niceness);
-      } catch {
-        // A system that refuses (the process gone already, no priorities there) runs it as it is.
-      }
-    }
+    if (slot.spec.niceness && !allReadyAnnounced) renice(child, slot.spec.niceness);
     forwardLines(child.stdout!, (line) => options.write(slot.spec.name, line, 'out'));
     forwardLines(child.stderr!, (line) => options.write(slot.spec.name, line, 'err'));
     child.on('message', (message: { url?: string; waiting?: string }) => {
@@ -93,6 +90,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
       slot.everReady = true;
       if (!allReadyAnnounced && slots.every((each) => each.everReady)) {
         allReadyAnnounced = true;
+        for (const each of slots) if (each.spec.niceness && each.child) renice(each.child, 0);
         options.onAllReady(urls);
       }
     });
@@ -149,6 +147,15 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
       return done.finally(() => clearTimeout(late));
     },
   };
+}
+
+function renice(child: ChildProcess, niceness: number): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, niceness);
+  } catch {
+    // A system that refuses (the process gone already, a user who may not raise priority) runs it as it is.
+  }
 }
 
 function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
