@@ -26,10 +26,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    // Each subgraph or end-to-end file starts real databases and HTTP servers. A worker keeps one core busy
-    // only part of the time (it waits for PostgreSQL, for its partners' timeouts, for `npm start`'s
-    // processes): on 2 cores a third worker fills those waits (a suite of 167 s CPU took 144 s with two).
-    maxWorkers: 3,
+    // Each subgraph or end-to-end file starts real databases and HTTP servers; on 2 cores two at a time is the sweet spot.
+    maxWorkers: 2,
     // A worker runs its files one after another in one module graph: loading the stack (Apollo, graphql,
     // kysely, pg) afresh for every file cost more than most files' tests (500 of 925 s in one run). So a
     // test leaves globals (process.env, console, timers, servers) as it found them; each file still gets
