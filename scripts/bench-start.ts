@@ -31,6 +31,8 @@ interface Run {
   readonly seconds: number;
   /** CPU time the launcher's tree used until ready: a figure that the machine's other load distorts less. */
   readonly cpuSeconds: number;
+  /** The same per process: which one the start waits for. */
+  readonly cpuByProcess: string;
   output(): string;
 }
 
@@ -61,8 +63,16 @@ async function start(folder: string): Promise<Run> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const seconds = (performance.now() - began) / 1000;
-  const cpuSeconds = (await processTree(child.pid!)).reduce((total, row) => total + row.cpuSeconds, 0);
-  return { child, seconds, cpuSeconds, output: () => output };
+  const tree = await processTree(child.pid!);
+  const cpuSeconds = tree.reduce((total, row) => total + row.cpuSeconds, 0);
+  const cpuByProcess = tree
+    .filter((row) => row.cpuSeconds >= 0.05)
+    .map(
+      (row) =>
+        `${row.name.replace(/ \(compiled\)$/, '').replace(/^.*\/postgres$/, 'postgres')} ${row.cpuSeconds.toFixed(2)}`,
+    )
+    .join(', ');
+  return { child, seconds, cpuSeconds, cpuByProcess, output: () => output };
 }
 
 async function stop(run: Run): Promise<void> {
@@ -136,16 +146,19 @@ try {
   console.log(
     `fresh clone (compiles, new ./data) to all five ready: ${cloned.seconds.toFixed(1)} s, ${cloned.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(cloned)} s; ${/compiled in ([\d.]+) s/.exec(cloned.output())?.[1]} s compiling)`,
   );
+  console.log(`  CPU s by process: ${cloned.cpuByProcess}`);
   await stop(cloned);
   const fresh = await start(folder);
   console.log(
     `fresh ./data to all five ready: ${fresh.seconds.toFixed(1)} s, ${fresh.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(fresh)} s)`,
   );
+  console.log(`  CPU s by process: ${fresh.cpuByProcess}`);
   await stop(fresh);
   const warm = await start(folder);
   console.log(
     `warm restart to all five ready: ${warm.seconds.toFixed(1)} s, ${warm.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(warm)} s)`,
   );
+  console.log(`  CPU s by process: ${warm.cpuByProcess}`);
 
   const token = await signLocalToken(join(folder, 'data/issuer'), {
     userId: 'bench',

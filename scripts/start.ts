@@ -80,6 +80,9 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
       // Four connections serve one person's view; the default ten, each a PostgreSQL process of about
       // 17 MB on the same machine, cost the Familienkasse alone 100 MB more after the README's queries.
       env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
+      // The service waits for this launcher's word before its first login: tried earlier, every attempt
+      // until the role exists is a failed login in the database's log.
+      env[`${prefix}_DATABASE_WAIT_FOR_LAUNCHER`] = 'true';
     }
     clusterStarting = (async () => {
       cluster = await startCluster({
@@ -89,6 +92,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
         log: (line) => write('postgres', line),
       });
       await preparePartnerDatabases(cluster.adminUrl, passwords);
+      services?.databaseReady();
       write(
         'postgres',
         `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`,
@@ -109,7 +113,14 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
   // opens on that day rather than on today, years after the last demo application.
   if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
 
-  const specs: ServiceSpec[] = SERVICES.map((name) => ({ name, entry: programs[name], env }));
+  // The pages' server builds the pages on a first start, seconds of CPU the five others need more then:
+  // it runs at a lower priority until all are ready (then back to normal, where the system allows).
+  const specs: ServiceSpec[] = SERVICES.map((name) => ({
+    name,
+    entry: programs[name],
+    env,
+    ...(name === 'web' ? { niceness: 10 } : {}),
+  }));
   services = supervise(specs, {
     cwd: root,
     write,

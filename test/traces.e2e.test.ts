@@ -5,11 +5,11 @@ import { PERSON_VIEW } from './support/person-view-query.ts';
 import { startSystem, type System } from './support/system.ts';
 
 let system: System;
-let tracing: ReturnType<typeof captureSpans>;
+let tracing: Awaited<ReturnType<typeof captureSpans>>;
 
 beforeAll(async () => {
   // In-memory exporter instead of OTLP: the same SDK, spans handed over as they end.
-  tracing = captureSpans();
+  tracing = await captureSpans();
   system = await startSystem({ households: 10 });
 });
 afterAll(async () => {

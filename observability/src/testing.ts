@@ -27,8 +27,8 @@ export async function captureLogs(level = 'info'): Promise<{ readonly lines: str
 }
 
 /** Tracing into memory: every finished span of the process, as the SDK hands it to an exporter. */
-export function captureSpans(): { spans(): ReadableSpan[]; stop(): Promise<void> } {
+export async function captureSpans(): Promise<{ spans(): ReadableSpan[]; stop(): Promise<void> }> {
   const exporter = new InMemorySpanExporter();
-  const tracing = startTracing({ service: 'test', exporter });
+  const tracing = await startTracing({ service: 'test', exporter });
   return { spans: () => exporter.getFinishedSpans(), stop: () => tracing.shutdown() };
 }

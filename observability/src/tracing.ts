@@ -1,12 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -32,9 +25,21 @@ export interface TracingOptions {
   readonly exporter?: SpanExporter;
 }
 
-/** Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid. */
-export function startTracing(options: TracingOptions): Tracing {
+/**
+ * Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid,
+ * not even loading it: the SDK and the exporter are a megabyte of code every service would load at start.
+ */
+export async function startTracing(options: TracingOptions): Promise<Tracing> {
   if (!options.endpoint && !options.exporter) return { shutdown: async () => {} };
+  const [
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor },
+  ] = await Promise.all([
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-node'),
+  ]);
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(new OTLPTraceExporter());

@@ -118,13 +118,12 @@ export async function startSystem(
   const subgraphUrls = {} as Record<PartnerName, string>;
 
   const issuer = await createTestIssuer();
-  for (const name of names) {
-    const { server, database } = await partners[name](
-      name,
-      population,
-      (sql) => statements[name].push(sql),
-      issuer.verifyToken,
-    );
+  // All at once: one partner's database copy on the server overlaps another's schema build here.
+  const started = await Promise.all(
+    names.map((name) => partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken)),
+  );
+  for (const [index, name] of names.entries()) {
+    const { server, database } = started[index]!;
     databases.push(database);
     databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
