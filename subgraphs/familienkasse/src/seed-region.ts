@@ -96,7 +96,7 @@ function application(random: Random, week: Week): DemoApplication {
   const anerkanntAm = addDays(paketAusgegebenAm ?? eingangAm, -random.int(7, 35));
   const nationality = random.weighted(NATIONALITIES);
   const onTime = random.chance(week.rush ? kasse.rechtzeitigImAndrang : kasse.rechtzeitig);
-  const arbeitstage = mitPaket ? (onTime ? random.int(3, 10) : random.int(11, 19)) : random.int(6, 24);
+  const arbeitstage = mitPaket ? (onTime ? random.int(3, 10) : random.int(11, 19)) : random.int(4, 22);
   // A few files are forgotten on a desk: still open, and overdue, on the reference day.
   const liegengeblieben = random.chance(0.03);
   const am = kalender.nachArbeitstagen(eingangAm, arbeitstage);
