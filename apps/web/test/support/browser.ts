@@ -12,6 +12,8 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** No background traffic of the browser's own: what the tests record is what the pages ask for. */
 const ARGS = [
   '--headless',
+  // Chromium formats date fields in its own UI language, not the page's: a German office's browser is German.
+  '--lang=de-DE',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
