@@ -34,7 +34,8 @@ import { PERSON_VIEW } from '../test/support/person-view-query.ts';
  *    everything off (LOG_LEVEL=silent, METRICS_ENABLED=false, no collector) and everything on (a JSON line
  *    per request, metrics scraped every 5 s, traces sent over OTLP to a stand-in collector). Target: on
  *    at most 5 % above off. The four subgraphs run in this process on databases of their own.
- * Ports from BENCH_PORT_BASE (default 4160): gateway +0, subgraphs +1..+5, collector +9.
+ * Ports from BENCH_PORT_BASE (default 4160): gateway +0, subgraphs +1..+5, collector +9. BENCH_CPU_PROF=<folder>
+ * has each gateway write its CPU profiles there (folders `off-1`, `on-1`, ...; the largest file is the main thread's).
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -42,6 +43,8 @@ const BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4160);
 const RATE = Number(process.env['BENCH_RATE'] ?? 40);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+/** A folder: each gateway writes a V8 CPU profile there (`--cpu-prof`) when it stops, named after its mode. */
+const CPU_PROF = process.env['BENCH_CPU_PROF'];
 
 const load = () =>
   loadavg()
@@ -177,8 +180,10 @@ async function cpuMs(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function startGateway(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+async function startGateway(env: Record<string, string>, name: string): Promise<ChildProcess> {
+  // A folder per gateway: tsx's module loader thread writes a profile of its own beside the main thread's.
+  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF, name)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -261,15 +266,24 @@ async function gatewayCost(): Promise<void> {
     token('agentur', 'integrationsfachkraft'),
   ]);
   const personIds = population.persons.map((person) => person.id);
+  // BENCH_WITHOUT=traces,logs,metrics leaves those off in the "on" rounds too: which part costs what.
+  const without = new Set((process.env['BENCH_WITHOUT'] ?? '').split(',').filter(Boolean));
   const settings = {
     off: { LOG_LEVEL: 'silent', METRICS_ENABLED: 'false' },
-    on: { LOG_LEVEL: 'info', METRICS_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${BASE + 9}` },
+    on: {
+      LOG_LEVEL: without.has('logs') ? 'silent' : 'info',
+      METRICS_ENABLED: String(!without.has('metrics')),
+      ...(without.has('traces') ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${BASE + 9}` }),
+    },
   };
   const results: Record<'off' | 'on', number[]> = { off: [], on: [] };
-  console.log(`\nGateway CPU per person view at ${RATE} requests/s for ${SECONDS} s, ${ROUNDS} rounds of off and on`);
+  console.log(
+    `\nGateway CPU per person view at ${RATE} requests/s for ${SECONDS} s, ${ROUNDS} rounds of off and on${without.size > 0 ? ` (on without ${[...without].join(', ')})` : ''}`,
+  );
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const mode of ['off', 'on'] as const) {
-      const child = await startGateway({ ...identity, ...partners.urls, ...settings[mode] });
+    // Interleaved, and the order alternated: a machine whose load drifts weighs on both modes alike.
+    for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+      const child = await startGateway({ ...identity, ...partners.urls, ...settings[mode] }, `${mode}-${round + 1}`);
       try {
         const result = await drive(child, tokens, personIds, mode === 'on');
         results[mode].push(result.cpuPerRequest);
@@ -284,10 +298,19 @@ async function gatewayCost(): Promise<void> {
     }
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const spread = (values: number[]) =>
+    `mean ${mean(values).toFixed(2)}, min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
   const off = mean(results.off);
   const on = mean(results.on);
+  // Each round's on against its own off: the spread of these says how far one figure can be trusted.
+  const ratios = results.on.map((value, round) => (value / results.off[round]! - 1) * 100);
+  const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
+  console.log(`  off: ${spread(results.off)}; on: ${spread(results.on)} per request`);
   console.log(
-    `  mean: off ${off.toFixed(2)} ms, on ${on.toFixed(2)} ms per request: ${(((on - off) / off) * 100).toFixed(1)} % (target <= 5 %); ${collector.received()} OTLP exports received`,
+    `  on against off per round: ${ratios.map(percent).join(', ')}; median ${percent(percentile(ratios, 0.5))}`,
+  );
+  console.log(
+    `  mean: off ${off.toFixed(2)} ms, on ${on.toFixed(2)} ms per request: ${percent(((on - off) / off) * 100)} (target <= 5 %); ${collector.received()} OTLP exports received`,
   );
   collector.server.close();
   await partners.stop();
