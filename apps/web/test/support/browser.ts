@@ -12,8 +12,6 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** No background traffic of the browser's own: what the tests record is what the pages ask for. */
 const ARGS = [
   '--headless',
-  // Chromium formats date fields in its own UI language, not the page's: a German office's browser is German.
-  '--lang=de-DE',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -54,6 +52,9 @@ export async function launchBrowser(): Promise<Browser> {
         args: ARGS,
         viewport: size,
         locale: 'de-DE',
+        // Chromium formats date fields in its own UI language, not the page's, and on Linux takes that from
+        // the environment, not from --lang: a German office's browser is German (package chromium-l10n).
+        env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
         timezoneId: 'Europe/Berlin',
       });
       contexts.push(context);
