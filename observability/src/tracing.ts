@@ -129,10 +129,12 @@ export function injectTraceHeaders(set: (name: string, value: string) => void, i
 /**
  * A span for a statement that has just finished, dated back by its duration: Kysely reports a statement
  * after it ran, in the async context of the resolver that ran it, so the span lands under that request.
- * The text has placeholders, never the values.
+ * The text has placeholders, never the values. Statements outside a request are not traced.
  */
 export function recordSqlSpan(statement: string, durationMs: number, failed: boolean): void {
-  if (!active) return;
+  // Only statements of a request: a migration or a background read (the Familienkasse's figures, every 30 s)
+  // would otherwise be a trace of its own each time, noise in the operator's trace store.
+  if (!active || trace.getActiveSpan() === undefined) return;
   const end = performance.timeOrigin + performance.now();
   const operation = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase() ?? 'SQL';
   const span = tracer.startSpan(operation, {

@@ -1,5 +1,5 @@
 import type { BaseContext } from '@apollo/server';
-import { recordFor } from '@ip/observability';
+import { recordFor, traceIdOf } from '@ip/observability';
 import type { Kysely } from 'kysely';
 import type { Population } from './demo/population.ts';
 import type { Caller, TokenVerifier } from './identity/index.ts';
@@ -15,8 +15,17 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext> {
   readonly migrations: Migrations;
   /** Fills an empty database with the partner's slice of the demo population. */
   seed(db: Kysely<DB>, population: Population): Promise<unknown>;
-  /** `authorization` is the caller's own header, for a subgraph that asks the graph on the caller's behalf. */
-  createContext(db: Kysely<DB>, caller: Caller, request: { readonly authorization: string | undefined }): TContext;
+  createContext(db: Kysely<DB>, caller: Caller, request: CallerRequest): TContext;
+}
+
+/** What a subgraph that asks the graph on the caller's behalf sends along (`createGraphClient`). */
+export interface CallerRequest {
+  /** The caller's own Authorization header. */
+  readonly authorization: string | undefined;
+  /** The caller's W3C `traceparent`, if it carried a valid one: without a tracing SDK it is passed on as it came. */
+  readonly traceparent?: string | undefined;
+  /** The request's id (`x-request-id`), so the graph's log lines of the nested request name it too. */
+  readonly requestId?: string | undefined;
 }
 
 /** Plain functions, not methods: partners export them destructured (`export const { start } = …`). */
@@ -63,7 +72,12 @@ export function defineSubgraph<DB, TContext extends BaseContext>(
             record.agency = caller.agency;
             record.role = caller.role;
           }
-          return definition.createContext(db, caller, { authorization });
+          const { traceparent } = request.headers;
+          return definition.createContext(db, caller, {
+            authorization,
+            traceparent: typeof traceparent === 'string' && traceIdOf(traceparent) ? traceparent : undefined,
+            requestId: record?.requestId,
+          });
         },
         ready: () => migrationReadiness(db, definition.migrations),
         ...listen,

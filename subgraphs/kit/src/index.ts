@@ -48,7 +48,7 @@ export {
 export { isUuid, type PersonReference } from './ids.ts';
 export { centInEuro, euroInCent, type BetragGrenzen, type Cent } from './money.ts';
 export { retentionCutOff, runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
-export { defineSubgraph, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';
+export { defineSubgraph, type CallerRequest, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';
 
 // Each partner's main.ts reads these settings with its others and hands them to runSubgraph.
 export { observabilitySettings } from '@ip/observability';
