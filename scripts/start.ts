@@ -10,6 +10,7 @@ import {
   startCluster,
   type RunningCluster,
 } from '@ip/kit/embedded-postgres';
+import { PARTNERS as REGISTRY } from '@ip/kit/identity';
 import { supervise, type ServiceSpec } from './supervisor.ts';
 
 /**
@@ -19,7 +20,7 @@ import { supervise, type ServiceSpec } from './supervisor.ts';
  * again; Ctrl-C stops the services and then the cluster. `start.mjs` compiles this file and the services
  * and calls `startSystem` with the compiled files.
  */
-const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
+const PARTNERS = REGISTRY.map((entry) => entry.name);
 const SERVICES = [...PARTNERS, 'gateway', 'web'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
@@ -67,19 +68,20 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
     );
   }
   // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
-  const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
+  const prefix = (name: string) => REGISTRY.find((entry) => entry.name === name)!.envPrefix;
+  const embedded = PARTNERS.filter((partner) => !env[`${prefix(partner)}_DATABASE_URL`]);
   if (embedded.length > 0) {
     const config = embeddedClusterConfig(env);
     // The services load their code (most of the start time) while the cluster comes up; each waits for its
     // database to answer (DATABASE_WAIT_SECONDS).
     const passwords = newPartnerPasswords(embedded);
     for (const partner of embedded) {
-      const prefix = partner.toUpperCase();
-      env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
-      env[`${prefix}_DEMO_DATA`] ??= 'true';
+      const variable = (name: string) => `${prefix(partner)}_${name}`;
+      env[variable('DATABASE_URL')] = partnerUrl(config.port, partner, passwords[partner]!);
+      env[variable('DEMO_DATA')] ??= 'true';
       // Four connections serve one person's view; the default ten, each a PostgreSQL process of about
       // 17 MB on the same machine, cost the Familienkasse alone 100 MB more after the README's queries.
-      env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
+      env[variable('DATABASE_POOL_MAX')] ??= '4';
     }
     clusterStarting = (async () => {
       cluster = await startCluster({

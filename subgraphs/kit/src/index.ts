@@ -4,6 +4,7 @@ export {
   parseConfig,
   portSchema,
   projectRoot,
+  partnerConfig,
   subgraphConfig,
   type EmbeddedClusterConfig,
   type Environment,
