@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
+import { servedTypeDefs } from '@ip/kit/consent';
 import { parse } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -16,11 +17,14 @@ export interface SubgraphSource {
 export type CompositionResult =
   { readonly ok: true; readonly supergraphSdl: string } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** The subgraphs' own `schema.graphql` files, with the URLs of the embedded default. */
+/**
+ * What each subgraph serves: its own `schema.graphql` with the kit's data-protection part (the same
+ * `servedTypeDefs` the server builds its schema from), with the URLs of the embedded default.
+ */
 export function readSubgraphSources(): SubgraphSource[] {
   return SUBGRAPHS.map(({ name, port }) => ({
     name,
-    typeDefs: readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
+    typeDefs: servedTypeDefs(name, readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8')),
     url: `http://localhost:${port}/graphql`,
   }));
 }

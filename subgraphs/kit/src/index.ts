@@ -43,6 +43,7 @@ export {
   readSchemaFile,
   startSubgraphServer,
   type ResolverMap,
+  type SchemaModule,
   type RunningServer,
   type SubgraphServerOptions,
 } from './subgraph-server.ts';
