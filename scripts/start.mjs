@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'node_modules/.cache/ip-start');
@@ -150,7 +151,11 @@ async function compile() {
   return { folder, programs: manifest.programs };
 }
 
+// `--only a,b` (or `--only a --only b`): those partners alone, see `start.ts`; `npm run start:partner -- <name>`.
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+const only = (values.only ?? []).flatMap((list) => list.split(',')).filter(Boolean);
+
 const { folder, programs } = (await currentBuild()) ?? (await compile());
 const { startSystem } = await import(pathToFileURL(join(folder, 'launcher.mjs')).href);
 const services = programs.filter((name) => name !== 'launcher');
-await startSystem(Object.fromEntries(services.map((name) => [name, join(folder, `${name}.mjs`)])));
+await startSystem(Object.fromEntries(services.map((name) => [name, join(folder, `${name}.mjs`)])), { only });

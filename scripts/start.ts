@@ -20,11 +20,31 @@ import { supervise, type ServiceSpec } from './supervisor.ts';
  * again; Ctrl-C stops the services and then the cluster. `start.mjs` compiles this file and the services
  * and calls `startSystem` with the compiled files.
  */
-const PARTNERS = REGISTRY.map((entry) => entry.name);
-const SERVICES = [...PARTNERS, 'gateway', 'web'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+const ALL_PARTNERS: readonly string[] = REGISTRY.map((entry) => entry.name);
+type ServiceName = string;
 
-export async function startSystem(programs: Readonly<Record<ServiceName, string>>): Promise<void> {
+export interface StartOptions {
+  /**
+   * `--only <partner>[,<partner>]` (`npm run start:partner -- <partner>`): these partners' subgraphs alone,
+   * each on its own database (on the embedded cluster, or `<PARTNER>_DATABASE_URL`), without the gateway
+   * and the pages: a partner that hosts its own part runs this, and the gateway elsewhere names it with
+   * `<PARTNER>_URL`.
+   */
+  readonly only?: readonly string[];
+}
+
+export async function startSystem(
+  programs: Readonly<Record<ServiceName, string>>,
+  options: StartOptions = {},
+): Promise<void> {
+  const unknown = (options.only ?? []).filter((name) => !ALL_PARTNERS.includes(name));
+  if (unknown.length > 0) {
+    console.error(`not a registered partner: ${unknown.join(', ')} (the registry has ${ALL_PARTNERS.join(', ')})`);
+    process.exitCode = 2;
+    return;
+  }
+  const PARTNERS = options.only?.length ? ALL_PARTNERS.filter((name) => options.only!.includes(name)) : ALL_PARTNERS;
+  const SERVICES = options.only?.length ? PARTNERS : [...PARTNERS, 'gateway', 'web'];
   const root = fileURLToPath(new URL('../', import.meta.url));
   const width = Math.max('postgres'.length, ...SERVICES.map((name) => name.length));
   const write = (name: string, line: string, stream: 'out' | 'err' = 'out') =>
@@ -109,16 +129,20 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
 
   // The demo population stands on 1 December 2015 (subgraphs/kit/src/demo/population.ts): the SLA dashboard
   // opens on that day rather than on today, years after the last demo application.
-  if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
+  if (embedded.length > 0 && SERVICES.includes('web')) env['WEB_STICHTAG'] ??= '2015-12-01';
 
-  const specs: ServiceSpec[] = SERVICES.map((name) => ({ name, entry: programs[name], env }));
+  const specs: ServiceSpec[] = SERVICES.map((name) => ({ name, entry: programs[name]!, env }));
   services = supervise(specs, {
     cwd: root,
     write,
     onAllReady(urls) {
       // Since this process began: compiling (when a source changed) and loading are part of the wait.
       const seconds = (performance.now() / 1000).toFixed(1);
-      console.log(`\nIntegration Point graph is up in ${seconds} s:`);
+      console.log(
+        options.only?.length
+          ? `\n${PARTNERS.join(', ')} up alone in ${seconds} s (no gateway here; point one at it with <PARTNER>_URL):`
+          : `\nIntegration Point graph is up in ${seconds} s:`,
+      );
       const pids = services?.pids() ?? {};
       for (const name of SERVICES) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
       console.log('Press Ctrl-C to stop.\n');
