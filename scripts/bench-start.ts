@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, PARTNERS, signLocalToken } from '@ip/kit/identity';
 
 /**
  * `npm run bench:start`: what a new user waits for and what the system costs. Runs `npm start` as on a
@@ -14,7 +14,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identi
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const base = Number(process.env['BENCH_PORT_BASE'] ?? 4300);
-const names = ['GATEWAY', 'AGENTUR', 'JOBCENTER', 'AUSLAENDERBEHOERDE', 'FAMILIENKASSE'] as const;
+const names = ['GATEWAY', ...PARTNERS.map((entry) => entry.envPrefix)];
 const ports = Object.fromEntries(names.map((name, index) => [`${name}_PORT`, String(base + index)]));
 const urls = Object.fromEntries(
   names.slice(1).map((name, index) => [`${name}_URL`, `http://localhost:${base + 1 + index}/graphql`]),

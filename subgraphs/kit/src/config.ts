@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { partner, PARTNERS, type Agency } from './identity/partners.ts';
 import { z } from 'zod';
 import type { DatabaseLocation } from './database.ts';
 import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
@@ -66,7 +67,7 @@ export interface SubgraphConfig {
  * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: Environment): SubgraphConfig {
-  const prefix = name.toUpperCase();
+  const prefix = PARTNERS.find((entry) => entry.name === name)?.envPrefix ?? name.toUpperCase();
   const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
     HOST: z.string().min(1).default('localhost'),
@@ -124,4 +125,9 @@ export function embeddedClusterConfig(env: Environment): EmbeddedClusterConfig {
     dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR),
     port: raw.EMBEDDED_POSTGRES_PORT,
   });
+}
+
+/** A registered partner's settings: its default port and environment prefix come from the partner registry. */
+export function partnerConfig(name: Agency, env: Environment): SubgraphConfig {
+  return subgraphConfig(name, partner(name).port, env);
 }

@@ -4,6 +4,7 @@ export {
   parseConfig,
   portSchema,
   projectRoot,
+  partnerConfig,
   subgraphConfig,
   type EmbeddedClusterConfig,
   type Environment,
@@ -42,6 +43,7 @@ export {
   readSchemaFile,
   startSubgraphServer,
   type ResolverMap,
+  type SchemaModule,
   type RunningServer,
   type SubgraphServerOptions,
 } from './subgraph-server.ts';
