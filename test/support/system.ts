@@ -15,6 +15,7 @@ import {
   type TestIssuer,
 } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
+import { registeredPartnerModules } from './partner-modules.ts';
 
 /** A partner of the registry (`@ip/kit/identity`); the system starts every one of them. */
 export type PartnerName = Agency;
@@ -43,29 +44,11 @@ function partner<DB>(
   };
 }
 
-/** What every partner's package exports: `prepareDatabase` and `start<Name>` (`startFamilienkasse`). */
-interface PartnerModule {
-  readonly prepareDatabase: (db: Kysely<unknown>, population?: Population) => Promise<void>;
-  readonly [start: `start${string}`]: (
-    db: Kysely<unknown>,
-    options: { port: number; verifyToken: TokenVerifier },
-  ) => Promise<RunningServer>;
-}
-
-/**
- * Every partner but the Agentur (which takes the gateway's address), as its package exports it; loaded by
- * name from the registry, so a partner added there is in every end-to-end test.
- */
+/** Every partner but the Agentur, started from its package as the registry names it. */
 async function registeredPartners(): Promise<Record<string, StartPartner>> {
-  const others = REGISTRY.filter((entry) => entry.name !== 'agentur');
-  const modules = await Promise.all(others.map(async (entry) => (await import(`@ip/${entry.name}`)) as PartnerModule));
+  const modules = await registeredPartnerModules();
   return Object.fromEntries(
-    others.map((entry, index) => {
-      const module = modules[index]!;
-      const start = module[`start${entry.name.charAt(0).toUpperCase()}${entry.name.slice(1)}`];
-      if (!start) throw new Error(`@ip/${entry.name} exports no start function named after it`);
-      return [entry.name, partner(module.prepareDatabase, start)];
-    }),
+    Object.entries(modules).map(([name, module]) => [name, partner(module.prepareDatabase, module.start)]),
   );
 }
 
