@@ -32,7 +32,7 @@ import { PERSON_VIEW } from '../test/support/person-view-query.ts';
  * 2. The gateway's CPU per person view at a fixed rate, as its own process (CPU time from /proc), with
  *    everything off (LOG_LEVEL=silent, METRICS_ENABLED=false, no collector) and everything on (a JSON line
  *    per request, metrics scraped every 5 s, traces sent over OTLP to a stand-in collector). Target: on
- *    at most 5 % above off. The four subgraphs run in this process on databases of their own.
+ *    at most 5 % above off. Every registered partner's subgraph runs in this process on a database of its own.
  * Ports from BENCH_PORT_BASE (default 4160): gateway +0, subgraphs +1..+5, collector +9. BENCH_CPU_PROF=<folder>
  * has each gateway write its CPU profiles there (folders `off-1`, `on-1`, ...; the largest file is the main thread's).
  */

@@ -55,7 +55,7 @@ async function registeredPartners(): Promise<Record<string, StartPartner>> {
 const compositions = new Map<string, string>();
 
 /**
- * The four `schema.graphql` as they are now, composed for real. A composition costs about a second of CPU
+ * Every partner's `schema.graphql` as it is now, composed for real. A composition costs about a second of CPU
  * and every end-to-end file needs one, so it is made once per worker and schema text; the gateway is given
  * the subgraphs' addresses as `subgraphUrls`, not in the supergraph.
  */
@@ -94,7 +94,7 @@ export interface System {
 
 /**
  * The whole Integration Point in one test process: each partner on a database of its own (on the run's
- * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
+ * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, their schemas composed for real,
  * and the gateway in front, talking HTTP to each of them.
  */
 export async function startSystem(
