@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as agentur from '@ip/agentur';
 import { startGateway } from '@ip/gateway';
@@ -212,6 +213,25 @@ export async function recordDeclaration(system: System, declaration: Declaration
     { agency: 'agentur', role: 'eingangszone' },
   );
   if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);
+}
+
+/**
+ * Each of `persons` consented to every release, as recorded at the intake on 2015-11-02. Four at a time:
+ * each declaration is a request of its own, about a person of its own.
+ */
+export async function consentToEverything(system: System, persons: readonly { id: string }[]): Promise<void> {
+  for (let start = 0; start < persons.length; start += 4) {
+    await Promise.all(
+      persons.slice(start, start + 4).map((person) =>
+        recordDeclaration(system, {
+          id: randomUUID(),
+          personId: person.id,
+          unterschriebenAm: '2015-11-02',
+          freigaben: 'ALLE',
+        }),
+      ),
+    );
+  }
 }
 
 /**
