@@ -17,7 +17,7 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  * depend on the machine's other load the way latency does. Rounds interleave the two gateways so that
  * noise shows as spread. A short closed loop per gateway gives the person view's throughput.
  *
- * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+4, pages +5, Hive +18, PostgreSQL +19),
+ * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+n, pages next (+5 with four), Hive +18, PostgreSQL +19),
  * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (20/s), BENCH_RATE_PAGE (4/s),
  * BENCH_RATE_TYPENAME (100/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
  * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops).

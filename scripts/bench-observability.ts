@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import * as agentur from '@ip/agentur';
-import * as auslaenderbehoerde from '@ip/auslaenderbehoerde';
 import * as familienkasse from '@ip/familienkasse';
-import * as jobcenter from '@ip/jobcenter';
 import { openDatabase, type RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
 import {
@@ -23,6 +21,7 @@ import {
 import { benchDatabase } from '../subgraphs/familienkasse/bench/bulk-seed.ts';
 import { watchSla } from '../subgraphs/familienkasse/src/sla-metrics.ts';
 import { configureLogging } from '@ip/observability';
+import { registeredPartnerModules, type PartnerModule } from '../test/support/partner-modules.ts';
 import { PERSON_VIEW } from '../test/support/person-view-query.ts';
 
 /**
@@ -33,7 +32,7 @@ import { PERSON_VIEW } from '../test/support/person-view-query.ts';
  * 2. The gateway's CPU per person view at a fixed rate, as its own process (CPU time from /proc), with
  *    everything off (LOG_LEVEL=silent, METRICS_ENABLED=false, no collector) and everything on (a JSON line
  *    per request, metrics scraped every 5 s, traces sent over OTLP to a stand-in collector). Target: on
- *    at most 5 % above off. The four subgraphs run in this process on databases of their own.
+ *    at most 5 % above off. Every registered partner's subgraph runs in this process on a database of its own.
  * Ports from BENCH_PORT_BASE (default 4160): gateway +0, subgraphs +1..+5, collector +9. BENCH_CPU_PROF=<folder>
  * has each gateway write its CPU profiles there (folders `off-1`, `on-1`, ...; the largest file is the main thread's).
  */
@@ -109,30 +108,17 @@ interface Partners {
   stop(): Promise<void>;
 }
 
-/** The four subgraphs with the demo population, each on a database of its own on the server. */
+/** Every registered partner's subgraph with the demo population, each on a database of its own on the server. */
 async function startPartners(population: Population, verifyToken: TokenVerifier): Promise<Partners> {
   const admin = await openDatabase<unknown>({ kind: 'server', url: SERVER });
   const servers: RunningServer[] = [];
   const databases: Kysely<unknown>[] = [];
   const urls: Record<string, string> = {};
-  const partners = {
-    agentur: {
-      prepare: agentur.prepareDatabase,
-      start: agentur.createAgentur(agentur.DEFAULT_SETTINGS, () => `http://localhost:${BASE}/graphql`).start,
-    },
-    jobcenter: { prepare: jobcenter.prepareDatabase, start: jobcenter.startJobcenter },
-    auslaenderbehoerde: {
-      prepare: auslaenderbehoerde.prepareDatabase,
-      start: auslaenderbehoerde.startAuslaenderbehoerde,
-    },
-    familienkasse: { prepare: familienkasse.prepareDatabase, start: familienkasse.startFamilienkasse },
-  } as unknown as Record<
-    string,
-    {
-      prepare: (db: Kysely<never>, population: Population) => Promise<void>;
-      start: (db: Kysely<never>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>;
-    }
-  >;
+  // The Agentur takes the gateway's address; every other partner is started as its package exports it.
+  const partners: Record<string, PartnerModule> = {
+    agentur: agentur.createAgentur(agentur.DEFAULT_SETTINGS, () => `http://localhost:${BASE}/graphql`) as PartnerModule,
+    ...(await registeredPartnerModules()),
+  };
   let port = BASE + 1;
   for (const [name, partner] of Object.entries(partners)) {
     const database = `ip_bench_obs_${name}`;
@@ -140,9 +126,9 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
     await sql`create database ${sql.id(database)}`.execute(admin);
     const url = new URL(SERVER);
     url.pathname = `/${database}`;
-    const db = await openDatabase<never>({ kind: 'server', url: url.toString() });
-    await partner.prepare(db, population);
-    databases.push(db as unknown as Kysely<unknown>);
+    const db = await openDatabase<unknown>({ kind: 'server', url: url.toString() });
+    await partner.prepareDatabase(db, population);
+    databases.push(db);
     const server = await partner.start(db, { port: port++, verifyToken });
     servers.push(server);
     urls[`${name.toUpperCase()}_URL`] = server.url;

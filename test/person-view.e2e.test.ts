@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '@ip/kit/demo';
-import { recordDeclaration, startSystem, type PartnerName, type System } from './support/system.ts';
+import { consentToEverything, startSystem, type PartnerName, type System } from './support/system.ts';
 
 /** Every field of every partner, nested lists included: the widest person view a front-end can ask for. */
 const PERSON_FIELDS = `
@@ -55,20 +54,7 @@ let system: System;
 beforeAll(async () => {
   system = await startSystem({ households: 60 });
   // Everyone consented to every release, as recorded at the intake: this file is about merging, not refusing.
-  // Four at a time: each declaration is a request of its own, about a person of its own.
-  const persons = system.population.persons;
-  for (let start = 0; start < persons.length; start += 4) {
-    await Promise.all(
-      persons.slice(start, start + 4).map((person) =>
-        recordDeclaration(system, {
-          id: randomUUID(),
-          personId: person.id,
-          unterschriebenAm: '2015-11-02',
-          freigaben: 'ALLE',
-        }),
-      ),
-    );
-  }
+  await consentToEverything(system, system.population.persons);
 });
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { captureLogs } from '@ip/observability/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON_VIEW } from './support/person-view-query.ts';
-import { recordDeclaration, startSystem, type System } from './support/system.ts';
+import { consentToEverything, startSystem, type System } from './support/system.ts';
 
 let system: System;
 let logs: Awaited<ReturnType<typeof captureLogs>>;
@@ -13,20 +12,10 @@ beforeAll(async () => {
   logs = await captureLogs('info');
   system = await startSystem({ households: 20 });
   // Half of the population consented to everything, so the log sees released and refused categories.
-  // Four at a time: each declaration is a request of its own, about a person of its own.
-  const consenting = system.population.persons.filter((_, index) => index % 2 === 0);
-  for (let start = 0; start < consenting.length; start += 4) {
-    await Promise.all(
-      consenting.slice(start, start + 4).map((person) =>
-        recordDeclaration(system, {
-          id: randomUUID(),
-          personId: person.id,
-          unterschriebenAm: '2015-11-02',
-          freigaben: 'ALLE',
-        }),
-      ),
-    );
-  }
+  await consentToEverything(
+    system,
+    system.population.persons.filter((_, index) => index % 2 === 0),
+  );
 });
 afterAll(async () => {
   await system?.stop();

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
-import { postGraphQL } from '@ip/kit/testing';
+import { freePort, postGraphQL } from '@ip/kit/testing';
 
 /**
  * The README's first command, as a new user runs it: the embedded PostgreSQL and six processes in a
@@ -26,15 +25,6 @@ let folder: string;
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function isRunning(pid: number): boolean {
   try {

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
-import { postGraphQL } from '@ip/kit/testing';
+import { freePort, postGraphQL } from '@ip/kit/testing';
 
 /**
  * `npm run start:partner -- <name>`: one partner's subgraph alone, as a partner that hosts its own part runs
@@ -18,15 +17,6 @@ let folder: string;
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run start:partner', () => {
   it('starts one partner alone on its own database, and only it, and stops it on Ctrl-C', async () => {

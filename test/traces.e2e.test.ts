@@ -17,6 +17,20 @@ afterAll(async () => {
   await tracing?.stop();
 });
 
+type Span = ReturnType<typeof tracing.spans>[number];
+
+/** The tree of the spans of one request: a span's parent, and the names of its ancestors, nearest first. */
+function spanTree(spans: readonly Span[]) {
+  const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
+  const parent = (span: Span) => byId.get(span.parentSpanContext?.spanId ?? '');
+  const ancestors = (span: Span) => {
+    const chain: string[] = [];
+    for (let next = parent(span); next; next = parent(next)) chain.push(next.name);
+    return chain;
+  };
+  return { parent, ancestors };
+}
+
 describe('traces', () => {
   it('follow one person view from the gateway through each partner fetch down to the SQL statements', async () => {
     const person =
@@ -34,13 +48,7 @@ describe('traces', () => {
     // One request, one trace: every span of this request carries the root's trace id.
     expect(new Set(spans.map((span) => span.spanContext().traceId))).toEqual(new Set([traceId]));
 
-    const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
-    const parent = (span: (typeof spans)[number]) => byId.get(span.parentSpanContext?.spanId ?? '');
-    const ancestors = (span: (typeof spans)[number]) => {
-      const chain: string[] = [];
-      for (let next = parent(span); next; next = parent(next)) chain.push(next.name);
-      return chain;
-    };
+    const { parent, ancestors } = spanTree(spans);
 
     const fetches = spans.filter((span) => span.name.endsWith(' fetch') && span.kind === SpanKind.CLIENT);
     const partners = new Set(fetches.map((span) => String(span.attributes['ip.partner'])));
@@ -86,13 +94,7 @@ describe('traces', () => {
     expect(result.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const spans = tracing.spans().slice(started);
-    const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
-    const parent = (span: (typeof spans)[number]) => byId.get(span.parentSpanContext?.spanId ?? '');
-    const ancestors = (span: (typeof spans)[number]) => {
-      const chain: string[] = [];
-      for (let next = parent(span); next; next = parent(next)) chain.push(next.name);
-      return chain;
-    };
+    const { parent, ancestors } = spanTree(spans);
     expect(new Set(spans.map((span) => span.spanContext().traceId)).size).toBe(1);
     const asked = spans.filter((span) => span.name === 'graph query');
     expect(asked.length).toBeGreaterThan(0);

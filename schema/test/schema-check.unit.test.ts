@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, print, visit, type FieldDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { operationsInUse } from '../src/check/operations-in-use.ts';
+import { categoryOwners } from '../src/check/category-owners.ts';
 import { createSchemaChecker, type CheckResult } from '../src/check/schema-checker.ts';
 import { readSubgraphSources, SUPERGRAPH_FILE } from '../src/compose.ts';
 
@@ -111,6 +112,16 @@ const cases: readonly Case[] = [
     },
   },
   {
+    name: 'a partner naming a data category of its own passes',
+    partner: 'familienkasse',
+    sdl: () =>
+      `${sdlOf('familienkasse')}\nextend type Query {\n  """A note on Kindergeld (data category kindergeld)."""\n  kindergeldHinweis: String\n}\n`,
+    expect: (result) => {
+      expect(result.ownership).toEqual([]);
+      expect(result.refusals).toEqual([]);
+    },
+  },
+  {
     name: 'the Jobcenter overriding a Familienkasse field is refused, naming the owner',
     partner: 'jobcenter',
     sdl: () =>
@@ -151,5 +162,27 @@ describe('npm run schema:check', () => {
       expect(result.changes, partner).toEqual([]);
       expect(result.refusals, partner).toEqual([]);
     }
+  });
+});
+
+describe('categoryOwners', () => {
+  it("maps each registered category to its partner, whatever the supergraph's descriptions say", () => {
+    const category = (value: string) => ({ value, enumName: value.toUpperCase(), description: `${value}.` });
+    const registry = [
+      { name: 'wohngeldstelle', categories: [category('wohngeld'), category('miete')] },
+      { name: 'familienkasse', categories: [category('kindergeld')] },
+    ]
+      .map((entry) => ({ ...entry, behoerde: entry.name.toUpperCase(), title: entry.name, shortTitle: entry.name }))
+      .map((entry) => ({ ...entry, description: `${entry.title}.`, port: 1, envPrefix: entry.behoerde, roles: [] }));
+    expect([...categoryOwners(registry)]).toEqual([
+      ['wohngeld', 'wohngeldstelle'],
+      ['miete', 'wohngeldstelle'],
+      ['kindergeld', 'familienkasse'],
+    ]);
+  });
+
+  it('reads the real registry by default', () => {
+    expect(categoryOwners().get('kindergeld')).toBe('familienkasse');
+    expect(categoryOwners().get('arbeitsmarktzugang')).toBe('auslaenderbehoerde');
   });
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PARTNERS as REGISTRY } from '@ip/kit/identity';
 
 /** The processes of a running `npm start` whose CPU the bench counts. */
 export interface RunningSystem {
@@ -16,22 +17,24 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
+/** The partners' names, in the registry's order: the bench's columns. */
+export const PARTNERS = REGISTRY.map(({ name }) => name);
 
 /**
  * `npm start` as a user runs it (the compiled services on the embedded PostgreSQL, demo data), on a fresh
- * data folder and on ports from `base`: gateway +0, the partners +1..+4, the pages +5, PostgreSQL +19.
+ * data folder and on ports from `base`: gateway +0, the partners +1..+n, the pages next (+5 with four partners),
+ * PostgreSQL +19.
  */
 export async function startSystem(root: string, base: number, profileDir?: string): Promise<RunningSystem> {
   const folder = await mkdtemp(join(tmpdir(), 'ip-bench-gateway-'));
   // Run as root, the embedded PostgreSQL runs as the user postgres, who must be able to enter the folder.
   await chmod(folder, 0o755);
-  const ports: Record<string, string> = { GATEWAY_PORT: String(base), WEB_PORT: String(base + 5) };
+  const ports: Record<string, string> = { GATEWAY_PORT: String(base), WEB_PORT: String(base + 1 + REGISTRY.length) };
   const subgraphUrls: Record<string, string> = {};
-  PARTNERS.forEach((name, index) => {
-    ports[`${name.toUpperCase()}_PORT`] = String(base + 1 + index);
+  REGISTRY.forEach(({ name, envPrefix }, index) => {
+    ports[`${envPrefix}_PORT`] = String(base + 1 + index);
     subgraphUrls[name] = `http://localhost:${base + 1 + index}/graphql`;
-    ports[`${name.toUpperCase()}_URL`] = subgraphUrls[name];
+    ports[`${envPrefix}_URL`] = subgraphUrls[name];
   });
   const gatewayUrl = `http://localhost:${base}/graphql`;
   const child = spawn(process.execPath, ['scripts/start.mjs'], {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as agentur from '@ip/agentur';
 import { startGateway } from '@ip/gateway';
@@ -15,6 +16,7 @@ import {
   type TestIssuer,
 } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
+import { registeredPartnerModules } from './partner-modules.ts';
 
 /** A partner of the registry (`@ip/kit/identity`); the system starts every one of them. */
 export type PartnerName = Agency;
@@ -43,36 +45,18 @@ function partner<DB>(
   };
 }
 
-/** What every partner's package exports: `prepareDatabase` and `start<Name>` (`startFamilienkasse`). */
-interface PartnerModule {
-  readonly prepareDatabase: (db: Kysely<unknown>, population?: Population) => Promise<void>;
-  readonly [start: `start${string}`]: (
-    db: Kysely<unknown>,
-    options: { port: number; verifyToken: TokenVerifier },
-  ) => Promise<RunningServer>;
-}
-
-/**
- * Every partner but the Agentur (which takes the gateway's address), as its package exports it; loaded by
- * name from the registry, so a partner added there is in every end-to-end test.
- */
+/** Every partner but the Agentur, started from its package as the registry names it. */
 async function registeredPartners(): Promise<Record<string, StartPartner>> {
-  const others = REGISTRY.filter((entry) => entry.name !== 'agentur');
-  const modules = await Promise.all(others.map(async (entry) => (await import(`@ip/${entry.name}`)) as PartnerModule));
+  const modules = await registeredPartnerModules();
   return Object.fromEntries(
-    others.map((entry, index) => {
-      const module = modules[index]!;
-      const start = module[`start${entry.name.charAt(0).toUpperCase()}${entry.name.slice(1)}`];
-      if (!start) throw new Error(`@ip/${entry.name} exports no start function named after it`);
-      return [entry.name, partner(module.prepareDatabase, start)];
-    }),
+    Object.entries(modules).map(([name, module]) => [name, partner(module.prepareDatabase, module.start)]),
   );
 }
 
 const compositions = new Map<string, string>();
 
 /**
- * The four `schema.graphql` as they are now, composed for real. A composition costs about a second of CPU
+ * Every partner's `schema.graphql` as it is now, composed for real. A composition costs about a second of CPU
  * and every end-to-end file needs one, so it is made once per worker and schema text; the gateway is given
  * the subgraphs' addresses as `subgraphUrls`, not in the supergraph.
  */
@@ -111,7 +95,7 @@ export interface System {
 
 /**
  * The whole Integration Point in one test process: each partner on a database of its own (on the run's
- * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, the four schemas composed for real,
+ * embedded cluster, or on TEST_DATABASE_URL) and its own HTTP port, their schemas composed for real,
  * and the gateway in front, talking HTTP to each of them.
  */
 export async function startSystem(
@@ -229,6 +213,25 @@ export async function recordDeclaration(system: System, declaration: Declaration
     { agency: 'agentur', role: 'eingangszone' },
   );
   if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);
+}
+
+/**
+ * Each of `persons` consented to every release, as recorded at the intake on 2015-11-02. Four at a time:
+ * each declaration is a request of its own, about a person of its own.
+ */
+export async function consentToEverything(system: System, persons: readonly { id: string }[]): Promise<void> {
+  for (let start = 0; start < persons.length; start += 4) {
+    await Promise.all(
+      persons.slice(start, start + 4).map((person) =>
+        recordDeclaration(system, {
+          id: randomUUID(),
+          personId: person.id,
+          unterschriebenAm: '2015-11-02',
+          freigaben: 'ALLE',
+        }),
+      ),
+    );
+  }
 }
 
 /**

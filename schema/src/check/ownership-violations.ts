@@ -38,7 +38,8 @@ function overriddenFrom(directives: readonly ConstDirectiveNode[] | undefined): 
  * The fields `partner` resolves in the proposed supergraph that belong to another partner, each with why and
  * whose it is. Each partner owns its data (the Bürogemeinschaft): a field is another's when the committed
  * supergraph has exactly that one other subgraph resolving it, when its description names a data category
- * another partner owns, or when it is new on a type whose fields only one other partner resolves. Allowed: the
+ * another partner owns (`categoryOwners`: the partner registry's), or when it is new on a type whose fields only
+ * one other partner resolves. Allowed: the
  * partner's own fields, a key field of its `@key` (the shared person reference `id`), `@external` fields (they
  * are not resolved), `@requires` fields of its own, and shareable value types several partners define.
  */

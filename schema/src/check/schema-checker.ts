@@ -2,10 +2,11 @@ import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import type { GraphQLSchema } from 'graphql';
 import { compose, readSubgraphSources, type CompositionResult, type SubgraphSource } from '../compose.ts';
+import { categoryOwners } from './category-owners.ts';
 import { touches, usedCoordinates, validationErrors, type UsedCoordinates } from './operation-usage.ts';
 import type { OperationInUse, UnreadableSource } from './operations-in-use.ts';
 import { overrideViolations, ownershipViolations } from './ownership-violations.ts';
-import { categoryOwners, readOwnership, type SupergraphOwnership } from './supergraph-ownership.ts';
+import { readOwnership, type SupergraphOwnership } from './supergraph-ownership.ts';
 
 export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
 
@@ -62,8 +63,8 @@ export function createSchemaChecker(
   inUse: { readonly operations: readonly OperationInUse[]; readonly unreadable: readonly UnreadableSource[] },
 ) {
   const committedApi = apiSchemaOf(committedSupergraph);
-  const committedOwnership = readOwnership(committedSupergraph);
-  const owners = categoryOwners(committedOwnership);
+  const owners = categoryOwners();
+  const committedOwnership = readOwnership(committedSupergraph, owners);
   const usage = new Map<OperationInUse, UsedCoordinates>(
     inUse.operations.map((operation) => [operation, usedCoordinates(committedApi, operation.document)]),
   );
@@ -97,7 +98,7 @@ export function createSchemaChecker(
       const errors = validationErrors(api, operation.document);
       return errors.length > 0 ? [{ name: operation.name, source: operation.source, errors }] : [];
     });
-    return { changes, invalidOperations, ownership: readOwnership(supergraphSdl) };
+    return { changes, invalidOperations, ownership: readOwnership(supergraphSdl, owners) };
   };
 
   return async function check(

@@ -26,30 +26,29 @@ export interface TypeOwnership {
   readonly fields: ReadonlyMap<string, FieldOwnership>;
 }
 
-/** Ownership facts of a composed supergraph: the types, and the data categories (`Datenkategorie`) it knows. */
+/** Ownership facts of a composed supergraph: its object and interface types. */
 export interface SupergraphOwnership {
   readonly types: ReadonlyMap<string, TypeOwnership>;
-  readonly categories: ReadonlySet<string>;
 }
 
 const CATEGORY_MENTION = /\bdata category ([a-z]+)/;
 
-/** Reads who resolves what from a supergraph's join directives; subgraph names as `@join__graph(name:)`. */
-export function readOwnership(supergraphSdl: string): SupergraphOwnership {
+/**
+ * Reads who resolves what from a supergraph's join directives; subgraph names as `@join__graph(name:)`. A
+ * description's "data category X" counts only where X is one of `categories` (the registry's): prose such as
+ * "the data category asked" is not one.
+ */
+export function readOwnership(supergraphSdl: string, categories: ReadonlyMap<string, unknown>): SupergraphOwnership {
   const document = parse(supergraphSdl);
   const graphNames = new Map<string, string>();
-  const categories = new Set<string>();
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
     for (const value of definition.values ?? []) {
-      if (definition.name.value === 'join__Graph') {
-        const name = stringArgument(
-          value.directives?.find((d) => d.name.value === 'join__graph'),
-          'name',
-        );
-        if (name) graphNames.set(value.name.value, name);
-      }
-      if (definition.name.value === 'Datenkategorie') categories.add(value.name.value.toLowerCase());
+      const name = stringArgument(
+        value.directives?.find((d) => d.name.value === 'join__graph'),
+        'name',
+      );
+      if (name) graphNames.set(value.name.value, name);
     }
   }
   const types = new Map<string, TypeOwnership>();
@@ -58,13 +57,13 @@ export function readOwnership(supergraphSdl: string): SupergraphOwnership {
       types.set(definition.name.value, typeOwnership(definition, graphNames, categories));
     }
   }
-  return { types, categories };
+  return { types };
 }
 
 function typeOwnership(
   definition: ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode,
   graphNames: ReadonlyMap<string, string>,
-  categories: ReadonlySet<string>,
+  categories: ReadonlyMap<string, unknown>,
 ): TypeOwnership {
   const graphs = new Set<string>();
   const keyFields = new Map<string, Set<string>>();
@@ -86,7 +85,7 @@ function fieldOwnership(
   field: FieldDefinitionNode,
   typeGraphs: ReadonlySet<string>,
   graphNames: ReadonlyMap<string, string>,
-  categories: ReadonlySet<string>,
+  categories: ReadonlyMap<string, unknown>,
 ): FieldOwnership {
   const joins = directivesNamed(field.directives, 'join__field').filter((d) => enumArgument(d, 'graph'));
   // A field without @join__field is resolved by every subgraph that defines its type (the join spec's rule).
@@ -101,20 +100,6 @@ function fieldOwnership(
   }
   const mentioned = CATEGORY_MENTION.exec(field.description?.value ?? '')?.[1];
   return { resolvers, overrides, category: mentioned && categories.has(mentioned) ? mentioned : undefined };
-}
-
-/** Which subgraph owns each data category: the one that alone resolves the fields naming it. */
-export function categoryOwners(ownership: SupergraphOwnership): ReadonlyMap<string, string> {
-  const owners = new Map<string, string>();
-  for (const type of ownership.types.values()) {
-    for (const field of type.fields.values()) {
-      const [only, ...others] = field.resolvers;
-      if (field.category && only && others.length === 0 && !owners.has(field.category)) {
-        owners.set(field.category, only);
-      }
-    }
-  }
-  return owners;
 }
 
 function topLevelFields(fieldSet: string): string[] {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '@ip/kit';
 import { ageOn, demoDeclaration, generatePopulation, type DemoPerson } from '@ip/kit/demo';
+import { berlinToday } from '@ip/kit/consent';
 import { startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
 import { prepareDatabase, startAuslaenderbehoerde, type AuslaenderbehoerdeDatabase } from '../src/server.ts';
 
@@ -29,12 +30,7 @@ const STICHTAG = '2015-12-01';
 const CATEGORIES = ['identitaet', 'aufenthalt', 'arbeitsmarktzugang'];
 
 /** Releases are decided on the day of the request, in Europe/Berlin, whatever the Stichtag. */
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
+const today = berlinToday();
 
 /** What the Ausländerbehörde releases to the Agentur today: § 18b AZR-Gesetz (from 2016-02-05) covers identity and residence, consent the rest. */
 function releasedToAgentur(person: DemoPerson, category: string): boolean {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { HOST, startCluster } from '../embedded-postgres/index.ts';
+import { freePort } from './free-port.ts';
 
 /** The run's server, shared by every project that names this set-up; the last project to finish stops it. */
 interface RunServer {
@@ -51,7 +51,7 @@ async function startRunServer(): Promise<RunServer> {
   await chmod(folder, 0o755);
   const cluster = await startCluster({
     dataDir: join(folder, 'postgres'),
-    port: await freePort(),
+    port: await freePort(HOST),
     portSetting: 'the test set-up (it picks a free port; run again)',
     durability: 'throwaway',
     log: () => undefined,
@@ -65,17 +65,6 @@ async function startRunServer(): Promise<RunServer> {
       await rm(folder, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function dropRunDatabases(serverUrl: string, runId: string): Promise<void> {

@@ -1,3 +1,4 @@
+export { freePort } from './free-port.ts';
 export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
 export {
   createTestDatabase,
