@@ -275,35 +275,46 @@ describe('legal sphere on a day', () => {
     verlauf: [gestattung, { ...titel, rechtsgrundlage }],
     bewilligungen: [],
     sgb2Ab: null,
+    asylbewerberleistungen: [],
   });
   it.each([
     [
       'in the asylum procedure',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null, asylbewerberleistungen: [] },
       '2015-10-15',
       'SGB_III',
     ],
     [
       'recognised, nothing at the Jobcenter yet',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null, asylbewerberleistungen: [] },
       '2015-11-15',
       'KEINER',
     ],
     [
       'recognised, change of sphere recorded',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01' },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01', asylbewerberleistungen: [] },
       '2015-11-15',
       'SGB_II',
     ],
     [
       'granted SGB II',
-      { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null },
+      {
+        verlauf: [gestattung, titel],
+        bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }],
+        sgb2Ab: null,
+        asylbewerberleistungen: [],
+      },
       '2016-01-15',
       'SGB_II',
     ],
     [
       'grant ended, no change recorded',
-      { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null },
+      {
+        verlauf: [gestattung, titel],
+        bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }],
+        sgb2Ab: null,
+        asylbewerberleistungen: [],
+      },
       '2016-05-01',
       'KEINER',
     ],
@@ -315,6 +326,7 @@ describe('legal sphere on a day', () => {
         ],
         bewilligungen: [],
         sgb2Ab: null,
+        asylbewerberleistungen: [],
       },
       '2015-06-01',
       'SGB_III',
@@ -357,9 +369,21 @@ describe('legal sphere on a day', () => {
     ['it stopped early: a gap from the next day', [{ ab: '2015-03-01', bis: '2015-11-15' }], '2015-11-16', 'KEINER'],
     ['still paying, no end recorded yet', [{ ab: '2015-03-01', bis: null }], '2015-12-10', 'ASYLBLG'],
     ['the Sozialamt paid nothing: the papers decide', [], '2015-11-20', 'KEINER'],
+    ['the Sozialamt did not release its periods, and they would decide: no answer', null, '2015-11-20', null],
   ] as const)("by the Sozialamt's real last day: %s", (_, asylbewerberleistungen, stichtag, rechtskreis) => {
     expect(bestimmeRechtskreis({ ...anerkannt, asylbewerberleistungen }, stichtag)).toBe(rechtskreis);
   });
+
+  it.each([
+    ['in the procedure', { ...anerkannt, asylbewerberleistungen: null }, '2015-11-01', 'SGB_III'],
+    ['SGB II granted', { ...anerkannt, asylbewerberleistungen: null, sgb2Ab: '2015-12-01' }, '2015-12-01', 'SGB_II'],
+    ['§ 25 Abs. 5', { ...erlaubnis('§ 25 Abs. 5 AufenthG'), asylbewerberleistungen: null }, '2015-11-15', 'ASYLBLG'],
+  ] as const)(
+    "decided without the Sozialamt's periods where they would not change it: %s",
+    (_, fakten, stichtag, rechtskreis) => {
+      expect(bestimmeRechtskreis(fakten, stichtag)).toBe(rechtskreis);
+    },
+  );
 
   it('an SGB II grant still decides over a running AsylbLG period', () => {
     expect(

@@ -25,8 +25,8 @@ export interface RechtskreisFakten {
   readonly bewilligungen: readonly { readonly ab: IsoDate; readonly bis: IsoDate }[];
   /** SGB II from this day, as the Jobcenter recorded the change of legal sphere. */
   readonly sgb2Ab: IsoDate | null;
-  /** The Sozialamt's benefit periods; absent where the Sozialamt was not asked. */
-  readonly asylbewerberleistungen?: readonly AsylblgZeitraum[];
+  /** The Sozialamt's benefit periods (through `@requires`); null where it did not release them to this caller. */
+  readonly asylbewerberleistungen: readonly AsylblgZeitraum[] | null;
 }
 
 /**
@@ -54,14 +54,15 @@ function asylblgAm(zeitraeume: readonly AsylblgZeitraum[], tag: IsoDate): boolea
  * (Agentur für Arbeit) while the person is in the asylum procedure or tolerated; AsylbLG while the Sozialamt
  * pays on a residence permit — to the end of the month of recognition (§ 1 Abs. 3 AsylbLG), by its real last
  * day instead of a guess — or for a permit § 1 Abs. 1 Nr. 3 AsylbLG names; otherwise none yet: a recognised
- * person without SGB II or AsylbLG is exactly the gap the Rahmenkonzept warns of.
+ * person without SGB II or AsylbLG is exactly the gap the Rahmenkonzept warns of. Null when only the Sozialamt's
+ * periods could decide and it did not release them: the caller learns that, not a guess.
  */
-export function bestimmeRechtskreis(fakten: RechtskreisFakten, stichtag: IsoDate): Rechtskreis {
+export function bestimmeRechtskreis(fakten: RechtskreisFakten, stichtag: IsoDate): Rechtskreis | null {
   if (fakten.bewilligungen.some((periode) => periode.ab <= stichtag && stichtag <= periode.bis)) return 'SGB_II';
   if (fakten.sgb2Ab !== null && fakten.sgb2Ab <= stichtag) return 'SGB_II';
   const status = periodOn(fakten.verlauf, stichtag);
   if (status && (status.art === 'AUFENTHALTSGESTATTUNG' || status.art === 'DULDUNG')) return 'SGB_III';
-  if (asylblgAm(fakten.asylbewerberleistungen ?? [], stichtag)) return 'ASYLBLG';
   if (status && status.art === 'AUFENTHALTSERLAUBNIS' && asylblgTitel(status.rechtsgrundlage)) return 'ASYLBLG';
-  return 'KEINER';
+  if (fakten.asylbewerberleistungen === null) return null;
+  return asylblgAm(fakten.asylbewerberleistungen, stichtag) ? 'ASYLBLG' : 'KEINER';
 }

@@ -84,10 +84,17 @@ export const RechtskreisPerson = {
       const bewilligungen = antraege
         .filter((antrag) => antrag.status === 'BEWILLIGT')
         .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! }));
-      return bestimmeRechtskreis(
-        { verlauf: person.aufenthalt.verlauf, bewilligungen, sgb2Ab: wechsel?.sgb2Ab ?? null },
+      // Until the Sozialamt's periods arrive through `@requires`, the papers alone decide, as before.
+      const rechtskreis = bestimmeRechtskreis(
+        {
+          verlauf: person.aufenthalt.verlauf,
+          bewilligungen,
+          sgb2Ab: wechsel?.sgb2Ab ?? null,
+          asylbewerberleistungen: [],
+        },
         args.stichtag ?? context.today,
       );
+      return rechtskreis ?? nichtFreigegeben(context, 'sozialamt', 'asylbewerberleistungen');
     });
   },
 
