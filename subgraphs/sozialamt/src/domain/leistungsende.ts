@@ -93,7 +93,7 @@ export interface Sgb2Anschluss {
  * SGB II may follow the day after, and an application received in that month works back to its first (§ 37
  * Abs. 2 S. 2 SGB II, version of 13.05.2011, BGBl. I S. 850). None after a departure.
  */
-export function sgb2Anschluss(ende: Leistungsende): Sgb2Anschluss | null {
+export function sgb2Anschluss(ende: Pick<Leistungsende, 'letzterTag' | 'grund'>): Sgb2Anschluss | null {
   if (ende.grund === 'AUSREISE') return null;
   const ab = addDays(ende.letzterTag, 1);
   return { ab, antragSpaetestens: monatsende(ab) };
