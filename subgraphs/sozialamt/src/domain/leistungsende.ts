@@ -41,8 +41,8 @@ function wendetage(fakten: EndeFakten): IsoDate[] {
 }
 
 /**
- * The end of an entitlement that ran on `ab`, as known by `bis` (§ 1 Abs. 3 AsylbLG, wording unchanged from
- * 1997 to 2019, so also in the versions of 01.03.2015 and 24.10.2015): with the departure; else at the end of the
+ * The end of an entitlement that ran on `ab`, as known by `bis` (§ 1 Abs. 3 AsylbLG in its 2015 wording, left
+ * unchanged by the laws in force 01.03.2015 and 24.10.2015): with the departure; else at the end of the
  * month in which the BAMF recognised the person, "auch wenn die Entscheidung noch nicht unanfechtbar ist", or in
  * which a condition of § 1 Abs. 1 ceased. The text names recognition "als Asylberechtigten"; like the Integration
  * Point (issue 15, DOMAIN.md) we apply it to every recognition, refugee status included — for them the Gestattung
