@@ -56,6 +56,11 @@ describe('benefit periods of the Sozialamt', () => {
       ['2013-05-03', '2015-02-28', 'GRUNDLEISTUNG_3'],
       ['2015-03-01', null, 'ANALOG_2'],
     ]);
+    // Each period names the version of § 2 that decided it.
+    expect(plan.zeitraeume.map((z) => z.fassung)).toEqual([
+      'AsylbLG i. d. F. des Gesetzes vom 19.08.2007 (BGBl. I S. 1970), bis 28.02.2015',
+      'AsylbLG i. d. F. des Gesetzes vom 10.12.2014 (BGBl. I S. 2187), ab 01.03.2015',
+    ]);
   });
 
   it('switches under the old rule after 48 months received', () => {

@@ -10,6 +10,8 @@ export interface Leistungszeitraum {
   readonly bis: IsoDate | null;
   readonly leistungsart: Leistungsart;
   readonly rechtsgrundlage: string;
+  /** The version of § 2 AsylbLG that decided the kind of benefits on the period's first day. */
+  readonly fassung: string;
 }
 
 export interface Leistungsplan {
@@ -47,7 +49,13 @@ export function planeLeistungszeitraeume(
     const vorige = zeitraeume.at(-1);
     if (vorige?.leistungsart === art.leistungsart) continue;
     if (vorige) zeitraeume[zeitraeume.length - 1] = { ...vorige, bis: addDays(tag, -1) };
-    zeitraeume.push({ ab: tag, bis: null, leistungsart: art.leistungsart, rechtsgrundlage: art.rechtsgrundlage });
+    zeitraeume.push({
+      ab: tag,
+      bis: null,
+      leistungsart: art.leistungsart,
+      rechtsgrundlage: art.rechtsgrundlage,
+      fassung: art.fassung,
+    });
   }
   const letzte = zeitraeume.at(-1);
   if (letzte && ende) zeitraeume[zeitraeume.length - 1] = { ...letzte, bis: ende.letzterTag };
