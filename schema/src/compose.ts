@@ -16,11 +16,14 @@ export interface SubgraphSource {
 export type CompositionResult =
   { readonly ok: true; readonly supergraphSdl: string } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** The subgraphs' own `schema.graphql` files, with the URLs of the embedded default. */
-export function readSubgraphSources(): SubgraphSource[] {
+/**
+ * The subgraphs' own `schema.graphql` files, with the URLs of the embedded default. `replacements` puts a
+ * partner's proposed SDL in place of its file (`npm run schema:check`), assembled the same way as the file.
+ */
+export function readSubgraphSources(replacements: Readonly<Record<string, string>> = {}): SubgraphSource[] {
   return SUBGRAPHS.map(({ name, port }) => ({
     name,
-    typeDefs: readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
+    typeDefs: replacements[name] ?? readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
     url: `http://localhost:${port}/graphql`,
   }));
 }
