@@ -77,12 +77,12 @@ const FASSUNGEN: readonly Fassung[] = [
   ] },
 ];
 
-export function fassungAm(stichtag: IsoDate): Fassung {
+function fassungAm(stichtag: IsoDate): Fassung {
   return FASSUNGEN.findLast((fassung) => fassung.ab <= stichtag)!;
 }
 
 /** The permit's entry of Nr. 3 in the version of the day, if it is listed there. */
-export function nr3Titel(rechtsgrundlage: string, stichtag: IsoDate): Nr3Titel | null {
+function nr3Titel(rechtsgrundlage: string, stichtag: IsoDate): Nr3Titel | null {
   const paragraph = normalisiereParagraph(rechtsgrundlage);
   if (!/AufenthG$/.test(paragraph)) return null;
   return fassungAm(stichtag).nr3.find((titel) => titel.muster.test(paragraph)) ?? null;
