@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
+import { datenschutzTypeDefs } from './subgraphs/kit/src/consent/datenschutz-sdl.ts';
+import { PARTNERS, type Agency } from './subgraphs/kit/src/identity/partners.ts';
 
 /**
- * `npm run codegen` turns each partner's `schema.graphql` into the types of its resolver map, and the
+ * `npm run codegen` turns each partner's `schema.graphql` (with the kit's data-protection part, as its
+ * subgraph serves it; every partner of the registry) into the types of its resolver map, and the
  * Agentur's questions to the graph (`subgraphs/agentur/src/graph/*.graphql`) into typed documents checked
  * against the API schema a client of the gateway sees. `npm run codegen:check` (part of `npm run check`)
  * fails when a generated file is stale or an operation no longer validates against the supergraph.
@@ -22,7 +25,7 @@ const DATENSCHUTZ = {
   Zugriff: '@ip/kit/consent#AccessLogEntry',
 };
 
-const MAPPERS: Record<string, Record<string, string>> = {
+const MAPPERS: Partial<Record<Agency, Record<string, string>>> = {
   agentur: {
     Person: '@ip/kit#PersonReference',
     Fall: '../db/tables.ts#FallRow',
@@ -70,9 +73,10 @@ const MAPPERS: Record<string, Record<string, string>> = {
 /** One output of the config: a file, its schema, documents, plugins and their settings. */
 type Output = CodegenConfig['generates'][string];
 
-function resolverTypes(partner: string): Output {
+/** The partner's `schema.graphql` and the kit's data-protection part: the SDL its subgraph serves. */
+function resolverTypes(partner: Agency): Output {
   return {
-    schema: `subgraphs/${partner}/schema.graphql`,
+    schema: [`subgraphs/${partner}/schema.graphql`, datenschutzTypeDefs(partner)],
     plugins: [
       {
         add: {
@@ -90,7 +94,8 @@ function resolverTypes(partner: string): Output {
       contextType: '../context.ts#Context',
       mapperTypeSuffix: 'Model',
       scalars: { Date: 'string' },
-      mappers: { ...DATENSCHUTZ, ...MAPPERS[partner] },
+      // A partner without mappers of its own (a new one) hands its Person resolvers the bare reference.
+      mappers: { ...DATENSCHUTZ, ...(MAPPERS[partner] ?? { Person: '@ip/kit#PersonReference' }) },
     },
   };
 }
@@ -128,10 +133,7 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...Object.fromEntries(
-      Object.keys(MAPPERS).map((partner) => [
-        `subgraphs/${partner}/src/generated/resolvers.ts`,
-        resolverTypes(partner),
-      ]),
+      PARTNERS.map(({ name: partner }) => [`subgraphs/${partner}/src/generated/resolvers.ts`, resolverTypes(partner)]),
     ),
     'subgraphs/agentur/src/generated/graph-operations.ts': graphOperations,
   },

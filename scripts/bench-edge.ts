@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import type { Agency } from '@ip/kit/identity';
+import { PARTNERS, type Agency } from '@ip/kit/identity';
 import { localIssuer, post } from './edge/client.ts';
 import { corpusProbes } from './edge/corpus.ts';
 import { partnerProbes } from './edge/partners.ts';
@@ -31,15 +31,12 @@ const { values } = parseArgs({
   },
 });
 
-const subgraphUrl = (name: string, port: number) =>
-  process.env[`${name.toUpperCase()}_URL`] ??
-  `http://localhost:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
-const subgraphUrls = {
-  agentur: subgraphUrl('agentur', 4001),
-  jobcenter: subgraphUrl('jobcenter', 4002),
-  auslaenderbehoerde: subgraphUrl('auslaenderbehoerde', 4003),
-  familienkasse: subgraphUrl('familienkasse', 4004),
-};
+const subgraphUrls = Object.fromEntries(
+  PARTNERS.map(({ name, envPrefix, port }) => [
+    name,
+    process.env[`${envPrefix}_URL`] ?? `http://localhost:${process.env[`${envPrefix}_PORT`] ?? port}/graphql`,
+  ]),
+) as Record<Agency, string>;
 for (const url of [values.url, ...Object.values(subgraphUrls)]) {
   if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname))
     throw new Error(`the edge bench probes loopback only, not ${url}`);

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, PARTNERS, signLocalToken } from '@ip/kit/identity';
 
 /**
  * `npm run bench:start`: what a new user waits for and what the system costs. Runs `npm start` as on a
@@ -14,7 +14,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identi
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const base = Number(process.env['BENCH_PORT_BASE'] ?? 4300);
-const names = ['GATEWAY', 'AGENTUR', 'JOBCENTER', 'AUSLAENDERBEHOERDE', 'FAMILIENKASSE'] as const;
+const names = ['GATEWAY', ...PARTNERS.map((entry) => entry.envPrefix)];
 const ports = Object.fromEntries(names.map((name, index) => [`${name}_PORT`, String(base + index)]));
 const urls = Object.fromEntries(
   names.slice(1).map((name, index) => [`${name}_URL`, `http://localhost:${base + 1 + index}/graphql`]),
@@ -31,6 +31,8 @@ interface Run {
   readonly seconds: number;
   /** CPU time the launcher's tree used until ready: a figure that the machine's other load distorts less. */
   readonly cpuSeconds: number;
+  /** The same per process: which one the start waits for. */
+  readonly cpuByProcess: string;
   output(): string;
 }
 
@@ -61,8 +63,16 @@ async function start(folder: string): Promise<Run> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const seconds = (performance.now() - began) / 1000;
-  const cpuSeconds = (await processTree(child.pid!)).reduce((total, row) => total + row.cpuSeconds, 0);
-  return { child, seconds, cpuSeconds, output: () => output };
+  const tree = await processTree(child.pid!);
+  const cpuSeconds = tree.reduce((total, row) => total + row.cpuSeconds, 0);
+  const cpuByProcess = tree
+    .filter((row) => row.cpuSeconds >= 0.05)
+    .map(
+      (row) =>
+        `${row.name.replace(/ \(compiled\)$/, '').replace(/^.*\/postgres$/, 'postgres')} ${row.cpuSeconds.toFixed(2)}`,
+    )
+    .join(', ');
+  return { child, seconds, cpuSeconds, cpuByProcess, output: () => output };
 }
 
 async function stop(run: Run): Promise<void> {
@@ -136,16 +146,19 @@ try {
   console.log(
     `fresh clone (compiles, new ./data) to all five ready: ${cloned.seconds.toFixed(1)} s, ${cloned.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(cloned)} s; ${/compiled in ([\d.]+) s/.exec(cloned.output())?.[1]} s compiling)`,
   );
+  console.log(`  CPU s by process: ${cloned.cpuByProcess}`);
   await stop(cloned);
   const fresh = await start(folder);
   console.log(
     `fresh ./data to all five ready: ${fresh.seconds.toFixed(1)} s, ${fresh.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(fresh)} s)`,
   );
+  console.log(`  CPU s by process: ${fresh.cpuByProcess}`);
   await stop(fresh);
   const warm = await start(folder);
   console.log(
     `warm restart to all five ready: ${warm.seconds.toFixed(1)} s, ${warm.cpuSeconds.toFixed(1)} s CPU (launcher says ${upLine(warm)} s)`,
   );
+  console.log(`  CPU s by process: ${warm.cpuByProcess}`);
 
   const token = await signLocalToken(join(folder, 'data/issuer'), {
     userId: 'bench',

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PARTNERS as REGISTRY } from '../subgraphs/kit/src/identity/partners.ts';
 
 /**
  * The Bürogemeinschaft in the code base: no subgraph imports another partner's code, the kit imports no
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * `@ip/observability` (logs, metrics, traces, health endpoints) serves the gateway and the subgraphs
  * alike and imports none of them, so that it can hold no domain logic.
  */
-export const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
+export const PARTNERS: readonly string[] = REGISTRY.map((entry) => entry.name);
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes. */
@@ -40,7 +41,7 @@ const GATEWAY_MAY_IMPORT = new Set(['@ip/kit/identity', '@ip/observability']);
 function allowed(from: string, to: string, specifier: string): boolean {
   if (from === to) return true;
   if (from === 'gateway') return GATEWAY_MAY_IMPORT.has(specifier);
-  if ((PARTNERS as readonly string[]).includes(from)) return to === 'kit' || to === 'observability';
+  if (PARTNERS.includes(from)) return to === 'kit' || to === 'observability';
   if (from === 'kit') return to === 'observability';
   if (from === 'observability') return false;
   return true;
@@ -50,13 +51,7 @@ export function findViolations(files: readonly SourceFile[]): string[] {
   const violations: string[] = [];
   for (const file of files) {
     const from = owner(file.path);
-    if (
-      from !== 'gateway' &&
-      from !== 'kit' &&
-      from !== 'observability' &&
-      !(PARTNERS as readonly string[]).includes(from)
-    )
-      continue;
+    if (from !== 'gateway' && from !== 'kit' && from !== 'observability' && !PARTNERS.includes(from)) continue;
     for (const match of file.source.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3];
       if (!specifier) continue;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { PARTNERS } from '../subgraphs/kit/src/identity/partners.ts';
 import { vi } from 'vitest';
 
 /**
@@ -17,10 +18,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const FOLDERS = [
   'gateway/src',
   'subgraphs/kit/src',
-  'subgraphs/agentur/src',
-  'subgraphs/jobcenter/src',
-  'subgraphs/auslaenderbehoerde/src',
-  'subgraphs/familienkasse/src',
+  ...PARTNERS.map((entry) => `subgraphs/${entry.name}/src`),
   'apps/web/server',
   'observability/src',
 ];
@@ -28,10 +26,12 @@ const FOLDERS = [
 /** Files that may name `process.env`, and why. */
 export const ALLOWED: Readonly<Record<string, string>> = {
   'gateway/src/main.ts': 'the gateway process: reads the environment once',
-  'subgraphs/agentur/src/main.ts': 'the Agentur process: reads the environment once',
-  'subgraphs/jobcenter/src/main.ts': 'the Jobcenter process: reads the environment once',
-  'subgraphs/auslaenderbehoerde/src/main.ts': 'the Ausländerbehörde process: reads the environment once',
-  'subgraphs/familienkasse/src/main.ts': 'the Familienkasse process: reads the environment once',
+  ...Object.fromEntries(
+    PARTNERS.map((entry) => [
+      `subgraphs/${entry.name}/src/main.ts`,
+      `the ${entry.title} process: reads the environment once`,
+    ]),
+  ),
   'apps/web/server/main.ts': "the pages' server process: reads the environment once",
   'gateway/src/server.ts': "sets Apollo's telemetry switch before the gateway is built; reads nothing",
   'subgraphs/kit/src/testing/global-setup.ts': 'test infrastructure: TEST_DATABASE_URL, read when the test run starts',

@@ -11,21 +11,42 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'node_modules/.cache/ip-start');
 const MANIFEST = join(OUT, 'manifest.json');
 /** Files that decide the output without being bundled: this file (the build options) and the lock file. */
 const ALSO_CHECKED = ['scripts/start.mjs', 'package-lock.json'];
-const PROGRAMS = {
-  launcher: 'scripts/start.ts',
-  agentur: 'subgraphs/agentur/src/main.ts',
-  jobcenter: 'subgraphs/jobcenter/src/main.ts',
-  auslaenderbehoerde: 'subgraphs/auslaenderbehoerde/src/main.ts',
-  familienkasse: 'subgraphs/familienkasse/src/main.ts',
-  gateway: 'gateway/src/main.ts',
-  web: 'apps/web/server/main.ts',
-};
+/** The partner registry; the partners' programs are read from it when the services are compiled. */
+const REGISTRY = 'subgraphs/kit/src/identity/partners.ts';
+
+/**
+ * The programs to compile: the launcher, every partner of the registry, the gateway and the pages. The
+ * registry is TypeScript, so esbuild (loaded for the compile anyway) turns it into a module first. A warm
+ * start takes the list from the manifest: the launcher imports the registry, so a change to it is a
+ * changed input and compiles (and reads the list) again.
+ */
+async function programsOf(build) {
+  const { outputFiles } = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [REGISTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+  const { PARTNERS } = await import(
+    `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`
+  );
+  return {
+    launcher: 'scripts/start.ts',
+    ...Object.fromEntries(PARTNERS.map(({ name }) => [name, `subgraphs/${name}/src/main.ts`])),
+    gateway: 'gateway/src/main.ts',
+    web: 'apps/web/server/main.ts',
+  };
+}
 
 /** What a file looked like when the programs were built from it. */
 async function fingerprint(path) {
@@ -33,7 +54,7 @@ async function fingerprint(path) {
   return info ? `${info.size}:${info.mtimeMs}` : 'missing';
 }
 
-/** The folder of the current build, or undefined when a file it was built from has changed since. */
+/** The current build (its folder and programs), or undefined when a file it was built from has changed since. */
 async function currentBuild() {
   const manifest = JSON.parse(await readFile(MANIFEST, 'utf8').catch(() => 'null'));
   if (
@@ -43,7 +64,9 @@ async function currentBuild() {
     return undefined;
   const paths = Object.keys(manifest.inputs);
   const now = await Promise.all(paths.map(fingerprint));
-  return paths.every((path, index) => manifest.inputs[path] === now[index]) ? join(OUT, manifest.build) : undefined;
+  return paths.every((path, index) => manifest.inputs[path] === now[index]) && manifest.programs
+    ? { folder: join(OUT, manifest.build), programs: manifest.programs }
+    : undefined;
 }
 
 /**
@@ -84,9 +107,10 @@ async function compile() {
   // Each build gets a folder of its own, so a system still running from the previous one can restart a
   // service from it; older ones are removed.
   const folder = await mkdtemp(join(OUT, 'build-'));
+  const programs = await programsOf(build);
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: PROGRAMS,
+    entryPoints: programs,
     outdir: folder,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -114,6 +138,7 @@ async function compile() {
   const fingerprints = await Promise.all(inputs.map(fingerprint));
   const manifest = {
     build: basename(folder),
+    programs: Object.keys(programs),
     inputs: Object.fromEntries(inputs.map((path, index) => [path, fingerprints[index]])),
   };
   await writeFile(`${MANIFEST}.${manifest.build}`, JSON.stringify(manifest));
@@ -123,10 +148,14 @@ async function compile() {
       await rm(join(OUT, entry), { recursive: true, force: true });
   }
   console.log(`compiled in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-  return folder;
+  return { folder, programs: manifest.programs };
 }
 
-const build = (await currentBuild()) ?? (await compile());
-const { startSystem } = await import(pathToFileURL(join(build, 'launcher.mjs')).href);
-const services = Object.keys(PROGRAMS).filter((name) => name !== 'launcher');
-await startSystem(Object.fromEntries(services.map((name) => [name, join(build, `${name}.mjs`)])));
+// `--only a,b` (or `--only a --only b`): those partners alone, see `start.ts`; `npm run start:partner -- <name>`.
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+const only = (values.only ?? []).flatMap((list) => list.split(',')).filter(Boolean);
+
+const { folder, programs } = (await currentBuild()) ?? (await compile());
+const { startSystem } = await import(pathToFileURL(join(folder, 'launcher.mjs')).href);
+const services = programs.filter((name) => name !== 'launcher');
+await startSystem(Object.fromEntries(services.map((name) => [name, join(folder, `${name}.mjs`)])), { only });

@@ -10,6 +10,7 @@ import {
   startCluster,
   type RunningCluster,
 } from '@ip/kit/embedded-postgres';
+import { PARTNERS as REGISTRY } from '@ip/kit/identity';
 import { supervise, type ServiceSpec } from './supervisor.ts';
 
 /**
@@ -19,11 +20,31 @@ import { supervise, type ServiceSpec } from './supervisor.ts';
  * again; Ctrl-C stops the services and then the cluster. `start.mjs` compiles this file and the services
  * and calls `startSystem` with the compiled files.
  */
-const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
-const SERVICES = [...PARTNERS, 'gateway', 'web'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+const ALL_PARTNERS: readonly string[] = REGISTRY.map((entry) => entry.name);
+type ServiceName = string;
 
-export async function startSystem(programs: Readonly<Record<ServiceName, string>>): Promise<void> {
+export interface StartOptions {
+  /**
+   * `--only <partner>[,<partner>]` (`npm run start:partner -- <partner>`): these partners' subgraphs alone,
+   * each on its own database (on the embedded cluster, or `<PARTNER>_DATABASE_URL`), without the gateway
+   * and the pages: a partner that hosts its own part runs this, and the gateway elsewhere names it with
+   * `<PARTNER>_URL`.
+   */
+  readonly only?: readonly string[];
+}
+
+export async function startSystem(
+  programs: Readonly<Record<ServiceName, string>>,
+  options: StartOptions = {},
+): Promise<void> {
+  const unknown = (options.only ?? []).filter((name) => !ALL_PARTNERS.includes(name));
+  if (unknown.length > 0) {
+    console.error(`not a registered partner: ${unknown.join(', ')} (the registry has ${ALL_PARTNERS.join(', ')})`);
+    process.exitCode = 2;
+    return;
+  }
+  const PARTNERS = options.only?.length ? ALL_PARTNERS.filter((name) => options.only!.includes(name)) : ALL_PARTNERS;
+  const SERVICES = options.only?.length ? PARTNERS : [...PARTNERS, 'gateway', 'web'];
   const root = fileURLToPath(new URL('../', import.meta.url));
   const width = Math.max('postgres'.length, ...SERVICES.map((name) => name.length));
   const write = (name: string, line: string, stream: 'out' | 'err' = 'out') =>
@@ -67,19 +88,23 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
     );
   }
   // A partner given its own server keeps it, with its own demo-data setting; the others go on the cluster.
-  const embedded = PARTNERS.filter((partner) => !env[`${partner.toUpperCase()}_DATABASE_URL`]);
+  const prefix = (name: string) => REGISTRY.find((entry) => entry.name === name)!.envPrefix;
+  const embedded = PARTNERS.filter((partner) => !env[`${prefix(partner)}_DATABASE_URL`]);
   if (embedded.length > 0) {
     const config = embeddedClusterConfig(env);
     // The services load their code (most of the start time) while the cluster comes up; each waits for its
     // database to answer (DATABASE_WAIT_SECONDS).
     const passwords = newPartnerPasswords(embedded);
     for (const partner of embedded) {
-      const prefix = partner.toUpperCase();
-      env[`${prefix}_DATABASE_URL`] = partnerUrl(config.port, partner, passwords[partner]!);
-      env[`${prefix}_DEMO_DATA`] ??= 'true';
+      const variable = (name: string) => `${prefix(partner)}_${name}`;
+      env[variable('DATABASE_URL')] = partnerUrl(config.port, partner, passwords[partner]!);
+      env[variable('DEMO_DATA')] ??= 'true';
       // Four connections serve one person's view; the default ten, each a PostgreSQL process of about
       // 17 MB on the same machine, cost the Familienkasse alone 100 MB more after the README's queries.
-      env[`${prefix}_DATABASE_POOL_MAX`] ??= '4';
+      env[variable('DATABASE_POOL_MAX')] ??= '4';
+      // The service waits for this launcher's word before its first login: tried earlier, every attempt
+      // until the role exists is a failed login in the database's log.
+      env[variable('DATABASE_WAIT_FOR_LAUNCHER')] = 'true';
     }
     clusterStarting = (async () => {
       cluster = await startCluster({
@@ -89,6 +114,7 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
         log: (line) => write('postgres', line),
       });
       await preparePartnerDatabases(cluster.adminUrl, passwords);
+      services?.databaseReady();
       write(
         'postgres',
         `embedded PostgreSQL (pid ${cluster.pid}) ready on ${config.dataDir}, port ${config.port}: ${embedded.join(', ')}`,
@@ -107,16 +133,27 @@ export async function startSystem(programs: Readonly<Record<ServiceName, string>
 
   // The demo population stands on 1 December 2015 (subgraphs/kit/src/demo/population.ts): the SLA dashboard
   // opens on that day rather than on today, years after the last demo application.
-  if (embedded.length > 0) env['WEB_STICHTAG'] ??= '2015-12-01';
+  if (embedded.length > 0 && SERVICES.includes('web')) env['WEB_STICHTAG'] ??= '2015-12-01';
 
-  const specs: ServiceSpec[] = SERVICES.map((name) => ({ name, entry: programs[name], env }));
+  // The pages' server builds the pages on a first start, seconds of CPU the five others need more then:
+  // it runs at a lower priority until all are ready (then back to normal, where the system allows).
+  const specs: ServiceSpec[] = SERVICES.map((name) => ({
+    name,
+    entry: programs[name]!,
+    env,
+    ...(name === 'web' ? { niceness: 10 } : {}),
+  }));
   services = supervise(specs, {
     cwd: root,
     write,
     onAllReady(urls) {
       // Since this process began: compiling (when a source changed) and loading are part of the wait.
       const seconds = (performance.now() / 1000).toFixed(1);
-      console.log(`\nIntegration Point graph is up in ${seconds} s:`);
+      console.log(
+        options.only?.length
+          ? `\n${PARTNERS.join(', ')} up alone in ${seconds} s (no gateway here; point one at it with <PARTNER>_URL):`
+          : `\nIntegration Point graph is up in ${seconds} s:`,
+      );
       const pids = services?.pids() ?? {};
       for (const name of SERVICES) console.log(`  ${name.padEnd(width)}  ${urls.get(name)}  (pid ${pids[name]})`);
       console.log('Press Ctrl-C to stop.\n');

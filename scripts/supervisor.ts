@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface ServiceSpec {
   readonly name: string;
   /** The JavaScript file Node runs for it (`start.mjs` compiles each service into one). */
   readonly entry: string;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * A niceness above 0 lets the others have the CPU first while the system starts (`os.setPriority`);
+   * once all are ready it goes back to 0 where the system allows (root may; others keep it).
+   */
+  readonly niceness?: number;
 }
 
 export interface SupervisorOptions {
@@ -53,6 +59,9 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   const urls = new Map<string, string>();
   let stopping = false;
   let allReadyAnnounced = false;
+  // Services that asked whether their database exists yet (`<PREFIX>_DATABASE_WAIT_FOR_LAUNCHER`).
+  let databaseReady = false;
+  const waitingForDatabase = new Set<ChildProcess>();
   let onAllStopped: (() => void) | undefined;
 
   const running = () => slots.filter((slot) => slot.child);
@@ -65,9 +74,15 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
     });
     slot.child = child;
     slot.startedAt = performance.now();
+    if (slot.spec.niceness && !allReadyAnnounced) renice(child, slot.spec.niceness);
     forwardLines(child.stdout!, (line) => options.write(slot.spec.name, line, 'out'));
     forwardLines(child.stderr!, (line) => options.write(slot.spec.name, line, 'err'));
-    child.on('message', (message: { url?: string }) => {
+    child.on('message', (message: { url?: string; waiting?: string }) => {
+      if (message.waiting === 'database') {
+        if (databaseReady) child.send({ database: 'ready' });
+        else waitingForDatabase.add(child);
+        return;
+      }
       if (!message.url) return;
       urls.set(slot.spec.name, message.url);
       if (slot.everReady)
@@ -75,6 +90,7 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
       slot.everReady = true;
       if (!allReadyAnnounced && slots.every((each) => each.everReady)) {
         allReadyAnnounced = true;
+        for (const each of slots) if (each.spec.niceness && each.child) renice(each.child, 0);
         options.onAllReady(urls);
       }
     });
@@ -109,6 +125,12 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
   for (const slot of slots) launch(slot);
 
   return {
+    /** The databases exist: answers the services that asked, and from now on every one that asks. */
+    databaseReady(): void {
+      databaseReady = true;
+      for (const child of waitingForDatabase) if (child.connected) child.send({ database: 'ready' });
+      waitingForDatabase.clear();
+    },
     /** The process ids of the services running now, by name. */
     pids(): Record<string, number | undefined> {
       return Object.fromEntries(slots.map((slot) => [slot.spec.name, slot.child?.pid]));
@@ -125,6 +147,15 @@ export function supervise(specs: readonly ServiceSpec[], options: SupervisorOpti
       return done.finally(() => clearTimeout(late));
     },
   };
+}
+
+function renice(child: ChildProcess, niceness: number): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, niceness);
+  } catch {
+    // A system that refuses (the process gone already, a user who may not raise priority) runs it as it is.
+  }
 }
 
 function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {

@@ -19,6 +19,12 @@ beforeAll(async () => {
   await system.query('query AnnaSchmidtAusBonn { __typename }');
   await system.query('query AgenturStatusnachweis { __typename }');
   await system.query('query { person(id: "x") { aufenthalt { einreiseAm } } personen(first: -1) { totalCount } }');
+  // The Familienkasse reads its figures in the background from its start on; a scrape never waits for them.
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const text = await (await fetch(metricsUrl(system.subgraphUrls.familienkasse))).text();
+    if (/^ip_familienkasse_open_applications\{/m.test(text)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const texts = await Promise.all(
     [system.gatewayUrl, ...Object.values(system.subgraphUrls)].map(async (url) =>
       (await fetch(metricsUrl(url))).text(),

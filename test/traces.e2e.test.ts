@@ -5,11 +5,11 @@ import { PERSON_VIEW } from './support/person-view-query.ts';
 import { startSystem, type System } from './support/system.ts';
 
 let system: System;
-let tracing: ReturnType<typeof captureSpans>;
+let tracing: Awaited<ReturnType<typeof captureSpans>>;
 
 beforeAll(async () => {
   // In-memory exporter instead of OTLP: the same SDK, spans handed over as they end.
-  tracing = captureSpans();
+  tracing = await captureSpans();
   system = await startSystem({ households: 10 });
 });
 afterAll(async () => {
@@ -73,5 +73,40 @@ describe('traces', () => {
       for (let next = parent(span); next; next = parent(next)) if (next === ancestor) return true;
       return false;
     }
+  });
+
+  it("carry the trace through the Agentur's own question to the graph", async () => {
+    const started = tracing.spans().length;
+    // The outreach list: the Agentur asks the graph (the Ausländerbehörde's persons) on the caller's behalf.
+    const result = await system.query(
+      '{ ansprachekandidaten(stichtag: "2015-12-01", first: 1) { edges { node { person { id } } } } }',
+      {},
+      { agency: 'agentur', role: 'integrationsfachkraft' },
+    );
+    expect(result.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const spans = tracing.spans().slice(started);
+    const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
+    const parent = (span: (typeof spans)[number]) => byId.get(span.parentSpanContext?.spanId ?? '');
+    const ancestors = (span: (typeof spans)[number]) => {
+      const chain: string[] = [];
+      for (let next = parent(span); next; next = parent(next)) chain.push(next.name);
+      return chain;
+    };
+    expect(new Set(spans.map((span) => span.spanContext().traceId)).size).toBe(1);
+    const asked = spans.filter((span) => span.name === 'graph query');
+    expect(asked.length).toBeGreaterThan(0);
+    for (const span of asked) {
+      expect(span.kind).toBe(SpanKind.CLIENT);
+      expect(span.attributes['ip.partner']).toBe('auslaenderbehoerde');
+      expect(ancestors(span).slice(0, 1)).toEqual(['agentur request']);
+      expect(ancestors(span).at(-1)).toBe('gateway request');
+    }
+    // The gateway's nested request continues the Agentur's span, and the Ausländerbehörde serves under it.
+    const nested = spans.filter((span) => span.name === 'gateway request' && parent(span)?.name === 'graph query');
+    expect(nested).toHaveLength(asked.length);
+    const served = spans.filter((span) => span.name === 'auslaenderbehoerde request');
+    expect(served.length).toBeGreaterThan(0);
+    for (const span of served) expect(ancestors(span)).toContain('graph query');
   });
 });

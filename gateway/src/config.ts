@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PARTNERS } from '@ip/kit/identity';
 import { z } from 'zod';
 import type { PartnerConfig } from './partner-data-source.ts';
 
@@ -9,10 +10,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('localhost'),
   GATEWAY_PORT: port(4000),
   SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
-  AGENTUR_URL: url,
-  JOBCENTER_URL: url,
-  AUSLAENDERBEHOERDE_URL: url,
-  FAMILIENKASSE_URL: url,
+  // <PARTNER>_URL for every partner of the registry.
+  ...Object.fromEntries(PARTNERS.map((entry) => [`${entry.envPrefix}_URL`, url])),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
 });
 
@@ -96,14 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`invalid gateway configuration:\n${problems.join('\n')}`);
   }
-  const raw = result.data;
+  const raw = result.data as z.infer<typeof schema> & Record<string, string | undefined>;
   const partners = loadPartnerConfig(env);
-  const overrides = {
-    agentur: raw.AGENTUR_URL,
-    jobcenter: raw.JOBCENTER_URL,
-    auslaenderbehoerde: raw.AUSLAENDERBEHOERDE_URL,
-    familienkasse: raw.FAMILIENKASSE_URL,
-  };
+  const overrides = Object.fromEntries(PARTNERS.map((entry) => [entry.name, raw[`${entry.envPrefix}_URL`]]));
   return Object.freeze({
     host: raw.HOST,
     port: raw.GATEWAY_PORT,
@@ -121,12 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
 
 // --- Partner timeouts and circuit breaker ---------------------------------------------------------------
 
-const PARTNERS = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
 const ms = z.coerce.number().int().min(1).max(600_000);
 const perPartner = Object.fromEntries(
-  PARTNERS.flatMap((name) => [
-    [`${name.toUpperCase()}_CONNECT_TIMEOUT_MS`, ms.optional()],
-    [`${name.toUpperCase()}_TIMEOUT_MS`, ms.optional()],
+  PARTNERS.flatMap(({ envPrefix }) => [
+    [`${envPrefix}_CONNECT_TIMEOUT_MS`, ms.optional()],
+    [`${envPrefix}_TIMEOUT_MS`, ms.optional()],
   ]),
 );
 const partnerSchema = z.object({
@@ -160,11 +153,11 @@ export function loadPartnerConfig(env: NodeJS.ProcessEnv): PartnerConfig {
   const defaultTimeout = (name: string) =>
     name === 'agentur' ? AGENTUR_TIMEOUT_FACTOR * defaults.timeoutMs : defaults.timeoutMs;
   const timeouts = Object.fromEntries(
-    PARTNERS.map((name) => [
+    PARTNERS.map(({ name, envPrefix }) => [
       name,
       Object.freeze({
-        connectTimeoutMs: raw[`${name.toUpperCase()}_CONNECT_TIMEOUT_MS`] ?? defaults.connectTimeoutMs,
-        timeoutMs: raw[`${name.toUpperCase()}_TIMEOUT_MS`] ?? defaultTimeout(name),
+        connectTimeoutMs: raw[`${envPrefix}_CONNECT_TIMEOUT_MS`] ?? defaults.connectTimeoutMs,
+        timeoutMs: raw[`${envPrefix}_TIMEOUT_MS`] ?? defaultTimeout(name),
       }),
     ]),
   );

@@ -1,11 +1,16 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { inClientSpan, log, secondsSince } from '@ip/observability';
 import { GraphQLError } from 'graphql';
 import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
 import { partnerUnreachable } from './partner-unreachable.ts';
-import { createSubgraphFetcher, failureReason, type PartnerTimeouts } from './subgraph-fetcher.ts';
+import {
+  createSubgraphClient,
+  failureReason,
+  type PartnerPost,
+  type PartnerTimeouts,
+  type SubgraphClient,
+} from './subgraph-fetcher.ts';
 
 export interface PartnerConfig {
   /** Timeouts of a partner not named in `timeouts`. */
@@ -18,11 +23,11 @@ export interface PartnerConfig {
 /** What the gateway keeps per partner across supergraph reloads: its connection pool and its breaker. */
 export interface PartnerLink {
   readonly name: string;
-  readonly fetcher: Fetcher;
+  readonly client: SubgraphClient;
   readonly breaker: PartnerBreaker;
 }
 
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /**
  * The gateway builds new data sources on every supergraph reload; pools and breakers live here, once per
@@ -37,13 +42,13 @@ export function createPartnerLinks(
     link(name) {
       const known = links.get(name);
       if (known) return known;
-      const { fetcher, close } = createSubgraphFetcher(config.timeouts[name] ?? config.defaults);
+      const client = createSubgraphClient(config.timeouts[name] ?? config.defaults);
       const breaker = createPartnerBreaker(config.breaker, {
         now,
         onChange: (from, to) => logBreaker(name, from, to, config.breaker),
       });
       watchBreaker(name, () => breaker.state);
-      const link = { name, fetcher, breaker, close };
+      const link = { name, client, breaker, close: () => client.close() };
       links.set(name, link);
       return link;
     },
@@ -72,50 +77,55 @@ function logBreaker(partner: string, from: string, to: string, settings: Breaker
   }
 }
 
-/** A non-2xx answer, carried out of the base class's `sendRequest` so that `process` can judge it. */
-class NonSuccessAnswer extends GraphQLError {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
 function isGraphQLBody(body: unknown): body is SubgraphResponse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const { data, errors } = body as { data?: unknown; errors?: unknown };
   return (Array.isArray(errors) && errors.length > 0) || (typeof data === 'object' && data !== null);
 }
 
+/** An answer that is no GraphQL JSON object (a 2xx with HTML, say): the partner's fault, not the client's. */
+class NoGraphQLAnswer extends Error {
+  constructor(status: number) {
+    super(`HTTP ${status} without a GraphQL JSON answer`);
+    this.name = 'NoGraphQLAnswer';
+  }
+}
+
 /**
- * A subgraph as the gateway asks it, with its partner's timeouts and breaker. Apollo's data source turns
- * every non-2xx answer into a code-less `<status>: <statusText>` error (and a fetch failure into whatever
- * undici threw), so a subgraph refusing bad input looked like an internal error. Here:
+ * A subgraph as the gateway asks it, with its partner's timeouts and breaker. Apollo's
+ * `RemoteGraphQLDataSource` turned every non-2xx answer into a code-less `<status>: <statusText>` error and
+ * built node-fetch Headers and Request objects for every call; this data source posts the JSON itself
+ * (`subgraph-fetcher.ts`). Here:
  * - a GraphQL answer of any status is the partner's answer; its errors reach the client as the partner
  *   wrote them (`format-error.ts` decides which codes pass);
  * - a timeout, a failed connection, a 5xx or unreadable answer is `PARTNER_NICHT_ERREICHBAR` with its `grund`
  *   and counts against the breaker; a 4xx does not (the partner is up, the input was bad);
  * - an open breaker answers `SCHUTZSCHALTUNG_OFFEN` at once without asking.
+ * Cache-control headers of subgraphs are not read: no partner sends one, and the gateway sets no cache hints.
  * `TContext` is any object: the gateway's context is an interface, which a `Record<string, unknown>`
- * would refuse, and the base class's `Record<string, any>` accepts every object.
+ * would refuse.
  */
-export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDataSource<TContext> {
+export class PartnerDataSource<TContext extends object> {
   private readonly link: PartnerLink;
+  private readonly post: PartnerPost;
+  private readonly headers:
+    ((options: GraphQLDataSourceProcessOptions<TContext>) => Record<string, string>) | undefined;
 
   constructor(
     link: PartnerLink,
     config: {
       readonly url: string;
-      willSendRequest?(options: GraphQLDataSourceProcessOptions<TContext>): void | Promise<void>;
+      /** Headers to send besides the content type, per request (the caller's token, say). */
+      readonly headers?: (options: GraphQLDataSourceProcessOptions<TContext>) => Record<string, string>;
     },
   ) {
-    super({ ...config, fetcher: link.fetcher });
     this.link = link;
+    this.post = link.client.endpoint(config.url);
+    this.headers = config.headers;
   }
 
-  /** One fetch, measured and (with tracing on) a client span whose context travels as `traceparent`. */
-  override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
+  /** One request, measured and (with tracing on) a client span whose context travels as `traceparent`. */
+  async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
     const start = performance.now();
     let grund: string | undefined;
     try {
@@ -131,31 +141,38 @@ export class PartnerDataSource<TContext extends object> extends RemoteGraphQLDat
 
   private async ask(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
     const { name, breaker } = this.link;
+    const { query, variables, operationName, extensions, http } = options.request;
+    if (!query) throw new Error('Missing query');
     if (!breaker.tryAcquire()) throw partnerUnreachable(name, 'SCHUTZSCHALTUNG_OFFEN');
+    const headers: Record<string, string> = {};
+    // Headers the planner asked for (none unless tracing to Apollo, which is off), then ours.
+    if (http?.headers) for (const [key, value] of http.headers) headers[key.toLowerCase()] = value;
+    Object.assign(headers, this.headers?.(options), { 'content-type': 'application/json' });
+    let status: number | undefined;
     try {
-      const response = await super.process(options);
-      breaker.success();
-      return response;
-    } catch (error) {
-      if (error instanceof NonSuccessAnswer && isGraphQLBody(error.body)) {
-        if (error.status >= 500) breaker.failure();
+      const answer = await this.post(JSON.stringify({ query, variables, operationName, extensions }), headers);
+      status = answer.status;
+      // A 2xx answer is taken as it is if it is a JSON object, as Apollo's data source took it.
+      if (status >= 200 && status < 300 && typeof answer.body === 'object' && answer.body !== null) {
+        breaker.success();
+        return answer.body;
+      }
+      if (isGraphQLBody(answer.body)) {
+        if (status >= 500) breaker.failure();
         else breaker.success();
         return {
-          ...(error.body.data !== undefined ? { data: error.body.data } : {}),
-          ...(error.body.errors ? { errors: error.body.errors } : {}),
+          ...(answer.body.data !== undefined ? { data: answer.body.data } : {}),
+          ...(answer.body.errors ? { errors: answer.body.errors } : {}),
         };
       }
-      if (error instanceof NonSuccessAnswer && error.status < 500) breaker.success();
+      throw new NoGraphQLAnswer(status);
+    } catch (error) {
+      if (status !== undefined && status >= 400 && status < 500) breaker.success();
       else breaker.failure();
-      const grund = error instanceof NonSuccessAnswer ? 'FEHLERANTWORT' : failureReason(error);
+      const grund = status !== undefined ? 'FEHLERANTWORT' : failureReason(error);
       log().error({ partner: name, grund, cause: describe(error) }, `partner ${name} failed`);
       throw partnerUnreachable(name, grund);
     }
-  }
-
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response);
-    return new NonSuccessAnswer(response.status, body);
   }
 }
 

@@ -81,6 +81,22 @@ describe('failureReason', () => {
       fetchFailed(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })),
       'VERBINDUNG_FEHLGESCHLAGEN',
     ],
+    // undici's request() throws the connection's error itself, not wrapped in fetch()'s TypeError.
+    [
+      'a refused connection (request)',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      'VERBINDUNG_FEHLGESCHLAGEN',
+    ],
+    [
+      'a connect timeout (request)',
+      Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
+      'ZEITUEBERSCHREITUNG',
+    ],
+    [
+      'a headers timeout (request)',
+      Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }),
+      'ZEITUEBERSCHREITUNG',
+    ],
     ['a body that is no JSON', new SyntaxError('Unexpected token < in JSON'), 'FEHLERANTWORT'],
     ['a body that is no object', new Error('Expected JSON response body, but received: 42'), 'FEHLERANTWORT'],
   ])('%s', (_name, error, grund) => {

@@ -20,6 +20,13 @@ export function log(): Logger {
   return current;
 }
 
+/** Puts `logger` in place and answers the one it replaced (a test's capture puts the previous one back). */
+export function swapLogger(logger: Logger): Logger {
+  const previous = current;
+  current = logger;
+  return previous;
+}
+
 export interface LoggingOptions {
   /** The service's name on every line (`gateway`, `familienkasse`, ...). */
   readonly service: string;

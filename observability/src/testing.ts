@@ -1,10 +1,14 @@
 import { Writable } from 'node:stream';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { configureLogging } from './logger.ts';
+import { configureLogging, log, swapLogger } from './logger.ts';
 import { startTracing } from './tracing.ts';
 
-/** Every log line the process writes from now on, parsed; `stop` sends lines to stdout again. */
+/**
+ * Every log line the process writes from now on, parsed; `stop` puts back the logger that was there before
+ * (in a test run: warnings and errors only), so the test files after this one in the worker stay quiet.
+ */
 export async function captureLogs(level = 'info'): Promise<{ readonly lines: string[]; stop(): Promise<void> }> {
+  const previous = log();
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -21,14 +25,14 @@ export async function captureLogs(level = 'info'): Promise<{ readonly lines: str
   return {
     lines,
     async stop() {
-      await configureLogging({ service: 'test', level: 'info' });
+      swapLogger(previous);
     },
   };
 }
 
 /** Tracing into memory: every finished span of the process, as the SDK hands it to an exporter. */
-export function captureSpans(): { spans(): ReadableSpan[]; stop(): Promise<void> } {
+export async function captureSpans(): Promise<{ spans(): ReadableSpan[]; stop(): Promise<void> }> {
   const exporter = new InMemorySpanExporter();
-  const tracing = startTracing({ service: 'test', exporter });
+  const tracing = await startTracing({ service: 'test', exporter });
   return { spans: () => exporter.getFinishedSpans(), stop: () => tracing.shutdown() };
 }

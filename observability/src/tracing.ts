@@ -1,12 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -32,9 +25,21 @@ export interface TracingOptions {
   readonly exporter?: SpanExporter;
 }
 
-/** Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid. */
-export function startTracing(options: TracingOptions): Tracing {
+/**
+ * Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid,
+ * not even loading it: the SDK and the exporter are a megabyte of code every service would load at start.
+ */
+export async function startTracing(options: TracingOptions): Promise<Tracing> {
   if (!options.endpoint && !options.exporter) return { shutdown: async () => {} };
+  const [
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor },
+  ] = await Promise.all([
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-node'),
+  ]);
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(new OTLPTraceExporter());
@@ -124,10 +129,12 @@ export function injectTraceHeaders(set: (name: string, value: string) => void, i
 /**
  * A span for a statement that has just finished, dated back by its duration: Kysely reports a statement
  * after it ran, in the async context of the resolver that ran it, so the span lands under that request.
- * The text has placeholders, never the values.
+ * The text has placeholders, never the values. Statements outside a request are not traced.
  */
 export function recordSqlSpan(statement: string, durationMs: number, failed: boolean): void {
-  if (!active) return;
+  // Only statements of a request: a migration or a background read (the Familienkasse's figures, every 30 s)
+  // would otherwise be a trace of its own each time, noise in the operator's trace store.
+  if (!active || trace.getActiveSpan() === undefined) return;
   const end = performance.timeOrigin + performance.now();
   const operation = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase() ?? 'SQL';
   const span = tracer.startSpan(operation, {

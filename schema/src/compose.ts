@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
+import { servedTypeDefs } from '@ip/kit/consent';
 import { parse } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -17,13 +18,17 @@ export type CompositionResult =
   { readonly ok: true; readonly supergraphSdl: string } | { readonly ok: false; readonly errors: readonly string[] };
 
 /**
- * The subgraphs' own `schema.graphql` files, with the URLs of the embedded default. `replacements` puts a
- * partner's proposed SDL in place of its file (`npm run schema:check`), assembled the same way as the file.
+ * What each subgraph serves: its own `schema.graphql` with the kit's data-protection part (the same
+ * `servedTypeDefs` the server builds its schema from), with the URLs of the embedded default. `replacements`
+ * puts a partner's proposed SDL in place of its file (`npm run schema:check`), assembled the same way.
  */
 export function readSubgraphSources(replacements: Readonly<Record<string, string>> = {}): SubgraphSource[] {
   return SUBGRAPHS.map(({ name, port }) => ({
     name,
-    typeDefs: replacements[name] ?? readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
+    typeDefs: servedTypeDefs(
+      name,
+      replacements[name] ?? readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
+    ),
     url: `http://localhost:${port}/graphql`,
   }));
 }

@@ -4,7 +4,7 @@ import { post, type Answer, type Issuer } from './client.ts';
 /** What every probe may use: where the services are, tokens, real ids of the demo data, bounds. */
 export interface ProbeContext {
   readonly gatewayUrl: string;
-  readonly subgraphUrls: Readonly<Record<'agentur' | 'jobcenter' | 'auslaenderbehoerde' | 'familienkasse', string>>;
+  readonly subgraphUrls: Readonly<Record<Agency, string>>;
   readonly issuer: Issuer;
   /** Person ids of the demo data; every probe that writes takes a person of its own. */
   readonly personIds: readonly string[];

@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
 import * as agentur from '@ip/agentur';
-import * as auslaenderbehoerde from '@ip/auslaenderbehoerde';
-import * as familienkasse from '@ip/familienkasse';
-import * as jobcenter from '@ip/jobcenter';
 import { startGateway } from '@ip/gateway';
 import type { RunningServer } from '@ip/kit';
 import { generatePopulation, type Population } from '@ip/kit/demo';
 import type { DatenschutzTables } from '@ip/kit/consent';
-import type { Agency, TokenVerifier } from '@ip/kit/identity';
+import { byPartner, PARTNERS as REGISTRY, type Agency, type TokenVerifier } from '@ip/kit/identity';
 import {
   createTestDatabase,
   createTestIssuer,
@@ -19,7 +16,8 @@ import {
 } from '@ip/kit/testing';
 import { compose, readSubgraphSources } from '../../schema/src/compose.ts';
 
-export type PartnerName = 'agentur' | 'jobcenter' | 'auslaenderbehoerde' | 'familienkasse';
+/** A partner of the registry (`@ip/kit/identity`); the system starts every one of them. */
+export type PartnerName = Agency;
 
 /** A partner as the test starts it: its database prepared and its server listening; its own types stay inside. */
 type StartPartner = (
@@ -45,11 +43,31 @@ function partner<DB>(
   };
 }
 
-const PARTNERS: Record<Exclude<PartnerName, 'agentur'>, StartPartner> = {
-  jobcenter: partner(jobcenter.prepareDatabase, jobcenter.startJobcenter),
-  auslaenderbehoerde: partner(auslaenderbehoerde.prepareDatabase, auslaenderbehoerde.startAuslaenderbehoerde),
-  familienkasse: partner(familienkasse.prepareDatabase, familienkasse.startFamilienkasse),
-};
+/** What every partner's package exports: `prepareDatabase` and `start<Name>` (`startFamilienkasse`). */
+interface PartnerModule {
+  readonly prepareDatabase: (db: Kysely<unknown>, population?: Population) => Promise<void>;
+  readonly [start: `start${string}`]: (
+    db: Kysely<unknown>,
+    options: { port: number; verifyToken: TokenVerifier },
+  ) => Promise<RunningServer>;
+}
+
+/**
+ * Every partner but the Agentur (which takes the gateway's address), as its package exports it; loaded by
+ * name from the registry, so a partner added there is in every end-to-end test.
+ */
+async function registeredPartners(): Promise<Record<string, StartPartner>> {
+  const others = REGISTRY.filter((entry) => entry.name !== 'agentur');
+  const modules = await Promise.all(others.map(async (entry) => (await import(`@ip/${entry.name}`)) as PartnerModule));
+  return Object.fromEntries(
+    others.map((entry, index) => {
+      const module = modules[index]!;
+      const start = module[`start${entry.name.charAt(0).toUpperCase()}${entry.name.slice(1)}`];
+      if (!start) throw new Error(`@ip/${entry.name} exports no start function named after it`);
+      return [entry.name, partner(module.prepareDatabase, start)];
+    }),
+  );
+}
 
 const compositions = new Map<string, string>();
 
@@ -102,12 +120,12 @@ export async function startSystem(
   const population = generatePopulation({ households: options.households ?? 60 });
   // The Agentur asks the graph for the Ausländerbehörde's facts; the gateway's address is known only at the end.
   let gatewayUrl = '';
-  const partners: Record<PartnerName, StartPartner> = {
+  const partners = {
     agentur: partner(agentur.prepareDatabase, (db, listen) =>
       agentur.createAgentur({ ...agentur.DEFAULT_SETTINGS, ...options.agentur }, () => gatewayUrl).start(db, listen),
     ),
-    ...PARTNERS,
-  };
+    ...(await registeredPartners()),
+  } as Record<PartnerName, StartPartner>;
   const names = Object.keys(partners) as PartnerName[];
   const statements = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<PartnerName, string[]>;
   const databases: TestDatabase<unknown>[] = [];
@@ -118,13 +136,12 @@ export async function startSystem(
   const subgraphUrls = {} as Record<PartnerName, string>;
 
   const issuer = await createTestIssuer();
-  for (const name of names) {
-    const { server, database } = await partners[name](
-      name,
-      population,
-      (sql) => statements[name].push(sql),
-      issuer.verifyToken,
-    );
+  // All at once: one partner's database copy on the server overlaps another's schema build here.
+  const started = await Promise.all(
+    names.map((name) => partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken)),
+  );
+  for (const [index, name] of names.entries()) {
+    const { server, database } = started[index]!;
     databases.push(database);
     databaseByName[name] = database.db as Kysely<DatenschutzTables>;
     servers.push(server);
@@ -169,13 +186,9 @@ export async function startSystem(
   };
 }
 
-const CATEGORIES: Record<PartnerName, readonly string[]> = {
-  agentur: ['FALL', 'QUALIFIKATION', 'SPRACHFOERDERUNG'],
-  jobcenter: ['BEDARFSGEMEINSCHAFT', 'LEISTUNGEN'],
-  auslaenderbehoerde: ['IDENTITAET', 'AUFENTHALT', 'ARBEITSMARKTZUGANG'],
-  familienkasse: ['KINDERGELD'],
-};
+const CATEGORIES = byPartner((entry) => entry.categories.map((category) => category.enumName));
 const OWNERS = Object.keys(CATEGORIES) as PartnerName[];
+const behoerde = (name: PartnerName) => REGISTRY.find((entry) => entry.name === name)!.behoerde;
 
 /** What every declaration states besides its lines (§ 67b Abs. 2 S. 2 SGB X): its purpose, and that refusing was explained. */
 export const ERKLAERT = {
@@ -201,8 +214,8 @@ export async function recordDeclaration(system: System, declaration: Declaration
     declaration.freigaben === 'ALLE'
       ? OWNERS.flatMap((von) =>
           OWNERS.filter((an) => an !== von).map((an) => ({
-            von: von.toUpperCase(),
-            an: an.toUpperCase(),
+            von: behoerde(von),
+            an: behoerde(an),
             kategorien: CATEGORIES[von],
           })),
         )

@@ -41,9 +41,9 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'ip-web-dist-'));
   await ensureBuilt(dist, () => undefined);
   system = await startSystem({ households: 60 });
-  // The demo's few Kindergeld applications give no second page of overdue ones: 25 more, received in
-  // October and November 2015 and still open, as the partners record them (the Jobcenter issues the packet,
-  // the Familienkasse scans the envelope).
+  // The demo's regional flow, drawn small for 60 households, leaves a few overdue applications, not a second
+  // page of them: 25 more, received in October and November 2015 and still open, as the partners record them
+  // (the Jobcenter issues the packet, the Familienkasse scans the envelope).
   const adults = system.population.persons.filter((person) => person.geburtsdatum < '1997-01-01').slice(0, 25);
   for (const [index, person] of adults.entries()) {
     const day = String(1 + (index % 28)).padStart(2, '0');
@@ -117,11 +117,11 @@ describe('the SLA dashboard', SLOW, () => {
     // The figures are the graph's: a bar for every month with a rate, and the total row's count received.
     const report = await system.query<{
       kindergeldSlaBericht: {
-        gesamt: { eingegangen: number };
+        gesamt: { eingegangen: number; quoteEingehalten: number | null };
         zeitraeume: { kennzahlen: { quoteEingehalten: number | null } }[];
       };
     }>(
-      `{ kindergeldSlaBericht(von: "2015-01-01", bis: "${STICHTAG}", stichtag: "${STICHTAG}") { gesamt { eingegangen } zeitraeume { kennzahlen { quoteEingehalten } } } }`,
+      `{ kindergeldSlaBericht(von: "2015-01-01", bis: "${STICHTAG}", stichtag: "${STICHTAG}") { gesamt { eingegangen quoteEingehalten } zeitraeume { kennzahlen { quoteEingehalten } } } }`,
       {},
       { agency: 'jobcenter', role: 'teamleitung' },
     );
@@ -132,6 +132,14 @@ describe('the SLA dashboard', SLOW, () => {
     expect(await bars.count()).toBe(
       zeitraeume.filter((zeitraum) => zeitraum.kennzahlen.quoteEingehalten !== null).length,
     );
+    // The demo's flow fills the autumn: several months with a rate, most applications decided in time.
+    expect(await bars.count()).toBeGreaterThanOrEqual(3);
+    expect(gesamt.quoteEingehalten).toBeGreaterThan(0.5);
+    const heights = await bars.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('height'))));
+    expect(heights.filter((height) => height > 0).length).toBeGreaterThanOrEqual(3);
+    const summary = page.locator('.summary');
+    await expect.poll(() => summary.textContent()).toContain(`${gesamt.eingegangen} Anträge aus dem Paket`);
+    expect(await summary.textContent()).toMatch(/(?<![\d,])[1-9]\d{0,2}(,\d)?\s% der beschiedenen fristgerecht/);
     expect(await page.locator('[data-testid=sla-chart] text', { hasText: /^(Jan|Mär|Dez) 15$/ }).count()).toBe(3);
     const rows = page.locator('[data-testid=sla-familienkassen] tbody tr');
     await expect.poll(() => rows.filter({ hasText: /^Familienkasse \d{3}\s*\d/ }).count()).toBe(3);
@@ -144,6 +152,14 @@ describe('the SLA dashboard', SLOW, () => {
       .locator('.refusal');
     await expect.poll(() => refusal.getAttribute('data-code')).toBe('FORBIDDEN');
     await recorded.screenshot('sla-teamleitung-1280x800');
+    // Per week, chosen with the keyboard: a bar for every week of the flow with a decision in it.
+    await page.getByRole('radio', { name: 'Monat' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { name: 'Fristgerecht beschieden je Woche' }).waitFor();
+    await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(10);
+    const weekly = await bars.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('height'))));
+    expect(weekly.filter((height) => height > 0).length).toBeGreaterThanOrEqual(10);
+    await recorded.screenshot('sla-teamleitung-wochen-1280x800');
     expectNothingLeftTheMachine(recorded);
     expect(recorded.problems).toEqual([]);
   });
@@ -186,6 +202,9 @@ describe('the SLA dashboard', SLOW, () => {
     await recorded.page.locator('[data-testid=sla-chart] rect').first().waitFor({ state: 'attached' });
     // Nothing wider than the screen but the tables, which scroll inside their own box.
     expect(await recorded.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The chart is drawn for the phone: its axis labels are as tall on screen as small print, not 5 px.
+    const label = recorded.page.locator('[data-testid=sla-chart] text.axis').first();
+    expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(10);
     await recorded.screenshot('sla-familienkasse-teamleitung-phone');
   });
 });

@@ -1,8 +1,8 @@
-import { parseConfig, subgraphConfig, type Environment } from '@ip/kit';
+import { parseConfig, partnerConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
 
 /** Read once at start: AGENTUR_PORT (4001), AGENTUR_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = (env: Environment) => subgraphConfig('agentur', 4001, env);
+export const loadConfig = (env: Environment) => partnerConfig('agentur', env);
 
 /** What the partners of an Integration Point agree (Rahmenkonzept §6, §7.3), and where the graph is. */
 export interface AgenturSettings {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createGraphClient, type GraphClient, type IsoDate } from '@ip/kit';
+import { createGraphClient, type CallerRequest, type GraphClient, type IsoDate } from '@ip/kit';
 import { accessScope, type AccessControl } from '@ip/kit/consent';
 import type { Caller } from '@ip/kit/identity';
 import type { AgenturSettings } from './config.ts';
@@ -26,7 +26,7 @@ export interface ContextOptions {
 export function createContext(
   db: Kysely<AgenturDatabase>,
   caller: Caller,
-  request: { readonly authorization: string | undefined },
+  request: CallerRequest,
   options: ContextOptions,
 ): Context {
   return {
@@ -36,7 +36,7 @@ export function createContext(
     settings: options.settings,
     auslaenderbehoerde: createGraphClient({
       url: options.graphUrl,
-      authorization: request.authorization,
+      caller: request,
       partner: 'auslaenderbehoerde',
     }),
   };

@@ -7,6 +7,7 @@ export const OWNER = 'agentur' as const;
 /** The law its releases answer to: consent to a transfer of social data. */
 export const RECHTSRAHMEN = '§ 67b SGB X (Sozialdaten, § 35 SGB I)';
 
+/** Its data categories; the partner registry (`@ip/kit/identity`) lists the same (test/partner-registry.unit.test.ts). */
 export const Kategorie = {
   FALL: 'fall',
   QUALIFIKATION: 'qualifikation',
@@ -14,5 +15,3 @@ export const Kategorie = {
 } as const;
 
 export type Kategorie = (typeof Kategorie)[keyof typeof Kategorie];
-
-export const CATEGORIES: readonly Kategorie[] = Object.values(Kategorie);

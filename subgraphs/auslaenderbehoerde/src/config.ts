@@ -1,8 +1,8 @@
-import { parseConfig, portSchema, subgraphConfig, type Environment } from '@ip/kit';
+import { parseConfig, portSchema, partnerConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
 
 /** Read once at start: AUSLAENDERBEHOERDE_PORT (4003), AUSLAENDERBEHOERDE_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = (env: Environment) => subgraphConfig('auslaenderbehoerde', 4003, env);
+export const loadConfig = (env: Environment) => partnerConfig('auslaenderbehoerde', env);
 
 const LAENDER = [
   'BW',

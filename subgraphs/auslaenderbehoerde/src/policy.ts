@@ -8,6 +8,7 @@ export const OWNER = 'auslaenderbehoerde' as const;
 /** The law its releases answer to: the AufenthG's transfer rules and the Land's data protection law (consent: § 4 DSG NRW). */
 export const RECHTSRAHMEN = '§ 90 AufenthG, §§ 4, 14 DSG NRW';
 
+/** Its data categories; the partner registry (`@ip/kit/identity`) lists the same (test/partner-registry.unit.test.ts). */
 export const Kategorie = {
   IDENTITAET: 'identitaet',
   AUFENTHALT: 'aufenthalt',
@@ -15,5 +16,3 @@ export const Kategorie = {
 } as const;
 
 export type Kategorie = (typeof Kategorie)[keyof typeof Kategorie];
-
-export const CATEGORIES: readonly Kategorie[] = Object.values(Kategorie);

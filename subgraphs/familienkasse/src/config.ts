@@ -1,8 +1,8 @@
-import { parseConfig, subgraphConfig, type Environment } from '@ip/kit';
+import { parseConfig, partnerConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
 
 /** Read once at start: FAMILIENKASSE_PORT (4004), FAMILIENKASSE_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = (env: Environment) => subgraphConfig('familienkasse', 4004, env);
+export const loadConfig = (env: Environment) => partnerConfig('familienkasse', env);
 
 const LAENDER = [
   'BW',

@@ -9,10 +9,9 @@ export const OWNER = 'familienkasse' as const;
 /** The law its releases answer to: disclosure under tax secrecy with the person's consent. */
 export const RECHTSRAHMEN = '§ 30 Abs. 4 Nr. 3 AO (Steuergeheimnis)';
 
+/** Its data categories; the partner registry (`@ip/kit/identity`) lists the same (test/partner-registry.unit.test.ts). */
 export const Kategorie = {
   KINDERGELD: 'kindergeld',
 } as const;
 
 export type Kategorie = (typeof Kategorie)[keyof typeof Kategorie];
-
-export const CATEGORIES: readonly Kategorie[] = Object.values(Kategorie);

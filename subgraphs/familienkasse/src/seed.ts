@@ -19,6 +19,8 @@ import { steuerIdPruefziffer } from './domain/steuer-id.ts';
 import { faelligAm } from './domain/sla.ts';
 import type { FamilienkasseDatabase } from './db/tables.ts';
 import { OWNER } from './policy.ts';
+import { DEMO_FAMILIENKASSEN, type DemoApplication } from './seed-application.ts';
+import { regionalApplications } from './seed-region.ts';
 
 /** The statutory monthly Kindergeld for the first `children` children in the month of `monat` (§ 66 Abs. 1 EStG). */
 export function demoMonatsbetrag(monat: string, children: number): number {
@@ -38,34 +40,16 @@ export function demoSteuerId(personId: string): string {
   return `${zehnStellen}${steuerIdPruefziffer(zehnStellen)}`;
 }
 
-const FAMILIENKASSEN = ['515', '534', '548'] as const;
 const TITLES = new Set(['AUFENTHALTSERLAUBNIS', 'NIEDERLASSUNGSERLAUBNIS']);
 
-interface Application {
-  readonly head: DemoPerson;
-  /** Recognised families got the Antragspaket from the Jobcenter with the SGB II application. */
-  readonly paketAusgegebenAm: string | null;
-  /** Eldest first: the place in the order of children (§ 66 Abs. 1 EStG) as far as the demo knows them. */
-  readonly children: readonly DemoPerson[];
-  /** The document that entitled (§ 62 Abs. 2 EStG) and the first month granted, for grants. */
-  readonly titel: { readonly art: string; readonly rechtsgrundlage: string; readonly gueltigAb: string } | null;
-  readonly familienkasse: string;
-  readonly eingangAm: string;
-  readonly bescheid: {
-    readonly am: string;
-    readonly ergebnis: 'BEWILLIGT' | 'ABGELEHNT';
-    readonly grund: string | null;
-  } | null;
-}
-
 /**
- * What the Familienkasse would know: recognised families with children (§ 62 Abs. 2 EStG entitles them)
- * that applied, and a few families in the asylum procedure or with a Duldung that applied anyway and were
- * refused. Everybody else is unknown to it.
+ * What the Familienkasse would know of the demo population: recognised families with children (§ 62 Abs. 2
+ * EStG entitles them) that applied, and a few families in the asylum procedure or with a Duldung that applied
+ * anyway and were refused. Everybody else of the population is unknown to it.
  */
-function applications(population: Population, kalender: Arbeitskalender): Application[] {
+function applications(population: Population, kalender: Arbeitskalender): DemoApplication[] {
   const persons = personById(population);
-  const result: Application[] = [];
+  const result: DemoApplication[] = [];
   for (const household of population.households) {
     const application = applicationOf(household, persons, population.referenceDate, kalender);
     if (application) result.push(application);
@@ -78,16 +62,17 @@ function applicationOf(
   persons: ReadonlyMap<string, DemoPerson>,
   referenceDate: string,
   kalender: Arbeitskalender,
-): Application | null {
+): DemoApplication | null {
   const members = household.memberIds.map((id) => persons.get(id)!);
   const head = members[0]!;
   const children = members
     .filter((member) => member.rolle === 'KIND' && ageOn(member.geburtsdatum, referenceDate) < 18)
-    .sort((a, b) => (a.geburtsdatum < b.geburtsdatum ? -1 : a.geburtsdatum > b.geburtsdatum ? 1 : 0));
+    .sort((a, b) => (a.geburtsdatum < b.geburtsdatum ? -1 : a.geburtsdatum > b.geburtsdatum ? 1 : 0))
+    .map(({ id, vorname, nachname, geburtsdatum }) => ({ key: id, personId: id, vorname, nachname, geburtsdatum }));
   if (children.length === 0) return null;
   const random = demoRandom(OWNER, household.id);
   const current = head.statusverlauf.at(-1)!;
-  const familienkasse = random.pick(FAMILIENKASSEN);
+  const familienkasse = random.pick(DEMO_FAMILIENKASSEN);
   if (TITLES.has(current.art)) {
     if (!random.chance(0.85)) return null;
     const eingangAm = addDays(head.anerkanntAm ?? current.gueltigAb, random.int(7, 45));
@@ -106,7 +91,7 @@ function applicationOf(
           : { am: decidedOn, ergebnis: 'BEWILLIGT' as const, grund: null };
     const titel = { art: current.art, rechtsgrundlage: current.rechtsgrundlage, gueltigAb: current.gueltigAb };
     return {
-      head,
+      applicantId: head.id,
       children,
       titel,
       familienkasse,
@@ -120,7 +105,7 @@ function applicationOf(
   if (addDays(eingangAm, 10) > referenceDate) return null;
   const titel = current.art === 'DULDUNG' ? 'Duldung' : 'Aufenthaltsgestattung';
   return {
-    head,
+    applicantId: head.id,
     children,
     titel: null,
     familienkasse,
@@ -134,7 +119,7 @@ function applicationOf(
   };
 }
 
-/** Fills an empty database with the Familienkasse's slice of the population, in one transaction. */
+/** Fills an empty database with the Familienkasse's slice of the population and its region's flow, in one transaction. */
 export async function seedDemoData(
   db: Kysely<FamilienkasseDatabase>,
   population: Population,
@@ -144,8 +129,12 @@ export async function seedDemoData(
   const numbers = new Set<string>();
   await db.transaction().execute(async (trx) => {
     const key = await matrixCodeKey(trx);
-    for (const application of applications(population, kalender)) {
-      const random = demoRandom(OWNER, 'kindergeldnummer', application.head.id);
+    const all = [
+      ...applications(population, kalender),
+      ...regionalApplications(population.households.length, population.referenceDate, kalender),
+    ];
+    for (const application of all) {
+      const random = demoRandom(OWNER, 'kindergeldnummer', application.applicantId);
       let kindergeldnummer: string;
       do kindergeldnummer = `${application.familienkasse}FK${String(random.int(0, 999_999)).padStart(6, '0')}`;
       while (numbers.has(kindergeldnummer));
@@ -157,7 +146,7 @@ export async function seedDemoData(
         application.paketAusgegebenAm === null
           ? null
           : await insertAntragspaket(trx, {
-              personId: application.head.id,
+              personId: application.applicantId,
               matrixCode: newMatrixCode(key),
               familienkasse: application.familienkasse,
               ausgegebenAm: application.paketAusgegebenAm,
@@ -172,7 +161,7 @@ export async function seedDemoData(
           bearbeitungsarbeitstage: application.bescheid
             ? kalender.arbeitstageZwischen(application.eingangAm, application.bescheid.am)
             : null,
-          personId: application.head.id,
+          personId: application.applicantId,
           kindergeldnummer,
           familienkasse: application.familienkasse,
           eingangAm: application.eingangAm,
@@ -192,15 +181,15 @@ export async function seedDemoData(
             ).regel,
           ablehnungsgrund: application.bescheid?.grund ?? null,
           // Every demo grant carries the tax ids, as the Familienkasse collected them for 2016 (§ 52 Abs. 49a EStG).
-          steuerId: titel ? demoSteuerId(application.head.id) : null,
+          steuerId: titel ? demoSteuerId(application.applicantId) : null,
         },
         application.children.map((child, index) => ({
-          personId: child.id,
+          personId: child.personId,
           vorname: child.vorname,
           nachname: child.nachname,
           geburtsdatum: child.geburtsdatum,
           ordnungszahl: titel ? index + 1 : null,
-          steuerId: titel ? demoSteuerId(child.id) : null,
+          steuerId: titel ? demoSteuerId(child.key) : null,
         })),
       );
     }

@@ -25,10 +25,23 @@ export function createFamilienkasse(settings: FamilienkasseSettings) {
     seed: (db, population) => seedDemoData(db, population, kalender),
     createContext: (db, caller) => createContext(db, caller, kalender),
   });
-  /** Starts the subgraph; its `/metrics` then shows the Kindergeld figures of this database. */
-  const start: typeof subgraph.start = (db, options) => {
-    watchSla(db);
-    return subgraph.start(db, options);
+  /** Starts the subgraph; its `/metrics` then shows the Kindergeld figures of this database, read in the background. */
+  const start: typeof subgraph.start = async (db, options) => {
+    const watch = watchSla(db);
+    try {
+      const server = await subgraph.start(db, options);
+      return {
+        url: server.url,
+        async stop() {
+          // Before the server lets go of the database, so no read runs into a closed pool.
+          watch.stop();
+          await server.stop();
+        },
+      };
+    } catch (error) {
+      watch.stop();
+      throw error;
+    }
   };
   return { ...subgraph, start };
 }

@@ -31,6 +31,11 @@ async function allApplications() {
   return subject.db.selectFrom('kindergeldAntrag').selectAll().orderBy('personId').execute();
 }
 
+/** The demo population's applications; the others are the region's flow, of applicants the graph does not know. */
+async function populationApplications() {
+  return (await allApplications()).filter((application) => persons.has(application.personId));
+}
+
 describe("the demo sums the table by the children's order", () => {
   it.each([
     ['2015-11-01', 1, 188],
@@ -52,8 +57,8 @@ describe('migrations and the demo slice', () => {
     }
   });
 
-  it('hold applications of heads of families only, with their children under 18', async () => {
-    const applications = await allApplications();
+  it("hold the population's applications of heads of families only, with their children under 18", async () => {
+    const applications = await populationApplications();
     expect(applications.length).toBeGreaterThan(5);
     const kinder = await findKinderByAntragIds(
       subject.db,
@@ -87,6 +92,61 @@ describe('migrations and the demo slice', () => {
     expect(new Set(applications.map((application) => application.ergebnis))).toEqual(
       new Set(['BEWILLIGT', null, 'ABGELEHNT']),
     );
+  });
+
+  it("hold the region's flow: packets every week, most decided in 10 working days, some late, some overdue", async () => {
+    const referenceDate = population.referenceDate;
+    const flow = (await allApplications()).filter((application) => !persons.has(application.personId));
+    expect(flow.length).toBeGreaterThan(300);
+    const pakete = await subject.db.selectFrom('antragspaket').selectAll().execute();
+    const paketById = new Map(pakete.map((paket) => [paket.id, paket]));
+    const kinder = await findKinderByAntragIds(
+      subject.db,
+      flow.map((application) => application.id),
+    );
+    const weeks = new Map<string, number>();
+    for (const application of flow) {
+      expect(application.eingangAm <= referenceDate).toBe(true);
+      if (application.beschiedenAm !== null) expect(application.beschiedenAm <= referenceDate).toBe(true);
+      const paket = application.antragspaketId === null ? undefined : paketById.get(application.antragspaketId);
+      if (paket) {
+        expect(paket.personId).toBe(application.personId);
+        expect(paket.ausgegebenAm < application.eingangAm).toBe(true);
+      }
+      const children = kinder.filter((kind) => kind.kindergeldAntragId === application.id);
+      expect(children.length).toBeGreaterThan(0);
+      for (const child of children) {
+        expect(child.personId).toBeNull();
+        expect(child.geburtsdatum < application.eingangAm).toBe(true);
+        expect(ageOn(child.geburtsdatum, referenceDate)).toBeLessThan(18);
+      }
+      if (application.ergebnis === 'BEWILLIGT') {
+        expect(application.titelArt).toBe('AUFENTHALTSERLAUBNIS');
+        expect(application.steuerId).toMatch(/^\d{11}$/);
+        expect(children.every((child) => /^\d{11}$/.test(child.steuerId ?? ''))).toBe(true);
+      }
+      const day = new Date(`${application.eingangAm}T00:00:00Z`);
+      const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      weeks.set(monday, (weeks.get(monday) ?? 0) + 1);
+    }
+    // Receipts in each of the 13 full weeks before the reference day's week, more towards the end.
+    const counts = [...weeks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, count]) => count);
+    expect(counts.length).toBe(14);
+    expect(counts.slice(0, 13).every((count) => count >= 5)).toBe(true);
+    expect(counts[12]!).toBeGreaterThan(counts[0]!);
+    for (const familienkasse of ['515', '534', '548']) {
+      const packets = flow.filter((row) => row.familienkasse === familienkasse && row.antragspaketId !== null);
+      const decided = packets.filter((row) => row.beschiedenAm !== null);
+      const onTime = decided.filter((row) => row.beschiedenAm! <= row.faelligAm).length;
+      expect(onTime / decided.length).toBeGreaterThan(0.75);
+      expect(onTime).toBeLessThan(decided.length);
+      expect(
+        packets.filter((row) => row.beschiedenAm === null && row.faelligAm >= referenceDate).length,
+      ).toBeGreaterThan(0);
+    }
+    const overdue = flow.filter((row) => row.beschiedenAm === null && row.faelligAm < referenceDate);
+    expect(overdue.length).toBeGreaterThan(10);
+    expect(new Set(overdue.map((row) => row.familienkasse)).size).toBe(3);
   });
 
   it('find applications by applicant, ignoring unknown ids', async () => {
@@ -124,7 +184,7 @@ describe('GraphQL', () => {
   });
 
   it('refuses Kindergeld data to the Jobcenter without consent, releases it with consent, at constant cost', async () => {
-    const applicants = (await allApplications()).map((application) => persons.get(application.personId)!);
+    const applicants = (await populationApplications()).map((application) => persons.get(application.personId)!);
     const withConsent = applicants.find(
       (person) => demoDeclaration(person, population.referenceDate)?.state === 'VOLLSTAENDIG',
     );

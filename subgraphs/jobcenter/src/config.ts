@@ -1,9 +1,9 @@
-import { parseConfig, subgraphConfig, type Environment } from '@ip/kit';
+import { parseConfig, partnerConfig, type Environment } from '@ip/kit';
 import { z } from 'zod';
 import type { LueckenSchwellen } from './domain/luecken.ts';
 
 /** Read once at start: JOBCENTER_PORT (4002), JOBCENTER_DATABASE_URL (required), _DEMO_DATA. */
-export const loadConfig = (env: Environment) => subgraphConfig('jobcenter', 4002, env);
+export const loadConfig = (env: Environment) => partnerConfig('jobcenter', env);
 
 export interface JobcenterSettings {
   /** Thresholds of the gap detection. */

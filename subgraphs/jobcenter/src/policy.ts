@@ -8,11 +8,10 @@ export const OWNER = 'jobcenter' as const;
 /** The law its releases answer to: consent to a transfer of social data. */
 export const RECHTSRAHMEN = '§ 67b SGB X (Sozialdaten, § 35 SGB I)';
 
+/** Its data categories; the partner registry (`@ip/kit/identity`) lists the same (test/partner-registry.unit.test.ts). */
 export const Kategorie = {
   BEDARFSGEMEINSCHAFT: 'bedarfsgemeinschaft',
   LEISTUNGEN: 'leistungen',
 } as const;
 
 export type Kategorie = (typeof Kategorie)[keyof typeof Kategorie];
-
-export const CATEGORIES: readonly Kategorie[] = Object.values(Kategorie);

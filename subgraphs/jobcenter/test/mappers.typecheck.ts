@@ -3,6 +3,7 @@
  * stands between them: a field the default resolver reads must have a type the GraphQL field accepts, and no
  * non-null field may be missing from both model and map. Mappers are listed in codegen.ts.
  */
+import type { DatenschutzResolvers } from '@ip/kit/consent';
 import type { KeepsToSdl } from '@ip/kit/testing';
 import type {
   Bedarfsgemeinschaft,
@@ -18,12 +19,22 @@ import type {
   Sgb2Leistungsantrag,
   Sgb3Massnahme,
   Zugriff,
+  Resolvers,
   ResolversParentTypes,
 } from '../src/generated/resolvers.ts';
+import type { JobcenterDatabase } from '../src/db/tables.ts';
+import type { Kategorie } from '../src/policy.ts';
 import type { resolvers } from '../src/resolvers/index.ts';
 
+/** What the subgraph serves: its own resolvers and the kit's data-protection module (`defineSubgraph` composes both). */
+type Served = typeof resolvers & DatenschutzResolvers<JobcenterDatabase, Kategorie>;
+
 /** One mapped type's two checks; see `KeepsToSdl`. */
-type Check<T extends keyof ResolversParentTypes, Gql> = KeepsToSdl<ResolversParentTypes, typeof resolvers, T, Gql>;
+type Check<T extends keyof ResolversParentTypes, Gql> = KeepsToSdl<ResolversParentTypes, Served, T, Gql>;
+
+/** The kit's data-protection resolvers fit this partner's generated resolver types. */
+declare const datenschutz: DatenschutzResolvers<JobcenterDatabase, Kategorie>;
+export const datenschutzKeepsToSdl: Resolvers = datenschutz;
 
 export const modelsKeepToTheSdl: {
   Person: Check<'Person', Person>;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { partner, PARTNERS, type Agency } from './identity/partners.ts';
 import { z } from 'zod';
 import type { DatabaseLocation } from './database.ts';
 import { inputLimitsSchema, type InputLimits } from './input/limits.ts';
@@ -41,6 +42,11 @@ export interface SubgraphConfig {
   readonly demoData: boolean;
   /** How long to wait at start for the database to answer (it may be starting too). */
   readonly databaseWaitSeconds: number;
+  /**
+   * Started by `npm start` on the embedded cluster: wait for the launcher's word that the role and database
+   * exist before the first login, instead of trying (and failing in the database's log) until they do.
+   */
+  readonly databaseWaitForLauncher: boolean;
   /** Connections the subgraph's pool may hold at once; idle ones close after 10 s. */
   readonly databasePoolMax: number;
   /** How long the access log keeps entries: a period the partners agree on (no statute fixes it; § 79 SGB X does not). */
@@ -56,11 +62,12 @@ export interface SubgraphConfig {
  * `<PREFIX>_DEMO_DATA`, `<PREFIX>_DATABASE_POOL_MAX` (default 10), plus `HOST`, `DATABASE_WAIT_SECONDS` (default 30), `ACCESS_LOG_RETENTION_MONTHS` (default 6),
  * `ANFRAGE_ID_RETENTION_DAYS` (default 7), `INPUT_MAX_STRING_LENGTH` (default 10000) and `INPUT_MAX_ID_LENGTH`
  * (default 200). The database URL is required: `npm start` passes each partner the URL of its database on the
- * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` and `<PREFIX>_DATABASE_POOL_MAX=4` (unless set otherwise). Here the demo data is off by
+ * embedded cluster, and with it `<PREFIX>_DEMO_DATA=true` and `<PREFIX>_DATABASE_POOL_MAX=4` (unless set otherwise), and
+ * `<PREFIX>_DATABASE_WAIT_FOR_LAUNCHER=true` (wait for its word that the database exists). Here the demo data is off by
  * default, so that pointing a subgraph at a real database never fills it with fiction.
  */
 export function subgraphConfig(name: string, defaultPort: number, env: Environment): SubgraphConfig {
-  const prefix = name.toUpperCase();
+  const prefix = PARTNERS.find((entry) => entry.name === name)?.envPrefix ?? name.toUpperCase();
   const urlVariable = `${prefix}_DATABASE_URL`;
   const schema = z.object({
     HOST: z.string().min(1).default('localhost'),
@@ -74,6 +81,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: Environme
           : 'not a postgres:// or postgresql:// URL',
     }),
     [`${prefix}_DEMO_DATA`]: booleanSchema.optional(),
+    [`${prefix}_DATABASE_WAIT_FOR_LAUNCHER`]: booleanSchema.optional(),
     [`${prefix}_DATABASE_POOL_MAX`]: z.coerce.number().int().min(1).max(1000).default(10),
     DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
@@ -88,6 +96,7 @@ export function subgraphConfig(name: string, defaultPort: number, env: Environme
     database: Object.freeze({ kind: 'server' as const, url: raw[urlVariable] as string }),
     demoData: (raw[`${prefix}_DEMO_DATA`] as boolean | undefined) ?? false,
     databaseWaitSeconds: raw['DATABASE_WAIT_SECONDS'] as number,
+    databaseWaitForLauncher: (raw[`${prefix}_DATABASE_WAIT_FOR_LAUNCHER`] as boolean | undefined) ?? false,
     databasePoolMax: raw[`${prefix}_DATABASE_POOL_MAX`] as number,
     accessLogRetentionMonths: raw['ACCESS_LOG_RETENTION_MONTHS'] as number,
     inputLimits: Object.freeze({
@@ -116,4 +125,9 @@ export function embeddedClusterConfig(env: Environment): EmbeddedClusterConfig {
     dataDir: resolve(projectRoot(env), raw.EMBEDDED_POSTGRES_DATA_DIR),
     port: raw.EMBEDDED_POSTGRES_PORT,
   });
+}
+
+/** A registered partner's settings: its default port and environment prefix come from the partner registry. */
+export function partnerConfig(name: Agency, env: Environment): SubgraphConfig {
+  return subgraphConfig(name, partner(name).port, env);
 }

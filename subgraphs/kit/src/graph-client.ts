@@ -1,5 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { inClientSpan, injectTraceHeaders, REQUEST_ID_HEADER } from '@ip/observability';
 import { print, type DocumentNode } from 'graphql';
+import type { CallerRequest } from './define-subgraph.ts';
 import { partnerUnreachable, type Ausfallgrund } from './errors.ts';
 
 export interface GraphError {
@@ -28,8 +30,11 @@ export interface GraphClient {
 export interface GraphClientOptions {
   /** The gateway's URL; a function, because a test knows it only after the subgraphs listen. */
   readonly url: () => string;
-  /** The caller's own Authorization header: the owner of the data decides and logs for the caller, not for us. */
-  readonly authorization: string | undefined;
+  /**
+   * The caller's own Authorization header: the owner of the data decides and logs for the caller, not for us;
+   * and the request's trace context and id, so the nested request is part of the caller's trace and log.
+   */
+  readonly caller: CallerRequest;
   /** The partner whose data the operation asks for, named in the error when it cannot be reached. */
   readonly partner: string;
   readonly timeoutMs?: number;
@@ -49,7 +54,9 @@ function queryText(document: DocumentNode): string {
 
 /**
  * A subgraph asking the graph on its caller's behalf ("facts cross partners through the graph"): the
- * caller's token goes along, so the owning partner checks that caller's rights and logs that caller.
+ * caller's token goes along, so the owning partner checks that caller's rights and logs that caller. With
+ * tracing on, the request is a client span (`graph query`) whose context goes along as `traceparent`, so
+ * the gateway's nested request joins the caller's trace; without, the caller's own `traceparent` goes along.
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   // The same `grund` values the gateway gives a client for a partner that failed it.
@@ -59,25 +66,32 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       document: TypedDocumentNode<TData, TVariables>,
       variables: TVariables,
     ) {
-      let response: Response;
-      try {
-        response = await fetch(options.url(), {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.authorization ? { authorization: options.authorization } : {}),
-          },
-          body: JSON.stringify({ query: queryText(document), variables }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        });
-      } catch (error) {
-        throw unreachable(
-          (error as { name?: string }).name === 'TimeoutError' ? 'ZEITUEBERSCHREITUNG' : 'VERBINDUNG_FEHLGESCHLAGEN',
-        );
-      }
-      const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: GraphError[] } | null;
-      if (!body || (body.data == null && !body.errors?.length)) throw unreachable('FEHLERANTWORT');
-      return { data: body.data ?? null, errors: body.errors ?? [] };
+      const { caller } = options;
+      return inClientSpan('graph query', { 'ip.partner': options.partner }, async () => {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (caller.authorization) headers['authorization'] = caller.authorization;
+        if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
+        injectTraceHeaders((name, value) => (headers[name] = value), caller.traceparent);
+        let response: Response;
+        try {
+          response = await fetch(options.url(), {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ query: queryText(document), variables }),
+            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+          });
+        } catch (error) {
+          throw unreachable(
+            (error as { name?: string }).name === 'TimeoutError' ? 'ZEITUEBERSCHREITUNG' : 'VERBINDUNG_FEHLGESCHLAGEN',
+          );
+        }
+        const body = (await response.json().catch(() => null)) as {
+          data?: TData | null;
+          errors?: GraphError[];
+        } | null;
+        if (!body || (body.data == null && !body.errors?.length)) throw unreachable('FEHLERANTWORT');
+        return { data: body.data ?? null, errors: body.errors ?? [] };
+      });
     },
   };
 }

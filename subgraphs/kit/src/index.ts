@@ -4,6 +4,7 @@ export {
   parseConfig,
   portSchema,
   projectRoot,
+  partnerConfig,
   subgraphConfig,
   type EmbeddedClusterConfig,
   type Environment,
@@ -42,13 +43,14 @@ export {
   readSchemaFile,
   startSubgraphServer,
   type ResolverMap,
+  type SchemaModule,
   type RunningServer,
   type SubgraphServerOptions,
 } from './subgraph-server.ts';
 export { isUuid, type PersonReference } from './ids.ts';
 export { centInEuro, euroInCent, type BetragGrenzen, type Cent } from './money.ts';
 export { retentionCutOff, runSubgraph, type SubgraphProgram } from './run-subgraph.ts';
-export { defineSubgraph, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';
+export { defineSubgraph, type CallerRequest, type Subgraph, type SubgraphDefinition } from './define-subgraph.ts';
 
 // Each partner's main.ts reads these settings with its others and hands them to runSubgraph.
 export { observabilitySettings } from '@ip/observability';

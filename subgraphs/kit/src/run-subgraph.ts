@@ -41,6 +41,7 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
   const verifyToken = await createTokenVerifier(identity);
   const db = await openDatabase<DB>(config.database, { maxConnections: config.databasePoolMax });
+  if (config.databaseWaitForLauncher) await untilLauncherSaysReady(config.databaseWaitSeconds * 1000);
   await untilReachable(db as Kysely<unknown>, config.databaseWaitSeconds * 1000, (reason) =>
     log().info({ reason }, 'waiting for the database'),
   );
@@ -89,6 +90,30 @@ export async function runSubgraph<DB extends DatenschutzTables>(program: Subgrap
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * Asks the launcher (the parent, over the IPC channel `npm start` opens) whether the partner's role and
+ * database exist yet, and waits for its answer: the launcher answers once it has made them, at once if it
+ * already has. A process without that channel was not started by the launcher and does not wait.
+ */
+function untilLauncherSaysReady(waitMs: number): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!send) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if ((message as { database?: unknown } | null)?.database !== 'ready') return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      process.off('message', onMessage);
+      reject(new Error(`the launcher did not report the database ready within ${waitMs / 1000} s`));
+    }, waitMs);
+    process.on('message', onMessage);
+    send({ waiting: 'database' });
+  });
 }
 
 /** The URL without its password, for the log. */

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { log, requestRecordPlugin, type ReadinessChecks } from '@ip/observability';
-import { parse, type GraphQLSchema } from 'graphql';
+import { concatAST, parse, type GraphQLSchema } from 'graphql';
 import { ErrorCode, KNOWN_CODES, maskUnexpectedErrors } from './errors.ts';
 import { listenSubgraph } from './http-front.ts';
 import { guardEntities } from './input/entities.ts';
@@ -21,22 +21,29 @@ export function readSchemaFile(url: URL): string {
   return readFileSync(url, 'utf8');
 }
 
-type SchemaModule = Extract<
+type ApolloModule = Extract<
   Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number],
   { resolvers?: unknown }
 >;
 /** The resolver map `buildSubgraphSchema` takes; each subgraph types its own resolvers and passes them here. */
-export type ResolverMap = NonNullable<SchemaModule['resolvers']>;
+export type ResolverMap = NonNullable<ApolloModule['resolvers']>;
 
-/** The subgraph's schema, with its `_entities` representations checked like any other input. */
+/** A part of a subgraph's schema: SDL and the resolvers of what it defines (a partner's own, the kit's data protection). */
+export interface SchemaModule {
+  readonly typeDefs: string;
+  readonly resolvers: ResolverMap;
+}
+
+/** The subgraph's schema from its modules, with its `_entities` representations checked like any other input. */
 export function buildSchema(
-  typeDefs: string,
-  resolvers: ResolverMap,
+  modules: readonly SchemaModule[],
   limits: InputLimits = DEFAULT_INPUT_LIMITS,
 ): GraphQLSchema {
-  const document = parse(typeDefs);
-  const schema = buildSubgraphSchema([{ typeDefs: document, resolvers }]);
-  guardEntities(schema, document, limits);
+  const documents = modules.map((module) => parse(module.typeDefs));
+  const schema = buildSubgraphSchema(
+    modules.map((module, index) => ({ typeDefs: documents[index]!, resolvers: module.resolvers })),
+  );
+  guardEntities(schema, concatAST(documents), limits);
   return schema;
 }
 

@@ -34,14 +34,14 @@ let small: RunningServer;
 beforeAll(async () => {
   server = await startSubgraphServer({
     name: 'probe',
-    schema: buildSchema(TYPE_DEFS, resolvers),
+    schema: buildSchema([{ typeDefs: TYPE_DEFS, resolvers }]),
     context: async () => ({}),
     port: 0,
   });
   const limits = { maxStringLength: 5, maxIdLength: 3 };
   small = await startSubgraphServer({
     name: 'probe',
-    schema: buildSchema(TYPE_DEFS, resolvers, limits),
+    schema: buildSchema([{ typeDefs: TYPE_DEFS, resolvers }], limits),
     context: async () => ({}),
     port: 0,
     inputLimits: limits,

@@ -1,5 +1,7 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { manyByKey, oneByKey } from '../src/batch.ts';
+import { Arbeitskalender } from '../src/calendar/arbeitskalender.ts';
 import { periodOn } from '../src/calendar/period.ts';
 import { subgraphConfig } from '../src/config.ts';
 import { retentionCutOff } from '../src/run-subgraph.ts';
@@ -85,12 +87,17 @@ describe('subgraphConfig', () => {
       database: { kind: 'server', url: 'postgres://fk@db:5432/fk' },
       demoData: false,
       databaseWaitSeconds: 30,
+      databaseWaitForLauncher: false,
       databasePoolMax: 10,
       accessLogRetentionMonths: 6,
       inputLimits: { maxStringLength: 10_000, maxIdLength: 200 },
       anfrageIdRetentionDays: 7,
     });
     expect(subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(
+      subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_WAIT_FOR_LAUNCHER: 'true' })
+        .databaseWaitForLauncher,
+    ).toBe(true);
     expect(
       subgraphConfig('familienkasse', 4004, { ...env, FAMILIENKASSE_DATABASE_POOL_MAX: '4' }).databasePoolMax,
     ).toBe(4);
@@ -166,5 +173,17 @@ describe('periodOn', () => {
       ),
     ).toBeNull();
     expect(periodOn([], '2015-02-15')).toBeNull();
+  });
+});
+
+describe('Arbeitskalender', () => {
+  // The Länder are listed in the code, so that the holiday data loads only when a working day is asked for.
+  it.each(Object.keys(new Holidays().getStates('DE') ?? {}))('knows the Land %s of the holiday data', (land) => {
+    // Tag der Deutschen Einheit (Art. 2 Abs. 2 Einigungsvertrag) is a public holiday in every Land.
+    expect(new Arbeitskalender(land).isFeiertag('2016-10-03')).toBe(true);
+  });
+
+  it('refuses a Land the holiday data does not know', () => {
+    expect(() => new Arbeitskalender('XX')).toThrow('unknown German Land XX');
   });
 });

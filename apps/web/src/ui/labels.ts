@@ -1,11 +1,11 @@
+import { PARTNERS } from '@ip/kit/partners';
+
 /** German names for what the graph answers in codes: agencies, roles, enum values, dates. */
 
-export const BEHOERDEN: Readonly<Record<string, string>> = {
-  agentur: 'Agentur für Arbeit',
-  jobcenter: 'Jobcenter',
-  auslaenderbehoerde: 'Ausländerbehörde',
-  familienkasse: 'Familienkasse',
-};
+/** The partners' titles, from the partner registry (which imports nothing, so the browser may load it). */
+export const BEHOERDEN: Readonly<Record<string, string>> = Object.fromEntries(
+  PARTNERS.map((entry) => [entry.name, entry.title]),
+);
 
 export const ROLLEN: Readonly<Record<string, string>> = {
   integrationsfachkraft: 'Integrationsfachkraft',

@@ -18,7 +18,8 @@ function describeError(error: GraphError): { titel: string; text: string } {
     case 'FORBIDDEN':
       return {
         titel: 'Für Ihre Rolle nicht freigegeben',
-        text: `Der Partner gibt das Ihrer Rolle nicht frei (${error.message}).`,
+        // The message is the partner's English for developers; the page says it in German.
+        text: 'Der Partner gibt diese Angaben an Ihre Behörde und Rolle nicht heraus (FORBIDDEN).',
       };
     case 'PARTNER_NICHT_ERREICHBAR': {
       const grund = extensionText(error, 'grund');

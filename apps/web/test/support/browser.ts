@@ -52,6 +52,9 @@ export async function launchBrowser(): Promise<Browser> {
         args: ARGS,
         viewport: size,
         locale: 'de-DE',
+        // Chromium formats date fields in its own UI language, not the page's, and on Linux takes that from
+        // the environment, not from --lang: a German office's browser is German (package chromium-l10n).
+        env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
         timezoneId: 'Europe/Berlin',
       });
       contexts.push(context);

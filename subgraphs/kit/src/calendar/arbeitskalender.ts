@@ -1,5 +1,16 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { IsoDate } from '../scalars.ts';
+
+/**
+ * The holiday data (with the moment-timezone and astronomy code it needs) costs each process 0.2 s of
+ * CPU to load: it is loaded on the first working-day question, not at start. `require` (the package's
+ * CommonJS build) keeps the calendar's questions synchronous.
+ */
+const loadHolidays = () => createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+
+/** The Länder by their ISO 3166-2 codes, as `date-holidays` names them (`new Holidays().getStates('DE')`). */
+const LAENDER = ['BB', 'BE', 'BW', 'BY', 'HB', 'HE', 'HH', 'MV', 'NI', 'NW', 'RP', 'SH', 'SL', 'SN', 'ST', 'TH'];
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -16,19 +27,18 @@ function weekday(day: IsoDate): number {
  * maintained `date-holidays` data has them (type "public"; 24 and 31 December are not holidays).
  */
 export class Arbeitskalender {
-  private readonly holidays: Holidays;
+  private holidays: Holidays | undefined;
   private readonly byYear = new Map<number, ReadonlySet<IsoDate>>();
 
   constructor(readonly land: string = 'NW') {
-    if (!Object.keys(new Holidays().getStates('DE') ?? {}).includes(land))
-      throw new Error(`unknown German Land ${land}`);
-    this.holidays = new Holidays('DE', land);
+    if (!LAENDER.includes(land)) throw new Error(`unknown German Land ${land}`);
   }
 
   isFeiertag(day: IsoDate): boolean {
     const year = Number(day.slice(0, 4));
     let set = this.byYear.get(year);
     if (!set) {
+      this.holidays ??= new (loadHolidays())('DE', this.land);
       set = new Set(
         this.holidays
           .getHolidays(year)

@@ -1,15 +1,13 @@
 import { badUserInput } from '../errors.ts';
 import { AGENCIES, type Agency } from '../identity/agencies.ts';
+import { PARTNERS } from '../identity/partners.ts';
 import { isUuid } from '../ids.ts';
 import type { IsoDate } from '../scalars.ts';
 
-/** GraphQL's `Behoerde` enum value for each agency. */
-export const BEHOERDE = {
-  agentur: 'AGENTUR',
-  jobcenter: 'JOBCENTER',
-  auslaenderbehoerde: 'AUSLAENDERBEHOERDE',
-  familienkasse: 'FAMILIENKASSE',
-} as const satisfies Readonly<Record<Agency, string>>;
+/** GraphQL's `Behoerde` enum value for each agency, from the partner registry. */
+export const BEHOERDE = Object.fromEntries(PARTNERS.map((entry) => [entry.name, entry.behoerde])) as {
+  readonly [P in (typeof PARTNERS)[number] as P['name']]: P['behoerde'];
+};
 
 /** An agency as the SDL's `Behoerde` enum names it. */
 export type Behoerde = (typeof BEHOERDE)[Agency];

@@ -227,3 +227,8 @@ export function datenschutzResolvers<DB extends DatenschutzTables, C extends str
     },
   };
 }
+
+/** The data-protection module's resolver map, for a partner's compile-time checks against its generated types. */
+export type DatenschutzResolvers<DB extends DatenschutzTables, C extends string> = ReturnType<
+  typeof datenschutzResolvers<DB, C>
+>;

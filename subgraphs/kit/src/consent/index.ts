@@ -22,7 +22,10 @@ export {
   type DatenschutzContext,
   type DatenschutzOptions,
   type DatenschutzPart,
+  type DatenschutzResolvers,
 } from './datenschutz-resolvers.ts';
+export { datenschutzModule } from './datenschutz-module.ts';
+export { datenschutzTypeDefs, servedTypeDefs } from './datenschutz-sdl.ts';
 export { datenschutzMigrations } from './migrations.ts';
 export {
   consentCovers,

@@ -3,6 +3,14 @@ import type { Migrations } from '../migrations.ts';
 
 const AGENCY_CHECK = sql`in ('agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse')`;
 
+/** The columns that name an agency, with the names PostgreSQL gave their column CHECKs; frozen with the migration that uses it. */
+const AGENCY_COLUMNS = [
+  ['einwilligung', 'erfasst_durch'],
+  ['einwilligung_freigabe', 'empfaenger'],
+  ['rechtsgrundlage', 'empfaenger'],
+  ['zugriffsprotokoll', 'anfragende_behoerde'],
+] as const;
+
 /**
  * The consent and access-log tables, the same at every owner. Frozen like every migration. The log is
  * append-only in the database itself: a trigger refuses UPDATE, TRUNCATE and any DELETE except the
@@ -115,6 +123,25 @@ export const datenschutzMigrations: Migrations = {
         .addColumn('zweck', 'text', (col) => col.check(sql`length(trim(zweck)) between 1 and 500`))
         .addColumn('verweigerungsfolgen_erklaert', 'boolean', (col) => col.check(sql`verweigerungsfolgen_erklaert`))
         .execute();
+    },
+  },
+  /**
+   * The list of agencies leaves the databases: the four columns that name an agency lose the CHECK that
+   * listed the four partners of 2015, so a partner that joins later (one entry in the partner registry,
+   * `@ip/kit/identity`) needs no migration in the others' databases. What takes its place is the code,
+   * which writes only agencies of the registry (a verified token's agency, a declaration's lines through
+   * `agencyOf`), and a check of the form of a name that no registry change touches. No table of agencies:
+   * it would be a second copy of the registry in every database, to be kept in step on every start.
+   * `not valid`: the rows already there passed the stricter list; the log is not scanned on migrate.
+   * Named to sort after the tables it alters; the migrator runs kit and partner migrations unordered.
+   */
+  '2016-12-02-900-behoerde-ohne-liste': {
+    async up(db) {
+      for (const [table, column] of AGENCY_COLUMNS) {
+        await sql`alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_${column}_check`)}`.execute(db);
+        await sql`alter table ${sql.table(table)} add constraint ${sql.id(`${table}_${column}_name`)}
+          check (${sql.ref(column)} ~ '^[a-z][a-z0-9_]{0,62}$') not valid`.execute(db);
+      }
     },
   },
 };

@@ -56,6 +56,6 @@ export async function released<T>(
   info: GraphQLResolveInfo,
   value: () => T | Promise<T>,
 ): Promise<T> {
-  await context.access.require(personId, category, operationOf(info));
+  await context.access.require(personId, category, operationOf(info), info);
   return value();
 }

@@ -1,17 +1,15 @@
+import { byPartner, PARTNERS, type Agency } from '../identity/partners.ts';
 import type { IsoDate } from '../scalars.ts';
 import { addDays, addMonths } from './dates.ts';
 import type { DemoPerson } from './population.ts';
 import { demoRandom } from './random.ts';
 
-/** Every partner's data categories, as the declaration form of the Integration Point lists them. */
-export const DEMO_CATEGORIES = {
-  agentur: ['fall', 'qualifikation', 'sprachfoerderung'],
-  jobcenter: ['bedarfsgemeinschaft', 'leistungen'],
-  auslaenderbehoerde: ['identitaet', 'aufenthalt', 'arbeitsmarktzugang'],
-  familienkasse: ['kindergeld'],
-} as const;
-export type DemoAgency = keyof typeof DEMO_CATEGORIES;
-const AGENCIES = Object.keys(DEMO_CATEGORIES) as DemoAgency[];
+/** Every partner's data categories (the partner registry), as the declaration form of the Integration Point lists them. */
+export const DEMO_CATEGORIES: Readonly<Record<Agency, readonly string[]>> = byPartner((entry) =>
+  entry.categories.map((category) => category.value),
+);
+export type DemoAgency = Agency;
+const AGENCIES = PARTNERS.map((entry) => entry.name);
 
 export type DemoConsentState = 'KEINE' | 'VOLLSTAENDIG' | 'TEILWEISE' | 'WIDERRUFEN' | 'ABGELAUFEN';
 

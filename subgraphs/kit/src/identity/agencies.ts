@@ -1,18 +1,16 @@
-/** The four partners of an Integration Point; each is a data owner and, for the others' data, a recipient. */
-export const AGENCIES = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'] as const;
-export type Agency = (typeof AGENCIES)[number];
+import { byPartner, PARTNERS, type Agency } from './partners.ts';
+
+export type { Agency } from './partners.ts';
+
+/** The partners of an Integration Point (the registry, `partners.ts`); each a data owner and, for the others' data, a recipient. */
+export const AGENCIES: readonly Agency[] = PARTNERS.map((entry) => entry.name);
 
 /**
  * Roles a token may carry, per agency. Case work roles do the day's work on their own agency's data;
  * `teamleitung` monitors (SLA, caseload); `datenschutz` (the data protection officer) may read every
  * owner's access log.
  */
-export const ROLES: Readonly<Record<Agency, readonly string[]>> = {
-  agentur: ['integrationsfachkraft', 'eingangszone', 'teamleitung', 'datenschutz'],
-  jobcenter: ['fallmanagement', 'sachbearbeitung', 'teamleitung', 'datenschutz'],
-  auslaenderbehoerde: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
-  familienkasse: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
-};
+export const ROLES: Readonly<Record<Agency, readonly string[]>> = byPartner((entry) => entry.roles);
 
 export function isAgency(value: unknown): value is Agency {
   return typeof value === 'string' && (AGENCIES as readonly string[]).includes(value);

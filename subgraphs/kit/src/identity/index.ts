@@ -1,4 +1,5 @@
 export { AGENCIES, isAgency, ROLES, type Agency, type Caller } from './agencies.ts';
+export { byPartner, partner, PARTNERS, type DataCategory, type Partner } from './partners.ts';
 export {
   DEFAULT_AUDIENCE,
   DEFAULT_CLOCK_SKEW_SECONDS,

@@ -54,8 +54,13 @@ export interface TokenClaims {
   readonly issuedAt?: number | null;
 }
 
+/** Imported keys by the JWK object they came from: a caller that keeps its JWK signs without importing it again. */
+const importedKeys = new WeakMap<JWK, ReturnType<typeof importJWK>>();
+
 export async function signToken(privateJwk: JWK, claims: TokenClaims): Promise<string> {
-  const key = await importJWK(privateJwk, ALGORITHM);
+  let imported = importedKeys.get(privateJwk);
+  if (!imported) importedKeys.set(privateJwk, (imported = importJWK(privateJwk, ALGORITHM)));
+  const key = await imported;
   const issuedAt = claims.issuedAt === undefined ? Math.floor(Date.now() / 1000) : claims.issuedAt;
   const jwt = new SignJWT({ agency: claims.agency, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })

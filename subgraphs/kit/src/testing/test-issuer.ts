@@ -9,7 +9,7 @@ import {
   DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   DEFAULT_ISSUER,
   ensureLocalIssuer,
-  signLocalToken,
+  signToken,
   type TokenVerifier,
 } from '../identity/index.ts';
 
@@ -40,10 +40,13 @@ export async function createTestIssuer(): Promise<TestIssuer> {
     maxTokenLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
     clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
   };
+  // Read once: tests ask for a token per request, and reading and importing the key each time cost more
+  // than the request itself.
+  const privateJwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as JWK;
   return {
     verifyToken: await createTokenVerifier(config),
     async bearer(agency, role, options = {}) {
-      const token = await signLocalToken(dir, {
+      const token = await signToken(privateJwk, {
         userId: options.userId ?? `${agency}-${role}`,
         agency,
         role,
@@ -55,10 +58,9 @@ export async function createTestIssuer(): Promise<TestIssuer> {
       return `Bearer ${token}`;
     },
     async forge(claims) {
-      const jwk = JSON.parse(await readFile(join(dir, 'private-key.jwk.json'), 'utf8')) as JWK;
       const token = await new SignJWT({ iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, ...claims })
-        .setProtectedHeader({ alg: 'EdDSA', ...(jwk.kid ? { kid: jwk.kid } : {}) })
-        .sign(await importJWK(jwk, 'EdDSA'));
+        .setProtectedHeader({ alg: 'EdDSA', ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+        .sign(await importJWK(privateJwk, 'EdDSA'));
       return `Bearer ${token}`;
     },
     close: () => rm(join(dir, '..'), { recursive: true, force: true }),

@@ -36,7 +36,7 @@ export function OverdueList({ stichtag }: { readonly stichtag: string }) {
           <p aria-live="polite" data-testid="ueberfaellig-stand">
             Seite {seite}: Anträge {erste}–{erste + liste.edges.length - 1} von {liste.totalCount}
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ueberfaellig-titel">
             <table data-testid="ueberfaellig-liste">
               <thead>
                 <tr>

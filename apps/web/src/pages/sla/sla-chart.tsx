@@ -1,5 +1,6 @@
 import type { SlaKennzahlenFelderFragment } from '../../gql/graphql.ts';
 import { alsProzent, datum } from '../../ui/labels.ts';
+import { useNarrow } from '../../ui/use-narrow.ts';
 
 interface Zeitraum {
   readonly beginn: string;
@@ -47,8 +48,9 @@ function zeitraumBeginne(von: string, bis: string, gruppierung: 'WOCHE' | 'MONAT
   }
 }
 
-const WIDTH = 720;
-const HEIGHT = 260;
+/** Drawing sizes in the SVG's units; its text is 12 units, about 12 px on a desktop and 11 px on a phone. */
+const WIDE = { width: 720, height: 260, labels: 13 };
+const NARROW = { width: 360, height: 240, labels: 6 };
 const PAD = { top: 16, right: 12, bottom: 44, left: 44 };
 
 /**
@@ -66,23 +68,24 @@ export function SlaChart({
   readonly zeitraeume: readonly Zeitraum[];
   readonly gruppierung: 'WOCHE' | 'MONAT';
 }) {
+  const { width, height, labels } = useNarrow() ? NARROW : WIDE;
   const byStart = new Map(zeitraeume.map((zeitraum) => [zeitraum.beginn, zeitraum]));
   const slots = zeitraumBeginne(von, bis, gruppierung).map((beginn) => ({ beginn, zeitraum: byStart.get(beginn) }));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const plotWidth = width - PAD.left - PAD.right;
+  const plotHeight = height - PAD.top - PAD.bottom;
   const slot = plotWidth / Math.max(slots.length, 1);
   const barWidth = Math.max(2, Math.min(40, slot * 0.7));
-  const every = Math.ceil(slots.length / 13);
+  const every = Math.ceil(slots.length / labels);
   const y = (rate: number) => PAD.top + plotHeight * (1 - rate);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="sla-chart-title" data-testid="sla-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="sla-chart-title" data-testid="sla-chart">
         <title id="sla-chart-title">
           Anteil fristgerecht beschiedener Anträge je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}
         </title>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <g key={tick}>
-            <line className="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+            <line className="grid" x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} />
             <text className="axis" x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
               {Math.round(tick * 100)} %
             </text>
@@ -109,7 +112,7 @@ export function SlaChart({
                 </rect>
               )}
               {index % every === 0 && (
-                <text className="axis" x={x + barWidth / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
+                <text className="axis" x={x + barWidth / 2} y={height - PAD.bottom + 16} textAnchor="middle">
                   {zeitraumName({ beginn }, gruppierung)}
                 </text>
               )}

@@ -101,7 +101,11 @@ export function SlaPage() {
             type="date"
             name="stichtag"
             value={stichtag}
-            onChange={(event) => setStichtag(event.target.value)}
+            onChange={(event) => {
+              // The period's end follows the Stichtag where it was the Stichtag: receipts after it did not exist then.
+              if (bis === stichtag) setBis(event.target.value);
+              setStichtag(event.target.value);
+            }}
             required
           />
         </label>
@@ -154,7 +158,7 @@ export function SlaPage() {
                 />
                 <details>
                   <summary>Zahlen je {gruppierung === 'MONAT' ? 'Monat' : 'Woche'}</summary>
-                  <div className="table-scroll">
+                  <div className="table-scroll" tabIndex={0} role="region" aria-label="Zahlen je Zeitraum">
                     <table>
                       <thead>
                         <tr>
@@ -182,7 +186,7 @@ export function SlaPage() {
       <section className="card" aria-labelledby="kassen-titel">
         <h2 id="kassen-titel">Kennzahlen je Familienkasse</h2>
         {gueltig && (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="kassen-titel">
             <table data-testid="sla-familienkassen">
               <thead>
                 <tr>
