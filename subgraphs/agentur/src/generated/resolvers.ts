@@ -122,7 +122,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** A nationality agreed between the partners as having a high Bleibeperspektive for a period (Rahmenkonzept §3). */
 export type BleibeperspektiveKriterium = {
@@ -161,6 +163,8 @@ export type Datenkategorie =
   | 'LEISTUNGEN'
   /** Agentur: qualifications and competence assessment. */
   | 'QUALIFIKATION'
+  /** Sozialamt (AsylbLG): its case files (the scaffold's example category). */
+  | 'SOZIALAMT_VORGANG'
   /** Agentur: language courses. */
   | 'SPRACHFOERDERUNG';
 

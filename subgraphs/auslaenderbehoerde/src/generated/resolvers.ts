@@ -165,7 +165,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** The data categories the partners release separately; each belongs to one owner. */
 export type Datenkategorie =
@@ -185,6 +187,8 @@ export type Datenkategorie =
   | 'LEISTUNGEN'
   /** Agentur: qualifications and competence assessment. */
   | 'QUALIFIKATION'
+  /** Sozialamt (AsylbLG): its case files (the scaffold's example category). */
+  | 'SOZIALAMT_VORGANG'
   /** Agentur: language courses. */
   | 'SPRACHFOERDERUNG';
 

@@ -83,7 +83,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** How a report breaks its figures down. */
 export type Berichtsgruppierung =
@@ -110,6 +112,8 @@ export type Datenkategorie =
   | 'LEISTUNGEN'
   /** Agentur: qualifications and competence assessment. */
   | 'QUALIFIKATION'
+  /** Sozialamt (AsylbLG): its case files (the scaffold's example category). */
+  | 'SOZIALAMT_VORGANG'
   /** Agentur: language courses. */
   | 'SPRACHFOERDERUNG';
 

@@ -87,7 +87,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** A member of a Bedarfsgemeinschaft. */
 export type BgMitglied = {
@@ -143,6 +145,8 @@ export type Datenkategorie =
   | 'LEISTUNGEN'
   /** Agentur: qualifications and competence assessment. */
   | 'QUALIFIKATION'
+  /** Sozialamt (AsylbLG): its case files (the scaffold's example category). */
+  | 'SOZIALAMT_VORGANG'
   /** Agentur: language courses. */
   | 'SPRACHFOERDERUNG';
 
