@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDeclaration, generatePopulation } from '@ip/kit/demo';
+import { demoDeclaration, generatePopulation, type DemoPerson } from '@ip/kit/demo';
 import { createTestDatabase, startSubgraphUnderTest, type SubgraphUnderTest } from '@ip/kit/testing';
-import { countVorgaenge } from '../src/db/vorgang.repository.ts';
-import { demoVorgaenge } from '../src/seed.ts';
+import { countZeitraeume } from '../src/db/leistungszeitraum.repository.ts';
+import { demoLeistungszeitraeume } from '../src/demo-faelle.ts';
 import { prepareDatabase, startSozialamt, type SozialamtDatabase } from '../src/server.ts';
 
-const population = generatePopulation({ households: 20 });
-const files = demoVorgaenge(population);
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const ENTITIES = `query Vorgaenge($representations: [_Any!]!) { _entities(representations: $representations) {
-  ... on Person { id sozialamtVorgaenge { aktenzeichen eroeffnetAm } } } }`;
-
-type Entities = {
-  _entities: { id: string; sozialamtVorgaenge: { aktenzeichen: string; eroeffnetAm: string }[] | null }[];
-};
-
+const population = generatePopulation({ households: 60 });
 let subject: SubgraphUnderTest<SozialamtDatabase>;
 
 beforeAll(async () => {
@@ -26,94 +17,101 @@ beforeAll(async () => {
     caller: { agency: 'sozialamt', role: 'sachbearbeitung' },
   });
 });
+afterAll(async () => subject?.close());
 
-afterAll(async () => {
-  await subject?.close();
-});
+const LEISTUNGEN = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person {
+  asylbewerberleistungen { ab bis leistungsart rechtsgrundlage fassung endeGrund }
+  asylblgEnde { letzterTag grund sgb2Ab sgb2AntragSpaetestens } } } }`;
+type Antwort = {
+  _entities: ({
+    asylbewerberleistungen: { ab: string; bis: string | null; leistungsart: string; endeGrund: string | null }[] | null;
+    asylblgEnde: {
+      letzterTag: string;
+      grund: string;
+      sgb2Ab: string | null;
+      sgb2AntragSpaetestens: string | null;
+    } | null;
+  } | null)[];
+};
+const frage = (person: DemoPerson, agency: 'sozialamt' | 'jobcenter' = 'sozialamt', role = 'sachbearbeitung') =>
+  subject.ask<Antwort>(LEISTUNGEN, { r: [{ __typename: 'Person', id: person.id }] }, agency, role);
 
-/** A person the Sozialamt (AsylbLG) knows whose declaration of consent is in the given state (`null`: none signed). */
-function personWith(state: 'VOLLSTAENDIG' | null): string {
-  const found = files.find(
-    (file) =>
-      (demoDeclaration(
-        population.persons.find((person) => person.id === file.personId)!,
-        population.referenceDate,
-      )?.state ?? null) === state,
-  );
-  if (!found) throw new Error(`the demo has no person of the Sozialamt (AsylbLG) with consent ${state}`);
-  return found.personId;
-}
+/** A recognised person who received AsylbLG under a Gestattung before. */
+const anerkannt = (filter: (person: DemoPerson) => boolean) =>
+  population.persons.find(
+    (person) =>
+      person.anerkanntAm !== null && person.statusverlauf[0]!.art === 'AUFENTHALTSGESTATTUNG' && filter(person),
+  )!;
+const einwilligung = (person: DemoPerson) => demoDeclaration(person, population.referenceDate);
 
-describe('migrations and the demo slice', () => {
-  it('migrate an empty database, and again without change', async () => {
-    const fresh = await createTestDatabase<SozialamtDatabase>('sozialamt-empty', (db) => prepareDatabase(db));
+describe("the Sozialamt's database and demo slice", () => {
+  it('migrates an empty database, and again without change', async () => {
+    const fresh = await createTestDatabase<SozialamtDatabase>('sozialamt-leer', (db) => prepareDatabase(db));
     try {
       await prepareDatabase(fresh.db);
-      expect(await countVorgaenge(fresh.db)).toBe(0);
+      expect(await countZeitraeume(fresh.db)).toBe(0);
     } finally {
       await fresh.close();
     }
   });
 
-  it('hold every file of the demo slice, and seed it only once', async () => {
-    expect(await countVorgaenge(subject.db)).toBe(files.length);
-    await prepareDatabase(subject.db, population);
-    expect(await countVorgaenge(subject.db)).toBe(files.length);
+  it('holds exactly the periods the demo rules give the population', async () => {
+    expect(await countZeitraeume(subject.db)).toBe(demoLeistungszeitraeume(population).length);
   });
 });
 
-describe("a person's files, as the gateway asks for them (_entities)", () => {
-  it("show the Sozialamt (AsylbLG)'s staff a person's files, and none for a person it does not know", async () => {
-    const file = files[0]!;
-    const { body } = await subject.ask<Entities>(ENTITIES, {
-      representations: [
-        { __typename: 'Person', id: file.personId },
-        { __typename: 'Person', id: UNKNOWN_ID },
-      ],
-    });
+describe('benefit periods and the end of the entitlement', () => {
+  it("shows its own staff a recognised person's periods, ending at the end of the month of recognition", async () => {
+    const person = anerkannt(() => true);
+    const { body } = await frage(person);
     expect(body.errors).toBeUndefined();
-    expect(body.data?._entities[0]?.sozialamtVorgaenge).toContainEqual({
-      aktenzeichen: file.aktenzeichen,
-      eroeffnetAm: file.eroeffnetAm,
+    const [antwort] = body.data!._entities;
+    // Hand-computed: the last day of the month of recognition, SGB II from the next first.
+    const [jahr, monat] = person.anerkanntAm!.split('-').map(Number) as [number, number];
+    const monatsende = new Date(Date.UTC(jahr, monat, 0)).toISOString().slice(0, 10);
+    const naechster = new Date(Date.UTC(jahr, monat, 1)).toISOString().slice(0, 10);
+    expect(antwort?.asylbewerberleistungen?.at(-1)).toMatchObject({ bis: monatsende, endeGrund: 'ANERKENNUNG' });
+    expect(antwort?.asylblgEnde).toEqual({
+      letzterTag: monatsende,
+      grund: 'ANERKENNUNG',
+      sgb2Ab: naechster,
+      sgb2AntragSpaetestens: new Date(Date.UTC(jahr, monat + 1, 0)).toISOString().slice(0, 10),
     });
-    expect(body.data?._entities[1]?.sozialamtVorgaenge).toEqual([]);
   });
 
-  it('release them to another partner under the consent the person gave, and refuse without it', async () => {
-    const { body } = await subject.ask<Entities>(
-      ENTITIES,
-      {
-        representations: [
-          { __typename: 'Person', id: personWith('VOLLSTAENDIG') },
-          { __typename: 'Person', id: personWith(null) },
-        ],
-      },
-      'jobcenter',
-      'fallmanagement',
-    );
-    expect(body.data?._entities[0]?.sozialamtVorgaenge?.length).toBeGreaterThan(0);
-    expect(body.data?._entities[1]?.sozialamtVorgaenge).toBeNull();
-    expect(body.errors?.map((error) => error.extensions)).toEqual([
-      expect.objectContaining({
-        code: 'EINWILLIGUNG_FEHLT',
-        eigentuemer: 'sozialamt',
-        kategorie: 'sozialamt_vorgang',
-        empfaenger: 'jobcenter',
-      }),
+  it('answers an unknown person with no periods and no end, not an error', async () => {
+    const { body } = await subject.ask<Antwort>(LEISTUNGEN, {
+      r: [{ __typename: 'Person', id: '00000000-0000-4000-8000-000000000000' }],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities[0]).toEqual({ asylbewerberleistungen: [], asylblgEnde: null });
+  });
+
+  it('releases them to the Jobcenter under consent only, not after its withdrawal', async () => {
+    const mit = anerkannt((person) => {
+      const erklaerung = einwilligung(person);
+      return erklaerung?.state === 'VOLLSTAENDIG';
+    });
+    const ohne = anerkannt((person) => einwilligung(person)?.state === 'WIDERRUFEN');
+    const freigegeben = await frage(mit, 'jobcenter', 'fallmanagement');
+    expect(freigegeben.body.errors).toBeUndefined();
+    expect(freigegeben.body.data?._entities[0]?.asylbewerberleistungen?.length).toBeGreaterThan(0);
+
+    const verweigert = await frage(ohne, 'jobcenter', 'fallmanagement');
+    expect(verweigert.body.data?._entities[0]).toEqual({ asylbewerberleistungen: null, asylblgEnde: null });
+    expect(verweigert.body.errors?.map((error) => error.extensions?.['code'])).toEqual([
+      'EINWILLIGUNG_FEHLT',
+      'EINWILLIGUNG_FEHLT',
     ]);
   });
 
-  it('log each decision in its own access log', async () => {
-    const rows = await subject.db
-      .selectFrom('zugriffsprotokoll')
-      .select(['anfragendeBehoerde', 'kategorie', 'entscheidung'])
-      .where('anfragendeBehoerde', '=', 'jobcenter')
-      .execute();
-    expect(rows).toEqual(
-      expect.arrayContaining([
-        { anfragendeBehoerde: 'jobcenter', kategorie: 'sozialamt_vorgang', entscheidung: 'FREIGEGEBEN' },
-        { anfragendeBehoerde: 'jobcenter', kategorie: 'sozialamt_vorgang', entscheidung: 'VERWEIGERT' },
-      ]),
-    );
+  it('loads the periods of many persons in one statement', async () => {
+    const personen = population.persons.slice(0, 40);
+    subject.statements.length = 0;
+    const { body } = await subject.ask<Antwort>(LEISTUNGEN, {
+      r: personen.map((person) => ({ __typename: 'Person', id: person.id })),
+    });
+    expect(body.errors).toBeUndefined();
+    expect(subject.statements.filter((sql) => /from "leistungszeitraum"/.test(sql))).toHaveLength(1);
   });
 });

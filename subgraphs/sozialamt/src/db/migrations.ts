@@ -10,21 +10,31 @@ import { anfrageIdempotenzMigrations } from '@ip/kit/idempotency';
 export const migrations: Migrations = {
   ...datenschutzMigrations,
   ...anfrageIdempotenzMigrations,
-  '2026-12-02-001-vorgang': {
+  '2026-12-02-001-leistungszeitraum': {
     async up(db) {
       await db.schema
-        .createTable('vorgang')
+        .createTable('leistungszeitraum')
         .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
         .addColumn('person_id', 'uuid', (col) => col.notNull())
-        .addColumn('aktenzeichen', 'text', (col) =>
-          col
-            .notNull()
-            .unique()
-            .check(sql`aktenzeichen ~ '^[A-Z0-9]{1,5}-[0-9]{6}$'`),
+        .addColumn('ab', 'date', (col) => col.notNull())
+        .addColumn('bis', 'date')
+        .addColumn('leistungsart', 'text', (col) =>
+          col.notNull().check(sql`leistungsart in ('GRUNDLEISTUNG_3', 'ANALOG_2')`),
         )
-        .addColumn('eroeffnet_am', 'date', (col) => col.notNull())
+        .addColumn('rechtsgrundlage', 'text', (col) => col.notNull())
+        .addColumn('fassung', 'text', (col) => col.notNull())
+        .addColumn('ende_grund', 'text', (col) =>
+          col.check(sql`ende_grund in ('ANERKENNUNG', 'VORAUSSETZUNG_ENTFALLEN', 'AUSREISE')`),
+        )
+        .addCheckConstraint('leistungszeitraum_folge', sql`bis is null or bis >= ab`)
+        // A reason for the end only where there is an end.
+        .addCheckConstraint('leistungszeitraum_ende', sql`ende_grund is null or bis is not null`)
         .execute();
-      await db.schema.createIndex('vorgang_person').on('vorgang').columns(['person_id', 'eroeffnet_am']).execute();
+      await db.schema
+        .createIndex('leistungszeitraum_person')
+        .on('leistungszeitraum')
+        .columns(['person_id', 'ab'])
+        .execute();
     },
   },
 };

@@ -19,10 +19,23 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Why the Sozialamt (AsylbLG) refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
+/** Why the Sozialamt refused a mutation: extensions.grund of a BAD_USER_INPUT error, besides extensions.code. Not a field's type; listed so clients can read every reason. */
 export type AblehnungsgrundSozialamt =
   /** The anfrageId was already used for another request (other input, another mutation or another user); choose a new id. extensions.field is anfrageId. */
   | 'ANFRAGE_ID_WIEDERVERWENDET';
+
+/** The end of a person's AsylbLG entitlement and the start of SGB II after it. */
+export type AsylblgEnde = {
+  readonly __typename?: 'AsylblgEnde';
+  /** Why it ended there. */
+  readonly grund: LeistungsendeGrund;
+  /** The last day of AsylbLG benefits. */
+  readonly letzterTag: Scalars['Date']['output'];
+  /** First day SGB II may follow, the day after; null after a departure. */
+  readonly sgb2Ab?: Maybe<Scalars['Date']['output']>;
+  /** An SGB II application received by this day works back to sgb2Ab (§ 37 Abs. 2 S. 2 SGB II); null after a departure. */
+  readonly sgb2AntragSpaetestens?: Maybe<Scalars['Date']['output']>;
+};
 
 /** The partners of an Integration Point. */
 export type Behoerde =
@@ -41,6 +54,8 @@ export type Behoerde =
 export type Datenkategorie =
   /** Ausländerbehörde: access to the labour market. */
   | 'ARBEITSMARKTZUGANG'
+  /** Sozialamt: AsylbLG benefit periods and their end. */
+  | 'ASYLBEWERBERLEISTUNGEN'
   /** Ausländerbehörde: entry, asylum application and residence status. */
   | 'AUFENTHALT'
   /** Jobcenter: the Bedarfsgemeinschaft and its members. */
@@ -55,8 +70,6 @@ export type Datenkategorie =
   | 'LEISTUNGEN'
   /** Agentur: qualifications and competence assessment. */
   | 'QUALIFIKATION'
-  /** Sozialamt (AsylbLG): its case files (the scaffold's example category). */
-  | 'SOZIALAMT_VORGANG'
   /** Agentur: language courses. */
   | 'SPRACHFOERDERUNG';
 
@@ -173,6 +186,39 @@ export type FreigabeInput = {
   readonly von: Behoerde;
 };
 
+/** Which benefits the AsylbLG grants. */
+export type Leistungsart =
+  /** Benefits analogous to SGB XII under § 2 AsylbLG: after 15 months of stay (from 01.03.2015; before, 48 months of § 3 benefits). */
+  | 'ANALOG_2'
+  /** Basic benefits under § 3 AsylbLG. */
+  | 'GRUNDLEISTUNG_3';
+
+/** Why an AsylbLG entitlement ended (§ 1 Abs. 3 AsylbLG). */
+export type LeistungsendeGrund =
+  /** At the end of the month in which the recognition was decided, final or not. */
+  | 'ANERKENNUNG'
+  /** On the day of departure. */
+  | 'AUSREISE'
+  /** At the end of the month in which a condition of § 1 Abs. 1 AsylbLG ceased. */
+  | 'VORAUSSETZUNG_ENTFALLEN';
+
+/** One period of benefits under the AsylbLG granted by the Sozialamt (Leistungszeitraum). */
+export type Leistungszeitraum = {
+  readonly __typename?: 'Leistungszeitraum';
+  /** First day. */
+  readonly ab: Scalars['Date']['output'];
+  /** Last day; null while benefits run on. */
+  readonly bis?: Maybe<Scalars['Date']['output']>;
+  /** Why the entitlement ended on `bis` (§ 1 Abs. 3 AsylbLG); null while it runs or where a later period follows. */
+  readonly endeGrund?: Maybe<LeistungsendeGrund>;
+  /** The version of the AsylbLG whose § 2 decided the kind of benefits on the first day, e.g. "AsylbLG i. d. F. des Gesetzes vom 10.12.2014 (BGBl. I S. 2187), ab 01.03.2015". */
+  readonly fassung: Scalars['String']['output'];
+  /** Basic benefits (§ 3) or benefits analogous to SGB XII (§ 2 AsylbLG). */
+  readonly leistungsart: Leistungsart;
+  /** The paragraph the benefits rest on, e.g. "§ 2 Abs. 1 AsylbLG". */
+  readonly rechtsgrundlage: Scalars['String']['output'];
+};
+
 export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Records the Sozialamt (AsylbLG)'s copy of a declaration of consent: the lines where it releases its own data. Idempotent on the declaration's id. A refusal names its reason in extensions.grund, a value of AblehnungsgrundSozialamt. */
@@ -205,24 +251,17 @@ export type PageInfo = {
   readonly startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** A person served by the Integration Point; this part is the Sozialamt (AsylbLG)'s data. */
+/** A person served by the Integration Point; this part is the Sozialamt's (AsylbLG) data. */
 export type Person = {
   readonly __typename?: 'Person';
+  /** The Sozialamt's AsylbLG benefit periods, oldest first; empty if it granted none (data category asylbewerberleistungen). */
+  readonly asylbewerberleistungen?: Maybe<ReadonlyArray<Leistungszeitraum>>;
+  /** How the AsylbLG entitlement ended and when SGB II may follow; null while it runs or if none was granted (data category asylbewerberleistungen). */
+  readonly asylblgEnde?: Maybe<AsylblgEnde>;
   /** Who may see this person's data and who saw it: consents and access logs of every owner. */
   readonly datenschutz: Datenschutz;
   /** The shared person reference that all partners know. */
   readonly id: Scalars['ID']['output'];
-  /** The Sozialamt (AsylbLG)'s case files about the person, oldest first; empty if it knows none (data category sozialamt_vorgang). */
-  readonly sozialamtVorgaenge?: Maybe<ReadonlyArray<SozialamtVorgang>>;
-};
-
-/** A case file the Sozialamt (AsylbLG) keeps about a person. */
-export type SozialamtVorgang = {
-  readonly __typename?: 'SozialamtVorgang';
-  /** The file's reference number at the Sozialamt (AsylbLG). */
-  readonly aktenzeichen: Scalars['String']['output'];
-  /** Day the file was opened. */
-  readonly eroeffnetAm: Scalars['Date']['output'];
 };
 
 /** One entry of an owner's access log. */
@@ -367,6 +406,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AblehnungsgrundSozialamt: AblehnungsgrundSozialamt;
+  AsylblgEnde: ResolverTypeWrapper<AsylblgEnde>;
   Behoerde: Behoerde;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Datenkategorie: Datenkategorie;
@@ -382,10 +422,12 @@ export type ResolversTypes = {
   Entscheidung: Entscheidung;
   Freigabe: ResolverTypeWrapper<Freigabe>;
   FreigabeInput: FreigabeInput;
+  Leistungsart: Leistungsart;
+  LeistungsendeGrund: LeistungsendeGrund;
+  Leistungszeitraum: ResolverTypeWrapper<Leistungszeitraum>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonReferenceModel>;
-  SozialamtVorgang: ResolverTypeWrapper<SozialamtVorgang>;
   Zugriff: ResolverTypeWrapper<AccessLogEntryModel>;
   ZugriffConnection: ResolverTypeWrapper<Omit<ZugriffConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ZugriffEdge']> }>;
   ZugriffEdge: ResolverTypeWrapper<Omit<ZugriffEdge, 'node'> & { node: ResolversTypes['Zugriff'] }>;
@@ -393,6 +435,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AsylblgEnde: AsylblgEnde;
   Date: Scalars['Date']['output'];
   Datenschutz: DatenschutzPartModel;
   ID: Scalars['ID']['output'];
@@ -404,13 +447,20 @@ export type ResolversParentTypes = {
   EinwilligungserklaerungInput: EinwilligungserklaerungInput;
   Freigabe: Freigabe;
   FreigabeInput: FreigabeInput;
+  Leistungszeitraum: Leistungszeitraum;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonReferenceModel;
-  SozialamtVorgang: SozialamtVorgang;
   Zugriff: AccessLogEntryModel;
   ZugriffConnection: Omit<ZugriffConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ZugriffEdge']> };
   ZugriffEdge: Omit<ZugriffEdge, 'node'> & { node: ResolversParentTypes['Zugriff'] };
+};
+
+export type AsylblgEndeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AsylblgEnde'] = ResolversParentTypes['AsylblgEnde']> = {
+  grund?: Resolver<ResolversTypes['LeistungsendeGrund'], ParentType, ContextType>;
+  letzterTag?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sgb2Ab?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sgb2AntragSpaetestens?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -447,6 +497,15 @@ export type FreigabeResolvers<ContextType = Context, ParentType extends Resolver
   kategorie?: Resolver<ResolversTypes['Datenkategorie'], ParentType, ContextType>;
 };
 
+export type LeistungszeitraumResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Leistungszeitraum'] = ResolversParentTypes['Leistungszeitraum']> = {
+  ab?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  bis?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endeGrund?: Resolver<Maybe<ResolversTypes['LeistungsendeGrund']>, ParentType, ContextType>;
+  fassung?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leistungsart?: Resolver<ResolversTypes['Leistungsart'], ParentType, ContextType>;
+  rechtsgrundlage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   einwilligungErfassenSozialamt?: Resolver<ResolversTypes['Einwilligung'], ParentType, ContextType, RequireFields<MutationEinwilligungErfassenSozialamtArgs, 'erklaerung'>>;
   einwilligungWiderrufenSozialamt?: Resolver<ResolversTypes['Einwilligung'], ParentType, ContextType, RequireFields<MutationEinwilligungWiderrufenSozialamtArgs, 'erklaerungId'>>;
@@ -461,14 +520,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asylbewerberleistungen?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Leistungszeitraum']>>, ParentType, ContextType>;
+  asylblgEnde?: Resolver<Maybe<ResolversTypes['AsylblgEnde']>, ParentType, ContextType>;
   datenschutz?: Resolver<ResolversTypes['Datenschutz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sozialamtVorgaenge?: Resolver<Maybe<ReadonlyArray<ResolversTypes['SozialamtVorgang']>>, ParentType, ContextType>;
-};
-
-export type SozialamtVorgangResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SozialamtVorgang'] = ResolversParentTypes['SozialamtVorgang']> = {
-  aktenzeichen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  eroeffnetAm?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type ZugriffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zugriff'] = ResolversParentTypes['Zugriff']> = {
@@ -495,15 +550,16 @@ export type ZugriffEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = Context> = {
+  AsylblgEnde?: AsylblgEndeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Datenschutz?: DatenschutzResolvers<ContextType>;
   DatenschutzAuskunft?: DatenschutzAuskunftResolvers<ContextType>;
   Einwilligung?: EinwilligungResolvers<ContextType>;
   Freigabe?: FreigabeResolvers<ContextType>;
+  Leistungszeitraum?: LeistungszeitraumResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
-  SozialamtVorgang?: SozialamtVorgangResolvers<ContextType>;
   Zugriff?: ZugriffResolvers<ContextType>;
   ZugriffConnection?: ZugriffConnectionResolvers<ContextType>;
   ZugriffEdge?: ZugriffEdgeResolvers<ContextType>;
