@@ -9,6 +9,8 @@ import { problemWithName, scaffoldPartner } from './new-partner/scaffold.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATES = fileURLToPath(new URL('new-partner/templates/partner/', import.meta.url));
 /** What the scaffold reads and edits: a copy of these is all it needs. */
+/** A name no real partner will take, so the test runs whatever the registry holds. */
+const NAME = 'scaffoldprobe';
 const INPUTS = [
   '.prettierrc.json',
   'package.json',
@@ -42,7 +44,7 @@ describe('a name for a new partner', () => {
 
 describe('npm run new-partner', () => {
   it('writes every template, with no placeholder left, and a test in each tier', async () => {
-    const result = await scaffoldPartner({ root, name: 'probe', title: 'Probeamt', date: '2026-12-02' });
+    const result = await scaffoldPartner({ root, name: NAME, title: 'Probeamt', date: '2026-12-02' });
     const templates = (await readdir(TEMPLATES, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) =>
@@ -51,7 +53,7 @@ describe('npm run new-partner', () => {
           .replace(/\.tmpl$/, ''),
       );
     expect([...result.created].sort()).toEqual(
-      [...templates.map((path) => `subgraphs/probe/${path}`), 'test/probe.e2e.test.ts'].sort(),
+      [...templates.map((path) => `subgraphs/${NAME}/${path}`), `test/${NAME}.e2e.test.ts`].sort(),
     );
     for (const path of result.created) {
       const text = await readFile(join(root, path), 'utf8');
@@ -60,34 +62,34 @@ describe('npm run new-partner', () => {
     for (const tier of ['unit', 'subgraph', 'e2e']) {
       expect(result.created.some((path) => path.endsWith(`.${tier}.test.ts`))).toBe(true);
     }
-    const schema = await readFile(join(root, 'subgraphs/probe/schema.graphql'), 'utf8');
+    const schema = await readFile(join(root, `subgraphs/${NAME}/schema.graphql`), 'utf8');
     expect(schema).toContain('type Person @key(fields: "id")');
-    expect(schema).toContain('probeVorgaenge: [ProbeVorgang!]');
-    expect(await readFile(join(root, 'subgraphs/probe/src/db/migrations.ts'), 'utf8')).toContain(
+    expect(schema).toContain('scaffoldprobeVorgaenge: [ScaffoldprobeVorgang!]');
+    expect(await readFile(join(root, `subgraphs/${NAME}/src/db/migrations.ts`), 'utf8')).toContain(
       "'2026-12-02-001-vorgang'",
     );
   });
 
   it('registers the partner: an entry of the registry, with the next free port, and a workspace', async () => {
-    const result = await scaffoldPartner({ root, name: 'probe', title: 'Probeamt' });
+    const result = await scaffoldPartner({ root, name: NAME, title: 'Probeamt' });
     expect(result.edited).toEqual(['subgraphs/kit/src/identity/partners.ts', 'package.json']);
     const { PARTNERS } = (await import(pathToFileURL(join(root, 'subgraphs/kit/src/identity/partners.ts')).href)) as {
       PARTNERS: readonly Partner[];
     };
-    const before = PARTNERS.filter((entry) => entry.name !== 'probe');
+    const before = PARTNERS.filter((entry) => entry.name !== NAME);
     expect(PARTNERS.at(-1)).toEqual({
-      name: 'probe',
-      behoerde: 'PROBE',
+      name: NAME,
+      behoerde: 'SCAFFOLDPROBE',
       title: 'Probeamt',
       shortTitle: 'Probeamt',
       description: 'Probeamt.',
       port: Math.max(...before.map((entry) => entry.port)) + 1,
-      envPrefix: 'PROBE',
+      envPrefix: 'SCAFFOLDPROBE',
       roles: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
       categories: [
         {
-          value: 'probe_vorgang',
-          enumName: 'PROBE_VORGANG',
+          value: 'scaffoldprobe_vorgang',
+          enumName: 'SCAFFOLDPROBE_VORGANG',
           description: "its case files (the scaffold's example category).",
         },
       ],
@@ -95,12 +97,12 @@ describe('npm run new-partner', () => {
     const workspaces = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { workspaces: string[] })
       .workspaces;
     const last = before.at(-1)!.name;
-    expect(workspaces.indexOf('subgraphs/probe')).toBe(workspaces.indexOf(`subgraphs/${last}`) + 1);
+    expect(workspaces.indexOf(`subgraphs/${NAME}`)).toBe(workspaces.indexOf(`subgraphs/${last}`) + 1);
   });
 
   it('refuses a partner registered already, and a port taken', async () => {
-    await scaffoldPartner({ root, name: 'probe' });
-    await expect(scaffoldPartner({ root, name: 'probe' })).rejects.toThrow(/registered already/);
+    await scaffoldPartner({ root, name: NAME });
+    await expect(scaffoldPartner({ root, name: NAME })).rejects.toThrow(/registered already/);
     await expect(scaffoldPartner({ root, name: 'zweite', port: 4004 })).rejects.toThrow(/port 4004 is taken/);
   });
 });

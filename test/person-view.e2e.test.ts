@@ -189,6 +189,8 @@ describe('the person view through the gateway', () => {
   });
 });
 
+const ASKED: PartnerName[] = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'];
+
 describe('N+1', () => {
   it('runs as many SQL statements per subgraph for 100 persons as for 10', async () => {
     // Both pages start where the next 10 persons include a case, a Bedarfsgemeinschaft and a Kindergeld
@@ -207,7 +209,8 @@ describe('N+1', () => {
       system.resetStatements();
       const current = await page(first, after);
       expect(current.edges).toHaveLength(first);
-      return Object.fromEntries(Object.entries(system.statements).map(([name, list]) => [name, list.length]));
+      // The four partners the person view asks; a partner registered later answers none of its fields.
+      return Object.fromEntries(ASKED.map((name) => [name, system.statements[name].length]));
     };
     const ten = await counts(10);
     const hundred = await counts(100);

@@ -37,8 +37,8 @@ let shown: { figures: Figures | undefined } | undefined;
  * The 10-working-day promise as a live signal: open and overdue applications per Familienkasse and the
  * on-time rate of the last 30 days, from two index-only statements, read when the service starts and every
  * 30 s after. A scrape only copies the last figures and never waits for the database (on 1,000,000
- * applications a read takes longer than a scrape may); before the first read has ended the four gauges are
- * absent. Names no person.
+ * applications a read takes longer than a scrape may); before the first read has ended (the server awaits it
+ * before it listens) and after a failed one the four gauges are absent. Names no person.
  */
 export function watchSla(db: Kysely<FamilienkasseDatabase>, today: () => string = () => berlinToday()): SlaWatch {
   const state: { figures: Figures | undefined } = { figures: undefined };
