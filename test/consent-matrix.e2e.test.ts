@@ -7,19 +7,21 @@ import { RECHTSRAHMEN as AGENTUR } from '../subgraphs/agentur/src/policy.ts';
 import { RECHTSRAHMEN as AUSLAENDERBEHOERDE } from '../subgraphs/auslaenderbehoerde/src/policy.ts';
 import { RECHTSRAHMEN as FAMILIENKASSE } from '../subgraphs/familienkasse/src/policy.ts';
 import { RECHTSRAHMEN as JOBCENTER } from '../subgraphs/jobcenter/src/policy.ts';
+import { RECHTSRAHMEN as SOZIALAMT } from '../subgraphs/sozialamt/src/policy.ts';
 import { ERKLAERT, startSystem, type PartnerName, type System } from './support/system.ts';
 
 /**
  * The owner releases a category to another agency exactly when consent or law covers it, through the
  * gateway and when called directly, and logs each decision once. One person per (owner, category,
- * consent state), each with a declaration recorded only at that owner, asked by all four agencies.
+ * consent state), each with a declaration recorded only at that owner, asked by every one of them.
  */
-// The four partners of 2015 spelled out: a partner registered later is not part of this matrix.
+// The partners spelled out, the Sozialamt with them: a partner registered later joins with a field of its own.
 const CASE_WORKER = {
   agentur: 'integrationsfachkraft',
   jobcenter: 'fallmanagement',
   auslaenderbehoerde: 'sachbearbeitung',
   familienkasse: 'sachbearbeitung',
+  sozialamt: 'sachbearbeitung',
 } as const satisfies Partial<Record<Agency, string>>;
 type Partner = keyof typeof CASE_WORKER;
 const AGENCIES = Object.keys(CASE_WORKER) as Partner[];
@@ -60,6 +62,12 @@ const CELLS = [
     field: 'kindergeldantraege',
     selection: 'kindergeldantraege { kindergeldnummer }',
   },
+  {
+    owner: 'sozialamt',
+    category: 'asylbewerberleistungen',
+    field: 'asylbewerberleistungen',
+    selection: 'asylbewerberleistungen { ab }',
+  },
 ] as const satisfies readonly { owner: Partner; category: string; field: string; selection: string }[];
 type Cell = (typeof CELLS)[number];
 
@@ -68,6 +76,7 @@ const OWN_CATEGORIES = {
   jobcenter: ['bedarfsgemeinschaft', 'leistungen'],
   auslaenderbehoerde: ['identitaet', 'aufenthalt', 'arbeitsmarktzugang'],
   familienkasse: ['kindergeld'],
+  sozialamt: ['asylbewerberleistungen'],
 } as const satisfies Record<Partner, readonly string[]>;
 const STATES = ['KEINE', 'ERTEILT', 'ANDERE_KATEGORIE', 'WIDERRUFEN', 'ABGELAUFEN'] as const;
 type State = (typeof STATES)[number];
@@ -219,6 +228,8 @@ describe('the law each owner answers to', () => {
     ['jobcenter', JOBCENTER, /§ 67b SGB X/],
     ['familienkasse', FAMILIENKASSE, /§ 30 .*AO/],
     ['auslaenderbehoerde', AUSLAENDERBEHOERDE, /AufenthG.*DSG NRW/],
+    // The AsylbLG is no book of the SGB: the Sozialamt's AsylbLG data answer to the Land's law (docs/sozialamt.md).
+    ['sozialamt', SOZIALAMT, /DSG NRW/],
   ])('%s: %s', (_, rechtsrahmen, expected) => {
     expect(rechtsrahmen).toMatch(expected);
   });

@@ -34,8 +34,9 @@ function supergraph(names: readonly PartnerName[]): string {
   if (!composition.ok) throw new Error(composition.errors.join('; '));
   return composition.supergraphSdl;
 }
-const ALL: PartnerName[] = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse'];
-const WITHOUT_AGENTUR: PartnerName[] = ['jobcenter', 'auslaenderbehoerde', 'familienkasse'];
+// The Jobcenter's legal sphere @requires the Sozialamt's periods: it composes only together with the Sozialamt.
+const ALL: PartnerName[] = ['agentur', 'jobcenter', 'auslaenderbehoerde', 'familienkasse', 'sozialamt'];
+const WITHOUT_AGENTUR: PartnerName[] = ['jobcenter', 'auslaenderbehoerde', 'familienkasse', 'sozialamt'];
 
 const FALL = `query($id: ID!) { person(id: $id) { identitaet { nachname } integrationPointFall { kundennummer } } }`;
 const KINDERGELD = `query($id: ID!) { person(id: $id) { identitaet { nachname } kindergeldantraege { kindergeldnummer eingangAm } } }`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pruefeBescheid, pruefeMitglieder, type MitgliedEingabe } from '../src/domain/bg-regeln.ts';
 import { kindergeldAlsEinkommen } from '../src/domain/kindergeld-einkommen.ts';
-import { findeLuecken, type Wechselakte } from '../src/domain/luecken.ts';
+import { asylblgStand, findeLuecken, type Wechselakte } from '../src/domain/luecken.ts';
 import { bestimmeRechtskreis } from '../src/domain/rechtskreis.ts';
 
 const m = (
@@ -275,35 +275,46 @@ describe('legal sphere on a day', () => {
     verlauf: [gestattung, { ...titel, rechtsgrundlage }],
     bewilligungen: [],
     sgb2Ab: null,
+    asylbewerberleistungen: [],
   });
   it.each([
     [
       'in the asylum procedure',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null, asylbewerberleistungen: [] },
       '2015-10-15',
       'SGB_III',
     ],
     [
       'recognised, nothing at the Jobcenter yet',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: null, asylbewerberleistungen: [] },
       '2015-11-15',
       'KEINER',
     ],
     [
       'recognised, change of sphere recorded',
-      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01' },
+      { verlauf: [gestattung, titel], bewilligungen: [], sgb2Ab: '2015-11-01', asylbewerberleistungen: [] },
       '2015-11-15',
       'SGB_II',
     ],
     [
       'granted SGB II',
-      { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null },
+      {
+        verlauf: [gestattung, titel],
+        bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }],
+        sgb2Ab: null,
+        asylbewerberleistungen: [],
+      },
       '2016-01-15',
       'SGB_II',
     ],
     [
       'grant ended, no change recorded',
-      { verlauf: [gestattung, titel], bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }], sgb2Ab: null },
+      {
+        verlauf: [gestattung, titel],
+        bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }],
+        sgb2Ab: null,
+        asylbewerberleistungen: [],
+      },
       '2016-05-01',
       'KEINER',
     ],
@@ -315,6 +326,7 @@ describe('legal sphere on a day', () => {
         ],
         bewilligungen: [],
         sgb2Ab: null,
+        asylbewerberleistungen: [],
       },
       '2015-06-01',
       'SGB_III',
@@ -335,6 +347,55 @@ describe('legal sphere on a day', () => {
     ],
   ] as const)('%s', (_, fakten, stichtag, rechtskreis) => {
     expect(bestimmeRechtskreis(fakten, stichtag)).toBe(rechtskreis);
+  });
+
+  // Recognised 13.11.2015 (permit from that day): the Sozialamt pays to the end of the month (§ 1 Abs. 3 AsylbLG).
+  const anerkannt = {
+    verlauf: [
+      { ...gestattung, gueltigBis: '2015-11-12' },
+      { ...titel, gueltigAb: '2015-11-13' },
+    ],
+    bewilligungen: [],
+    sgb2Ab: null,
+  };
+  it.each([
+    [
+      'the Sozialamt pays to the end of the month of recognition: AsylbLG, no gap',
+      [{ ab: '2015-03-01', bis: '2015-11-30' }],
+      '2015-11-20',
+      'ASYLBLG',
+    ],
+    ['after its real last day, nothing yet: a gap', [{ ab: '2015-03-01', bis: '2015-11-30' }], '2015-12-01', 'KEINER'],
+    ['it stopped early: a gap from the next day', [{ ab: '2015-03-01', bis: '2015-11-15' }], '2015-11-16', 'KEINER'],
+    ['still paying, no end recorded yet', [{ ab: '2015-03-01', bis: null }], '2015-12-10', 'ASYLBLG'],
+    ['the Sozialamt paid nothing: the papers decide', [], '2015-11-20', 'KEINER'],
+    ['the Sozialamt did not release its periods, and they would decide: no answer', null, '2015-11-20', null],
+  ] as const)("by the Sozialamt's real last day: %s", (_, asylbewerberleistungen, stichtag, rechtskreis) => {
+    expect(bestimmeRechtskreis({ ...anerkannt, asylbewerberleistungen }, stichtag)).toBe(rechtskreis);
+  });
+
+  it.each([
+    ['in the procedure', { ...anerkannt, asylbewerberleistungen: null }, '2015-11-01', 'SGB_III'],
+    ['SGB II granted', { ...anerkannt, asylbewerberleistungen: null, sgb2Ab: '2015-12-01' }, '2015-12-01', 'SGB_II'],
+    ['§ 25 Abs. 5', { ...erlaubnis('§ 25 Abs. 5 AufenthG'), asylbewerberleistungen: null }, '2015-11-15', 'ASYLBLG'],
+  ] as const)(
+    "decided without the Sozialamt's periods where they would not change it: %s",
+    (_, fakten, stichtag, rechtskreis) => {
+      expect(bestimmeRechtskreis(fakten, stichtag)).toBe(rechtskreis);
+    },
+  );
+
+  it('an SGB II grant still decides over a running AsylbLG period', () => {
+    expect(
+      bestimmeRechtskreis(
+        {
+          ...anerkannt,
+          bewilligungen: [{ ab: '2015-11-01', bis: '2016-04-30' }],
+          asylbewerberleistungen: [{ ab: '2015-03-01', bis: '2015-11-30' }],
+        },
+        '2015-11-20',
+      ),
+    ).toBe('SGB_II');
   });
 });
 
@@ -375,6 +436,59 @@ describe('gaps at the change of legal sphere', () => {
       ['ohne-antrag', 'ANERKENNUNG_OHNE_SGB2_ANTRAG', '2015-11-01', null],
       ['ohne-antrag', 'SGB2_BEGINN_NICHT_BEWILLIGT', '2015-11-01', null],
     ]);
+  });
+
+  it("uses the Sozialamt's real last day over the one the Jobcenter recorded, and says whose it is", () => {
+    // Recorded at the hand-over as 15 October (a guess); the Sozialamt really paid to 31 October: no gap.
+    const bezahlt: Wechselakte = {
+      ...asylblgLuecke,
+      asylbewerberleistungen: [{ ab: '2015-02-01', bis: '2015-10-31' }],
+    };
+    expect(findeLuecken([bezahlt], '2015-12-15', schwellen)).toEqual([]);
+    // Recorded as 31 October, but the Sozialamt stopped on 20 October: the real gap.
+    const gestoppt: Wechselakte = { ...sauber, asylbewerberleistungen: [{ ab: '2015-02-01', bis: '2015-10-20' }] };
+    const [luecke] = findeLuecken([gestoppt], '2015-12-15', schwellen);
+    expect([luecke?.grund, luecke?.seit, luecke?.bis]).toEqual(['ASYLBLG_ENDE_VOR_SGB2', '2015-10-21', '2015-10-31']);
+    expect(luecke?.hinweis).toContain('AsylbLG bis 2015-10-20 (laut Sozialamt)');
+    // Still paying: no AsylbLG gap, whatever was recorded.
+    const laeuft: Wechselakte = { ...asylblgLuecke, asylbewerberleistungen: [{ ab: '2015-02-01', bis: null }] };
+    expect(findeLuecken([laeuft], '2015-12-15', schwellen)).toEqual([]);
+    // Nothing paid by this Sozialamt: the recorded day stands, and the note says so.
+    const unbekannt: Wechselakte = { ...asylblgLuecke, asylbewerberleistungen: [] };
+    expect(findeLuecken([unbekannt], '2015-12-15', schwellen)[0]?.hinweis).toContain('laut Erfassung des Jobcenters');
+  });
+
+  it.each([
+    ['§ 23 Abs. 1 AufenthG', 0],
+    ['§ 24 AufenthG', 0],
+    ['§ 25 Abs. 4 S. 1 AufenthG', 0],
+    ['§ 25 Abs. 5 AufenthG', 0],
+    ['§ 25 Abs. 2 AufenthG', 2],
+  ] as const)('a permit under %s: under the AsylbLG, not in a gap (%i gaps otherwise)', (aufenthaltstitel, anzahl) => {
+    const akte: Wechselakte = { ...ohneAntrag, aufenthaltstitel };
+    expect(findeLuecken([akte], '2015-12-15', schwellen)).toHaveLength(anzahl);
+  });
+
+  it.each([
+    ['none', [], { stand: 'KEINE' }],
+    [
+      'one running',
+      [
+        { ab: '2015-01-01', bis: '2015-06-30' },
+        { ab: '2015-07-01', bis: null },
+      ],
+      { stand: 'LAEUFT' },
+    ],
+    [
+      'ended, newest last day',
+      [
+        { ab: '2015-07-01', bis: '2015-11-30' },
+        { ab: '2015-01-01', bis: '2015-06-30' },
+      ],
+      { stand: 'BEENDET', letzterTag: '2015-11-30' },
+    ],
+  ] as const)("the Sozialamt's periods: %s", (_, zeitraeume, stand) => {
+    expect(asylblgStand(zeitraeume)).toEqual(stand);
   });
 
   it('counts an application late only after the month SGB II begins, and names the AsylbLG month end', () => {

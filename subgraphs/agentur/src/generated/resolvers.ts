@@ -122,7 +122,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** A nationality agreed between the partners as having a high Bleibeperspektive for a period (Rahmenkonzept §3). */
 export type BleibeperspektiveKriterium = {
@@ -147,6 +149,8 @@ export type BleibeperspektiveKriterium = {
 export type Datenkategorie =
   /** Ausländerbehörde: access to the labour market. */
   | 'ARBEITSMARKTZUGANG'
+  /** Sozialamt: AsylbLG benefit periods and their end. */
+  | 'ASYLBEWERBERLEISTUNGEN'
   /** Ausländerbehörde: entry, asylum application and residence status. */
   | 'AUFENTHALT'
   /** Jobcenter: the Bedarfsgemeinschaft and its members. */

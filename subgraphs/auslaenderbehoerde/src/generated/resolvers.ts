@@ -165,12 +165,16 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** The data categories the partners release separately; each belongs to one owner. */
 export type Datenkategorie =
   /** Ausländerbehörde: access to the labour market. */
   | 'ARBEITSMARKTZUGANG'
+  /** Sozialamt: AsylbLG benefit periods and their end. */
+  | 'ASYLBEWERBERLEISTUNGEN'
   /** Ausländerbehörde: entry, asylum application and residence status. */
   | 'AUFENTHALT'
   /** Jobcenter: the Bedarfsgemeinschaft and its members. */

@@ -83,7 +83,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** How a report breaks its figures down. */
 export type Berichtsgruppierung =
@@ -96,6 +98,8 @@ export type Berichtsgruppierung =
 export type Datenkategorie =
   /** Ausländerbehörde: access to the labour market. */
   | 'ARBEITSMARKTZUGANG'
+  /** Sozialamt: AsylbLG benefit periods and their end. */
+  | 'ASYLBEWERBERLEISTUNGEN'
   /** Ausländerbehörde: entry, asylum application and residence status. */
   | 'AUFENTHALT'
   /** Jobcenter: the Bedarfsgemeinschaft and its members. */

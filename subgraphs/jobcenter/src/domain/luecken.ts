@@ -1,5 +1,6 @@
 import type { IsoDate } from '@ip/kit';
 import { addDays, addMonths } from '@ip/kit/calendar';
+import { asylblgTitel, type AsylblgZeitraum } from './rechtskreis.ts';
 
 export type LueckenGrund = 'ANERKENNUNG_OHNE_SGB2_ANTRAG' | 'ASYLBLG_ENDE_VOR_SGB2' | 'SGB2_BEGINN_NICHT_BEWILLIGT';
 
@@ -11,6 +12,10 @@ export interface Wechselakte {
   /** Receipt days of the SGB II applications of the person's Bedarfsgemeinschaft. */
   readonly antraegeEingang: readonly IsoDate[];
   readonly bewilligungen: readonly { readonly ab: IsoDate; readonly bis: IsoDate }[];
+  /** The Sozialamt's benefit periods, where it released them; absent: the recorded `asylblgBis` stands. */
+  readonly asylbewerberleistungen?: readonly AsylblgZeitraum[];
+  /** The paragraph of the person's residence permit on the Stichtag, where the Ausländerbehörde released it. */
+  readonly aufenthaltstitel?: string | null;
 }
 
 export interface Luecke {
@@ -28,6 +33,38 @@ export interface LueckenSchwellen {
 
 const monatsende = (tag: IsoDate) => addDays(addMonths(`${tag.slice(0, 7)}-01`, 1), -1);
 
+/** Where the AsylbLG stands by the Sozialamt's periods: running, ended on a day, or never paid there. */
+export type AsylblgStand =
+  | { readonly stand: 'LAEUFT' }
+  | { readonly stand: 'BEENDET'; readonly letzterTag: IsoDate }
+  | { readonly stand: 'KEINE' };
+
+export function asylblgStand(zeitraeume: readonly AsylblgZeitraum[]): AsylblgStand {
+  if (zeitraeume.length === 0) return { stand: 'KEINE' };
+  if (zeitraeume.some((zeitraum) => zeitraum.bis === null)) return { stand: 'LAEUFT' };
+  const letzterTag = zeitraeume.reduce(
+    (max, zeitraum) => (zeitraum.bis! > max ? zeitraum.bis! : max),
+    zeitraeume[0]!.bis!,
+  );
+  return { stand: 'BEENDET', letzterTag };
+}
+
+/**
+ * The last AsylbLG day the gap check uses: the Sozialamt's real one where it released its periods; the day the
+ * Jobcenter recorded at the hand-over where it did not, or where it paid nothing; none while it still pays.
+ */
+function letzterAsylblgTag(akte: Wechselakte): { readonly tag: IsoDate | null; readonly quelle: string } {
+  const stand = akte.asylbewerberleistungen ? asylblgStand(akte.asylbewerberleistungen) : { stand: 'KEINE' as const };
+  switch (stand.stand) {
+    case 'LAEUFT':
+      return { tag: null, quelle: 'laut Sozialamt' };
+    case 'BEENDET':
+      return { tag: stand.letzterTag, quelle: 'laut Sozialamt' };
+    case 'KEINE':
+      return { tag: akte.asylblgBis, quelle: 'laut Erfassung des Jobcenters' };
+  }
+}
+
 /**
  * Gaps in the means of subsistence at the change of legal sphere ("Lücken in der Gewährung der Leistungen
  * zum Lebensunterhalt müssen vermieden werden"), as they stand on the Stichtag:
@@ -37,10 +74,13 @@ const monatsende = (tag: IsoDate) => addDays(addMonths(`${tag.slice(0, 7)}-01`, 
  * - AsylbLG ended before SGB II began; AsylbLG runs to the end of the month of recognition (§ 1 Abs. 3
  *   AsylbLG, version of 10.12.2014, BGBl. I S. 2187, from 01.03.2015), so an earlier end is the Sozialamt's;
  * - SGB II began but is not granted after the configured days.
+ * A person holding a residence permit § 1 Abs. 1 Nr. 3 AsylbLG names (§ 23 Abs. 1, § 24, § 25 Abs. 4 S. 1,
+ * § 25 Abs. 5 AufenthG) is under the AsylbLG and excluded from SGB II (§ 7 Abs. 1 S. 2 Nr. 3 SGB II): no gap.
  */
 export function findeLuecken(akten: readonly Wechselakte[], stichtag: IsoDate, schwellen: LueckenSchwellen): Luecke[] {
   const luecken: Luecke[] = [];
   for (const akte of akten) {
+    if (akte.aufenthaltstitel && asylblgTitel(akte.aufenthaltstitel)) continue;
     const frist = monatsende(akte.sgb2Ab);
     const antragBisFrist = akte.antraegeEingang.some((eingang) => eingang <= frist && eingang <= stichtag);
     if (frist < stichtag && !antragBisFrist) {
@@ -52,16 +92,17 @@ export function findeLuecken(akten: readonly Wechselakte[], stichtag: IsoDate, s
         hinweis: `Anerkannt am ${akte.anerkanntAm}, SGB II ab ${akte.sgb2Ab}, kein Antrag bis ${frist} (Rückwirkung auf den Monatsersten, § 37 Abs. 2 S. 2 SGB II).`,
       });
     }
-    if (akte.asylblgBis !== null && akte.asylblgBis < addDays(akte.sgb2Ab, -1) && akte.asylblgBis < stichtag) {
+    const asylblg = letzterAsylblgTag(akte);
+    if (asylblg.tag !== null && asylblg.tag < addDays(akte.sgb2Ab, -1) && asylblg.tag < stichtag) {
       const anspruchBis = monatsende(akte.anerkanntAm);
       const sozialamt =
-        akte.asylblgBis < anspruchBis ? ` AsylbLG-Anspruch besteht bis ${anspruchBis} (§ 1 Abs. 3 AsylbLG).` : '';
+        asylblg.tag < anspruchBis ? ` AsylbLG-Anspruch besteht bis ${anspruchBis} (§ 1 Abs. 3 AsylbLG).` : '';
       luecken.push({
         personId: akte.personId,
         grund: 'ASYLBLG_ENDE_VOR_SGB2',
-        seit: addDays(akte.asylblgBis, 1),
+        seit: addDays(asylblg.tag, 1),
         bis: addDays(akte.sgb2Ab, -1),
-        hinweis: `AsylbLG bis ${akte.asylblgBis}, SGB II erst ab ${akte.sgb2Ab}.${sozialamt}`,
+        hinweis: `AsylbLG bis ${asylblg.tag} (${asylblg.quelle}), SGB II erst ab ${akte.sgb2Ab}.${sozialamt}`,
       });
     }
     const bewilligt = akte.bewilligungen.some((periode) => periode.ab <= akte.sgb2Ab && akte.sgb2Ab <= periode.bis);

@@ -87,7 +87,9 @@ export type Behoerde =
   /** Familienkasse (Kindergeld, EStG). */
   | 'FAMILIENKASSE'
   /** Jobcenter (SGB II). */
-  | 'JOBCENTER';
+  | 'JOBCENTER'
+  /** Sozialamt (AsylbLG). */
+  | 'SOZIALAMT';
 
 /** A member of a Bedarfsgemeinschaft. */
 export type BgMitglied = {
@@ -129,6 +131,8 @@ export type BgRolle =
 export type Datenkategorie =
   /** Ausländerbehörde: access to the labour market. */
   | 'ARBEITSMARKTZUGANG'
+  /** Sozialamt: AsylbLG benefit periods and their end. */
+  | 'ASYLBEWERBERLEISTUNGEN'
   /** Ausländerbehörde: entry, asylum application and residence status. */
   | 'AUFENTHALT'
   /** Jobcenter: the Bedarfsgemeinschaft and its members. */
@@ -389,6 +393,15 @@ export type LeistungslueckeEdge = {
   readonly node: Leistungsluecke;
 };
 
+/** One of the Sozialamt's AsylbLG benefit periods, with the fields the Jobcenter reads. */
+export type Leistungszeitraum = {
+  readonly __typename?: 'Leistungszeitraum';
+  /** First day. */
+  readonly ab: Scalars['Date']['output'];
+  /** Last day; null while benefits run on. */
+  readonly bis?: Maybe<Scalars['Date']['output']>;
+};
+
 /** Why a person's subsistence has a gap or is at risk of one. */
 export type LueckenGrund =
   /** Recognised, but no SGB II application within the threshold. */
@@ -486,6 +499,8 @@ export type PageInfo = {
 /** A person served by the Integration Point; this part is the Jobcenter's (SGB II) data. */
 export type Person = {
   readonly __typename?: 'Person';
+  /** The Sozialamt's AsylbLG benefit periods, as it releases them to the Jobcenter; only read for the legal sphere and the gaps. */
+  readonly asylbewerberleistungen?: Maybe<ReadonlyArray<Leistungszeitraum>>;
   /** The Ausländerbehörde's residence data, as it releases it to the Jobcenter; only read to find the legal sphere. */
   readonly aufenthalt?: Maybe<Aufenthalt>;
   /** The Bedarfsgemeinschaft the person belongs to; null if the Jobcenter knows none (data category bedarfsgemeinschaft). */
@@ -498,7 +513,9 @@ export type Person = {
   readonly kindergeldAlsEinkommen?: Maybe<KindergeldEinkommen>;
   /** The Familienkasse's applications, as it releases them to the Jobcenter; only read to count Kindergeld as income. */
   readonly kindergeldantraege?: Maybe<ReadonlyArray<KindergeldAntrag>>;
-  /** The legal sphere on a day, from the Jobcenter's records and the Ausländerbehörde's residence status (data category leistungen). */
+  /** The person's gaps in subsistence at the change of legal sphere as they stand on a day, by the Sozialamt's real last AsylbLG day; empty without a recorded change (data category leistungen). */
+  readonly leistungsluecken?: Maybe<ReadonlyArray<Leistungsluecke>>;
+  /** The legal sphere on a day, from the Jobcenter's records, the Ausländerbehörde's residence status and the Sozialamt's benefit periods (data category leistungen). */
   readonly rechtskreis?: Maybe<Rechtskreis>;
   /** The change of legal sphere as the Jobcenter recorded it (data category leistungen). */
   readonly rechtskreiswechsel?: Maybe<Rechtskreiswechsel>;
@@ -510,6 +527,12 @@ export type Person = {
 /** A person served by the Integration Point; this part is the Jobcenter's (SGB II) data. */
 export type PersonKindergeldAlsEinkommenArgs = {
   monat?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A person served by the Integration Point; this part is the Jobcenter's (SGB II) data. */
+export type PersonLeistungslueckenArgs = {
+  stichtag?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -533,9 +556,9 @@ export type QueryLeistungslueckenArgs = {
 
 /** The legal sphere a person's benefits belong to. */
 export type Rechtskreis =
-  /** Benefits for asylum seekers (the Sozialamt): a residence permit under § 23 Abs. 1, § 24, § 25 Abs. 4 S. 1 or § 25 Abs. 5 AufenthG (§ 1 Abs. 1 Nr. 3 AsylbLG). */
+  /** Benefits for asylum seekers (the Sozialamt): a residence permit under § 23 Abs. 1, § 24, § 25 Abs. 4 S. 1 or § 25 Abs. 5 AufenthG (§ 1 Abs. 1 Nr. 3 AsylbLG), or the Sozialamt still pays on the day (e.g. to the end of the month of recognition, § 1 Abs. 3 AsylbLG). */
   | 'ASYLBLG'
-  /** Neither yet: a residence permit outside the AsylbLG without SGB II (e.g. recognised, nothing at the Jobcenter yet), a gap to close. */
+  /** Neither yet: a residence permit outside the AsylbLG, no SGB II and no AsylbLG paid on the day (e.g. recognised, after the Sozialamt's last day), a gap to close. */
   | 'KEINER'
   /** Basic income support for jobseekers (Jobcenter). */
   | 'SGB_II'
@@ -547,7 +570,7 @@ export type Rechtskreiswechsel = {
   readonly __typename?: 'Rechtskreiswechsel';
   /** Day of the recognition. */
   readonly anerkanntAm: Scalars['Date']['output'];
-  /** Last day of AsylbLG benefits. */
+  /** Last day of AsylbLG benefits as the Jobcenter recorded it at the hand-over; the Sozialamt's own is Person.asylblgEnde. */
   readonly asylblgBis?: Maybe<Scalars['Date']['output']>;
   /** First day of SGB II. */
   readonly sgb2Ab: Scalars['Date']['output'];
@@ -739,8 +762,12 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Person'], {"kindergeldantraege":{"ergebnis":true,"bewilligtAb":true,"beschiedenAm":true,"kinder":{"person":{"id":true},"vorname":true,"geburtsdatum":true,"satzverlauf":{"ab":true,"bis":true,"betrag":true}}}}>
-        | GraphQLRecursivePick<FederationTypes['Person'], {"kindergeldantraege":{"ergebnis":true,"bewilligtAb":true,"beschiedenAm":true,"kinder":{"person":{"id":true},"vorname":true,"geburtsdatum":true,"satzverlauf":{"ab":true,"bis":true,"betrag":true}}},"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}}}>
-        | GraphQLRecursivePick<FederationTypes['Person'], {"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Person'], {"kindergeldantraege":{"ergebnis":true,"bewilligtAb":true,"beschiedenAm":true,"kinder":{"person":{"id":true},"vorname":true,"geburtsdatum":true,"satzverlauf":{"ab":true,"bis":true,"betrag":true}}},"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"kindergeldantraege":{"ergebnis":true,"bewilligtAb":true,"beschiedenAm":true,"kinder":{"person":{"id":true},"vorname":true,"geburtsdatum":true,"satzverlauf":{"ab":true,"bis":true,"betrag":true}}},"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"kindergeldantraege":{"ergebnis":true,"bewilligtAb":true,"beschiedenAm":true,"kinder":{"person":{"id":true},"vorname":true,"geburtsdatum":true,"satzverlauf":{"ab":true,"bis":true,"betrag":true}}},"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"aufenthalt":{"verlauf":{"art":true,"gueltigAb":true,"gueltigBis":true,"rechtsgrundlage":true}},"asylbewerberleistungen":{"ab":true,"bis":true}}> ) );
 };
 
 
@@ -781,6 +808,7 @@ export type ResolversTypes = {
   Leistungsluecke: ResolverTypeWrapper<LueckeModel>;
   LeistungslueckeConnection: ResolverTypeWrapper<Omit<LeistungslueckeConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['LeistungslueckeEdge']> }>;
   LeistungslueckeEdge: ResolverTypeWrapper<Omit<LeistungslueckeEdge, 'node'> & { node: ResolversTypes['Leistungsluecke'] }>;
+  Leistungszeitraum: ResolverTypeWrapper<Leistungszeitraum>;
   LueckenGrund: LueckenGrund;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -824,6 +852,7 @@ export type ResolversParentTypes = {
   Leistungsluecke: LueckeModel;
   LeistungslueckeConnection: Omit<LeistungslueckeConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['LeistungslueckeEdge']> };
   LeistungslueckeEdge: Omit<LeistungslueckeEdge, 'node'> & { node: ResolversParentTypes['Leistungsluecke'] };
+  Leistungszeitraum: Leistungszeitraum;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonMitFremddatenModel;
@@ -948,6 +977,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   datenschutz?: Resolver<ResolversTypes['Datenschutz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kindergeldAlsEinkommen?: Resolver<Maybe<ResolversTypes['KindergeldEinkommen']>, ParentType, ContextType, Partial<PersonKindergeldAlsEinkommenArgs>>;
+  leistungsluecken?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Leistungsluecke']>>, ParentType, ContextType, Partial<PersonLeistungslueckenArgs>>;
   rechtskreis?: Resolver<Maybe<ResolversTypes['Rechtskreis']>, ParentType, ContextType, Partial<PersonRechtskreisArgs>>;
   rechtskreiswechsel?: Resolver<Maybe<ResolversTypes['Rechtskreiswechsel']>, ParentType, ContextType>;
   sgb2Leistungsstatus?: Resolver<Maybe<ResolversTypes['Sgb2Leistungsstatus']>, ParentType, ContextType>;

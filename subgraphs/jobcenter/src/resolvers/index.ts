@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.ts';
-import { Leistungsluecke, LueckenQuery } from './luecken.ts';
+import { Leistungsluecke, LueckenPerson, LueckenQuery } from './luecken.ts';
 import { Mutation } from './mutation.ts';
 import { Bedarfsgemeinschaft, BgMitglied, Person } from './person.ts';
 import { KindergeldEinkommenKind, Rechtskreiswechsel, RechtskreisPerson } from './rechtskreis.ts';
@@ -7,7 +7,7 @@ import { KindergeldEinkommenKind, Rechtskreiswechsel, RechtskreisPerson } from '
 export const resolvers = {
   Query: LueckenQuery,
   Mutation,
-  Person: { ...Person, ...RechtskreisPerson },
+  Person: { ...Person, ...RechtskreisPerson, ...LueckenPerson },
   Bedarfsgemeinschaft,
   BgMitglied,
   KindergeldEinkommenKind,

@@ -1,9 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput, pageRequest, toConnection, type Connection, type IsoDate } from '@ip/kit';
+import { periodOn } from '@ip/kit/calendar';
+import { released } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findWechselakten } from '../db/rechtskreiswechsel.repository.ts';
 import { findeLuecken, type Luecke } from '../domain/luecken.ts';
-import type { LeistungslueckeResolvers, QueryResolvers } from '../generated/resolvers.ts';
+import type { LeistungslueckeResolvers, PersonResolvers, QueryResolvers } from '../generated/resolvers.ts';
+import { Kategorie } from '../policy.ts';
+import { nichtFreigegeben, type PersonMitFremddaten } from './rechtskreis.ts';
 
 const key = (luecke: Luecke) => `${luecke.seit}|${luecke.personId}|${luecke.grund}`;
 
@@ -47,3 +52,40 @@ export const LueckenQuery = {
 export const Leistungsluecke = {
   person: (luecke: Luecke) => ({ id: luecke.personId }),
 } satisfies LeistungslueckeResolvers;
+
+export const LueckenPerson = {
+  /**
+   * One person's gaps, with what the other owners released for it: the Sozialamt's periods give the real last
+   * AsylbLG day, the residence permit on the day tells an AsylbLG holder (§ 1 Abs. 1 Nr. 3) from a gap.
+   */
+  leistungsluecken(
+    person: PersonMitFremddaten,
+    args: { stichtag?: IsoDate | null },
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Luecke[]> {
+    return released(context, person.id, Kategorie.LEISTUNGEN, info, async () => {
+      if (!person.aufenthalt) return nichtFreigegeben(context, 'auslaenderbehoerde', 'aufenthalt');
+      if (!person.asylbewerberleistungen) return nichtFreigegeben(context, 'sozialamt', 'asylbewerberleistungen');
+      const wechsel = await context.loaders.wechselByPerson.load(person.id);
+      if (!wechsel) return [];
+      const bg = await context.loaders.bgByPerson.load(person.id);
+      const antraege = bg ? await context.loaders.antraegeByBg.load(bg.id) : [];
+      const stichtag = args.stichtag ?? context.today;
+      const status = periodOn(person.aufenthalt.verlauf, stichtag);
+      const akte = {
+        personId: person.id,
+        anerkanntAm: wechsel.anerkanntAm,
+        asylblgBis: wechsel.asylblgBis,
+        sgb2Ab: wechsel.sgb2Ab,
+        antraegeEingang: antraege.map((antrag) => antrag.eingangAm),
+        bewilligungen: antraege
+          .filter((antrag) => antrag.status === 'BEWILLIGT')
+          .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
+        asylbewerberleistungen: person.asylbewerberleistungen,
+        aufenthaltstitel: status?.art === 'AUFENTHALTSERLAUBNIS' ? status.rechtsgrundlage : null,
+      };
+      return findeLuecken([akte], stichtag, context.settings.lueckenSchwellen);
+    });
+  },
+} satisfies PersonResolvers;

@@ -11,7 +11,12 @@ import {
   type KindergeldAntragSicht,
   type KindergeldEinkommen,
 } from '../domain/kindergeld-einkommen.ts';
-import { bestimmeRechtskreis, type Rechtskreis, type StatusPeriode } from '../domain/rechtskreis.ts';
+import {
+  bestimmeRechtskreis,
+  type AsylblgZeitraum,
+  type Rechtskreis,
+  type StatusPeriode,
+} from '../domain/rechtskreis.ts';
 import { Kategorie } from '../policy.ts';
 import type {
   KindergeldEinkommenKindResolvers,
@@ -27,9 +32,10 @@ export interface PersonMitFremddaten {
   readonly id: string;
   readonly kindergeldantraege?: readonly KindergeldAntragSicht[] | null;
   readonly aufenthalt?: { readonly verlauf: readonly StatusPeriode[] } | null;
+  readonly asylbewerberleistungen?: readonly AsylblgZeitraum[] | null;
 }
 
-function nichtFreigegeben(context: Context, eigentuemer: string, kategorie: string): never {
+export function nichtFreigegeben(context: Context, eigentuemer: string, kategorie: string): never {
   throw domainError(
     ErrorCode.EINWILLIGUNG_FEHLT,
     `${eigentuemer} did not release ${kategorie} of this person to the Jobcenter's computation`,
@@ -84,10 +90,16 @@ export const RechtskreisPerson = {
       const bewilligungen = antraege
         .filter((antrag) => antrag.status === 'BEWILLIGT')
         .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! }));
-      return bestimmeRechtskreis(
-        { verlauf: person.aufenthalt.verlauf, bewilligungen, sgb2Ab: wechsel?.sgb2Ab ?? null },
+      const rechtskreis = bestimmeRechtskreis(
+        {
+          verlauf: person.aufenthalt.verlauf,
+          bewilligungen,
+          sgb2Ab: wechsel?.sgb2Ab ?? null,
+          asylbewerberleistungen: person.asylbewerberleistungen ?? null,
+        },
         args.stichtag ?? context.today,
       );
+      return rechtskreis ?? nichtFreigegeben(context, 'sozialamt', 'asylbewerberleistungen');
     });
   },
 

@@ -107,6 +107,23 @@ export const PARTNERS = [
       { value: 'kindergeld', enumName: 'KINDERGELD', description: 'Kindergeld applications and decisions.' },
     ],
   },
+  {
+    name: 'sozialamt',
+    behoerde: 'SOZIALAMT',
+    title: 'Sozialamt (AsylbLG)',
+    shortTitle: 'Sozialamt',
+    description: 'Sozialamt (AsylbLG).',
+    port: 4005,
+    envPrefix: 'SOZIALAMT',
+    roles: ['sachbearbeitung', 'teamleitung', 'datenschutz'],
+    categories: [
+      {
+        value: 'asylbewerberleistungen',
+        enumName: 'ASYLBEWERBERLEISTUNGEN',
+        description: 'AsylbLG benefit periods and their end.',
+      },
+    ],
+  },
   // new-partner: entries above this line (`npm run new-partner` inserts here)
 ] as const satisfies readonly Partner[];
 
