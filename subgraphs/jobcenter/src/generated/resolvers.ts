@@ -543,7 +543,7 @@ export type PersonRechtskreisArgs = {
 
 export type Query = {
   readonly __typename?: 'Query';
-  /** Persons whose subsistence has a gap, or is at risk of one, at the change of legal sphere; for the Jobcenter's staff. */
+  /** Screening list for the Jobcenter's staff: persons whose subsistence has a gap, or is at risk of one, at the change of legal sphere, judged by the Jobcenter's own records (last AsylbLG day as its staff recorded it, permits not read); Person.leistungsluecken gives the verdict by the Sozialamt's real last day. */
   readonly leistungsluecken: LeistungslueckeConnection;
 };
 
