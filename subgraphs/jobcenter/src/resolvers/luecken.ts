@@ -5,12 +5,35 @@ import { released } from '@ip/kit/consent';
 import { authorise } from '@ip/kit/identity';
 import type { Context } from '../context.ts';
 import { findWechselakten } from '../db/rechtskreiswechsel.repository.ts';
-import { findeLuecken, type Luecke } from '../domain/luecken.ts';
+import { findeLuecken, type Luecke, type Wechselakte } from '../domain/luecken.ts';
 import type { LeistungslueckeResolvers, PersonResolvers, QueryResolvers } from '../generated/resolvers.ts';
 import { Kategorie } from '../policy.ts';
 import { nichtFreigegeben, type PersonMitFremddaten } from './rechtskreis.ts';
 
 const key = (luecke: Luecke) => `${luecke.seit}|${luecke.personId}|${luecke.grund}`;
+
+/** The Jobcenter's own file on one person's change of legal sphere: its record and the BG's SGB II applications. */
+function eigeneAkte(
+  personId: string,
+  wechsel: Pick<Wechselakte, 'anerkanntAm' | 'asylblgBis' | 'sgb2Ab'>,
+  antraege: readonly {
+    readonly eingangAm: IsoDate;
+    readonly status: string;
+    readonly bewilligtAb: IsoDate | null;
+    readonly bewilligtBis: IsoDate | null;
+  }[],
+): Wechselakte {
+  return {
+    personId,
+    anerkanntAm: wechsel.anerkanntAm,
+    asylblgBis: wechsel.asylblgBis,
+    sgb2Ab: wechsel.sgb2Ab,
+    antraegeEingang: antraege.map((antrag) => antrag.eingangAm),
+    bewilligungen: antraege
+      .filter((antrag) => antrag.status === 'BEWILLIGT')
+      .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
+  };
+}
 
 export const LueckenQuery = {
   /**
@@ -29,19 +52,13 @@ export const LueckenQuery = {
     );
     const page = pageRequest(args.first, args.after);
     const { wechsel, antraege } = await findWechselakten(context.db);
-    const akten = wechsel.map((row) => {
-      const eigene = antraege.filter((antrag) => antrag.personId === row.personId);
-      return {
-        personId: row.personId,
-        anerkanntAm: row.anerkanntAm,
-        asylblgBis: row.asylblgBis,
-        sgb2Ab: row.sgb2Ab,
-        antraegeEingang: eigene.map((antrag) => antrag.eingangAm),
-        bewilligungen: eigene
-          .filter((antrag) => antrag.status === 'BEWILLIGT')
-          .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
-      };
-    });
+    const akten = wechsel.map((row) =>
+      eigeneAkte(
+        row.personId,
+        row,
+        antraege.filter((antrag) => antrag.personId === row.personId),
+      ),
+    );
     const alle = findeLuecken(akten, args.stichtag ?? context.today, context.settings.lueckenSchwellen);
     const start = page.afterKey === null ? 0 : alle.findIndex((luecke) => key(luecke) === page.afterKey) + 1;
     if (start === 0 && page.afterKey !== null) throw badUserInput('after is not a cursor of this connection', 'after');
@@ -73,15 +90,8 @@ export const LueckenPerson = {
       const antraege = bg ? await context.loaders.antraegeByBg.load(bg.id) : [];
       const stichtag = args.stichtag ?? context.today;
       const status = periodOn(person.aufenthalt.verlauf, stichtag);
-      const akte = {
-        personId: person.id,
-        anerkanntAm: wechsel.anerkanntAm,
-        asylblgBis: wechsel.asylblgBis,
-        sgb2Ab: wechsel.sgb2Ab,
-        antraegeEingang: antraege.map((antrag) => antrag.eingangAm),
-        bewilligungen: antraege
-          .filter((antrag) => antrag.status === 'BEWILLIGT')
-          .map((antrag) => ({ ab: antrag.bewilligtAb!, bis: antrag.bewilligtBis! })),
+      const akte: Wechselakte = {
+        ...eigeneAkte(person.id, wechsel, antraege),
         asylbewerberleistungen: person.asylbewerberleistungen,
         aufenthaltstitel: status?.art === 'AUFENTHALTSERLAUBNIS' ? status.rechtsgrundlage : null,
       };
