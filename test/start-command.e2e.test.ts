@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
 import { freePort, postGraphQL } from '@ip/kit/testing';
+import { freshDataFolder, launch } from './support/launcher.ts';
 
 /**
  * The README's first command, as a new user runs it: the embedded PostgreSQL and six processes in a
@@ -37,9 +36,7 @@ function isRunning(pid: number): boolean {
 
 describe('npm start', () => {
   it('starts the whole system on a fresh embedded default, restarts a killed subgraph, and stops all on Ctrl-C', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'ip-start-'));
-    // Run as root, the cluster runs as the system user postgres, which must enter the folder.
-    await chmod(folder, 0o755);
+    folder = await freshDataFolder('ip-start-');
     const env = {
       ...process.env,
       ...PORTS,
@@ -52,31 +49,14 @@ describe('npm start', () => {
       SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
       WEB_PORT: '4110',
     };
-    // What `npm start` runs (it compiles the services first if their sources changed), in its own process
-    // group, so Ctrl-C can be sent to all of it as a terminal would.
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const waitFor = async (text: RegExp) => {
-      const started = Date.now();
-      while (!text.test(output)) {
-        if (child.exitCode !== null || Date.now() - started > 150_000) throw new Error(`no "${text}":\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    };
+    // What `npm start` runs; it compiles the services first if their sources changed.
+    const { child, output, waitFor, exited, interrupt } = launch([], env);
     const pids: number[] = [];
     try {
       await waitFor(/Integration Point graph is up/);
-      for (const port of Object.values(PORTS)) expect(output).toContain(`:${port}/graphql`);
-      const postgresPid = Number(/embedded PostgreSQL \(pid (\d+)\) ready/.exec(output)?.[1]);
-      const jobcenterPid = Number(/^ {2}jobcenter +\S+ +\(pid (\d+)\)/m.exec(output)?.[1]);
+      for (const port of Object.values(PORTS)) expect(output()).toContain(`:${port}/graphql`);
+      const postgresPid = Number(/embedded PostgreSQL \(pid (\d+)\) ready/.exec(output())?.[1]);
+      const jobcenterPid = Number(/^ {2}jobcenter +\S+ +\(pid (\d+)\)/m.exec(output())?.[1]);
       expect(postgresPid).toBeGreaterThan(0);
       expect(jobcenterPid).toBeGreaterThan(0);
       pids.push(postgresPid, jobcenterPid);
@@ -113,18 +93,18 @@ describe('npm start', () => {
 
       process.kill(jobcenterPid, 'SIGKILL');
       await waitFor(/jobcenter +\| back after restart 1/);
-      expect(output).toMatch(/jobcenter +\| exited unexpectedly \(SIGKILL\); restarting in 0\.5 s/);
+      expect(output()).toMatch(/jobcenter +\| exited unexpectedly \(SIGKILL\); restarting in 0\.5 s/);
       const again = await ask();
       expect(again.body.errors).toBeUndefined();
       expect(
         again.body.data?.personen.edges.filter((edge) => edge.node.bedarfsgemeinschaft !== null).length,
       ).toBeGreaterThan(0);
     } finally {
-      process.kill(-child.pid!, 'SIGINT');
+      interrupt();
     }
     expect(await exited).toBe(0);
-    expect(output).toContain('embedded PostgreSQL stopped');
-    expect(output).toContain('all services stopped');
+    expect(output()).toContain('embedded PostgreSQL stopped');
+    expect(output()).toContain('all services stopped');
     for (const pid of pids) expect(isRunning(pid), `pid ${pid} still runs`).toBe(false);
     // The services (the restarted one too) ran in the launcher's process group; none of it is left. A
     // helper of one ends when its parent's pipe closes, a moment after it.

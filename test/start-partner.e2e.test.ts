@@ -1,17 +1,14 @@
-import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
 import { freePort, postGraphQL } from '@ip/kit/testing';
+import { freshDataFolder, launch } from './support/launcher.ts';
 
 /**
  * `npm run start:partner -- <name>`: one partner's subgraph alone, as a partner that hosts its own part runs
  * it: its database on a fresh embedded cluster of its own, no gateway, no pages; stopped by Ctrl-C.
  */
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 let folder: string;
 
 afterAll(async () => {
@@ -20,9 +17,7 @@ afterAll(async () => {
 
 describe('npm run start:partner', () => {
   it('starts one partner alone on its own database, and only it, and stops it on Ctrl-C', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'ip-start-partner-'));
-    // Run as root, the cluster runs as the system user postgres, which must enter the folder.
-    await chmod(folder, 0o755);
+    folder = await freshDataFolder('ip-start-partner-');
     const port = await freePort();
     const env = {
       ...process.env,
@@ -30,23 +25,11 @@ describe('npm run start:partner', () => {
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       INIT_CWD: folder,
     };
-    // What the npm script runs; its own process group, so Ctrl-C reaches all of it as from a terminal.
-    const child = spawn(process.execPath, ['scripts/start.mjs', '--only', 'familienkasse'], {
-      cwd: ROOT,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // What the npm script runs.
+    const launcher = launch(['--only', 'familienkasse'], env);
     try {
-      const started = Date.now();
-      while (!/familienkasse up alone/.test(output)) {
-        if (child.exitCode !== null || Date.now() - started > 150_000) throw new Error(`did not start:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      await launcher.waitFor(/familienkasse up alone/);
+      const output = launcher.output();
       expect(output).toMatch(/embedded PostgreSQL \(pid \d+\) ready on .*: familienkasse$/m);
       expect(output).not.toMatch(/^(gateway|web|jobcenter|agentur|auslaenderbehoerde) +\|/m);
 
@@ -69,9 +52,9 @@ describe('npm run start:partner', () => {
       // It serves its own schema and the kit's data-protection part, as the gateway would compose it.
       expect(answer.body.data?._service.sdl).toContain('einwilligungErfassenFamilienkasse');
     } finally {
-      process.kill(-child.pid!, 'SIGINT');
+      launcher.interrupt();
     }
-    expect(await exited).toBe(0);
-    expect(output).toContain('embedded PostgreSQL stopped');
+    expect(await launcher.exited).toBe(0);
+    expect(launcher.output()).toContain('embedded PostgreSQL stopped');
   }, 300_000);
 });
