@@ -37,6 +37,8 @@ export const ALLOWED: Readonly<Record<string, string>> = {
   'subgraphs/kit/src/testing/global-setup.ts': 'test infrastructure: TEST_DATABASE_URL, read when the test run starts',
   'subgraphs/kit/src/testing/test-database.ts':
     'test infrastructure: TEST_DATABASE_URL, read when a test makes its database',
+  'subgraphs/kit/src/testing/scratch-folder.ts':
+    'test infrastructure: TEST_SCRATCH_DIR, read when a test makes a folder',
 };
 
 function sourcesOf(folder: string): string[] {

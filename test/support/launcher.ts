@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmod } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { scratchFolder } from '@ip/kit/testing';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A fresh folder for a launcher's `./data`; run as root the cluster runs as the system user postgres, which must enter it. */
 export async function freshDataFolder(prefix: string): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), prefix));
+  const folder = await scratchFolder(prefix);
   await chmod(folder, 0o755);
   return folder;
 }

@@ -1,8 +1,8 @@
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { scratchFolder } from '@ip/kit/testing';
 
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH names another. */
 const EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -42,7 +42,7 @@ export async function launchBrowser(): Promise<Browser> {
   await access(EXECUTABLE).catch(() => {
     throw new Error(`no Chromium at ${EXECUTABLE}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   });
-  const profile = await mkdtemp(join(tmpdir(), 'ip-chromium-'));
+  const profile = await scratchFolder('ip-chromium-');
   await mkdir(ARTIFACTS, { recursive: true });
   const contexts: BrowserContext[] = [];
   return {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { HOST, startCluster } from '../embedded-postgres/index.ts';
 import { freePort } from './free-port.ts';
+import { scratchFolder } from './scratch-folder.ts';
 
 /** The run's server, shared by every project that names this set-up; the last project to finish stops it. */
 interface RunServer {
@@ -23,7 +23,7 @@ type Shared = typeof globalThis & { [SHARED]?: Promise<RunServer> };
 /**
  * Vitest's global set-up: one PostgreSQL for the whole run, whichever projects need it (`subgraph`, `e2e`;
  * the `unit` project names no set-up, so `npm run test:unit` starts none). Without TEST_DATABASE_URL that is
- * a throwaway embedded cluster (no fsync) in a temporary folder on a free port, the engine a new user gets;
+ * a throwaway embedded cluster (no fsync) in a scratch folder (in memory where the system has one) on a free port, the engine a new user gets;
  * with it, that server. Either way each test file makes its databases there (`createTestDatabase`), named
  * with this run's id, and the run drops what it made at the end.
  */
@@ -46,7 +46,7 @@ async function startRunServer(): Promise<RunServer> {
   const runId = randomBytes(3).toString('hex');
   const external = process.env['TEST_DATABASE_URL'];
   if (external) return { url: external, runId, users: 0, stop: () => dropRunDatabases(external, runId) };
-  const folder = await mkdtemp(join(tmpdir(), 'ip-test-pg-'));
+  const folder = await scratchFolder('ip-test-pg-');
   // Run as root, the server runs as the system user postgres, which must enter the folder.
   await chmod(folder, 0o755);
   const cluster = await startCluster({

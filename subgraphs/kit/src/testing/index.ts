@@ -1,4 +1,5 @@
 export { freePort } from './free-port.ts';
+export { scratchFolder } from './scratch-folder.ts';
 export { postGraphQL, type GraphQLResponse } from './graphql-client.ts';
 export {
   createTestDatabase,
