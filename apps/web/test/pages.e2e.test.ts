@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { startGateway, type RunningGateway } from '@ip/gateway';
+import { scratchFolder } from '@ip/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compose, readSubgraphSources } from '../../../schema/src/compose.ts';
 import {
+  composedSupergraph,
   kindergeldAntragEingegangen,
   startSystem,
-  type PartnerName,
   type System,
 } from '../../../test/support/system.ts';
 import { ensureBuilt } from '../server/build.ts';
@@ -38,7 +36,7 @@ const tokenOf = async (agency: string, role: string) =>
 
 beforeAll(async () => {
   // Built for this run, in a folder of its own: a build of npm start's may be going on in apps/web/dist.
-  dist = await mkdtemp(join(tmpdir(), 'ip-web-dist-'));
+  dist = await scratchFolder('ip-web-dist-');
   await ensureBuilt(dist, () => undefined);
   system = await startSystem({ households: 60 });
   // The demo's regional flow, drawn small for 60 households, leaves a few overdue applications, not a second
@@ -63,12 +61,9 @@ beforeAll(async () => {
     tokenIssuer: tokenOf,
   });
   // The system's gateway has no explorer (as in production); this one has, with the helper of the embedded default.
-  const composition = compose(
-    readSubgraphSources().map((source) => ({ ...source, url: system.subgraphUrls[source.name as PartnerName] })),
-  );
-  if (!composition.ok) throw new Error(composition.errors.join('; '));
   explorerGateway = await startGateway({
-    supergraph: composition.supergraphSdl,
+    supergraph: composedSupergraph(),
+    subgraphUrls: system.subgraphUrls,
     verifyToken: system.issuer.verifyToken,
     port: 0,
     host: '127.0.0.1',

@@ -1,8 +1,7 @@
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { scratchFolder } from '@ip/kit/testing';
 
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH names another. */
 const EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,26 +36,27 @@ export interface RecordedPage {
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh profile; fails with a clear message where Chromium is missing. */
+/**
+ * One headless Chromium for the file, and a fresh context (a profile of its own: no cookies, storage or
+ * cache shared) for every page it opens: a context costs a few milliseconds where a browser of its own per
+ * page cost a second of CPU. Fails with a clear message where Chromium is missing.
+ */
 export async function launchBrowser(): Promise<Browser> {
   await access(EXECUTABLE).catch(() => {
     throw new Error(`no Chromium at ${EXECUTABLE}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   });
-  const profile = await scratchFolder('ip-chromium-');
   await mkdir(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: EXECUTABLE,
+    args: ARGS,
+    // Chromium formats date fields in its own UI language, not the page's, and on Linux takes that from
+    // the environment, not from --lang: a German office's browser is German (package chromium-l10n).
+    env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+  });
   const contexts: BrowserContext[] = [];
   return {
     async open(size) {
-      const context = await chromium.launchPersistentContext(join(profile, String(contexts.length)), {
-        executablePath: EXECUTABLE,
-        args: ARGS,
-        viewport: size,
-        locale: 'de-DE',
-        // Chromium formats date fields in its own UI language, not the page's, and on Linux takes that from
-        // the environment, not from --lang: a German office's browser is German (package chromium-l10n).
-        env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
-        timezoneId: 'Europe/Berlin',
-      });
+      const context = await browser.newContext({ viewport: size, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
       contexts.push(context);
       const requests: string[] = [];
       const problems: string[] = [];
@@ -80,7 +80,7 @@ export async function launchBrowser(): Promise<Browser> {
     },
     async close() {
       await Promise.all(contexts.map((context) => context.close()));
-      await rm(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }
