@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '@ip/kit/demo';
-import { consentToEverything, startSystem, type PartnerName, type System } from './support/system.ts';
+import { startSystem, type PartnerName, type System } from './support/system.ts';
 
 /** Every field of every partner, nested lists included: the widest person view a front-end can ask for. */
 const PERSON_FIELDS = `
@@ -52,9 +52,8 @@ interface Page {
 let system: System;
 
 beforeAll(async () => {
-  system = await startSystem({ households: 60 });
-  // Everyone consented to every release, as recorded at the intake: this file is about merging, not refusing.
-  await consentToEverything(system, system.population.persons);
+  // Everyone consented to every release at the intake: this file is about merging, not refusing.
+  system = await startSystem({ households: 60, consented: (population) => population.persons });
 });
 
 afterAll(async () => {

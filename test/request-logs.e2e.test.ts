@@ -1,7 +1,7 @@
 import { captureLogs } from '@ip/observability/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON_VIEW } from './support/person-view-query.ts';
-import { consentToEverything, startSystem, type System } from './support/system.ts';
+import { startSystem, type System } from './support/system.ts';
 
 let system: System;
 let logs: Awaited<ReturnType<typeof captureLogs>>;
@@ -10,12 +10,11 @@ const FREE_TEXT = 'Frau Beispiel wohnt in der Lindenstrasse 5 in Bonn';
 
 beforeAll(async () => {
   logs = await captureLogs('info');
-  system = await startSystem({ households: 20 });
   // Half of the population consented to everything, so the log sees released and refused categories.
-  await consentToEverything(
-    system,
-    system.population.persons.filter((_, index) => index % 2 === 0),
-  );
+  system = await startSystem({
+    households: 20,
+    consented: (population) => population.persons.filter((_, index) => index % 2 === 0),
+  });
 });
 afterAll(async () => {
   await system?.stop();

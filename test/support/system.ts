@@ -27,19 +27,21 @@ type StartPartner = (
   population: Population,
   onQuery: (sql: string) => void,
   verifyToken: TokenVerifier,
+  consented: readonly string[],
 ) => Promise<{ server: RunningServer; database: TestDatabase<unknown> }>;
 
 function partner<DB>(
   prepareDatabase: (db: Kysely<DB>, population?: Population) => Promise<void>,
   start: (db: Kysely<DB>, options: { port: number; verifyToken: TokenVerifier }) => Promise<RunningServer>,
 ): StartPartner {
-  return async (name, population, onQuery, verifyToken) => {
-    // One template per partner and population for the whole run: most files ask for one of a few sizes.
-    const template = `${name}:${digestOf(population)}`;
-    const database = await createTestDatabase<DB>(`e2e-${name}`, (db) => prepareDatabase(db, population), {
-      onQuery,
-      template,
-    });
+  return async (name, population, onQuery, verifyToken, consented) => {
+    // One template per partner, population and consent for the whole run: most files ask for one of a few.
+    const template = `${name}:${digestOf(population)}:${digestOf(consented)}`;
+    const prepare = async (db: Kysely<DB>) => {
+      await prepareDatabase(db, population);
+      if (consented.length > 0) await consentInTemplate(db as Kysely<unknown>, name, consented);
+    };
+    const database = await createTestDatabase<DB>(`e2e-${name}`, prepare, { onQuery, template });
     const server = await start(database.db, { port: 0, verifyToken });
     return { server, database: database as TestDatabase<unknown> };
   };
@@ -51,6 +53,43 @@ async function registeredPartners(): Promise<Record<string, StartPartner>> {
   return Object.fromEntries(
     Object.entries(modules).map(([name, module]) => [name, partner(module.prepareDatabase, module.start)]),
   );
+}
+
+/**
+ * The owner's copies of a declaration releasing every one of its categories to every other partner, for each
+ * of `personIds`: the rows the intake's `einwilligungErfassen<Owner>` would write, written into the template.
+ */
+async function consentInTemplate(db: Kysely<unknown>, owner: PartnerName, personIds: readonly string[]) {
+  const datenschutz = db as Kysely<DatenschutzTables>;
+  const entry = REGISTRY.find((candidate) => candidate.name === owner)!;
+  const recipients = REGISTRY.filter((candidate) => candidate.name !== owner);
+  const rows = personIds.map((personId) => ({
+    id: randomUUID(),
+    personId,
+    unterschriebenAm: '2015-11-02',
+    gueltigBis: null,
+    widerrufenAm: null,
+    erfasstVon: 'eingangszone-test',
+    erfasstDurch: 'agentur' as const,
+    widerrufErfasstVon: null,
+    zweck: ERKLAERT.zweck,
+    verweigerungsfolgenErklaert: ERKLAERT.verweigerungsfolgenErklaert,
+  }));
+  await datenschutz.insertInto('einwilligung').values(rows).execute();
+  await datenschutz
+    .insertInto('einwilligungFreigabe')
+    .values(
+      rows.flatMap((row) =>
+        recipients.flatMap((recipient) =>
+          entry.categories.map((category) => ({
+            einwilligungId: row.id,
+            empfaenger: recipient.name,
+            kategorie: category.value,
+          })),
+        ),
+      ),
+    )
+    .execute();
 }
 
 const compositions = new Map<string, string>();
@@ -99,9 +138,19 @@ export interface System {
  * and the gateway in front, talking HTTP to each of them.
  */
 export async function startSystem(
-  options: { households?: number; agentur?: Partial<agentur.AgenturSettings> } = {},
+  options: {
+    households?: number;
+    agentur?: Partial<agentur.AgenturSettings>;
+    /**
+     * Which persons signed, at the intake on 2015-11-02, a declaration releasing everything to everyone
+     * (`recordDeclaration`'s 'ALLE'), kept in the databases the system starts from. For files about
+     * something else than refusing; the intake itself is tested through the gateway.
+     */
+    consented?: (population: Population) => readonly { id: string }[];
+  } = {},
 ): Promise<System> {
   const population = generatePopulation({ households: options.households ?? 60 });
+  const consented = (options.consented?.(population) ?? []).map((person) => person.id);
   // The Agentur asks the graph for the Ausländerbehörde's facts; the gateway's address is known only at the end.
   let gatewayUrl = '';
   const partners = {
@@ -122,7 +171,9 @@ export async function startSystem(
   const issuer = await createTestIssuer();
   // All at once: one partner's database copy on the server overlaps another's schema build here.
   const started = await Promise.all(
-    names.map((name) => partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken)),
+    names.map((name) =>
+      partners[name](name, population, (sql) => statements[name].push(sql), issuer.verifyToken, consented),
+    ),
   );
   for (const [index, name] of names.entries()) {
     const { server, database } = started[index]!;
@@ -213,25 +264,6 @@ export async function recordDeclaration(system: System, declaration: Declaration
     { agency: 'agentur', role: 'eingangszone' },
   );
   if (result.errors) throw new Error(`declaration refused: ${JSON.stringify(result.errors)}`);
-}
-
-/**
- * Each of `persons` consented to every release, as recorded at the intake on 2015-11-02. Four at a time:
- * each declaration is a request of its own, about a person of its own.
- */
-export async function consentToEverything(system: System, persons: readonly { id: string }[]): Promise<void> {
-  for (let start = 0; start < persons.length; start += 4) {
-    await Promise.all(
-      persons.slice(start, start + 4).map((person) =>
-        recordDeclaration(system, {
-          id: randomUUID(),
-          personId: person.id,
-          unterschriebenAm: '2015-11-02',
-          freigaben: 'ALLE',
-        }),
-      ),
-    );
-  }
 }
 
 /**
