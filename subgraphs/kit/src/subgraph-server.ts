@@ -124,6 +124,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // As without NODE_ENV, which `npm start` now sets to production for the partners (graphql-js's
+    // cheaper checks): introspection stays as it was.
+    introspection: true,
     // The process owner (runSubgraph) handles signals: it must close the database after the server.
     stopOnTerminationSignals: false,
     // Bad input is checked before anything runs: literals with the document, variables once it is resolved.
