@@ -264,7 +264,7 @@ describe('personenNachStaatsangehoerigkeit for the Agentur', () => {
               !legalBases.includes(statement),
           )
           .map((statement) => statement.slice(0, 40)),
-      ).toEqual(['select * from "aufenthaltsstatus" where ', 'insert into "zugriffsprotokoll" ("anfrag']);
+      ).toEqual(['select * from "aufenthaltsstatus" where ', 'insert into zugriffsprotokoll (anfragend']);
       const ordered = matching();
       const read = ordered.indexOf(ordered.filter(releasesAll)[first - 1]!) + 1;
       // Chunks of first + 1 rows (the one more tells whether more follow); a round of decisions only while persons are refused.
