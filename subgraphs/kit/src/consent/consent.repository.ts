@@ -44,20 +44,21 @@ export async function findConsentsByPersonIds(
 /**
  * The same declarations as `findConsentsByPersonIds`, and in the same statement (one snapshot) the legal
  * bases' state (`rechtsgrundlage_stand`): the one row of the state is the left side, so it comes back even
- * when nobody here consented to anything.
+ * when nobody here consented to anything. Written as SQL of constant text (the persons as one array):
+ * it runs in every subgraph request that decides a release, and Kysely's query builder built, transformed
+ * and compiled its dozen columns and two joins anew each time (issue 18's profile).
  */
 export async function findConsentsWithLegalBasisState(
   db: DatenschutzDb,
   personIds: readonly string[],
 ): Promise<{ readonly consents: StoredConsent[]; readonly legalBasisState: string }> {
-  const rows = await db
-    .selectFrom('rechtsgrundlageStand as s')
-    .leftJoin('einwilligung as e', (join) => join.on('e.personId', 'in', personIds))
-    .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
-    .select(['s.stand', ...CONSENT_COLUMNS])
-    .orderBy('e.unterschriebenAm')
-    .orderBy('e.id')
-    .execute();
+  const { rows } = await sql<ConsentRow & { readonly stand: string }>`
+    select s.stand, e.id, e.person_id, e.unterschrieben_am, e.gueltig_bis, e.widerrufen_am, e.erfasst_von,
+      e.erfasst_durch, e.zweck, e.verweigerungsfolgen_erklaert, f.empfaenger, f.kategorie
+    from rechtsgrundlage_stand s
+      left join einwilligung e on e.person_id = any(${[...personIds]}::uuid[])
+      left join einwilligung_freigabe f on f.einwilligung_id = e.id
+    order by e.unterschrieben_am, e.id`.execute(db);
   const state = rows[0]?.stand;
   if (state === undefined) throw new Error('rechtsgrundlage_stand holds no row');
   return { consents: consentsOf(rows), legalBasisState: state };
