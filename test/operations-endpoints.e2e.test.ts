@@ -80,6 +80,22 @@ describe('health and readiness', () => {
   });
 });
 
+describe('caching', () => {
+  it('every subgraph marks its GraphQL answers, with or without errors, as not to be stored', async () => {
+    const authorization = await system.issuer.bearer('jobcenter', 'fallmanagement');
+    for (const url of Object.values(system.subgraphUrls)) {
+      for (const query of ['{ __typename }', '{ keinFeld }']) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ query }),
+        });
+        expect(response.headers.get('cache-control')).toBe('no-store');
+      }
+    }
+  });
+});
+
 describe('a subgraph that cannot serve', () => {
   it('is not ready while its database is down', async () => {
     const issuer = await createTestIssuer();

@@ -59,6 +59,50 @@ describe('the access log', () => {
     expect(rows.map((row) => row.benutzer)).toContain('u1');
   });
 
+  it("keeps a request's entries as written and in order, whatever their text", async () => {
+    const { db } = database;
+    const person = crypto.randomUUID();
+    const written = [
+      { ...entry('identitaet'), personId: person, operation: 'Name_mit_"Anfuehrung",{Klammer}\\und NULL' },
+      {
+        ...entry('aufenthalt'),
+        personId: person,
+        rechtsgrundlage: '§ 18b AZR-Gesetz',
+        entscheidung: 'FREIGEGEBEN' as const,
+      },
+      { ...entry('kindergeld'), personId: person, operationHash: null },
+    ];
+    await appendAccessLog(db, written);
+    const rows = await listAccessLog(db, person, { limit: 10, afterKey: null });
+    expect(
+      rows
+        .reverse()
+        .map(
+          ({
+            anfragendeBehoerde,
+            benutzer,
+            rolle,
+            personId,
+            kategorie,
+            operation,
+            operationHash,
+            rechtsgrundlage,
+            entscheidung,
+          }) => ({
+            anfragendeBehoerde,
+            benutzer,
+            rolle,
+            personId,
+            kategorie,
+            operation,
+            operationHash,
+            rechtsgrundlage,
+            entscheidung,
+          }),
+        ),
+    ).toEqual(written);
+  });
+
   it('lets the retention purge remove only entries older than the cut-off', async () => {
     const { db } = database;
     await appendAccessLog(db, [entry('alt'), entry('neu')]);
@@ -159,8 +203,11 @@ describe('migrations', () => {
       migrateToLatest(db, { ...before, ...partner('2016-02-05-002-partner') }),
     );
     try {
-      const { operationHash: _, ...withoutHash } = entry('identitaet');
-      await appendAccessLog(old.db, [{ ...withoutHash, operation: 'A'.repeat(100 * 1024) }]);
+      // Written as the code of that time wrote it, without the column that does not exist yet.
+      await sql`insert into zugriffsprotokoll (anfragende_behoerde, benutzer, rolle, person_id, kategorie, operation, entscheidung)
+        values ('jobcenter', 'u1', 'fallmanagement', ${PERSON}, 'identitaet', ${'A'.repeat(100 * 1024)}, 'VERWEIGERT')`.execute(
+        old.db,
+      );
       await migrateToLatest(old.db, { ...datenschutzMigrations, ...partner('2016-02-05-002-partner') });
       // A partner migration added later under an earlier name still runs.
       await migrateToLatest(old.db, {

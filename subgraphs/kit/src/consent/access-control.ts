@@ -8,7 +8,13 @@ import { manyByKey } from '../batch.ts';
 import { countReleaseDecision, observeAccessLogWrite } from '../metrics.ts';
 import type { IsoDate } from '../scalars.ts';
 import { appendAccessLog, type NewAccessLogEntry } from './access-log.repository.ts';
-import { datenschutzDb, findConsentsByPersonIds, findLegalBases, type DatenschutzDb } from './consent.repository.ts';
+import {
+  datenschutzDb,
+  findConsentsWithLegalBasisState,
+  findLegalBases,
+  type DatenschutzDb,
+  type StoredConsent,
+} from './consent.repository.ts';
 import { decideRelease, type LegalBasis, type ReleaseDecision } from './release-decision.ts';
 import type { OperationLabel } from './released.ts';
 import type { DatenschutzTables } from './tables.ts';
@@ -23,20 +29,47 @@ export interface AccessControlOptions {
 }
 
 /**
- * The owner's decisions for one request. Consent is loaded once per batch of persons, the legal bases
- * once per request; each (person, category) is decided and logged once, however many fields ask; the
- * log is written in one statement before the answer leaves (`flush`).
+ * The legal bases each database held at a state (`rechtsgrundlage_stand`), kept for the process: they
+ * change seldom, and reading them was one statement of every subgraph request. Keyed by the database
+ * handle (a subgraph has one; the tests run several subgraphs in one process). Whoever finds another
+ * state reads them again; a failed read is not kept.
+ */
+const legalBasesByDatabase = new WeakMap<DatenschutzDb, { state: string; legalBases: Promise<LegalBasis[]> }>();
+
+/** The legal bases in force at `state`, from the process's copy if it is of that state. */
+function legalBasesAt(db: DatenschutzDb, state: string): Promise<LegalBasis[]> {
+  const kept = legalBasesByDatabase.get(db);
+  if (kept?.state === state) return kept.legalBases;
+  const read = findLegalBases(db);
+  // Kept under the state read with them: if the law changed again in between, the next request sees a
+  // state other than this one and reads once more.
+  const legalBases = read.then(({ legalBases: bases }) => bases);
+  read.then(
+    ({ legalBasisState }) => legalBasesByDatabase.set(db, { state: legalBasisState, legalBases }),
+    () => undefined,
+  );
+  return legalBases;
+}
+
+/**
+ * The owner's decisions for one request. Consent is loaded once per batch of persons, in the same
+ * statement as the legal bases' state; the legal bases are fixed once per request, from the first
+ * batch's state (the process's copy while the law stays unchanged). Each (person, category) is decided
+ * and logged once, however many fields ask; the log is written in one statement before the answer
+ * leaves (`flush`).
  */
 export class AccessControl {
-  private readonly consents: DataLoader<string, Awaited<ReturnType<typeof findConsentsByPersonIds>>>;
+  private readonly consents: DataLoader<string, StoredConsent[]>;
   private legalBases: Promise<LegalBasis[]> | null = null;
   private readonly decisions = new Map<string, Promise<ReleaseDecision>>();
   private readonly pending: NewAccessLogEntry[] = [];
 
   constructor(private readonly options: AccessControlOptions) {
-    this.consents = new DataLoader(async (personIds) =>
-      manyByKey(personIds, await findConsentsByPersonIds(options.db, personIds), (consent) => consent.personId),
-    );
+    this.consents = new DataLoader(async (personIds) => {
+      const { consents, legalBasisState } = await findConsentsWithLegalBasisState(options.db, personIds);
+      this.legalBases ??= legalBasesAt(options.db, legalBasisState);
+      return manyByKey(personIds, consents, (consent) => consent.personId);
+    });
   }
 
   get caller(): Caller {
@@ -85,13 +118,14 @@ export class AccessControl {
   }
 
   private async decideOnce(personId: string, category: string, operation: OperationLabel): Promise<ReleaseDecision> {
-    const { owner, caller, today, db } = this.options;
+    const { owner, caller, today } = this.options;
     const question = { owner, recipient: caller.agency, category, day: today };
     if (caller.agency === owner) return decideRelease(question, [], []);
     // A reference that is no UUID names nobody: there is nothing to release and nothing to log.
     if (!isUuid(personId)) return { released: false, basis: 'KEINE' };
-    this.legalBases ??= findLegalBases(db);
-    const [consents, legalBases] = await Promise.all([this.consents.load(personId), this.legalBases]);
+    const consents = await this.consents.load(personId);
+    // Set by the batch that loaded these consents, or by an earlier one of the request.
+    const legalBases = await this.legalBases!;
     const decision = decideRelease(question, consents, legalBases);
     countReleaseDecision(owner, caller.agency, category, decision.released);
     this.pending.push({

@@ -29,38 +29,85 @@ export async function findConsentsByPersonIds(
   personIds: readonly string[],
 ): Promise<StoredConsent[]> {
   if (personIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('einwilligung as e')
-    .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
-    .select([
-      'e.id',
-      'e.personId',
-      'e.unterschriebenAm',
-      'e.gueltigBis',
-      'e.widerrufenAm',
-      'e.erfasstVon',
-      'e.erfasstDurch',
-      'e.zweck',
-      'e.verweigerungsfolgenErklaert',
-      'f.empfaenger',
-      'f.kategorie',
-    ])
-    .where('e.personId', 'in', personIds)
-    .orderBy('e.unterschriebenAm')
-    .orderBy('e.id')
-    .execute();
+  return consentsOf(
+    await db
+      .selectFrom('einwilligung as e')
+      .leftJoin('einwilligungFreigabe as f', 'f.einwilligungId', 'e.id')
+      .select(CONSENT_COLUMNS)
+      .where('e.personId', 'in', personIds)
+      .orderBy('e.unterschriebenAm')
+      .orderBy('e.id')
+      .execute(),
+  );
+}
+
+/**
+ * The same declarations as `findConsentsByPersonIds`, and in the same statement (one snapshot) the legal
+ * bases' state (`rechtsgrundlage_stand`): the one row of the state is the left side, so it comes back even
+ * when nobody here consented to anything. Written as SQL of constant text (the persons as one array):
+ * it runs in every subgraph request that decides a release, and Kysely's query builder built, transformed
+ * and compiled its dozen columns and two joins anew each time (issue 18's profile).
+ */
+export async function findConsentsWithLegalBasisState(
+  db: DatenschutzDb,
+  personIds: readonly string[],
+): Promise<{ readonly consents: StoredConsent[]; readonly legalBasisState: string }> {
+  const { rows } = await sql<ConsentRow & { readonly stand: string }>`
+    select s.stand, e.id, e.person_id, e.unterschrieben_am, e.gueltig_bis, e.widerrufen_am, e.erfasst_von,
+      e.erfasst_durch, e.zweck, e.verweigerungsfolgen_erklaert, f.empfaenger, f.kategorie
+    from rechtsgrundlage_stand s
+      left join einwilligung e on e.person_id = any(${[...personIds]}::uuid[])
+      left join einwilligung_freigabe f on f.einwilligung_id = e.id
+    order by e.unterschrieben_am, e.id`.execute(db);
+  const state = rows[0]?.stand;
+  if (state === undefined) throw new Error('rechtsgrundlage_stand holds no row');
+  return { consents: consentsOf(rows), legalBasisState: state };
+}
+
+const CONSENT_COLUMNS = [
+  'e.id',
+  'e.personId',
+  'e.unterschriebenAm',
+  'e.gueltigBis',
+  'e.widerrufenAm',
+  'e.erfasstVon',
+  'e.erfasstDurch',
+  'e.zweck',
+  'e.verweigerungsfolgenErklaert',
+  'f.empfaenger',
+  'f.kategorie',
+] as const;
+
+/** A consent row as both statements return it; the state's left join leaves a declaration's columns null. */
+interface ConsentRow {
+  readonly id: string | null;
+  readonly personId: string | null;
+  readonly unterschriebenAm: string | null;
+  readonly gueltigBis: string | null;
+  readonly widerrufenAm: string | null;
+  readonly erfasstVon: string | null;
+  readonly erfasstDurch: Agency | null;
+  readonly zweck: string | null;
+  readonly verweigerungsfolgenErklaert: boolean | null;
+  readonly empfaenger: Agency | null;
+  readonly kategorie: string | null;
+}
+
+/** Declarations with their grants from rows of (declaration, grant), in the rows' order. */
+function consentsOf(rows: readonly ConsentRow[]): StoredConsent[] {
   const byId = new Map<string, StoredConsent & { grants: { recipient: Agency; category: string }[] }>();
   for (const row of rows) {
+    if (row.id === null) continue;
     let consent = byId.get(row.id);
     if (!consent) {
       consent = {
         id: row.id,
-        personId: row.personId,
-        signedOn: row.unterschriebenAm,
+        personId: row.personId!,
+        signedOn: row.unterschriebenAm!,
         validUntil: row.gueltigBis,
         withdrawnOn: row.widerrufenAm,
-        erfasstVon: row.erfasstVon,
-        erfasstDurch: row.erfasstDurch,
+        erfasstVon: row.erfasstVon!,
+        erfasstDurch: row.erfasstDurch!,
         zweck: row.zweck,
         verweigerungsfolgenErklaert: row.verweigerungsfolgenErklaert,
         grants: [],
@@ -78,15 +125,30 @@ export async function findConsentById(db: DatenschutzDb, id: string): Promise<St
   return (await findConsentsByPersonIds(db, [row.personId])).find((consent) => consent.id === id) ?? null;
 }
 
-export async function findLegalBases(db: DatenschutzDb): Promise<LegalBasis[]> {
-  const rows = await db.selectFrom('rechtsgrundlage').selectAll().orderBy('id').execute();
-  return rows.map((row) => ({
-    recipient: row.empfaenger,
-    category: row.kategorie,
-    paragraph: row.paragraph,
-    validFrom: row.gueltigAb,
-    validUntil: row.gueltigBis,
-  }));
+/** The legal bases with their state, read in one statement (one snapshot). */
+export async function findLegalBases(
+  db: DatenschutzDb,
+): Promise<{ readonly legalBases: LegalBasis[]; readonly legalBasisState: string }> {
+  const rows = await db
+    .selectFrom('rechtsgrundlageStand as s')
+    .leftJoin('rechtsgrundlage as r', (join) => join.onTrue())
+    .select(['s.stand', 'r.empfaenger', 'r.kategorie', 'r.paragraph', 'r.gueltigAb', 'r.gueltigBis'])
+    .orderBy('r.id')
+    .execute();
+  const state = rows[0]?.stand;
+  if (state === undefined) throw new Error('rechtsgrundlage_stand holds no row');
+  const legalBases: LegalBasis[] = [];
+  for (const row of rows) {
+    if (row.empfaenger === null || row.kategorie === null || row.paragraph === null || row.gueltigAb === null) continue;
+    legalBases.push({
+      recipient: row.empfaenger,
+      category: row.kategorie,
+      paragraph: row.paragraph,
+      validFrom: row.gueltigAb,
+      validUntil: row.gueltigBis,
+    });
+  }
+  return { legalBases, legalBasisState: state };
 }
 
 export interface NewConsent {

@@ -144,4 +144,36 @@ export const datenschutzMigrations: Migrations = {
       }
     },
   },
+  /**
+   * The legal bases' state (`stand`): one row whose value changes, in the same transaction, with every
+   * statement that changes `rechtsgrundlage`. A subgraph keeps the legal bases in memory and reads only
+   * this value, in the statement that loads the consents, to know whether its copy is still the law
+   * (issue 18: the legal bases were read on every request). A random value, not a counter: a database
+   * restored or recreated under the same name cannot come back to a value a process already holds.
+   * Named to sort after every partner's migrations, like those before it.
+   */
+  '2026-12-02-900-rechtsgrundlage-stand': {
+    async up(db) {
+      await db.schema
+        .createTable('rechtsgrundlage_stand')
+        .addColumn('einzig', 'boolean', (col) =>
+          col
+            .primaryKey()
+            .defaultTo(true)
+            .check(sql`einzig`),
+        )
+        .addColumn('stand', 'uuid', (col) => col.notNull().defaultTo(sql`gen_random_uuid()`))
+        .execute();
+      await sql`insert into rechtsgrundlage_stand default values`.execute(db);
+      await sql`
+        create function rechtsgrundlage_neuer_stand() returns trigger language plpgsql as $$
+        begin
+          update rechtsgrundlage_stand set stand = gen_random_uuid();
+          return null;
+        end
+        $$`.execute(db);
+      await sql`create trigger rechtsgrundlage_stand_aendern after insert or update or delete or truncate
+        on rechtsgrundlage for each statement execute function rechtsgrundlage_neuer_stand()`.execute(db);
+    },
+  },
 };

@@ -38,6 +38,12 @@ export interface RechtsgrundlageTable {
   readonly gueltigBis: DateColumn | null;
 }
 
+/** One row: a value that changes with every change to `rechtsgrundlage` (see its migration). */
+export interface RechtsgrundlageStandTable {
+  readonly einzig: Generated<boolean>;
+  readonly stand: Generated<string>;
+}
+
 /** The owner's append-only log of releases and refusals to other agencies. */
 export interface ZugriffsprotokollTable {
   readonly id: Generated<string>;
@@ -61,5 +67,6 @@ export interface DatenschutzTables {
   einwilligung: EinwilligungTable;
   einwilligungFreigabe: EinwilligungFreigabeTable;
   rechtsgrundlage: RechtsgrundlageTable;
+  rechtsgrundlageStand: RechtsgrundlageStandTable;
   zugriffsprotokoll: ZugriffsprotokollTable;
 }
