@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,19 +29,22 @@ import { PERSON_VIEW } from '../test/support/person-view-query.ts';
  * 1. The Familienkasse's `/metrics` on 1,000,000 applications (the database `npm run bench` makes, on
  *    BENCH_DATABASE_URL): scrapes once the figures are read, scrapes while the first read runs, and the
  *    background read itself. Target < 50 ms per scrape.
- * 2. The gateway's CPU per person view at a fixed rate, as its own process (CPU time from /proc), with
- *    everything off (LOG_LEVEL=silent, METRICS_ENABLED=false, no collector) and everything on (a JSON line
- *    per request, metrics scraped every 5 s, traces sent over OTLP to a stand-in collector). Target: on
- *    at most 5 % above off. Every registered partner's subgraph runs in this process on a database of its own.
- * Ports from BENCH_PORT_BASE (default 4160): gateway +0, subgraphs +1..+5, collector +9. BENCH_CPU_PROF=<folder>
+ * 2. The gateway's CPU per person view at a fixed rate (BENCH_RATE per second for BENCH_SECONDS, BENCH_ROUNDS
+ *    rounds), as its own process (CPU time from /proc), with everything off (LOG_LEVEL=silent,
+ *    METRICS_ENABLED=false, no collector) and everything on (a JSON line per request, metrics scraped every
+ *    5 s, traces sent over OTLP to a stand-in collector), the two gateways side by side. Target: on at most
+ *    5 % above off. Every registered partner's subgraph runs in this process on a database of its own.
+ * Ports from BENCH_PORT_BASE (default 4160): gateways +0 and +6, subgraphs +1..+5, collector +9. BENCH_CPU_PROF=<folder>
  * has each gateway write its CPU profiles there (folders `off-1`, `on-1`, ...; the largest file is the main thread's).
+ * The load generator, the subgraphs and the collector run in this process; only the gateway's own process
+ * (all its threads) is measured. BENCH_WITHOUT=traces,logs,metrics makes on the same as off: the noise.
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4160);
-const RATE = Number(process.env['BENCH_RATE'] ?? 40);
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const RATE = Number(process.env['BENCH_RATE'] ?? 10);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
 /** A folder: each gateway writes a V8 CPU profile there (`--cpu-prof`) when it stops, named after its mode. */
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
 
@@ -116,6 +119,7 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
   const urls: Record<string, string> = {};
   // The Agentur takes the gateway's address; every other partner is started as its package exports it.
   const partners: Record<string, PartnerModule> = {
+    // (the person view asks it nothing that it would ask the graph for)
     agentur: agentur.createAgentur(agentur.DEFAULT_SETTINGS, () => `http://localhost:${BASE}/graphql`) as PartnerModule,
     ...(await registeredPartnerModules()),
   };
@@ -145,35 +149,69 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
   };
 }
 
-/** A collector that takes every OTLP export and throws it away, as fast as a real one answers. */
-async function startCollector(): Promise<{ received: () => number; server: Server }> {
-  let received = 0;
+/** A collector that takes every OTLP export, counts its spans and throws it away, as fast as a real one answers. */
+async function startCollector(): Promise<{ received: () => { exports: number; spans: number }; server: Server }> {
+  let exports = 0;
+  let spans = 0;
   const server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received += 1;
+      exports += 1;
+      // OTLP/JSON: resourceSpans[].scopeSpans[].spans[]
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        resourceSpans?: { scopeSpans?: { spans?: unknown[] }[] }[];
+      };
+      for (const resource of body.resourceSpans ?? [])
+        for (const scope of resource.scopeSpans ?? []) spans += scope.spans?.length ?? 0;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(BASE + 9, '127.0.0.1', resolve));
-  return { received: () => received, server };
+  return { received: () => ({ exports, spans }), server };
 }
 
-/** utime + stime of a process, in milliseconds (/proc/<pid>/stat fields 14 and 15, 100 ticks per second). */
-async function cpuMs(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/**
+ * utime + stime of a process in milliseconds (/proc/<pid>/task/<tid>/stat fields 14 and 15, 100 ticks per
+ * second): its main thread (tid = pid, where JavaScript runs) and its other threads (V8's garbage collector
+ * helpers, libuv's pool, tsx's module loader), which a V8 profile of the main thread does not show.
+ */
+async function cpuMs(pid: number): Promise<{ main: number; other: number }> {
+  let main = 0;
+  let other = 0;
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const fields = (await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    if (Number(tid) === pid) main += ms;
+    else other += ms;
+  }
+  return { main, other };
 }
 
-async function startGateway(env: Record<string, string>, name: string): Promise<ChildProcess> {
+const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
+const percentOf = (value: number, base: number) => percent((value / base - 1) * 100);
+
+interface Gateway {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Whether `/metrics` answers (scraped every 5 s, as Prometheus would). */
+  readonly scrape: boolean;
+}
+
+async function startGateway(
+  env: Record<string, string>,
+  port: number,
+  name: string,
+  scrape: boolean,
+): Promise<Gateway> {
   // A folder per gateway: tsx's module loader thread writes a profile of its own beside the main thread's.
   const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF, name)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      GATEWAY_PORT: String(BASE),
+      GATEWAY_PORT: String(port),
       HOST: 'localhost',
       SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
       LOG_PRETTY: 'false',
@@ -187,20 +225,23 @@ async function startGateway(env: Record<string, string>, name: string): Promise<
     child.on('message', (message: { ready?: string }) => message.ready === 'gateway' && resolve());
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
-  return child;
+  return { child, url: `http://localhost:${port}`, scrape };
 }
 
-/** Person views at a fixed rate for SECONDS; the gateway's CPU time per request. */
-async function drive(
-  child: ChildProcess,
-  tokens: string[],
-  personIds: string[],
-  scrape: boolean,
-): Promise<{ cpuPerRequest: number; requests: number; p95: number }> {
-  const url = `http://localhost:${BASE}/graphql`;
-  const ask = async (index: number) => {
+interface Measured {
+  readonly cpuPerRequest: number;
+  readonly mainPerRequest: number;
+  readonly p95: number;
+}
+
+/**
+ * Person views at RATE per second to each gateway for SECONDS, the two gateways' requests interleaved:
+ * both see the same moments of the shared machine's load. Each gateway's CPU time per request.
+ */
+async function drive(gateways: readonly Gateway[], tokens: string[], personIds: string[]): Promise<Measured[]> {
+  const ask = async (gateway: Gateway, index: number) => {
     const started = performance.now();
-    const response = await fetch(url, {
+    const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: tokens[index % tokens.length]! },
       body: JSON.stringify({ query: PERSON_VIEW, variables: { id: personIds[index % personIds.length] } }),
@@ -209,25 +250,35 @@ async function drive(
     if (!body.data) throw new Error(`no answer: ${JSON.stringify(body).slice(0, 300)}`);
     return performance.now() - started;
   };
-  for (let index = 0; index < 100; index += 1) await ask(index); // warm-up: plans cached, JIT warm
-  const before = await cpuMs(child.pid!);
-  const times: Promise<number>[] = [];
+  // Warm-up: plans cached, JIT warm.
+  for (let index = 0; index < 100; index += 1) for (const gateway of gateways) await ask(gateway, index);
+  const before = await Promise.all(gateways.map((gateway) => cpuMs(gateway.child.pid!)));
+  const times = gateways.map((): Promise<number>[] => []);
   const total = RATE * SECONDS;
   const began = performance.now();
   for (let index = 0; index < total; index += 1) {
     const due = began + (index * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    // On an overloaded machine a request may fail; it is counted, not fatal to the run.
-    times.push(ask(index).catch(() => Number.NaN));
-    if (scrape && index % (RATE * 5) === 0)
-      void fetch(`http://localhost:${BASE}/metrics`).then((response) => response.text());
+    for (const [slot, gateway] of gateways.entries()) {
+      // On an overloaded machine a request may fail; it is counted, not fatal to the run.
+      times[slot]!.push(ask(gateway, index).catch(() => Number.NaN));
+      if (gateway.scrape && index % (RATE * 5) === 0)
+        void fetch(`${gateway.url}/metrics`).then((response) => response.text());
+    }
   }
-  const latencies = await Promise.all(times);
-  const after = await cpuMs(child.pid!);
-  const answered = latencies.filter((latency) => !Number.isNaN(latency));
-  if (answered.length < total) console.log(`  ${total - answered.length} of ${total} requests failed`);
-  return { cpuPerRequest: (after - before) / total, requests: total, p95: percentile(answered, 0.95) };
+  const latencies = await Promise.all(times.map((promises) => Promise.all(promises)));
+  const after = await Promise.all(gateways.map((gateway) => cpuMs(gateway.child.pid!)));
+  return gateways.map((_gateway, slot) => {
+    const answered = latencies[slot]!.filter((latency) => !Number.isNaN(latency));
+    if (answered.length < total) console.log(`  ${total - answered.length} of ${total} requests failed`);
+    const { main, other } = after[slot]!;
+    return {
+      cpuPerRequest: (main + other - before[slot]!.main - before[slot]!.other) / total,
+      mainPerRequest: (main - before[slot]!.main) / total,
+      p95: percentile(answered, 0.95),
+    };
+  });
 }
 
 async function gatewayCost(): Promise<void> {
@@ -264,39 +315,62 @@ async function gatewayCost(): Promise<void> {
   };
   const results: Record<'off' | 'on', number[]> = { off: [], on: [] };
   console.log(
-    `\nGateway CPU per person view at ${RATE} requests/s for ${SECONDS} s, ${ROUNDS} rounds of off and on${without.size > 0 ? ` (on without ${[...without].join(', ')})` : ''}`,
+    `\nGateway CPU per person view at ${RATE} requests/s to each of two gateways (off, on) side by side for ${SECONDS} s, ${ROUNDS} rounds${without.size > 0 ? ` (on without ${[...without].join(', ')})` : ''}; load ${load()}`,
   );
   for (let round = 0; round < ROUNDS; round += 1) {
-    // Interleaved, and the order alternated: a machine whose load drifts weighs on both modes alike.
-    for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-      const child = await startGateway({ ...identity, ...partners.urls, ...settings[mode] }, `${mode}-${round + 1}`);
-      try {
-        const result = await drive(child, tokens, personIds, mode === 'on');
+    // Side by side, so load on the shared machine weighs on both alike; port, start order and which one
+    // is asked first each request swap every round.
+    const modes = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+    const gateways: Gateway[] = [];
+    try {
+      for (const [slot, mode] of modes.entries())
+        gateways.push(
+          await startGateway(
+            { ...identity, ...partners.urls, ...settings[mode] },
+            BASE + (slot === 0 ? 0 : 6),
+            `${mode}-${round + 1}`,
+            mode === 'on' && !without.has('metrics'),
+          ),
+        );
+      const measured = await drive(gateways, tokens, personIds);
+      for (const [slot, mode] of modes.entries()) {
+        const result = measured[slot]!;
         results[mode].push(result.cpuPerRequest);
         console.log(
-          `  round ${round + 1} ${mode.padEnd(3)}: ${result.cpuPerRequest.toFixed(2)} ms CPU per request, p95 latency ${result.p95.toFixed(1)} ms (${result.requests} requests; load ${load()})`,
+          `  round ${round + 1} ${mode.padEnd(3)}: ${result.cpuPerRequest.toFixed(2)} ms CPU per request (main thread ${result.mainPerRequest.toFixed(2)}), p95 latency ${result.p95.toFixed(1)} ms`,
         );
-      } finally {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
       }
+      console.log(
+        `  round ${round + 1}: on against off ${percentOf(results.on.at(-1)!, results.off.at(-1)!)}; load ${load()}`,
+      );
+    } finally {
+      await Promise.all(
+        gateways.map(({ child }) => {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          return exited;
+        }),
+      );
     }
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length / 2;
+    return sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
   const spread = (values: number[]) =>
-    `mean ${mean(values).toFixed(2)}, min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
-  const off = mean(results.off);
-  const on = mean(results.on);
-  // Each round's on against its own off: the spread of these says how far one figure can be trusted.
+    `median ${median(values).toFixed(2)}, mean ${mean(values).toFixed(2)}, min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
+  // Each round's on against its own off, measured minutes apart on the same machine: the figure to judge
+  // by is their median; their spread says how far one round can be trusted.
   const ratios = results.on.map((value, round) => (value / results.off[round]! - 1) * 100);
-  const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
+  const { exports, spans } = collector.received();
   console.log(`  off: ${spread(results.off)}; on: ${spread(results.on)} per request`);
   console.log(
-    `  on against off per round: ${ratios.map(percent).join(', ')}; median ${percent(percentile(ratios, 0.5))}`,
+    `  on against off per round: ${ratios.map(percent).join(', ')}; min ${percent(Math.min(...ratios))}, max ${percent(Math.max(...ratios))}`,
   );
   console.log(
-    `  mean: off ${off.toFixed(2)} ms, on ${on.toFixed(2)} ms per request: ${percent(((on - off) / off) * 100)} (target <= 5 %); ${collector.received()} OTLP exports received`,
+    `  median of the rounds: ${percent(median(ratios))} (target <= 5 %); mean on against mean off ${percentOf(mean(results.on), mean(results.off))}; ${exports} OTLP exports with ${spans} spans received (${(spans / (ROUNDS * (RATE * SECONDS + 100))).toFixed(1)} per request)`,
   );
   collector.server.close();
   await partners.stop();

@@ -83,6 +83,19 @@ describe('traces', () => {
     }
   });
 
+  it("leave out Apollo Gateway's own spans: the partner fetches sit right under the request", async () => {
+    const started = tracing.spans().length;
+    const person = system.population.persons[0]!;
+    await system.query(PERSON_VIEW, { id: person.id }, { agency: 'jobcenter', role: 'fallmanagement' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const spans = tracing.spans().slice(started);
+    expect(spans.filter((span) => span.name.startsWith('gateway.'))).toEqual([]);
+    const { parent } = spanTree(spans);
+    const fetches = spans.filter((span) => span.name.endsWith(' fetch'));
+    expect(fetches.length).toBeGreaterThan(0);
+    for (const fetch of fetches) expect(parent(fetch)?.name).toBe('gateway request');
+  });
+
   it("carry the trace through the Agentur's own question to the graph", async () => {
     const started = tracing.spans().length;
     // The outreach list: the Agentur asks the graph (the Ausländerbehörde's persons) on the caller's behalf.
@@ -110,5 +123,30 @@ describe('traces', () => {
     const served = spans.filter((span) => span.name === 'auslaenderbehoerde request');
     expect(served.length).toBeGreaterThan(0);
     for (const span of served) expect(ancestors(span)).toContain('graph query');
+  });
+
+  // Last: it restarts tracing without an async context, which the subgraphs' SQL spans need.
+  it("tie the gateway's spans together without an async context, as the gateway runs", async () => {
+    // The gateway runs without AsyncLocalStorage (async hooks cost it CPU on every promise): the request's
+    // span reaches each partner fetch by hand, and the fetch's context travels on as `traceparent`.
+    await tracing.stop();
+    tracing = await captureSpans({ asyncContext: false });
+    const person = system.population.persons[0]!;
+    const result = await system.query(PERSON_VIEW, { id: person.id }, { agency: 'jobcenter', role: 'fallmanagement' });
+    expect(result.data).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const spans = tracing.spans();
+    const root = spans.find((span) => span.name === 'gateway request');
+    expect(root).toBeDefined();
+    const { parent } = spanTree(spans);
+    const fetches = spans.filter((span) => span.name.endsWith(' fetch'));
+    expect(new Set(fetches.map((span) => String(span.attributes['ip.partner'])))).toEqual(
+      new Set(['auslaenderbehoerde', 'agentur', 'jobcenter', 'familienkasse']),
+    );
+    for (const fetch of fetches) expect(parent(fetch)).toBe(root);
+    const served = spans.filter((span) => span.kind === SpanKind.SERVER && span.name !== 'gateway request');
+    expect(served.length).toBeGreaterThanOrEqual(fetches.length);
+    for (const span of served) expect(parent(span)?.name).toBe(`${span.name.replace(/ request$/, '')} fetch`);
+    expect(new Set(spans.map((span) => span.spanContext().traceId))).toEqual(new Set([root!.spanContext().traceId]));
   });
 });

@@ -6,7 +6,10 @@ import { supergraphFromFile } from './supergraph-file.ts';
 
 // The one place the gateway reads the environment; everything below gets what it needs as arguments.
 const config = loadConfig(process.env);
-const tracing = await startObservability('gateway', observabilitySettings(process.env));
+// Without an async context: the gateway hands its partner fetches their parent span itself (tracing.ts).
+const tracing = await startObservability('gateway', observabilitySettings(process.env), {
+  asyncContext: false,
+});
 const identity = identityConfig(process.env);
 if (identity.keys.kind === 'local') await ensureLocalIssuer(identity.keys.dir);
 

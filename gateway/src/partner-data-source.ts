@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { inClientSpan, log, secondsSince } from '@ip/observability';
+import { inClientSpan, log, recordFor, secondsSince, type Span } from '@ip/observability';
 import { GraphQLError } from 'graphql';
 import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
@@ -109,14 +109,21 @@ export class PartnerDataSource<TContext extends object> {
   private readonly link: PartnerLink;
   private readonly post: PartnerPost;
   private readonly headers:
-    ((options: GraphQLDataSourceProcessOptions<TContext>) => Record<string, string>) | undefined;
+    | ((options: GraphQLDataSourceProcessOptions<TContext>, span: Span | undefined) => Record<string, string>)
+    | undefined;
 
   constructor(
     link: PartnerLink,
     config: {
       readonly url: string;
-      /** Headers to send besides the content type, per request (the caller's token, say). */
-      readonly headers?: (options: GraphQLDataSourceProcessOptions<TContext>) => Record<string, string>;
+      /**
+       * Headers to send besides the content type, per request (the caller's token, say); `span` is the
+       * fetch's client span (with tracing on), whose context goes along as `traceparent`.
+       */
+      readonly headers?: (
+        options: GraphQLDataSourceProcessOptions<TContext>,
+        span: Span | undefined,
+      ) => Record<string, string>;
     },
   ) {
     this.link = link;
@@ -129,7 +136,13 @@ export class PartnerDataSource<TContext extends object> {
     const start = performance.now();
     let grund: string | undefined;
     try {
-      return await inClientSpan(`${this.link.name} fetch`, { 'ip.partner': this.link.name }, () => this.ask(options));
+      // The request's span is handed over, not found in the async context: the gateway runs without one.
+      return await inClientSpan(
+        `${this.link.name} fetch`,
+        { 'ip.partner': this.link.name },
+        (span) => this.ask(options, span),
+        recordFor(options.context)?.span,
+      );
     } catch (error) {
       const extensions = error instanceof GraphQLError ? error.extensions : undefined;
       grund = typeof extensions?.['grund'] === 'string' ? extensions['grund'] : 'FEHLERANTWORT';
@@ -139,7 +152,10 @@ export class PartnerDataSource<TContext extends object> {
     }
   }
 
-  private async ask(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
+  private async ask(
+    options: GraphQLDataSourceProcessOptions<TContext>,
+    span: Span | undefined,
+  ): Promise<SubgraphResponse> {
     const { name, breaker } = this.link;
     const { query, variables, operationName, extensions, http } = options.request;
     if (!query) throw new Error('Missing query');
@@ -147,7 +163,7 @@ export class PartnerDataSource<TContext extends object> {
     const headers: Record<string, string> = {};
     // Headers the planner asked for (none unless tracing to Apollo, which is off), then ours.
     if (http?.headers) for (const [key, value] of http.headers) headers[key.toLowerCase()] = value;
-    Object.assign(headers, this.headers?.(options), { 'content-type': 'application/json' });
+    Object.assign(headers, this.headers?.(options, span), { 'content-type': 'application/json' });
     let status: number | undefined;
     try {
       const answer = await this.post(JSON.stringify({ query, variables, operationName, extensions }), headers);

@@ -97,14 +97,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       partnerUrls.set(name, partnerUrl);
       return new PartnerDataSource<GatewayContext>(partners.link(name), {
         url: partnerUrl,
-        headers(sent) {
+        headers(sent, span) {
           // Health checks and schema loads carry no caller; only an operation (the kind that has an incoming
           // request; the kind enum is not exported) forwards its caller's token.
           if (!('incomingRequestContext' in sent)) return {};
           const headers: Record<string, string> = { authorization: sent.context.authorization };
           // The partner's log line and spans join this request's: same request id, same trace.
           if (sent.context.requestId) headers[REQUEST_ID_HEADER] = sent.context.requestId;
-          injectTraceHeaders((name, value) => (headers[name] = value), sent.context.traceparent);
+          injectTraceHeaders((name, value) => (headers[name] = value), sent.context.traceparent, span);
           return headers;
         },
       });

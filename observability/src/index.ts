@@ -28,6 +28,7 @@ export {
   recordSqlSpan,
   startTracing,
   tracingActive,
+  type Span,
   type Tracing,
   type TracingOptions,
 } from './tracing.ts';

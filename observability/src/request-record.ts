@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { log } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdOf, traceIdOf } from './request-id.ts';
-import { inServerSpan } from './tracing.ts';
+import { inServerSpan, type Span } from './tracing.ts';
 
 /** A partner that did not answer, as the gateway tells the client (`extensions.partner`, `extensions.grund`). */
 export interface PartnerError {
@@ -16,6 +16,8 @@ export interface PartnerError {
 export interface RequestRecord {
   readonly requestId: string;
   traceId: string | undefined;
+  /** The request's server span (with tracing on): the parent a service hands its client spans by hand. */
+  span: Span | undefined;
   /** The GraphQL operation's name (a GraphQL Name: letters, digits, underscores), once parsed. */
   operation: string | undefined;
   agency: string | undefined;
@@ -62,6 +64,7 @@ export function observeRequest(
   const record: RequestRecord = {
     requestId: requestIdOf(request.headers[REQUEST_ID_HEADER]),
     traceId: undefined,
+    span: undefined,
     operation: undefined,
     agency: undefined,
     role: undefined,
@@ -82,6 +85,7 @@ export function observeRequest(
     service,
     (name) => request.headers[name],
     async (span) => {
+      record.span = span;
       record.traceId = span?.spanContext().traceId ?? traceIdOf(request.headers['traceparent']);
       await serve();
       span?.setAttribute('http.response.status_code', response.statusCode);

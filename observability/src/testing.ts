@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { configureLogging, log, swapLogger } from './logger.ts';
-import { startTracing } from './tracing.ts';
+import { startTracing, type TracingOptions } from './tracing.ts';
 
 /**
  * Every log line the process writes from now on, parsed; `stop` puts back the logger that was there before
@@ -30,9 +30,14 @@ export async function captureLogs(level = 'info'): Promise<{ readonly lines: str
   };
 }
 
-/** Tracing into memory: every finished span of the process, as the SDK hands it to an exporter. */
-export async function captureSpans(): Promise<{ spans(): ReadableSpan[]; stop(): Promise<void> }> {
+/**
+ * Tracing into memory: every finished span of the process, as the SDK hands it to an exporter;
+ * `asyncContext: false` as the gateway runs (spans find no parent in the async context).
+ */
+export async function captureSpans(
+  options: Pick<TracingOptions, 'asyncContext'> = {},
+): Promise<{ spans(): ReadableSpan[]; stop(): Promise<void> }> {
   const exporter = new InMemorySpanExporter();
-  const tracing = await startTracing({ service: 'test', exporter });
+  const tracing = await startTracing({ service: 'test', exporter, ...options });
   return { spans: () => exporter.getFinishedSpans(), stop: () => tracing.shutdown() };
 }

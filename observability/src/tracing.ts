@@ -1,15 +1,30 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  INVALID_SPAN_CONTEXT,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
- * matter: the request a service serves, each partner fetch of the gateway, each SQL statement. Apollo
- * Gateway adds its own spans (plan, execute, fetch) to the same trace. Without a collector configured no
- * SDK starts: the spans below are skipped by one flag test, and Apollo's go to the API's no-op tracer.
+ * matter: the request a service serves, each partner fetch of the gateway, each SQL statement. Without a
+ * collector configured no SDK starts: the spans below are skipped by one flag test, and Apollo Gateway's
+ * go to the API's no-op tracer.
  */
 
 let active = false;
-const tracer = trace.getTracer('integration-point');
+/**
+ * Taken from the provider at each start, not from the global API once at load: the API's proxy tracer keeps
+ * the first provider it met, and a test process (one module graph for many files) starts several.
+ */
+let tracer: Tracer = trace.getTracer('integration-point');
 
 export interface Tracing {
   /** Sends what is still buffered and stops the SDK. */
@@ -23,7 +38,29 @@ export interface TracingOptions {
   readonly endpoint?: string | undefined;
   /** Instead of OTLP: an exporter the test reads (spans are handed over at once, not batched). */
   readonly exporter?: SpanExporter;
+  /**
+   * Whether a span finds its parent in the async context (AsyncLocalStorage), default true: a subgraph's
+   * SQL statement finds its request's span that way. Node 20 pays for it on every promise of the process
+   * (async hooks), a cost the gateway does not take: it hands each partner fetch its parent itself.
+   */
+  readonly asyncContext?: boolean;
 }
+
+/** Apollo Gateway's instrumentation scope (`@apollo/gateway` dist/utilities/opentelemetry.js). */
+const APOLLO_GATEWAY_SCOPE = 'apollo/gateway-js';
+
+/**
+ * What Apollo Gateway's spans (request, validate, plan, execute, postprocessing, and one per fetch) get: a
+ * span that records nothing and leaves the async context as it is. They were more than half of the
+ * gateway's spans, each recorded and exported, and they need the async context to nest; what they say the
+ * trace still says: the request's span and one span per partner fetch (ours), the partner's spans under it.
+ */
+const quietSpan = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+const quietTracer: Tracer = {
+  startSpan: () => quietSpan,
+  // The callback is the last argument in each of the API's overloads.
+  startActiveSpan: (...args: unknown[]) => (args.at(-1) as (span: Span) => unknown)(quietSpan),
+};
 
 /**
  * Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid,
@@ -43,12 +80,18 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(new OTLPTraceExporter());
-  const provider = new NodeTracerProvider({
+  class ServiceTracerProvider extends NodeTracerProvider {
+    override getTracer(name: string, version?: string, tracerOptions?: { schemaUrl?: string }): Tracer {
+      return name === APOLLO_GATEWAY_SCOPE ? quietTracer : super.getTracer(name, version, tracerOptions);
+    }
+  }
+  const provider = new ServiceTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.service }),
     spanProcessors: [processor],
   });
-  // Registers the provider, AsyncLocalStorage as the context manager and the W3C propagators.
-  provider.register();
+  // Registers the provider, the W3C propagators and (unless left out) AsyncLocalStorage as the context manager.
+  provider.register(options.asyncContext === false ? { contextManager: null } : {});
+  tracer = provider.getTracer('integration-point');
   active = true;
   return {
     async shutdown() {
@@ -98,16 +141,21 @@ export async function inServerSpan<T>(
   );
 }
 
-/** Runs `work` in a client span (a partner fetch); its context is what `traceHeaders` then injects. */
+/**
+ * Runs `work` in a client span (a partner fetch), a child of `parent` if given, else of the active span;
+ * `injectTraceHeaders` then sends the client span's context (`work` receives the span for that).
+ */
 export async function inClientSpan<T>(
   name: string,
   attributes: Record<string, string>,
-  work: () => Promise<T>,
+  work: (span: Span | undefined) => Promise<T>,
+  parent?: Span,
 ): Promise<T> {
-  if (!active) return work();
-  return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+  if (!active) return work(undefined);
+  const parentContext = parent ? trace.setSpan(context.active(), parent) : context.active();
+  return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, parentContext, async (span) => {
     try {
-      return await work();
+      return await work(span);
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -118,12 +166,19 @@ export async function inClientSpan<T>(
 }
 
 /**
- * Sets `traceparent` (and `tracestate`) of the active span on an outgoing request. Without tracing, the
- * caller's own `traceparent` (if any) is passed on as it came, so every service's log line names its trace.
+ * Sets `traceparent` (and `tracestate`) of `span`, else of the active span, on an outgoing request. Without
+ * tracing, the caller's own `traceparent` (if any) is passed on as it came, so every service's log line
+ * names its trace.
  */
-export function injectTraceHeaders(set: (name: string, value: string) => void, incoming: string | undefined): void {
-  if (active) propagation.inject(context.active(), undefined, { set: (_carrier, key, value) => set(key, value) });
-  else if (incoming !== undefined) set('traceparent', incoming);
+export function injectTraceHeaders(
+  set: (name: string, value: string) => void,
+  incoming: string | undefined,
+  span?: Span,
+): void {
+  if (active) {
+    const from: Context = span ? trace.setSpan(ROOT_CONTEXT, span) : context.active();
+    propagation.inject(from, undefined, { set: (_carrier, key, value) => set(key, value) });
+  } else if (incoming !== undefined) set('traceparent', incoming);
 }
 
 /**
