@@ -11,6 +11,7 @@ import {
   type Tracer,
 } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { log } from './logger.ts';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -96,7 +97,16 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   return {
     async shutdown() {
       active = false;
-      await provider.shutdown();
+      // The last batch goes to the collector now; a collector that is down must not turn a clean stop
+      // into a crash (the services stop from a signal handler, where a rejection is unhandled).
+      await provider
+        .shutdown()
+        .catch((error: unknown) =>
+          log().warn(
+            { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+            'traces still buffered could not be sent to the collector',
+          ),
+        );
       trace.disable();
       context.disable();
       propagation.disable();
