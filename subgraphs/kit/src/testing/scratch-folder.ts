@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * CPU time in the kernel (ext4 looking for a free inode among the recently deleted), in memory it costs next
  * to nothing. `TEST_SCRATCH_DIR` picks another folder.
  */
-export function scratchRoot(): string {
+function scratchRoot(): string {
   const chosen = process.env['TEST_SCRATCH_DIR'];
   if (chosen) return chosen;
   try {
