@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, PARTNERS, signLocalToken } from '@ip/kit/identity';
+import { launch } from '../test/support/launcher.ts';
 
 /**
  * `npm run bench:start`: what a new user waits for and what the system costs. Runs `npm start` as on a
@@ -46,22 +47,14 @@ async function start(folder: string): Promise<Run> {
     SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
     INIT_CWD: folder,
   };
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  while (!output.includes('Integration Point graph is up')) {
-    if (child.exitCode !== null || performance.now() - began > 300_000) {
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
-      throw new Error(`did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const launcher = launch([], env, { pollMs: 50, timeoutMs: 300_000 });
+  try {
+    await launcher.waitFor(/Integration Point graph is up/);
+  } catch (error) {
+    launcher.interrupt();
+    throw error;
   }
+  const { child, output } = launcher;
   const seconds = (performance.now() - began) / 1000;
   const tree = await processTree(child.pid!);
   const cpuSeconds = tree.reduce((total, row) => total + row.cpuSeconds, 0);
@@ -72,7 +65,7 @@ async function start(folder: string): Promise<Run> {
         `${row.name.replace(/ \(compiled\)$/, '').replace(/^.*\/postgres$/, 'postgres')} ${row.cpuSeconds.toFixed(2)}`,
     )
     .join(', ');
-  return { child, seconds, cpuSeconds, cpuByProcess, output: () => output };
+  return { child, seconds, cpuSeconds, cpuByProcess, output };
 }
 
 async function stop(run: Run): Promise<void> {

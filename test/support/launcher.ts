@@ -16,7 +16,7 @@ export interface Launcher {
   readonly child: ChildProcess;
   /** Everything it printed so far, stdout and stderr together. */
   readonly output: () => string;
-  /** Resolves once the output matches; fails if the launcher exits first or after 150 s. */
+  /** Resolves once the output matches; fails if the launcher exits first or after its time (150 s). */
   readonly waitFor: (text: RegExp) => Promise<void>;
   /** Its exit code, once it has exited. */
   readonly exited: Promise<number | null>;
@@ -26,9 +26,14 @@ export interface Launcher {
 
 /**
  * What `npm start` (and `npm run start:partner`) run, `scripts/start.mjs` with `args`, in its own process
- * group, so Ctrl-C can be sent to all of it as a terminal would.
+ * group, so Ctrl-C can be sent to all of it as a terminal would. `waitFor` looks at the output every
+ * `pollMs` (a benchmark timing the start looks more often) for at most `timeoutMs`.
  */
-export function launch(args: readonly string[], env: NodeJS.ProcessEnv): Launcher {
+export function launch(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  { pollMs = 250, timeoutMs = 150_000 }: { pollMs?: number; timeoutMs?: number } = {},
+): Launcher {
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: ROOT,
     env,
@@ -44,8 +49,8 @@ export function launch(args: readonly string[], env: NodeJS.ProcessEnv): Launche
     waitFor: async (text) => {
       const started = Date.now();
       while (!text.test(output)) {
-        if (child.exitCode !== null || Date.now() - started > 150_000) throw new Error(`no "${text}":\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        if (child.exitCode !== null || Date.now() - started > timeoutMs) throw new Error(`no "${text}":\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     },
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
