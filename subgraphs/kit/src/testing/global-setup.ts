@@ -21,8 +21,8 @@ const SHARED = Symbol.for('integration-point.test-server');
 type Shared = typeof globalThis & { [SHARED]?: Promise<RunServer> };
 
 /**
- * Vitest's global set-up: one PostgreSQL for the whole run, whichever projects need it (`subgraph`, `e2e`;
- * the `unit` project names no set-up, so `npm run test:unit` starts none). Without TEST_DATABASE_URL that is
+ * Vitest's global set-up: one PostgreSQL for the whole run, whichever projects need it (the one project of a
+ * whole run, or the `subgraph` and `e2e` tiers; the `unit` tier names no set-up, so `npm run test:unit` starts none). Without TEST_DATABASE_URL that is
  * a throwaway embedded cluster (no fsync) in a scratch folder (in memory where the system has one) on a free port, the engine a new user gets;
  * with it, that server. Either way each test file makes its databases there (`createTestDatabase`), named
  * with this run's id, and the run drops what it made at the end.
