@@ -42,4 +42,5 @@ export {
   type RequestOutcome,
   type RequestRecord,
 } from './request-record.ts';
-export type { Counter, Gauge, Histogram } from 'prom-client';
+export type { Counter, Gauge } from 'prom-client';
+export type { Histogram, HistogramConfiguration } from './metrics.ts';

