@@ -16,11 +16,7 @@ it('stops cleanly when the collector is down, and says so in the log without per
   vi.stubEnv('OTEL_EXPORTER_OTLP_TIMEOUT', '300');
   try {
     const tracing = await startTracing({ service: 'ausfall-test', endpoint });
-    await inServerSpan(
-      'ausfall-test',
-      () => undefined,
-      async () => undefined,
-    );
+    await inServerSpan('ausfall-test', {}, async () => undefined);
     await expect(tracing.shutdown()).resolves.toBeUndefined();
     const warnings = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(warnings).toContainEqual(

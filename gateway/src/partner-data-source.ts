@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { inClientSpan, log, recordFor, secondsSince, type Span } from '@ip/observability';
+import { log, recordFor, secondsSince, startClientSpan, type RequestSpan } from '@ip/observability';
 import { GraphQLError } from 'graphql';
 import { observePartnerFetch, watchBreaker } from './metrics.ts';
 import { createPartnerBreaker, type BreakerSettings, type PartnerBreaker } from './partner-breaker.ts';
@@ -109,7 +109,7 @@ export class PartnerDataSource<TContext extends object> {
   private readonly link: PartnerLink;
   private readonly post: PartnerPost;
   private readonly headers:
-    | ((options: GraphQLDataSourceProcessOptions<TContext>, span: Span | undefined) => Record<string, string>)
+    | ((options: GraphQLDataSourceProcessOptions<TContext>, span: RequestSpan | undefined) => Record<string, string>)
     | undefined;
 
   constructor(
@@ -122,7 +122,7 @@ export class PartnerDataSource<TContext extends object> {
        */
       readonly headers?: (
         options: GraphQLDataSourceProcessOptions<TContext>,
-        span: Span | undefined,
+        span: RequestSpan | undefined,
       ) => Record<string, string>;
     },
   ) {
@@ -135,26 +135,25 @@ export class PartnerDataSource<TContext extends object> {
   async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
     const start = performance.now();
     let grund: string | undefined;
+    // The request's span is handed over, not found in the async context: the gateway runs without one.
+    const { name } = this.link;
+    const span = startClientSpan(`${name} fetch`, { 'ip.partner': name }, recordFor(options.context)?.span);
     try {
-      // The request's span is handed over, not found in the async context: the gateway runs without one.
-      return await inClientSpan(
-        `${this.link.name} fetch`,
-        { 'ip.partner': this.link.name },
-        (span) => this.ask(options, span),
-        recordFor(options.context)?.span,
-      );
+      return await this.ask(options, span);
     } catch (error) {
       const extensions = error instanceof GraphQLError ? error.extensions : undefined;
       grund = typeof extensions?.['grund'] === 'string' ? extensions['grund'] : 'FEHLERANTWORT';
+      span?.fail(error);
       throw error;
     } finally {
-      observePartnerFetch(this.link.name, secondsSince(start), grund);
+      span?.end();
+      observePartnerFetch(name, secondsSince(start), grund);
     }
   }
 
   private async ask(
     options: GraphQLDataSourceProcessOptions<TContext>,
-    span: Span | undefined,
+    span: RequestSpan | undefined,
   ): Promise<SubgraphResponse> {
     const { name, breaker } = this.link;
     const { query, variables, operationName, extensions, http } = options.request;

@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const headers: Record<string, string> = { authorization: sent.context.authorization };
           // The partner's log line and spans join this request's: same request id, same trace.
           if (sent.context.requestId) headers[REQUEST_ID_HEADER] = sent.context.requestId;
-          injectTraceHeaders((name, value) => (headers[name] = value), sent.context.traceparent, span);
+          injectTraceHeaders(headers, sent.context.traceparent, span);
           return headers;
         },
       });

@@ -26,9 +26,10 @@ export {
   inClientSpan,
   inServerSpan,
   recordSqlSpan,
+  startClientSpan,
   startTracing,
   tracingActive,
-  type Span,
+  type RequestSpan,
   type Tracing,
   type TracingOptions,
 } from './tracing.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { log } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdOf, traceIdOf } from './request-id.ts';
-import { inServerSpan, type Span } from './tracing.ts';
+import { inServerSpan, type RequestSpan } from './tracing.ts';
 
 /** A partner that did not answer, as the gateway tells the client (`extensions.partner`, `extensions.grund`). */
 export interface PartnerError {
@@ -17,7 +17,7 @@ export interface RequestRecord {
   readonly requestId: string;
   traceId: string | undefined;
   /** The request's server span (with tracing on): the parent a service hands its client spans by hand. */
-  span: Span | undefined;
+  span: RequestSpan | undefined;
   /** The GraphQL operation's name (a GraphQL Name: letters, digits, underscores), once parsed. */
   operation: string | undefined;
   agency: string | undefined;
@@ -81,16 +81,12 @@ export function observeRequest(
     logRequest(record, status, seconds);
     finished({ record, status, seconds });
   });
-  return inServerSpan(
-    service,
-    (name) => request.headers[name],
-    async (span) => {
-      record.span = span;
-      record.traceId = span?.spanContext().traceId ?? traceIdOf(request.headers['traceparent']);
-      await serve();
-      span?.setAttribute('http.response.status_code', response.statusCode);
-    },
-  );
+  return inServerSpan(service, request.headers, async (span) => {
+    record.span = span;
+    record.traceId = span?.spanContext().traceId ?? traceIdOf(request.headers['traceparent']);
+    await serve();
+    span?.setAttribute('http.response.status_code', response.statusCode);
+  });
 }
 
 function logRequest(record: RequestRecord, status: number, seconds: number): void {

@@ -1,16 +1,23 @@
+import { randomFillSync } from 'node:crypto';
 import {
   context,
+  createTraceState,
+  defaultTextMapSetter,
   propagation,
   INVALID_SPAN_CONTEXT,
-  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
-  type Context,
+  TraceFlags,
+  type Attributes,
+  type AttributeValue,
+  type HrTime,
   type Span,
+  type SpanContext,
+  type SpanStatus,
   type Tracer,
 } from '@opentelemetry/api';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { log } from './logger.ts';
 
 /**
@@ -18,9 +25,19 @@ import { log } from './logger.ts';
  * matter: the request a service serves, each partner fetch of the gateway, each SQL statement. Without a
  * collector configured no SDK starts: the spans below are skipped by one flag test, and Apollo Gateway's
  * go to the API's no-op tracer.
+ *
+ * A request's span and the gateway's partner fetch spans are `RequestSpan`s of this module, handed to the
+ * SDK's span processor (batching, OTLP export) when they end; the SQL spans and the Agentur's graph query
+ * are the SDK's own, in the async context.
  */
 
 let active = false;
+/** Whether the request's span is put in the async context (`TracingOptions.asyncContext`). */
+let asyncContext = true;
+/** Where a `RequestSpan` goes when it ends: the processor the SDK's own spans go to. */
+let processor: SpanProcessor | undefined;
+/** The provider's resource and scope, taken from a span of its own: the exporter groups spans by them. */
+let origin: Pick<ReadableSpan, 'resource' | 'instrumentationScope'> | undefined;
 /**
  * Taken from the provider at each start, not from the global API once at load: the API's proxy tracer keeps
  * the first provider it met, and a test process (one module graph for many files) starts several.
@@ -78,7 +95,7 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
     import('@opentelemetry/resources'),
     import('@opentelemetry/sdk-trace-node'),
   ]);
-  const processor = options.exporter
+  const spanProcessor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(new OTLPTraceExporter());
   class ServiceTracerProvider extends NodeTracerProvider {
@@ -88,11 +105,15 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   }
   const provider = new ServiceTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.service }),
-    spanProcessors: [processor],
+    spanProcessors: [spanProcessor],
   });
   // Registers the provider, the W3C propagators and (unless left out) AsyncLocalStorage as the context manager.
   provider.register(options.asyncContext === false ? { contextManager: null } : {});
   tracer = provider.getTracer('integration-point');
+  // Started and never ended, so never exported: only its resource and scope are read.
+  origin = tracer.startSpan('origin') as unknown as ReadableSpan;
+  processor = spanProcessor;
+  asyncContext = options.asyncContext !== false;
   active = true;
   return {
     async shutdown() {
@@ -118,54 +139,175 @@ export function tracingActive(): boolean {
   return active;
 }
 
-type HeaderGetter = (name: string) => string | string[] | undefined;
+/** Random bytes drawn a few KiB at a time: a trace id takes 16 of them, a span id 8. */
+const randomBytes = Buffer.alloc(4096);
+let randomUsed = randomBytes.length;
 
-/**
- * Runs `work` inside a server span that continues the caller's trace (its `traceparent`), named after the
- * service; `work` receives the span (undefined without tracing) to add what is known only at the end.
- */
-export async function inServerSpan<T>(
-  service: string,
-  header: HeaderGetter,
-  work: (span: Span | undefined) => Promise<T>,
-): Promise<T> {
-  if (!active) return work(undefined);
-  const parent = propagation.extract(context.active(), header, {
-    get: (carrier, key) => {
-      const value = carrier(key);
-      return Array.isArray(value) ? value[0] : value;
-    },
-    keys: () => ['traceparent', 'tracestate'],
-  });
-  return tracer.startActiveSpan(
-    `${service} request`,
-    { kind: SpanKind.SERVER, attributes: { 'ip.service': service } },
-    parent,
-    async (span) => {
-      try {
-        return await work(span);
-      } finally {
-        span.end();
-      }
-    },
-  );
+/** A new id of `bytes` random bytes in lowercase hex, never all zeros (W3C: an invalid id). */
+function randomId(bytes: 8 | 16): string {
+  if (randomUsed + bytes > randomBytes.length) {
+    randomFillSync(randomBytes);
+    randomUsed = 0;
+  }
+  const id = randomBytes.toString('hex', randomUsed, (randomUsed += bytes));
+  return id === (bytes === 8 ? INVALID_SPAN_CONTEXT.spanId : INVALID_SPAN_CONTEXT.traceId) ? randomId(bytes) : id;
+}
+
+/** As `W3CTraceContextPropagator` reads it: version not `ff`, ids not all zeros, nothing after version 00's flags. */
+const TRACEPARENT = /^\s?((?!ff)[\da-f]{2})-((?![0]{32})[\da-f]{32})-((?![0]{16})[\da-f]{16})-([\da-f]{2})(-.*)?\s?$/;
+
+type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** The caller's span context from `traceparent` and `tracestate`, exactly as the SDK's W3C propagator extracts it. */
+function remoteParent(headers: Headers): SpanContext | undefined {
+  const header = headers['traceparent'];
+  const value = typeof header === 'string' ? header : header?.[0];
+  const match = value === undefined ? null : TRACEPARENT.exec(value);
+  if (!match || (match[1] === '00' && match[5])) return undefined;
+  const state = headers['tracestate'];
+  const traceState = typeof state === 'string' ? state : state?.join(',');
+  return {
+    traceId: match[2]!,
+    spanId: match[3]!,
+    traceFlags: parseInt(match[4]!, 16),
+    isRemote: true,
+    ...(traceState ? { traceState: createTraceState(traceState) } : {}),
+  };
+}
+
+// Shared by every span, never changed: a span replaces them, so none is allocated per span.
+const NO_LINKS: ReadableSpan['links'] = [];
+const NO_EVENTS: ReadableSpan['events'] = [];
+const UNSET: SpanStatus = { code: SpanStatusCode.UNSET };
+const NOT_ENDED: HrTime = [0, 0];
+
+/** Epoch milliseconds as OpenTelemetry's `[seconds, nanoseconds]`. */
+function hrTime(ms: number): HrTime {
+  const seconds = Math.floor(ms / 1000);
+  return [seconds, Math.min(999_999_999, Math.round((ms - seconds * 1000) * 1e6))];
 }
 
 /**
- * Runs `work` in a client span (a partner fetch), a child of `parent` if given, else of the active span;
- * `injectTraceHeaders` then sends the client span's context (`work` receives the span for that).
+ * A service's request span or one of the gateway's partner fetches, made here instead of by the SDK's
+ * tracer: the SDK's span (its sampler, limits, attribute checks, time corrections and the API's context
+ * objects around it) cost the gateway about 5 % of its CPU per person view (issue 16). It decides as the
+ * SDK's default sampler does (parent based, always on): a child of a sampled span or a new trace is
+ * recorded, a child of an unsampled one is not, and its context still travels on with the flag unset.
+ * `OTEL_TRACES_SAMPLER` does not apply to these spans. Ended, it is itself the `ReadableSpan` the SDK's
+ * processor batches and exports.
  */
-export async function inClientSpan<T>(
-  name: string,
-  attributes: Record<string, string>,
-  work: (span: Span | undefined) => Promise<T>,
-  parent?: Span,
+export class RequestSpan implements ReadableSpan {
+  readonly name: string;
+  readonly kind: SpanKind;
+  readonly parentSpanContext?: SpanContext;
+  readonly attributes: Attributes;
+  status = UNSET;
+  startTime = NOT_ENDED;
+  endTime = NOT_ENDED;
+  duration = NOT_ENDED;
+  ended = false;
+  readonly links = NO_LINKS;
+  readonly events = NO_EVENTS;
+  readonly resource = origin!.resource;
+  readonly instrumentationScope = origin!.instrumentationScope;
+  readonly droppedAttributesCount = 0;
+  readonly droppedEventsCount = 0;
+  readonly droppedLinksCount = 0;
+  private readonly context: SpanContext;
+  private readonly startedAt = Date.now();
+  private readonly started = performance.now();
+
+  constructor(name: string, kind: SpanKind, attributes: Attributes, parent: SpanContext | undefined) {
+    this.name = name;
+    this.kind = kind;
+    this.attributes = attributes;
+    if (parent) this.parentSpanContext = parent;
+    this.context = {
+      traceId: parent?.traceId ?? randomId(16),
+      spanId: randomId(8),
+      traceFlags: parent && (parent.traceFlags & TraceFlags.SAMPLED) === 0 ? TraceFlags.NONE : TraceFlags.SAMPLED,
+      ...(parent?.traceState ? { traceState: parent.traceState } : {}),
+    };
+  }
+
+  spanContext(): SpanContext {
+    return this.context;
+  }
+
+  setAttribute(key: string, value: AttributeValue): void {
+    this.attributes[key] = value;
+  }
+
+  /** Marks the span failed, with the error's message (as the SDK's spans of a failed fetch were). */
+  fail(error: unknown): void {
+    this.status = { code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) };
+  }
+
+  /** `traceparent` and (if the trace has one) `tracestate` of this span, as the W3C propagator writes them. */
+  inject(headers: Record<string, string>): void {
+    const { traceId, spanId, traceFlags, traceState } = this.context;
+    headers['traceparent'] = `00-${traceId}-${spanId}-0${traceFlags.toString(16)}`;
+    if (traceState) headers['tracestate'] = traceState.serialize();
+  }
+
+  /** Dates the span and hands it to the processor; a span of an unsampled trace is not recorded. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if ((this.context.traceFlags & TraceFlags.SAMPLED) === 0) return;
+    const ms = performance.now() - this.started;
+    this.startTime = hrTime(this.startedAt);
+    this.endTime = hrTime(this.startedAt + ms);
+    this.duration = hrTime(ms);
+    processor?.onEnd(this);
+  }
+}
+
+/**
+ * Runs `work` inside a server span that continues the caller's trace (the `traceparent` of `headers`),
+ * named after the service; `work` receives the span (undefined without tracing) to add what is known only
+ * at the end. With an async context the span is the active one while `work` runs (a subgraph's SQL spans
+ * find it there).
+ */
+export async function inServerSpan<T>(
+  service: string,
+  headers: Headers,
+  work: (span: RequestSpan | undefined) => Promise<T>,
 ): Promise<T> {
   if (!active) return work(undefined);
-  const parentContext = parent ? trace.setSpan(context.active(), parent) : context.active();
-  return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, parentContext, async (span) => {
+  const span = new RequestSpan(`${service} request`, SpanKind.SERVER, { 'ip.service': service }, remoteParent(headers));
+  try {
+    return await (asyncContext
+      ? context.with(trace.setSpanContext(context.active(), span.spanContext()), work, undefined, span)
+      : work(span));
+  } finally {
+    span.end();
+  }
+}
+
+/**
+ * A client span (a gateway's partner fetch), a child of `parent` if given, else of the active span (none
+ * without an async context); undefined without tracing. The caller ends it.
+ */
+export function startClientSpan(
+  name: string,
+  attributes: Attributes,
+  parent: RequestSpan | undefined,
+): RequestSpan | undefined {
+  if (!active) return undefined;
+  const parentContext = parent?.spanContext() ?? trace.getSpanContext(context.active());
+  return new RequestSpan(name, SpanKind.CLIENT, attributes, parentContext);
+}
+
+/**
+ * Runs `work` in one of the SDK's client spans (the Agentur's question to the graph), a child of the
+ * active span; `injectTraceHeaders` then sends its context.
+ */
+export async function inClientSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  if (!active) return work();
+  return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
-      return await work(span);
+      return await work();
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -176,19 +318,18 @@ export async function inClientSpan<T>(
 }
 
 /**
- * Sets `traceparent` (and `tracestate`) of `span`, else of the active span, on an outgoing request. Without
- * tracing, the caller's own `traceparent` (if any) is passed on as it came, so every service's log line
- * names its trace.
+ * Sets `traceparent` (and `tracestate`) of `span`, else of the active span, in an outgoing request's
+ * `headers`. Without tracing, the caller's own `traceparent` (if any) is passed on as it came, so every
+ * service's log line names its trace.
  */
 export function injectTraceHeaders(
-  set: (name: string, value: string) => void,
+  headers: Record<string, string>,
   incoming: string | undefined,
-  span?: Span,
+  span?: RequestSpan,
 ): void {
-  if (active) {
-    const from: Context = span ? trace.setSpan(ROOT_CONTEXT, span) : context.active();
-    propagation.inject(from, undefined, { set: (_carrier, key, value) => set(key, value) });
-  } else if (incoming !== undefined) set('traceparent', incoming);
+  if (span) span.inject(headers);
+  else if (active) propagation.inject(context.active(), headers, defaultTextMapSetter);
+  else if (incoming !== undefined) headers['traceparent'] = incoming;
 }
 
 /**

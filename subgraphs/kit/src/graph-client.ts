@@ -71,7 +71,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (caller.authorization) headers['authorization'] = caller.authorization;
         if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
-        injectTraceHeaders((name, value) => (headers[name] = value), caller.traceparent);
+        injectTraceHeaders(headers, caller.traceparent);
         let response: Response;
         try {
           response = await fetch(options.url(), {
