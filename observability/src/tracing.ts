@@ -81,6 +81,16 @@ const quietTracer: Tracer = {
 };
 
 /**
+ * The exports of a CommonJS package loaded with `import()`: Node gives them by name and as `default` (the
+ * whole `module.exports`), but in `npm start`'s bundle esbuild puts such a package in a chunk of its own
+ * that exports only `default`, where the names were undefined and a service with a collector configured
+ * crashed at start (`OTLPTraceExporter is not a constructor`).
+ */
+function commonJsExports<T extends object>(module: T): T {
+  return (module as { default?: T }).default ?? module;
+}
+
+/**
  * Starts the SDK when an endpoint or an exporter is given; otherwise nothing starts and nothing is paid,
  * not even loading it: the SDK and the exporter are a megabyte of code every service would load at start.
  */
@@ -91,9 +101,9 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
     { resourceFromAttributes },
     { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor },
   ] = await Promise.all([
-    import('@opentelemetry/exporter-trace-otlp-http'),
-    import('@opentelemetry/resources'),
-    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http').then(commonJsExports),
+    import('@opentelemetry/resources').then(commonJsExports),
+    import('@opentelemetry/sdk-trace-node').then(commonJsExports),
   ]);
   const spanProcessor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
