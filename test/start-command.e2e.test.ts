@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,10 +21,44 @@ const PORTS = {
   FAMILIENKASSE_PORT: '4104',
 };
 let folder: string;
+let collector: Server | undefined;
 
 afterAll(async () => {
+  collector?.close();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
+
+/** What a stand-in OpenTelemetry collector heard: each span's service and trace (OTLP over HTTP, as JSON). */
+interface HeardSpan {
+  readonly service: string;
+  readonly traceId: string;
+}
+
+interface OtlpTraces {
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans?: { spans?: { traceId: string }[] }[];
+  }[];
+}
+
+async function standInCollector(heard: HeardSpan[]): Promise<string> {
+  const port = await freePort();
+  collector = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
+      for (const { resource, scopeSpans } of body.resourceSpans ?? []) {
+        const service = resource?.attributes?.find((entry) => entry.key === 'service.name')?.value.stringValue ?? '';
+        for (const { spans } of scopeSpans ?? [])
+          for (const { traceId } of spans ?? []) heard.push({ service, traceId });
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector!.listen(port, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 function isRunning(pid: number): boolean {
   try {
@@ -35,10 +70,16 @@ function isRunning(pid: number): boolean {
 }
 
 describe('npm start', () => {
-  it('starts the whole system on a fresh embedded default, restarts a killed subgraph, and stops all on Ctrl-C', async () => {
+  it('starts the whole system on a fresh embedded default, traces to a collector, restarts a killed subgraph, and stops all on Ctrl-C', async () => {
     folder = await freshDataFolder('ip-start-');
+    // Traces go to a collector only when one is configured: here one is, so the compiled services load the
+    // SDK and its exporter as an operator's deployment would.
+    const heard: HeardSpan[] = [];
     const env = {
       ...process.env,
+      OTEL_EXPORTER_OTLP_ENDPOINT: await standInCollector(heard),
+      // Batches leave after 100 ms instead of 5 s.
+      OTEL_BSP_SCHEDULE_DELAY: '100',
       ...PORTS,
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       INIT_CWD: folder,
@@ -90,6 +131,14 @@ describe('npm start', () => {
       };
       expect(settings).toMatchObject({ anmeldung: { art: 'lokal' }, stichtag: '2015-12-01' });
       expect(first.body.data?.personen.totalCount).toBeGreaterThan(500);
+      // The person list as one trace: the gateway's request and, under the same trace id, the partners it
+      // asked (the persons are the Ausländerbehörde's, the Bedarfsgemeinschaft the Jobcenter's).
+      await expect
+        .poll(() => {
+          const traces = new Set(heard.filter((span) => span.service === 'gateway').map((span) => span.traceId));
+          return new Set(heard.filter((span) => traces.has(span.traceId)).map((span) => span.service));
+        })
+        .toEqual(new Set(['gateway', 'auslaenderbehoerde', 'jobcenter']));
 
       process.kill(jobcenterPid, 'SIGKILL');
       await waitFor(/jobcenter +\| back after restart 1/);
