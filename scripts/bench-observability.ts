@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import {
 import { benchDatabase } from '../subgraphs/familienkasse/bench/bulk-seed.ts';
 import { watchSla } from '../subgraphs/familienkasse/src/sla-metrics.ts';
 import { configureLogging } from '@ip/observability';
+import { startOtlpCollector } from '@ip/observability/testing';
 import { registeredPartnerModules, type PartnerModule } from '../test/support/partner-modules.ts';
 import { PERSON_VIEW } from '../test/support/person-view-query.ts';
 
@@ -149,29 +149,6 @@ async function startPartners(population: Population, verifyToken: TokenVerifier)
   };
 }
 
-/** A collector that takes every OTLP export, counts its spans and throws it away, as fast as a real one answers. */
-async function startCollector(): Promise<{ received: () => { exports: number; spans: number }; server: Server }> {
-  let exports = 0;
-  let spans = 0;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      exports += 1;
-      // OTLP/JSON: resourceSpans[].scopeSpans[].spans[]
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        resourceSpans?: { scopeSpans?: { spans?: unknown[] }[] }[];
-      };
-      for (const resource of body.resourceSpans ?? [])
-        for (const scope of resource.scopeSpans ?? []) spans += scope.spans?.length ?? 0;
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(BASE + 9, '127.0.0.1', resolve));
-  return { received: () => ({ exports, spans }), server };
-}
-
 /**
  * utime + stime of a process in milliseconds (/proc/<pid>/task/<tid>/stat fields 14 and 15, 100 ticks per
  * second): its main thread (tid = pid, where JavaScript runs) and its other threads (V8's garbage collector
@@ -287,7 +264,8 @@ async function gatewayCost(): Promise<void> {
   await ensureLocalIssuer(issuer);
   const identity = { AUTH_LOCAL_ISSUER_DIR: issuer };
   const partners = await startPartners(population, await createTokenVerifier(identityConfig(identity)));
-  const collector = await startCollector();
+  // Takes every OTLP export and answers as fast as a real collector does.
+  const collector = await startOtlpCollector(BASE + 9);
   const token = (agency: string, role: string) =>
     signLocalToken(issuer, {
       userId: `bench-${agency}`,
@@ -364,7 +342,8 @@ async function gatewayCost(): Promise<void> {
   // Each round's on against its own off, measured minutes apart on the same machine: the figure to judge
   // by is their median; their spread says how far one round can be trusted.
   const ratios = results.on.map((value, round) => (value / results.off[round]! - 1) * 100);
-  const { exports, spans } = collector.received();
+  const exports = collector.exports();
+  const spans = collector.spans.length;
   console.log(`  off: ${spread(results.off)}; on: ${spread(results.on)} per request`);
   console.log(
     `  on against off per round: ${ratios.map(percent).join(', ')}; min ${percent(Math.min(...ratios))}, max ${percent(Math.max(...ratios))}`,
@@ -372,7 +351,7 @@ async function gatewayCost(): Promise<void> {
   console.log(
     `  median of the rounds: ${percent(median(ratios))} (target <= 5 %); mean on against mean off ${percentOf(mean(results.on), mean(results.off))}; ${exports} OTLP exports with ${spans} spans received (${(spans / (ROUNDS * (RATE * SECONDS + 100))).toFixed(1)} per request)`,
   );
-  collector.server.close();
+  collector.close();
   await partners.stop();
   await rm(issuer, { recursive: true, force: true });
 }

@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signLocalToken } from '@ip/kit/identity';
 import { freePort, postGraphQL } from '@ip/kit/testing';
+import { startOtlpCollector } from '@ip/observability/testing';
 import { freshDataFolder, launch } from './support/launcher.ts';
 
 /**
@@ -21,44 +21,12 @@ const PORTS = {
   FAMILIENKASSE_PORT: '4104',
 };
 let folder: string;
-let collector: Server | undefined;
+let collector: Awaited<ReturnType<typeof startOtlpCollector>> | undefined;
 
 afterAll(async () => {
   collector?.close();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-/** What a stand-in OpenTelemetry collector heard: each span's service and trace (OTLP over HTTP, as JSON). */
-interface HeardSpan {
-  readonly service: string;
-  readonly traceId: string;
-}
-
-interface OtlpTraces {
-  resourceSpans?: {
-    resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans?: { spans?: { traceId: string }[] }[];
-  }[];
-}
-
-async function standInCollector(heard: HeardSpan[]): Promise<string> {
-  const port = await freePort();
-  collector = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
-      for (const { resource, scopeSpans } of body.resourceSpans ?? []) {
-        const service = resource?.attributes?.find((entry) => entry.key === 'service.name')?.value.stringValue ?? '';
-        for (const { spans } of scopeSpans ?? [])
-          for (const { traceId } of spans ?? []) heard.push({ service, traceId });
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => collector!.listen(port, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 function isRunning(pid: number): boolean {
   try {
@@ -74,10 +42,11 @@ describe('npm start', () => {
     folder = await freshDataFolder('ip-start-');
     // Traces go to a collector only when one is configured: here one is, so the compiled services load the
     // SDK and its exporter as an operator's deployment would.
-    const heard: HeardSpan[] = [];
+    collector = await startOtlpCollector(await freePort());
+    const heard = collector.spans;
     const env = {
       ...process.env,
-      OTEL_EXPORTER_OTLP_ENDPOINT: await standInCollector(heard),
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       // Batches leave after 100 ms instead of 5 s.
       OTEL_BSP_SCHEDULE_DELAY: '100',
       ...PORTS,
