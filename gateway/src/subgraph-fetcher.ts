@@ -49,24 +49,38 @@ export function createSubgraphClient(timeouts: PartnerTimeouts): SubgraphClient 
       const origin = target.origin;
       const path = `${target.pathname}${target.search}`;
       return async (body, headers) => {
-        const response = await agent.request({
-          origin,
-          path,
-          method: 'POST',
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeouts.timeoutMs),
-        });
-        const type = response.headers['content-type'];
-        const json = JSON_TYPES.test(Array.isArray(type) ? (type[0] ?? '') : (type ?? ''));
-        return {
-          status: response.statusCode,
-          body: json ? await response.body.json() : await response.body.text(),
-        };
+        // One timer per call, cleared once the body is read. `AbortSignal.timeout()` left its timer running
+        // to the end of the timeout after every answer and then built a `DOMException` with a stack and
+        // dispatched an abort event for nobody: 10 % of the gateway's CPU on the person view (issue 18).
+        const controller = new AbortController();
+        const timer = setTimeout(abortAfterTimeout, timeouts.timeoutMs, controller, timeouts.timeoutMs);
+        try {
+          const response = await agent.request({
+            origin,
+            path,
+            method: 'POST',
+            headers,
+            body,
+            signal: controller.signal,
+          });
+          const type = response.headers['content-type'];
+          const json = JSON_TYPES.test(Array.isArray(type) ? (type[0] ?? '') : (type ?? ''));
+          return {
+            status: response.statusCode,
+            body: json ? await response.body.json() : await response.body.text(),
+          };
+        } finally {
+          clearTimeout(timer);
+        }
       };
     },
     close: () => agent.close(),
   };
+}
+
+/** Aborts as `AbortSignal.timeout()` does: with a `TimeoutError`, which `failureReason` reads as a timeout. */
+function abortAfterTimeout(controller: AbortController, timeoutMs: number): void {
+  controller.abort(new DOMException(`no complete answer within ${timeoutMs} ms`, 'TimeoutError'));
 }
 
 /** The reasons a request can fail with; an open breaker is the data source's to say. */
