@@ -26,7 +26,7 @@ import {
   formatLimitError,
   limitParseOptions,
   limitValidationRules,
-  precheckLimits,
+  limitPrecheck,
 } from './limits/request-limits.ts';
 import { createPartnerLinks, PartnerDataSource, type PartnerConfig } from './partner-data-source.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
@@ -132,13 +132,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   let apiSchema: GraphQLSchema | undefined;
+  const precheck = limitPrecheck(edge.limits);
   const unsubscribe = gateway.onSchemaLoadOrUpdate((schemaContext) => (apiSchema = schemaContext.apiSchema));
   await server.start();
   const listener = await listenHttp({
     server,
     maxBodyBytes: edge.maxBodyBytes,
     trustedDocuments,
-    precheck: (query) => (apiSchema ? precheckLimits(apiSchema, edge.limits, query) : []),
+    precheck: (query) => (apiSchema ? precheck(apiSchema, query) : []),
     explorer: options.explorer && createExplorer(options.explorer),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
