@@ -43,5 +43,5 @@ export {
   type RequestOutcome,
   type RequestRecord,
 } from './request-record.ts';
-export type { Counter, Gauge } from 'prom-client';
-export type { Histogram, HistogramConfiguration } from './metrics.ts';
+export type { Gauge } from 'prom-client';
+export type { Counter, CounterConfiguration, Histogram, HistogramConfiguration } from './metrics.ts';

@@ -1,12 +1,4 @@
-import {
-  collectDefaultMetrics,
-  Counter,
-  Gauge,
-  Registry,
-  type CounterConfiguration,
-  type GaugeConfiguration,
-  type Metric,
-} from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry, type GaugeConfiguration, type Metric } from 'prom-client';
 
 /**
  * One registry per process; `/metrics` shows it. Metric names start with `ip_` and end in their unit;
@@ -56,8 +48,18 @@ function once<T>(name: string, make: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? make();
 }
 
-export function counter<L extends string>(config: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
-  return once(config.name, () => new Counter<L>({ ...config, registers: [registry] }));
+export interface CounterConfiguration<L extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames: readonly L[];
+}
+
+export function counter<L extends string>(config: CounterConfiguration<L>): Counter<L> {
+  return once(config.name, () => {
+    const metric = new Counter<L>(config);
+    registry.registerMetric(metric as unknown as Metric);
+    return metric;
+  });
 }
 
 export function gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
@@ -80,29 +82,78 @@ export function histogram<L extends string>(config: HistogramConfiguration<L>): 
   });
 }
 
-/** One series of a histogram: observations per bucket (not cumulative), their sum and their count. */
+type Labels = Readonly<Record<string, string | number>>;
+
+/** What every series keeps: its labels as the first observation named them (prom-client keeps that object). */
 interface Series {
   readonly labels: Labels;
+}
+
+/**
+ * A metric's series by their label values, one map level per label name in the order of the names. A
+ * lookup hashes the values themselves (V8 keeps a string's hash) where a key joined from them was a new
+ * string to build and hash on every call: 40 ns against 150 ns for two labels, prom-client's 360 ns.
+ */
+class SeriesIndex<L extends string, S extends Series> {
+  /** Each series in the order it was first observed, the order of prom-client's lines. */
+  readonly all: S[] = [];
+  private root = new Map<string, unknown>();
+
+  constructor(
+    private readonly labelNames: readonly L[],
+    private readonly make: (labels: Labels) => S,
+  ) {}
+
+  of(labels: Readonly<Record<L, string>>): S {
+    const last = this.labelNames.length - 1;
+    let level = this.root;
+    for (let index = 0; index < last; index += 1) {
+      const value = labels[this.labelNames[index]!];
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    // Without label names the one series sits under the empty string.
+    const value = last < 0 ? '' : labels[this.labelNames[last]!];
+    let series = level.get(value) as S | undefined;
+    if (!series) {
+      series = this.make({ ...labels });
+      level.set(value, series);
+      this.all.push(series);
+    }
+    return series;
+  }
+
+  clear(): void {
+    this.root = new Map();
+    this.all.length = 0;
+  }
+}
+
+/** One series of a histogram: observations per bucket (not cumulative), their sum and their count. */
+interface HistogramSeries extends Series {
   readonly counts: number[];
   sum: number;
   count: number;
 }
-
-type Labels = Readonly<Record<string, string | number>>;
 
 /** One line of `/metrics` as prom-client's registry reads it; `sharedLabels` are the series' own. */
 interface Value {
   readonly labels: Labels;
   readonly sharedLabels?: Labels;
   readonly value: number;
-  readonly metricName: string;
+  /** The metric's name when left out (a counter's lines). */
+  readonly metricName?: string | undefined;
 }
 
 /** What prom-client's registry reads of a metric (its typings give `type` as an enum; it reads a string). */
 interface MetricValues {
   readonly name: string;
   readonly help: string;
-  readonly type: 'histogram';
+  readonly type: 'histogram' | 'counter';
   readonly aggregator: 'sum';
   readonly values: readonly Value[];
 }
@@ -111,7 +162,7 @@ interface MetricValues {
  * A histogram that `/metrics` shows exactly as prom-client's (same series, buckets and text), counted in
  * plain arrays. prom-client's `observe` checks the label names, builds a key from the label object and
  * turns the bucket's bound into a string for a property lookup on every call (306 ns in a hot loop, here
- * 75 ns); the gateway observes once per request and once per partner fetch (issue 16). Here an observation
+ * 45 ns); the gateway observes once per request and once per partner fetch (issue 16). Here an observation
  * is a map lookup by the label values and two additions; the text is built only when Prometheus scrapes.
  */
 export class Histogram<L extends string> {
@@ -119,27 +170,25 @@ export class Histogram<L extends string> {
   readonly help: string;
   readonly type = 'histogram' as const;
   readonly aggregator = 'sum' as const;
-  private readonly labelNames: readonly L[];
   private readonly bounds: readonly number[];
-  private readonly series = new Map<string, Series>();
+  private readonly series: SeriesIndex<L, HistogramSeries>;
 
   constructor(config: HistogramConfiguration<L>) {
     this.name = config.name;
     this.help = config.help;
-    this.labelNames = config.labelNames;
-    this.bounds = [...(config.buckets ?? DURATION_BUCKETS)];
+    const bounds = [...(config.buckets ?? DURATION_BUCKETS)];
+    this.bounds = bounds;
+    this.series = new SeriesIndex(config.labelNames, (labels) => ({
+      labels,
+      counts: bounds.map(() => 0),
+      sum: 0,
+      count: 0,
+    }));
   }
 
   observe(labels: Readonly<Record<L, string>>, value: number): void {
     if (!Number.isFinite(value)) throw new TypeError(`${this.name}: not a number: ${value}`);
-    // The label values in the order of the names: a key without sorting or checking the object's keys.
-    let key = '';
-    for (const name of this.labelNames) key += `${labels[name]}\u0000`;
-    let series = this.series.get(key);
-    if (!series) {
-      series = { labels: { ...labels }, counts: this.bounds.map(() => 0), sum: 0, count: 0 };
-      this.series.set(key, series);
-    }
+    const series = this.series.of(labels);
     let bucket = 0;
     while (bucket < this.bounds.length && value > this.bounds[bucket]!) bucket += 1;
     // Beyond the last bound the observation counts only in `+Inf` (the count).
@@ -155,7 +204,7 @@ export class Histogram<L extends string> {
   /** For the registry's text: each series' labels shared by its lines, `le` on each bucket line, as prom-client's. */
   async getForPromString(): Promise<MetricValues> {
     const values: Value[] = [];
-    for (const { labels, counts, sum, count } of this.series.values()) {
+    for (const { labels, counts, sum, count } of this.series.all) {
       let cumulative = 0;
       for (const [index, bound] of this.bounds.entries()) {
         cumulative += counts[index]!;
@@ -191,6 +240,51 @@ export class Histogram<L extends string> {
         value,
         metricName,
       })),
+    };
+  }
+}
+
+/** One series of a counter, as prom-client's counter keeps it (its registry reads these objects as lines). */
+interface CounterSeries extends Series {
+  value: number;
+}
+
+/**
+ * A counter that `/metrics` shows exactly as prom-client's, counted in a map by label values. prom-client's
+ * `inc` checks the label names and builds a key of the sorted names and values on every call (360 ns);
+ * the gateway counts every request. Here an increment is a lookup by the values and an addition.
+ */
+export class Counter<L extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly type = 'counter' as const;
+  readonly aggregator = 'sum' as const;
+  private readonly series: SeriesIndex<L, CounterSeries>;
+
+  constructor(config: CounterConfiguration<L>) {
+    this.name = config.name;
+    this.help = config.help;
+    this.series = new SeriesIndex(config.labelNames, (labels) => ({ value: 0, labels }));
+  }
+
+  inc(labels: Readonly<Record<L, string>>, value = 1): void {
+    if (!Number.isFinite(value)) throw new TypeError(`${this.name}: not a number: ${value}`);
+    if (value < 0) throw new Error(`${this.name}: a counter cannot decrease`);
+    this.series.of(labels).value += value;
+  }
+
+  reset(): void {
+    this.series.clear();
+  }
+
+  /** For the registry's text and JSON alike: one line per series, `{ value, labels }` as prom-client's. */
+  async get(): Promise<MetricValues> {
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values: this.series.all.map(({ value, labels }) => ({ value, labels })),
     };
   }
 }
