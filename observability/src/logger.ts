@@ -5,13 +5,32 @@ import { pino, type DestinationStream, type Logger } from 'pino';
  * request's variables or answers: the log must hold no personal data (names, birth dates, addresses, free
  * text), and a test sends the demo population through the person view to check it.
  */
+
+/** The start of the current second's timestamp, `,"time":"2026-12-03T08:55:42.`, and that second in epoch ms. */
+let secondPrefix = '';
+let secondStart = Number.NaN;
+
+/**
+ * pino's `isoTime`, character for character, with the date written once a second: `toISOString` of a new
+ * Date was a sixth of pino's time per line (0.6 of 4.3 µs warm, 9 µs with cold caches; issue 16).
+ */
+function isoTime(): string {
+  const now = Date.now();
+  const ms = now % 1000;
+  if (now - ms !== secondStart) {
+    secondStart = now - ms;
+    secondPrefix = `,"time":"${new Date(secondStart).toISOString().slice(0, 20)}`;
+  }
+  return `${secondPrefix}${ms < 100 ? (ms < 10 ? '00' : '0') : ''}${ms}Z"`;
+}
+
 // Until `configureLogging` runs (a service's start does; in-process test servers and scripts never do) only
 // warnings and errors are written: a line per request would bury a test report. Read from no environment,
 // since nothing may read it at import time (scripts/environment-reads.ts).
 let current: Logger = pino({
   level: 'warn',
   base: null,
-  timestamp: pino.stdTimeFunctions.isoTime,
+  timestamp: isoTime,
   formatters: { level: (label) => ({ level: label }) },
 });
 
@@ -42,7 +61,7 @@ export async function configureLogging(options: LoggingOptions): Promise<Logger>
   const settings = {
     level: options.level,
     base: { service: options.service },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     // The level as a word: an operator's query reads `level="warn"`, not `level=40`.
     formatters: { level: (label: string) => ({ level: label }) },
   };
