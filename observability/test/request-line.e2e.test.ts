@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordFor, observeRequest } from '../src/request-record.ts';
+import { bindRecord, observeRequest, recordFor, type RequestRecord } from '../src/request-record.ts';
 import { captureLogs } from '../src/testing.ts';
 
 /**
@@ -69,5 +69,15 @@ describe("a request's log line", () => {
         '"errors":["PARTNER_NICHT_ERREICHBAR","OTHER"],"partnerErrors":[{"partner":"jobcenter","grund":"ZEITUEBERSCHREITUNG"}],' +
         '"msg":"request"}',
     );
+  });
+});
+
+describe("a request's record", () => {
+  it("is found from a shallow copy of the object it was bound to, as Apollo Server copies a request's context", () => {
+    const context = { authorization: 'Bearer probe' };
+    const record = { requestId: 'req-3' } as RequestRecord;
+    bindRecord(context, record);
+    expect(recordFor({ ...context })).toBe(record);
+    expect(recordFor({ authorization: 'Bearer probe' })).toBeUndefined();
   });
 });
