@@ -260,11 +260,14 @@ export class Counter<L extends string> {
   readonly type = 'counter' as const;
   readonly aggregator = 'sum' as const;
   private readonly series: SeriesIndex<L, CounterSeries>;
+  private readonly labelNames: readonly L[];
 
   constructor(config: CounterConfiguration<L>) {
     this.name = config.name;
+    this.labelNames = config.labelNames;
     this.help = config.help;
     this.series = new SeriesIndex(config.labelNames, (labels) => ({ value: 0, labels }));
+    this.reset();
   }
 
   inc(labels: Readonly<Record<L, string>>, value = 1): void {
@@ -275,6 +278,9 @@ export class Counter<L extends string> {
 
   reset(): void {
     this.series.clear();
+    // A counter without labels has its one series from the start, at 0, as prom-client's: a rate over it
+    // then starts from a sample instead of from nothing.
+    if (this.labelNames.length === 0) this.series.of({} as Record<L, string>);
   }
 
   /** For the registry's text and JSON alike: one line per series, `{ value, labels }` as prom-client's. */

@@ -96,6 +96,13 @@ describe('counter', () => {
     expect(JSON.parse(JSON.stringify(oursJson)) as unknown).toEqual(JSON.parse(JSON.stringify(theirsJson)));
   });
 
+  it('without labels shows its one series at 0 before any increment, as prom-client does', async () => {
+    for (const inc of [() => {}, (counter: Incrementing) => counter.inc({}, 3)]) {
+      const [oursText, theirsText] = await counterTextOf(inc, []);
+      expect(oursText).toBe(theirsText);
+    }
+  });
+
   it('with four labels, as the release decisions are counted', async () => {
     const names = ['owner', 'recipient', 'category', 'decision'];
     const [oursText, theirsText] = await counterTextOf((counter) => {
