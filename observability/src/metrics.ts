@@ -48,6 +48,15 @@ function once<T>(name: string, make: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? make();
 }
 
+/** `once` for our own metric classes (below), which the registry takes as they are: it reads their values. */
+function ownMetric<T>(name: string, make: () => T): T {
+  return once(name, () => {
+    const metric = make();
+    registry.registerMetric(metric as unknown as Metric);
+    return metric;
+  });
+}
+
 export interface CounterConfiguration<L extends string> {
   readonly name: string;
   readonly help: string;
@@ -55,11 +64,7 @@ export interface CounterConfiguration<L extends string> {
 }
 
 export function counter<L extends string>(config: CounterConfiguration<L>): Counter<L> {
-  return once(config.name, () => {
-    const metric = new Counter<L>(config);
-    registry.registerMetric(metric as unknown as Metric);
-    return metric;
-  });
+  return ownMetric(config.name, () => new Counter<L>(config));
 }
 
 export function gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
@@ -75,11 +80,7 @@ export interface HistogramConfiguration<L extends string> {
 }
 
 export function histogram<L extends string>(config: HistogramConfiguration<L>): Histogram<L> {
-  return once(config.name, () => {
-    const metric = new Histogram<L>(config);
-    registry.registerMetric(metric as unknown as Metric);
-    return metric;
-  });
+  return ownMetric(config.name, () => new Histogram<L>(config));
 }
 
 type Labels = Readonly<Record<string, string | number>>;
@@ -102,7 +103,9 @@ class SeriesIndex<L extends string, S extends Series> {
   constructor(
     private readonly labelNames: readonly L[],
     private readonly make: (labels: Labels) => S,
-  ) {}
+  ) {
+    this.clear();
+  }
 
   of(labels: Readonly<Record<L, string>>): S {
     const last = this.labelNames.length - 1;
@@ -130,6 +133,9 @@ class SeriesIndex<L extends string, S extends Series> {
   clear(): void {
     this.root = new Map();
     this.all.length = 0;
+    // A metric without labels has its one series from the start, at 0, as prom-client's counter and
+    // histogram: a rate over it then starts from a sample instead of from nothing.
+    if (this.labelNames.length === 0) this.of({} as Record<L, string>);
   }
 }
 
@@ -260,14 +266,11 @@ export class Counter<L extends string> {
   readonly type = 'counter' as const;
   readonly aggregator = 'sum' as const;
   private readonly series: SeriesIndex<L, CounterSeries>;
-  private readonly labelNames: readonly L[];
 
   constructor(config: CounterConfiguration<L>) {
     this.name = config.name;
-    this.labelNames = config.labelNames;
     this.help = config.help;
     this.series = new SeriesIndex(config.labelNames, (labels) => ({ value: 0, labels }));
-    this.reset();
   }
 
   inc(labels: Readonly<Record<L, string>>, value = 1): void {
@@ -278,9 +281,6 @@ export class Counter<L extends string> {
 
   reset(): void {
     this.series.clear();
-    // A counter without labels has its one series from the start, at 0, as prom-client's: a rate over it
-    // then starts from a sample instead of from nothing.
-    if (this.labelNames.length === 0) this.series.of({} as Record<L, string>);
   }
 
   /** For the registry's text and JSON alike: one line per series, `{ value, labels }` as prom-client's. */

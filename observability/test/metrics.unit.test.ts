@@ -7,21 +7,28 @@ import { Counter, DURATION_BUCKETS, Histogram } from '../src/metrics.ts';
  * (`getForPromString`, a method of prom-client 15 the registry looks for, or `get`): the `/metrics` text must
  * be the same line for line, or dashboards and alerts read other figures.
  */
-function textOf(observe: (histogram: { observe(labels: Record<string, string>, value: number): void }) => void) {
-  const config = { name: 'ip_probe_duration_seconds', help: 'A probe.', labelNames: ['partner', 'code'] as const };
+/** The same calls on ours and on prom-client's, each in a registry of its own: their text and JSON. */
+function textsOf<M>(own: M, reference: M, act: (metric: M) => void) {
   const ours = new Registry();
   const theirs = new Registry();
-  const own = new Histogram(config);
   ours.registerMetric(own as unknown as Metric);
+  theirs.registerMetric(reference as unknown as Metric);
+  act(own);
+  act(reference);
+  return Promise.all([ours.metrics(), theirs.metrics(), ours.getMetricsAsJSON(), theirs.getMetricsAsJSON()]);
+}
+
+type Observing = { observe(labels: Record<string, string>, value: number): void };
+
+function textOf(observe: (histogram: Observing) => void, labelNames: readonly string[] = ['partner', 'code']) {
+  const config = { name: 'ip_probe_duration_seconds', help: 'A probe.', labelNames };
   const reference = new PromHistogram({
     ...config,
-    labelNames: [...config.labelNames],
+    labelNames: [...labelNames],
     buckets: [...DURATION_BUCKETS],
-    registers: [theirs],
+    registers: [],
   });
-  observe(own);
-  observe(reference);
-  return Promise.all([ours.metrics(), theirs.metrics(), ours.getMetricsAsJSON(), theirs.getMetricsAsJSON()]);
+  return textsOf<Observing>(new Histogram(config), reference, observe);
 }
 
 describe('histogram', () => {
@@ -29,7 +36,7 @@ describe('histogram', () => {
     ['no observation', () => {}],
     [
       'several series, a value on a bound, below the first and beyond the last',
-      (histogram: { observe(labels: Record<string, string>, value: number): void }) => {
+      (histogram: Observing) => {
         for (const value of [0, 0.004, 0.005, 0.0051, 0.3, 1, 9.99, 10, 12.5, 60])
           histogram.observe({ partner: 'agentur', code: 'OK' }, value);
         histogram.observe({ partner: 'jobcenter', code: 'PARTNER_TIMEOUT' }, 0.02);
@@ -38,8 +45,7 @@ describe('histogram', () => {
     ],
     [
       'label values that need escaping',
-      (histogram: { observe(labels: Record<string, string>, value: number): void }) =>
-        histogram.observe({ partner: 'a"b\\c\nd', code: 'other' }, 0.2),
+      (histogram: Observing) => histogram.observe({ partner: 'a"b\\c\nd', code: 'other' }, 0.2),
     ],
   ])('shows %s exactly as prom-client does', async (_name, observe) => {
     const [oursText, theirsText, oursJson, theirsJson] = await textOf(observe);
@@ -51,6 +57,13 @@ describe('histogram', () => {
     expect(JSON.parse(JSON.stringify(oursJson)) as unknown).toEqual(withoutExemplars);
   });
 
+  it('without labels shows its one series at 0 before any observation, as prom-client does', async () => {
+    for (const observe of [() => {}, (histogram: Observing) => histogram.observe({}, 0.3)]) {
+      const [oursText, theirsText] = await textOf(observe, []);
+      expect(oursText).toBe(theirsText);
+    }
+  });
+
   it('refuses a value that is not a number, as prom-client does', () => {
     const histogram = new Histogram({ name: 'ip_refusing_seconds', help: 'A probe.', labelNames: ['partner'] });
     expect(() => histogram.observe({ partner: 'agentur' }, Number.NaN)).toThrow(TypeError);
@@ -59,17 +72,10 @@ describe('histogram', () => {
 
 type Incrementing = { inc(labels: Record<string, string>, value?: number): void };
 
-/** The same increments on our counter and on prom-client's, each in a registry of its own. */
 function counterTextOf(inc: (counter: Incrementing) => void, labelNames: readonly string[] = ['operation', 'status']) {
   const config = { name: 'ip_probe_requests_total', help: 'A probe.', labelNames };
-  const ours = new Registry();
-  const theirs = new Registry();
-  const own = new Counter(config);
-  ours.registerMetric(own as unknown as Metric);
-  const reference = new PromCounter({ ...config, labelNames: [...labelNames], registers: [theirs] });
-  inc(own);
-  inc(reference);
-  return Promise.all([ours.metrics(), theirs.metrics(), ours.getMetricsAsJSON(), theirs.getMetricsAsJSON()]);
+  const reference = new PromCounter({ ...config, labelNames: [...labelNames], registers: [] });
+  return textsOf<Incrementing>(new Counter(config), reference, inc);
 }
 
 describe('counter', () => {
