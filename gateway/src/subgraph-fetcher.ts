@@ -102,12 +102,15 @@ export function createSubgraphClient(timeouts: PartnerTimeouts): SubgraphClient 
   };
 }
 
-/** The body as JSON when the partner says it is (as undici's `body.json()`: UTF-8, a byte-order mark dropped), else its text. */
+/**
+ * The body as JSON when the partner says it is, else its text; decoded as undici's `body.json()` and
+ * `body.text()` decode: UTF-8, a leading byte-order mark dropped.
+ */
 function parse(chunks: readonly Buffer[], json: boolean): unknown {
   const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  const text = bytes.toString('utf8');
-  if (!json) return text;
-  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const decoded = bytes.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  return json ? JSON.parse(text) : text;
 }
 
 /** The reasons a request can fail with; an open breaker is the data source's to say. */
