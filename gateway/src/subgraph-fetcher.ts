@@ -29,7 +29,8 @@ const JSON_TYPES = /^application\/(graphql-response\+)?json/i;
  * One keep-alive connection pool per partner: a person page fans out to four subgraphs on every request,
  * and a new TCP connection each time would cost more than the subgraph's own work. Without limits undici
  * would wait 300 s for a partner that accepted the connection and never answers; here every request is
- * aborted after the partner's total timeout, including the wait for a pooled connection and the reading of the body (one timer covers it all).
+ * aborted after the partner's total timeout, which covers the wait for a pooled connection and the reading
+ * of the body (one timer for it all).
  *
  * `undici`'s `dispatch()`, not `fetch()` or `request()`: a subgraph call through `fetch()` built WHATWG
  * Request, Headers and web-stream objects and cost 218–325 µs of gateway CPU, through `request()` 42–65 µs

@@ -169,8 +169,9 @@ const PASSED_TEXTS_CHARS = 2 ** 21;
 /**
  * `precheckLimits` that remembers, per schema, the texts that passed: the limits depend on the text and
  * the schema alone, and the same few operations come again and again. A second parse and walk of the
- * person view on every request was about 3 % of the gateway's CPU in a profile (issue 18), where Apollo Server reads its
- * own from its document cache. Refused texts are not kept: each is refused afresh, at one stopped parse.
+ * person view on every request was about 3 % of the gateway's CPU in a profile (issue 18), where Apollo
+ * Server reads its own from its document cache. Refused texts are not kept: each is refused afresh, at
+ * one stopped parse.
  */
 export function limitPrecheck(
   limits: RequestLimits,
