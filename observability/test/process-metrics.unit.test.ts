@@ -18,4 +18,18 @@ describe('process metrics', () => {
     expect(text).toContain('ip_nodejs_eventloop_lag_p99_seconds');
     expect(text).toContain('ip_nodejs_heap_size_used_bytes');
   });
+
+  it("count the event loop's busy time, growing with work done on it", async () => {
+    vi.resetModules();
+    const { registry, setMetricsEnabled } = await import('../src/metrics.ts');
+    setMetricsEnabled(true);
+    const busy = async () =>
+      Number(/^ip_nodejs_eventloop_busy_seconds_total (\S+)$/m.exec(await registry.metrics())?.[1] ?? Number.NaN);
+    const before = await busy();
+    const started = performance.now();
+    while (performance.now() - started < 50);
+    const after = await busy();
+    expect(after - before).toBeGreaterThanOrEqual(0.045);
+    expect(after - before).toBeLessThan(5);
+  });
 });
