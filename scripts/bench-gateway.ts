@@ -5,7 +5,7 @@ import { PERSON_VIEW } from '../test/support/person-view-query.ts';
 import { ask, differences, digest, previousAnswers, storeAnswers, type Answer } from './bench-gateway/answers.ts';
 import { loadAverage, treeCpuMs, treeRssMb } from './bench-gateway/cpu.ts';
 import { startHive } from './bench-gateway/hive.ts';
-import { closedLoop, fixedRate, type LoadResult } from './bench-gateway/load.ts';
+import { closedLoop, fixedRate, warmUp, type LoadResult } from './bench-gateway/load.ts';
 import { PARTNERS, startSystem } from './bench-gateway/system.ts';
 
 /**
@@ -20,7 +20,9 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+n, pages next (+5 with four), Hive +18, PostgreSQL +19),
  * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (20/s), BENCH_RATE_PAGE (4/s),
  * BENCH_RATE_TYPENAME (100/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
- * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops).
+ * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops), BENCH_WARMUP
+ * (1: each gateway first answers 1,500 person views, 300 pages and 3,000 `{ __typename }` as fast as it can,
+ * times this factor; 0: 2 s at each query's rate, the warm-up of the runs before 3 December 14:00).
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -31,10 +33,17 @@ const CLOSED_SECONDS = env('BENCH_CLOSED_SECONDS', 5);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 20);
 
 const PERSON_FIELDS = PERSON_VIEW.slice(PERSON_VIEW.indexOf('{', PERSON_VIEW.indexOf('person(')));
+/**
+ * Warm-up requests per query and gateway: BENCH_WARMUP times each query's `warmUp`. A gateway serves for
+ * days; in its first few hundred requests V8 is still compiling its hot functions (a gateway measured
+ * after 100 person views: `--trace-opt` showed 75 functions optimised during the next 30 s at 10 a second,
+ * V8's compiler threads a quarter of the process's CPU), and either gateway was measured part way through.
+ */
+const WARMUP = env('BENCH_WARMUP', 1);
 const QUERIES = {
-  person: { label: 'person view, all four partners', rate: env('BENCH_RATE_PERSON', 20) },
-  page: { label: 'page of 50 persons, all four partners', rate: env('BENCH_RATE_PAGE', 4) },
-  typename: { label: '{ __typename }', rate: env('BENCH_RATE_TYPENAME', 100) },
+  person: { label: 'person view, all four partners', rate: env('BENCH_RATE_PERSON', 20), warmUp: 1500 },
+  page: { label: 'page of 50 persons, all four partners', rate: env('BENCH_RATE_PAGE', 4), warmUp: 300 },
+  typename: { label: '{ __typename }', rate: env('BENCH_RATE_TYPENAME', 100), warmUp: 3000 },
 } as const;
 type QueryName = keyof typeof QUERIES;
 const PAGE = `query Seite { personen(first: 50) { edges { node ${PERSON_FIELDS.trimEnd().slice(0, -1).trimEnd()} } } }`;
@@ -170,8 +179,11 @@ try {
   };
   for (const query of Object.keys(QUERIES) as QueryName[]) {
     // Warm-up: JIT, plan caches, connection pools.
-    for (const gateway of Object.keys(gateways) as GatewayName[])
-      await fixedRate(gateways[gateway].url, bodies[query], authorization, QUERIES[query].rate, 2);
+    for (const gateway of Object.keys(gateways) as GatewayName[]) {
+      const requests = Math.round(WARMUP * QUERIES[query].warmUp);
+      if (requests > 0) await warmUp(gateways[gateway].url, bodies[query], authorization, 4, requests);
+      else await fixedRate(gateways[gateway].url, bodies[query], authorization, QUERIES[query].rate, 2);
+    }
   }
   // With BENCH_CPU_PROF_DIR, the services profile the measured runs, not the start and the warm-up.
   const profiled = Object.values(system.pids);
