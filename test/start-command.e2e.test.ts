@@ -63,7 +63,8 @@ describe('npm start', () => {
     const { child, output, waitFor, exited, interrupt } = launch([], env);
     const pids: number[] = [];
     try {
-      await waitFor(/Integration Point graph is up/);
+      // The summary's last line: its lines are written one by one and may reach the pipe in several chunks.
+      await waitFor(/Press Ctrl-C to stop/);
       for (const port of Object.values(PORTS)) expect(output()).toContain(`:${port}/graphql`);
       const postgresPid = Number(/embedded PostgreSQL \(pid (\d+)\) ready/.exec(output())?.[1]);
       const jobcenterPid = Number(/^ {2}jobcenter +\S+ +\(pid (\d+)\)/m.exec(output())?.[1]);
