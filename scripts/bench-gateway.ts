@@ -22,7 +22,7 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  * BENCH_RATE_TYPENAME (100/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
  * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops), BENCH_WARMUP
  * (1: each gateway first answers 1,500 person views, 300 pages and 3,000 `{ __typename }` as fast as it can,
- * times this factor; 0: 2 s at each query's rate, the warm-up of the runs before 3 December 14:00).
+ * times this factor; 0: 2 s at each query's rate, the warm-up of the runs before 3 December 13:55).
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
