@@ -11,6 +11,24 @@ export interface ObservabilitySettings {
   readonly metricsEnabled: boolean;
   /** OTLP/HTTP endpoint of a collector (`OTEL_EXPORTER_OTLP_ENDPOINT`); unset, no tracing SDK starts. */
   readonly otlpEndpoint: string | undefined;
+  /** Which traces are recorded (`OTEL_TRACES_SAMPLER`, `OTEL_TRACES_SAMPLER_ARG`); default every one. */
+  readonly traceSampler: TraceSamplerSetting;
+}
+
+/** The OpenTelemetry SDK's built-in samplers, by the names `OTEL_TRACES_SAMPLER` gives them. */
+export const TRACE_SAMPLERS = [
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+  'always_on',
+  'always_off',
+  'traceidratio',
+] as const;
+
+export interface TraceSamplerSetting {
+  readonly name: (typeof TRACE_SAMPLERS)[number];
+  /** The share of new traces recorded by the `traceidratio` samplers, 0 to 1 (default 1). */
+  readonly ratio: number;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -34,5 +52,23 @@ export function observabilitySettings(
     logPretty: flag('LOG_PRETTY', stdoutIsTerminal),
     metricsEnabled: flag('METRICS_ENABLED', true),
     otlpEndpoint: endpoint,
+    traceSampler: traceSampler(env),
   });
+}
+
+/**
+ * `OTEL_TRACES_SAMPLER` and its argument as the specification names them. A name or ratio the SDK would
+ * only warn about and replace with its default stops the service instead: an operator who asked for one
+ * trace in a hundred must not get every one without noticing. Samplers of other packages (Jaeger remote,
+ * X-Ray) are not installed.
+ */
+function traceSampler(env: NodeJS.ProcessEnv): TraceSamplerSetting {
+  const name = (env['OTEL_TRACES_SAMPLER'] || 'parentbased_always_on').toLowerCase();
+  if (!(TRACE_SAMPLERS as readonly string[]).includes(name))
+    throw new Error(`invalid configuration:\n  OTEL_TRACES_SAMPLER: one of ${TRACE_SAMPLERS.join(', ')}`);
+  const arg = env['OTEL_TRACES_SAMPLER_ARG'];
+  const ratio = arg === undefined || arg === '' ? 1 : Number(arg);
+  if (!(ratio >= 0 && ratio <= 1))
+    throw new Error('invalid configuration:\n  OTEL_TRACES_SAMPLER_ARG: a number from 0 to 1');
+  return Object.freeze({ name: name as TraceSamplerSetting['name'], ratio });
 }

@@ -17,6 +17,7 @@ export async function startObservability(
   return startTracing({
     service,
     endpoint: settings.otlpEndpoint,
+    sampler: settings.traceSampler,
     ...(asyncContext === undefined ? {} : { asyncContext }),
   });
 }

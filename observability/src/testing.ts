@@ -36,7 +36,7 @@ export async function captureLogs(level = 'info'): Promise<{ readonly lines: str
  * `asyncContext: false` as the gateway runs (spans find no parent in the async context).
  */
 export async function captureSpans(
-  options: Pick<TracingOptions, 'asyncContext'> = {},
+  options: Pick<TracingOptions, 'asyncContext' | 'sampler'> = {},
 ): Promise<{ spans(): ReadableSpan[]; stop(): Promise<void> }> {
   const exporter = new InMemorySpanExporter();
   const tracing = await startTracing({ service: 'test', exporter, ...options });

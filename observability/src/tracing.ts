@@ -5,6 +5,7 @@ import {
   defaultTextMapSetter,
   propagation,
   INVALID_SPAN_CONTEXT,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -17,8 +18,9 @@ import {
   type SpanStatus,
   type Tracer,
 } from '@opentelemetry/api';
-import type { ReadableSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { log } from './logger.ts';
+import type { TraceSamplerSetting } from './settings.ts';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -43,6 +45,13 @@ let origin: Pick<ReadableSpan, 'resource' | 'instrumentationScope'> | undefined;
  * the first provider it met, and a test process (one module graph for many files) starts several.
  */
 let tracer: Tracer = trace.getTracer('integration-point');
+/**
+ * The configured sampler when it is not the default (parent based, always on), which `RequestSpan` decides
+ * by itself without asking: a ratio of new traces, or none, as `OTEL_TRACES_SAMPLER` says.
+ */
+let sampler: Sampler | undefined;
+/** `SamplingDecision.RECORD_AND_SAMPLED` of the SDK, loaded with it. */
+let recordAndSampled: number | undefined;
 
 export interface Tracing {
   /** Sends what is still buffered and stops the SDK. */
@@ -62,6 +71,8 @@ export interface TracingOptions {
    * (async hooks), a cost the gateway does not take: it hands each partner fetch its parent itself.
    */
   readonly asyncContext?: boolean;
+  /** Which traces are recorded (`OTEL_TRACES_SAMPLER`); left out, every new trace and every sampled caller's. */
+  readonly sampler?: TraceSamplerSetting;
 }
 
 /** Apollo Gateway's instrumentation scope (`@apollo/gateway` dist/utilities/opentelemetry.js). */
@@ -99,7 +110,16 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   const [
     { OTLPTraceExporter },
     { resourceFromAttributes },
-    { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor },
+    {
+      AlwaysOffSampler,
+      AlwaysOnSampler,
+      BatchSpanProcessor,
+      NodeTracerProvider,
+      ParentBasedSampler,
+      SamplingDecision,
+      SimpleSpanProcessor,
+      TraceIdRatioBasedSampler,
+    },
   ] = await Promise.all([
     import('@opentelemetry/exporter-trace-otlp-http').then(commonJsExports),
     import('@opentelemetry/resources').then(commonJsExports),
@@ -113,21 +133,36 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
       return name === APOLLO_GATEWAY_SCOPE ? quietTracer : super.getTracer(name, version, tracerOptions);
     }
   }
+  // Built here, not by the SDK from the environment, so that the request spans decide with the same one.
+  const { name = 'parentbased_always_on', ratio = 1 } = options.sampler ?? {};
+  const root = name.endsWith('always_off')
+    ? new AlwaysOffSampler()
+    : name.endsWith('traceidratio')
+      ? new TraceIdRatioBasedSampler(ratio)
+      : new AlwaysOnSampler();
+  const configured = name.startsWith('parentbased_') ? new ParentBasedSampler({ root }) : root;
+  // Always on until the origin span below is made: only a recorded span carries the provider's resource.
+  let deciding: Sampler = new AlwaysOnSampler();
   const provider = new ServiceTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.service }),
     spanProcessors: [spanProcessor],
+    sampler: { shouldSample: (...args) => deciding.shouldSample(...args), toString: () => configured.toString() },
   });
   // Registers the provider, the W3C propagators and (unless left out) AsyncLocalStorage as the context manager.
   provider.register(options.asyncContext === false ? { contextManager: null } : {});
   tracer = provider.getTracer('integration-point');
   // Started and never ended, so never exported: only its resource and scope are read.
   origin = tracer.startSpan('origin') as unknown as ReadableSpan;
+  deciding = configured;
   processor = spanProcessor;
+  sampler = name === 'parentbased_always_on' ? undefined : configured;
+  recordAndSampled = SamplingDecision.RECORD_AND_SAMPLED;
   asyncContext = options.asyncContext !== false;
   active = true;
   return {
     async shutdown() {
       active = false;
+      sampler = undefined;
       // The last batch goes to the collector now; a collector that is down must not turn a clean stop
       // into a crash (the services stop from a signal handler, where a rejection is unhandled).
       await provider
@@ -205,11 +240,11 @@ function hrTime(ms: number): HrTime {
 /**
  * A service's request span or one of the gateway's partner fetches, made here instead of by the SDK's
  * tracer: the SDK's span (its sampler, limits, attribute checks, time corrections and the API's context
- * objects around it) cost the gateway about 5 % of its CPU per person view (issue 16). It decides as the
- * SDK's default sampler does (parent based, always on): a child of a sampled span or a new trace is
+ * objects around it) cost the gateway about 5 % of its CPU per person view (issue 16). With the default
+ * sampler (parent based, always on) it decides by itself: a child of a sampled span or a new trace is
  * recorded, a child of an unsampled one is not, and its context still travels on with the flag unset.
- * `OTEL_TRACES_SAMPLER` does not apply to these spans. Ended, it is itself the `ReadableSpan` the SDK's
- * processor batches and exports.
+ * Another sampler (`OTEL_TRACES_SAMPLER`) is asked, the same one the SDK's spans ask; what it does not
+ * sample is not recorded. Ended, it is itself the `ReadableSpan` the SDK's processor batches and exports.
  */
 export class RequestSpan implements ReadableSpan {
   readonly name: string;
@@ -239,7 +274,20 @@ export class RequestSpan implements ReadableSpan {
     if (parent) this.parentSpanContext = parent;
     const traceId = parent?.traceId ?? randomId(16);
     const spanId = randomId(8);
-    const traceFlags = parent && (parent.traceFlags & TraceFlags.SAMPLED) === 0 ? TraceFlags.NONE : TraceFlags.SAMPLED;
+    const traceFlags = sampler
+      ? sampler.shouldSample(
+          parent ? trace.setSpanContext(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
+          traceId,
+          name,
+          kind,
+          attributes,
+          [],
+        ).decision === recordAndSampled
+        ? TraceFlags.SAMPLED
+        : TraceFlags.NONE
+      : parent && (parent.traceFlags & TraceFlags.SAMPLED) === 0
+        ? TraceFlags.NONE
+        : TraceFlags.SAMPLED;
     // Without a trace state the context has no such key, as the SDK's; no temporary object to spread.
     this.context = parent?.traceState
       ? { traceId, spanId, traceFlags, traceState: parent.traceState }
