@@ -15,9 +15,12 @@ export interface ObservabilitySettings {
   readonly traceSampler: TraceSamplerSetting;
 }
 
+/** The SDK's default sampler: every new trace, and a caller's if its `traceparent` says sampled. */
+export const DEFAULT_TRACE_SAMPLER = 'parentbased_always_on';
+
 /** The OpenTelemetry SDK's built-in samplers, by the names `OTEL_TRACES_SAMPLER` gives them. */
 export const TRACE_SAMPLERS = [
-  'parentbased_always_on',
+  DEFAULT_TRACE_SAMPLER,
   'parentbased_always_off',
   'parentbased_traceidratio',
   'always_on',
@@ -63,7 +66,7 @@ export function observabilitySettings(
  * X-Ray) are not installed.
  */
 function traceSampler(env: NodeJS.ProcessEnv): TraceSamplerSetting {
-  const name = (env['OTEL_TRACES_SAMPLER'] || 'parentbased_always_on').toLowerCase();
+  const name = (env['OTEL_TRACES_SAMPLER'] || DEFAULT_TRACE_SAMPLER).toLowerCase();
   if (!(TRACE_SAMPLERS as readonly string[]).includes(name))
     throw new Error(`invalid configuration:\n  OTEL_TRACES_SAMPLER: one of ${TRACE_SAMPLERS.join(', ')}`);
   const arg = env['OTEL_TRACES_SAMPLER_ARG'];

@@ -20,7 +20,7 @@ import {
 } from '@opentelemetry/api';
 import type { ReadableSpan, Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { log } from './logger.ts';
-import type { TraceSamplerSetting } from './settings.ts';
+import { DEFAULT_TRACE_SAMPLER, type TraceSamplerSetting } from './settings.ts';
 
 /**
  * OpenTelemetry traces with W3C trace context (`traceparent`), written by hand at the few places that
@@ -46,12 +46,19 @@ let origin: Pick<ReadableSpan, 'resource' | 'instrumentationScope'> | undefined;
  */
 let tracer: Tracer = trace.getTracer('integration-point');
 /**
- * The configured sampler when it is not the default (parent based, always on), which `RequestSpan` decides
- * by itself without asking: a ratio of new traces, or none, as `OTEL_TRACES_SAMPLER` says.
+ * Whether the configured sampler records a span, when it is not the default (parent based, always on),
+ * which `RequestSpan` decides by itself without asking: a ratio of new traces, or none, as
+ * `OTEL_TRACES_SAMPLER` says.
  */
-let sampler: Sampler | undefined;
-/** `SamplingDecision.RECORD_AND_SAMPLED` of the SDK, loaded with it. */
-let recordAndSampled: number | undefined;
+let sampled:
+  | ((
+      parent: SpanContext | undefined,
+      traceId: string,
+      name: string,
+      kind: SpanKind,
+      attributes: Attributes,
+    ) => boolean)
+  | undefined;
 
 export interface Tracing {
   /** Sends what is still buffered and stops the SDK. */
@@ -134,7 +141,7 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
     }
   }
   // Built here, not by the SDK from the environment, so that the request spans decide with the same one.
-  const { name = 'parentbased_always_on', ratio = 1 } = options.sampler ?? {};
+  const { name = DEFAULT_TRACE_SAMPLER, ratio = 1 } = options.sampler ?? {};
   const root = name.endsWith('always_off')
     ? new AlwaysOffSampler()
     : name.endsWith('traceidratio')
@@ -155,14 +162,24 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   origin = tracer.startSpan('origin') as unknown as ReadableSpan;
   deciding = configured;
   processor = spanProcessor;
-  sampler = name === 'parentbased_always_on' ? undefined : configured;
-  recordAndSampled = SamplingDecision.RECORD_AND_SAMPLED;
+  sampled =
+    name === DEFAULT_TRACE_SAMPLER
+      ? undefined
+      : (parent, traceId, spanName, kind, attributes) =>
+          configured.shouldSample(
+            parent ? trace.setSpanContext(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
+            traceId,
+            spanName,
+            kind,
+            attributes,
+            [],
+          ).decision === SamplingDecision.RECORD_AND_SAMPLED;
   asyncContext = options.asyncContext !== false;
   active = true;
   return {
     async shutdown() {
       active = false;
-      sampler = undefined;
+      sampled = undefined;
       // The last batch goes to the collector now; a collector that is down must not turn a clean stop
       // into a crash (the services stop from a signal handler, where a rejection is unhandled).
       await provider
@@ -274,20 +291,10 @@ export class RequestSpan implements ReadableSpan {
     if (parent) this.parentSpanContext = parent;
     const traceId = parent?.traceId ?? randomId(16);
     const spanId = randomId(8);
-    const traceFlags = sampler
-      ? sampler.shouldSample(
-          parent ? trace.setSpanContext(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
-          traceId,
-          name,
-          kind,
-          attributes,
-          [],
-        ).decision === recordAndSampled
-        ? TraceFlags.SAMPLED
-        : TraceFlags.NONE
-      : parent && (parent.traceFlags & TraceFlags.SAMPLED) === 0
-        ? TraceFlags.NONE
-        : TraceFlags.SAMPLED;
+    const recorded = sampled
+      ? sampled(parent, traceId, name, kind, attributes)
+      : !parent || (parent.traceFlags & TraceFlags.SAMPLED) !== 0;
+    const traceFlags = recorded ? TraceFlags.SAMPLED : TraceFlags.NONE;
     // Without a trace state the context has no such key, as the SDK's; no temporary object to spread.
     this.context = parent?.traceState
       ? { traceId, spanId, traceFlags, traceState: parent.traceState }
