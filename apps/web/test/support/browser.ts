@@ -43,7 +43,7 @@ export interface RecordedPage {
  */
 export async function launchBrowser(): Promise<Browser> {
   await access(EXECUTABLE).catch(() => {
-    throw new Error(`no Chromium at ${EXECUTABLE}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(`no Chromium at ${EXECUTABLE}: apt-get install -y chromium chromium-l10n (or set CHROMIUM_PATH)`);
   });
   await mkdir(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
