@@ -7,7 +7,8 @@ import { startSystem, type System } from './support/system.ts';
  * What `patches/@apollo+gateway+2.14.4.patch` changes in Apollo Gateway's execution (issue 18), through the
  * whole system: the operation for result shaping is built once per text, not on every request, and a
  * partner's errors become GraphQLErrors without a captured stack. The answers themselves are the other
- * e2e files' to check; they run on the patched gateway too. Fails on an unpatched install (`npm ci`
+ * e2e files' to check; they run on the patched gateway too. The patch's rewrite of result shaping has
+ * its cases in `gateway/test/result-shaping.unit.test.ts`. Fails on an unpatched install (`npm ci`
  * applies the patch in `postinstall`).
  */
 const require = createRequire(import.meta.url);
