@@ -19,7 +19,7 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  *
  * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+n, pages next (+5 with four), Hive +18, PostgreSQL +19),
  * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (20/s), BENCH_RATE_PAGE (4/s),
- * BENCH_RATE_TYPENAME (100/s), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
+ * BENCH_RATE_TYPENAME (100/s), BENCH_PRIME_SECONDS (2, below), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
  * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops), BENCH_WARMUP
  * (1: each gateway first answers 1,500 person views, 300 pages and 3,000 `{ __typename }` as fast as it can,
  * times this factor; 0: 2 s at each query's rate, the warm-up of the runs before 3 December 13:55).
@@ -31,6 +31,14 @@ const ROUNDS = env('BENCH_ROUNDS', 3);
 const SECONDS = env('BENCH_SECONDS', 8);
 const CLOSED_SECONDS = env('BENCH_CLOSED_SECONDS', 5);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 20);
+/**
+ * Seconds of the same load, not measured, just before each fixed-rate run. Without them a gateway was
+ * measured straight after idling through the other gateway's runs (16 s when the order swapped), while
+ * the other had been busy a moment before: our gateway's highest person-view round was the middle one,
+ * the one after such an idle spell, in all four runs of 3 December before this. With them, each run
+ * measures a gateway already under that load, as one serving steady traffic is.
+ */
+const PRIME_SECONDS = env('BENCH_PRIME_SECONDS', 2);
 
 const PERSON_FIELDS = PERSON_VIEW.slice(PERSON_VIEW.indexOf('{', PERSON_VIEW.indexOf('person(')));
 /**
@@ -196,6 +204,8 @@ try {
       // Alternate which gateway goes first, so neither always runs on a machine the other just warmed.
       const order: GatewayName[] = round % 2 === 1 ? ['ours', 'hive'] : ['hive', 'ours'];
       for (const gateway of order) {
+        if (PRIME_SECONDS > 0)
+          await fixedRate(gateways[gateway].url, bodies[query], authorization, QUERIES[query].rate, PRIME_SECONDS);
         const run = await measure(gateway, () =>
           fixedRate(gateways[gateway].url, bodies[query], authorization, QUERIES[query].rate, SECONDS),
         );
