@@ -28,6 +28,17 @@ export interface CostInput {
   readonly defaultListSize: number;
 }
 
+export interface CostEstimate {
+  readonly cost: number;
+  /** Whether a `first`/`last` was read from a variable: the cost then holds for those values only. */
+  readonly readsVariables: boolean;
+}
+
+/** The input as the walk carries it, noting whether it read a variable. */
+interface Walk extends CostInput {
+  readsVariables: boolean;
+}
+
 /**
  * An estimate of the work an operation asks for, before any plan is made: every field costs 1, and a list
  * field multiplies the cost of what is selected below it by the items it may answer (`first`/`last`, else
@@ -35,14 +46,16 @@ export interface CostInput {
  * its size is passed to the list fields directly below it. Introspection costs 1, the gateway answers it
  * alone and the depth limit bounds it.
  */
-export function estimateCost(input: CostInput): number {
+export function estimateCost(input: CostInput): CostEstimate {
   const root = input.schema.getRootType(input.operation.operation);
-  if (!root) return 0;
-  return selectionSetCost(input, input.operation.selectionSet, root, undefined, new Set());
+  if (!root) return { cost: 0, readsVariables: false };
+  const walk: Walk = { ...input, readsVariables: false };
+  const cost = selectionSetCost(walk, input.operation.selectionSet, root, undefined, new Set());
+  return { cost, readsVariables: walk.readsVariables };
 }
 
 function selectionSetCost(
-  input: CostInput,
+  input: Walk,
   selectionSet: SelectionSetNode,
   parent: GraphQLCompositeType,
   sizeFromParent: number | undefined,
@@ -72,7 +85,7 @@ function selectionSetCost(
 }
 
 function fieldCost(
-  input: CostInput,
+  input: Walk,
   field: FieldNode,
   parent: GraphQLCompositeType,
   sizeFromParent: number | undefined,
@@ -95,11 +108,7 @@ function fieldCost(
 }
 
 /** The value of `first`/`last`, from the literal, the variable, or the argument's default; else none. */
-function sizeArgument(
-  input: CostInput,
-  field: FieldNode,
-  definition: GraphQLField<unknown, unknown>,
-): number | undefined {
+function sizeArgument(input: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
   let size: number | undefined;
   for (const argument of definition.args) {
     if (!SIZE_ARGUMENTS.has(argument.name)) continue;
@@ -110,9 +119,10 @@ function sizeArgument(
   return size;
 }
 
-function valueOf(input: CostInput, node: ValueNode): unknown {
+function valueOf(input: Walk, node: ValueNode): unknown {
   if (node.kind === Kind.INT || node.kind === Kind.FLOAT) return Number(node.value);
   if (node.kind !== Kind.VARIABLE) return undefined;
+  input.readsVariables = true;
   const name = node.name.value;
   if (input.variables && name in input.variables) return input.variables[name];
   const definition = input.operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === name);
