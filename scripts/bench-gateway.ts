@@ -232,7 +232,7 @@ try {
   const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
   console.log(`\nsummary (min–max over ${ROUNDS} rounds, CPU ms per request)\n`);
   console.log(
-    '| query | our gateway | Hive Gateway | ours/Hive | subgraphs (with ours) | postgres | total with ours | p99 ours ms |',
+    '| query | our gateway | Hive Gateway | ours/Hive (each round) | subgraphs (with ours) | postgres | total with ours | p99 ours ms |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const query of Object.keys(QUERIES) as QueryName[]) {
@@ -241,7 +241,7 @@ try {
     const ratios = ours.map((run, index) => run.gateway / theirs[index]!.gateway);
     const subgraphs = ours.map((run) => Object.values(run.subgraphs).reduce((sum, value) => sum + value, 0));
     console.log(
-      `| ${QUERIES[query].label} | ${range(ours.map((run) => run.gateway))} | ${range(theirs.map((run) => run.gateway))} | ${range(ratios)} | ${range(subgraphs)} | ${range(ours.map((run) => run.postgres))} | ${range(ours.map((run) => run.total))} | ${range(ours.map((run) => run.p99))} |`,
+      `| ${QUERIES[query].label} | ${range(ours.map((run) => run.gateway))} | ${range(theirs.map((run) => run.gateway))} | ${range(ratios)} (${ratios.map(ms).join(', ')}) | ${range(subgraphs)} | ${range(ours.map((run) => run.postgres))} | ${range(ours.map((run) => run.total))} | ${range(ours.map((run) => run.p99))} |`,
     );
   }
 
