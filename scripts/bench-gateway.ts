@@ -19,7 +19,8 @@ import { PARTNERS, startSystem } from './bench-gateway/system.ts';
  *
  * Knobs: BENCH_PORT_BASE (4600: gateway +0, partners +1..+n, pages next (+5 with four), Hive +18, PostgreSQL +19),
  * BENCH_ROUNDS (3), BENCH_SECONDS per fixed-rate run (8), BENCH_RATE_PERSON (20/s), BENCH_RATE_PAGE (4/s),
- * BENCH_RATE_TYPENAME (100/s), BENCH_PRIME_SECONDS (2, below), BENCH_CLOSED_SECONDS (5, 0 = none), BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
+ * BENCH_RATE_TYPENAME (100/s), BENCH_PRIME_SECONDS (2, below), BENCH_CLOSED_SECONDS (5, 0 = none),
+ * BENCH_CONNECTIONS (20), BENCH_CPU_PROF_DIR
  * (unset; a folder: every service of `npm start` writes a V8 CPU profile there when it stops), BENCH_WARMUP
  * (1: each gateway first answers 1,500 person views, 300 pages and 3,000 `{ __typename }` as fast as it can,
  * times this factor; 0: 2 s at each query's rate, the warm-up of the runs before 3 December 13:55).
