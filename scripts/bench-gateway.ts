@@ -37,7 +37,8 @@ const CONNECTIONS = env('BENCH_CONNECTIONS', 20);
  * measured straight after idling through the other gateway's runs (16 s when the order swapped), while
  * the other had been busy a moment before: our gateway's highest person-view round was the middle one,
  * the one after such an idle spell, in all four runs of 3 December before this. With them, each run
- * measures a gateway already under that load, as one serving steady traffic is.
+ * measures a gateway already under that load, as one serving steady traffic is. (The middle round stayed
+ * our high one in the runs after this, docs/performance.md step 18: idling was not its whole cause.)
  */
 const PRIME_SECONDS = env('BENCH_PRIME_SECONDS', 2);
 
